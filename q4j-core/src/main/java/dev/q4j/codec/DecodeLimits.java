@@ -1,0 +1,55 @@
+package dev.q4j.codec;
+
+/**
+ * Limits the decoder enforces before it allocates, so that hostile or corrupt input fails with a clear
+ * {@link dev.q4j.QProtocolException} naming the limit, never with an {@link OutOfMemoryError} or a
+ * {@link StackOverflowError}. Counts inside a message are always checked against the bytes that remain, whatever the
+ * limits.
+ *
+ * <pre>{@code
+ * DecodeLimits limits = DecodeLimits.DEFAULT.withMaxMessageSize(64L << 20).withMaxDepth(64);
+ * Decoder decoder = new Decoder(limits);
+ * }</pre>
+ *
+ * @param maxMessageSize the largest message accepted, in bytes, counted after decompression, header included
+ * @param maxDepth how deeply lists, dictionaries, tables and functions may nest
+ */
+public record DecodeLimits(long maxMessageSize, int maxDepth) {
+    /** The largest a Java byte array can be, so the largest message q4j can hold. */
+    public static final long JVM_MAX_MESSAGE = Integer.MAX_VALUE - 8;
+
+    /** 1 GiB messages, nesting 512 deep. */
+    public static final DecodeLimits DEFAULT = new DecodeLimits(1L << 30, 512);
+
+    /** No limits beyond what the JVM can hold (trusted peers only). */
+    public static final DecodeLimits UNLIMITED = new DecodeLimits(JVM_MAX_MESSAGE, 4096);
+
+    /**
+     * @param maxMessageSize largest message in bytes, at least 9
+     * @param maxDepth deepest nesting, at least 1
+     */
+    public DecodeLimits {
+        if (maxMessageSize < 9) {
+            throw new IllegalArgumentException("maxMessageSize must be at least 9 bytes, not " + maxMessageSize);
+        }
+        if (maxDepth < 1) {
+            throw new IllegalArgumentException("maxDepth must be at least 1, not " + maxDepth);
+        }
+    }
+
+    /**
+     * @param bytes largest message in bytes
+     * @return a copy with that limit
+     */
+    public DecodeLimits withMaxMessageSize(long bytes) {
+        return new DecodeLimits(bytes, maxDepth);
+    }
+
+    /**
+     * @param depth deepest nesting
+     * @return a copy with that limit
+     */
+    public DecodeLimits withMaxDepth(int depth) {
+        return new DecodeLimits(maxMessageSize, depth);
+    }
+}

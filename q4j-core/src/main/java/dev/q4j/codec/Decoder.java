@@ -1,0 +1,129 @@
+package dev.q4j.codec;
+
+import dev.q4j.QProtocolException;
+import dev.q4j.value.QValue;
+import java.nio.ByteOrder;
+import java.util.Objects;
+
+/**
+ * Decodes kdb+ IPC messages, little- or big-endian, compressed or not, into {@link QValue}s. Thread-safe and
+ * stateless: one instance can serve every connection.
+ *
+ * <p>Every length and count is checked against the bytes that remain and against the {@link DecodeLimits} before
+ * anything is allocated; malformed input throws a {@link QProtocolException} naming the problem and its offset.
+ *
+ * <pre>{@code
+ * Decoder decoder = new Decoder();
+ * QMessage m = decoder.decode(bytes);          // a complete message, header included
+ * QValue v = m.valueOrThrow();                 // QErrorException for a q error reply
+ * }</pre>
+ */
+public final class Decoder {
+    private final DecodeLimits limits;
+
+    /** A decoder with {@link DecodeLimits#DEFAULT}. */
+    public Decoder() {
+        this(DecodeLimits.DEFAULT);
+    }
+
+    /** @param limits the limits to enforce */
+    public Decoder(DecodeLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /** @return the limits this decoder enforces */
+    public DecodeLimits limits() {
+        return limits;
+    }
+
+    /**
+     * @param message one complete message, header included
+     * @return the decoded message
+     * @throws QProtocolException when the bytes are not exactly one valid message
+     */
+    public QMessage decode(byte[] message) {
+        return decode(message, 0, message.length);
+    }
+
+    /**
+     * @param bytes a buffer
+     * @param offset where the message starts
+     * @param length the message's length in the buffer
+     * @return the decoded message
+     * @throws QProtocolException when the bytes are not exactly one valid message
+     */
+    public QMessage decode(byte[] bytes, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        if (length < MessageHeader.SIZE) {
+            throw new QProtocolException("truncated message: " + length + " bytes is less than the 8-byte header", 0);
+        }
+        MessageHeader header = MessageHeader.read(bytes, offset);
+        if (header.length() > length) {
+            throw new QProtocolException("truncated message: the header says " + header.length() + " bytes but only "
+                    + length + " are there", length);
+        }
+        if (header.length() < length) {
+            throw new QProtocolException("the header says " + header.length() + " bytes but " + length
+                    + " were given: trailing bytes after the message", header.length());
+        }
+        if (!header.compressed()) {
+            checkSize(header.length());
+            return new QMessage(header.type(), header.order(), false,
+                    body(bytes, offset + MessageHeader.SIZE, offset + length, header.order()));
+        }
+        checkSize(Math.min(header.length(), DecodeLimits.JVM_MAX_MESSAGE));
+        byte[] plain = decompress(bytes, offset, length, header);
+        return new QMessage(header.type(), header.order(), true,
+                body(plain, MessageHeader.SIZE, plain.length, header.order()));
+    }
+
+    /**
+     * Decodes a message body: the bytes after the 8-byte header of an uncompressed message.
+     *
+     * @param bytes a buffer
+     * @param offset where the body starts
+     * @param length the body's length
+     * @param order the byte order the sender used
+     * @return the value
+     * @throws QProtocolException when the bytes are not exactly one valid value
+     */
+    public QValue decodeBody(byte[] bytes, int offset, int length, ByteOrder order) {
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        checkSize(length + (long) MessageHeader.SIZE);
+        return body(bytes, offset, offset + length, order);
+    }
+
+    private QValue body(byte[] bytes, int start, int end, ByteOrder order) {
+        if (start >= end) {
+            throw new QProtocolException("empty message: no value after the header", start);
+        }
+        ValueReader reader = new ValueReader(bytes, start, end, order, start - MessageHeader.SIZE, limits.maxDepth());
+        QValue value = reader.readValue(0);
+        reader.expectEnd();
+        return value;
+    }
+
+    private byte[] decompress(byte[] bytes, int offset, int length, MessageHeader header) {
+        if (header.compression() == 2) {
+            throw new QProtocolException("compressed message with an 8-byte uncompressed size (flag 2): over 2 GiB "
+                    + "uncompressed, which a Java array cannot hold", 2);
+        }
+        if (length < MessageHeader.SIZE + 4) {
+            throw new QProtocolException("truncated compressed message: no uncompressed size", length);
+        }
+        long uncompressed = Bytes.getInt(bytes, offset + MessageHeader.SIZE, header.order()) & 0xFFFF_FFFFL;
+        checkSize(uncompressed);
+        try {
+            return IpcCompression.decompress(bytes, offset, length, limits.maxMessageSize());
+        } catch (IpcCompressionException e) {
+            throw new QProtocolException("corrupt compressed message: " + e.getMessage());
+        }
+    }
+
+    private void checkSize(long size) {
+        if (size > limits.maxMessageSize()) {
+            throw new QProtocolException("message of " + size + " bytes is over the limit of "
+                    + limits.maxMessageSize() + " bytes (raise DecodeLimits.maxMessageSize to accept it)", 4);
+        }
+    }
+}

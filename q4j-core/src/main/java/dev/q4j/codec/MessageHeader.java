@@ -1,0 +1,82 @@
+package dev.q4j.codec;
+
+import dev.q4j.QProtocolException;
+import java.nio.ByteOrder;
+
+/**
+ * The 8-byte header that starts every kdb+ IPC message: byte order, message type, compressed flag and total length.
+ *
+ * <pre>{@code
+ * MessageHeader h = MessageHeader.read(bytes, 0);
+ * long bodyLength = h.length() - MessageHeader.SIZE;
+ * }</pre>
+ *
+ * @param order byte order of the whole message (byte 0: 1 little-endian, 0 big-endian)
+ * @param type the message type
+ * @param compression header byte 2: 0 plain, 1 compressed, 2 compressed with an 8-byte uncompressed size
+ * @param length total length of the message in bytes, header included (byte 3 extends it to 40 bits for messages
+ *     over 4 GB)
+ */
+public record MessageHeader(ByteOrder order, MessageType type, int compression, long length) {
+    /** header size in bytes */
+    public static final int SIZE = 8;
+
+    /** @return true when the body is compressed */
+    public boolean compressed() {
+        return compression != 0;
+    }
+
+    /**
+     * Reads and validates a header.
+     *
+     * @param bytes buffer holding at least 8 bytes from {@code offset}
+     * @param offset where the header starts
+     * @return the header
+     * @throws QProtocolException when a byte is not valid for a header
+     */
+    public static MessageHeader read(byte[] bytes, int offset) {
+        if (bytes.length - offset < SIZE) {
+            throw new QProtocolException("truncated message: " + (bytes.length - offset)
+                    + " bytes is less than the 8-byte header", 0);
+        }
+        int orderByte = bytes[offset];
+        if (orderByte != 0 && orderByte != 1) {
+            throw new QProtocolException("bad byte-order byte " + (orderByte & 0xFF) + " in header (expected 0 or 1)",
+                    0);
+        }
+        ByteOrder order = orderByte == 1 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+        MessageType type = MessageType.ofCode(bytes[offset + 1]);
+        if (type == null) {
+            throw new QProtocolException("bad message type " + (bytes[offset + 1] & 0xFF)
+                    + " in header (expected 0 async, 1 sync or 2 response)", 1);
+        }
+        int compression = bytes[offset + 2];
+        if (compression < 0 || compression > 2) {
+            throw new QProtocolException("bad compressed flag " + (compression & 0xFF) + " in header (expected 0, 1 or 2)",
+                    2);
+        }
+        long length = Bytes.getInt(bytes, offset + 4, order) & 0xFFFF_FFFFL;
+        length |= (long) (bytes[offset + 3] & 0xFF) << 32;
+        if (length < SIZE + 1) {
+            throw new QProtocolException("impossible message length " + length + " in header (at least 9 bytes)", 4);
+        }
+        return new MessageHeader(order, type, compression, length);
+    }
+
+    /**
+     * Writes a little-endian header.
+     *
+     * @param bytes target
+     * @param offset where to write
+     * @param type message type
+     * @param compressed whether the body is compressed
+     * @param length total length, header included, at most {@code Integer.MAX_VALUE}
+     */
+    static void writeLittleEndian(byte[] bytes, int offset, MessageType type, boolean compressed, int length) {
+        bytes[offset] = 1;
+        bytes[offset + 1] = type.code();
+        bytes[offset + 2] = (byte) (compressed ? 1 : 0);
+        bytes[offset + 3] = 0;
+        Bytes.putInt(bytes, offset + 4, length, ByteOrder.LITTLE_ENDIAN);
+    }
+}

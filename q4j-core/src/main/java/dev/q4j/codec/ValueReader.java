@@ -1,0 +1,500 @@
+package dev.q4j.codec;
+
+import dev.q4j.QProtocolException;
+import dev.q4j.value.Attribute;
+import dev.q4j.value.QBinaryPrimitive;
+import dev.q4j.value.QBoolean;
+import dev.q4j.value.QBooleanVector;
+import dev.q4j.value.QByte;
+import dev.q4j.value.QByteVector;
+import dev.q4j.value.QChar;
+import dev.q4j.value.QCharVector;
+import dev.q4j.value.QComposition;
+import dev.q4j.value.QDate;
+import dev.q4j.value.QDateVector;
+import dev.q4j.value.QDatetime;
+import dev.q4j.value.QDatetimeVector;
+import dev.q4j.value.QDerivedFunction;
+import dev.q4j.value.QDict;
+import dev.q4j.value.QError;
+import dev.q4j.value.QFloat;
+import dev.q4j.value.QFloatVector;
+import dev.q4j.value.QGuid;
+import dev.q4j.value.QGuidVector;
+import dev.q4j.value.QInt;
+import dev.q4j.value.QIntVector;
+import dev.q4j.value.QIterator;
+import dev.q4j.value.QKeyedTable;
+import dev.q4j.value.QLambda;
+import dev.q4j.value.QList;
+import dev.q4j.value.QLong;
+import dev.q4j.value.QLongVector;
+import dev.q4j.value.QMinute;
+import dev.q4j.value.QMinuteVector;
+import dev.q4j.value.QMonth;
+import dev.q4j.value.QMonthVector;
+import dev.q4j.value.QProjection;
+import dev.q4j.value.QReal;
+import dev.q4j.value.QRealVector;
+import dev.q4j.value.QSecond;
+import dev.q4j.value.QSecondVector;
+import dev.q4j.value.QSequence;
+import dev.q4j.value.QShort;
+import dev.q4j.value.QShortVector;
+import dev.q4j.value.QSymbol;
+import dev.q4j.value.QSymbolVector;
+import dev.q4j.value.QTable;
+import dev.q4j.value.QTime;
+import dev.q4j.value.QTimeVector;
+import dev.q4j.value.QTimespan;
+import dev.q4j.value.QTimespanVector;
+import dev.q4j.value.QTimestamp;
+import dev.q4j.value.QTimestampVector;
+import dev.q4j.value.QType;
+import dev.q4j.value.QUnaryPrimitive;
+import dev.q4j.value.QValue;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.UUID;
+
+/**
+ * Reads one value from a message body. One instance per message: it holds the position and a symbol table so that
+ * a repeated symbol is decoded once. Every count is checked against the bytes that remain before allocating.
+ */
+final class ValueReader {
+    private final byte[] b;
+    private final int end;
+    private final ByteOrder order;
+    private final boolean little;
+    /** subtracted from positions in error messages, so that offsets count from the start of the message */
+    private final int base;
+    private final int maxDepth;
+    private final SymbolTable symbols = new SymbolTable();
+    private int pos;
+
+    ValueReader(byte[] bytes, int start, int end, ByteOrder order, int base, int maxDepth) {
+        this.b = bytes;
+        this.pos = start;
+        this.end = end;
+        this.order = order;
+        this.little = order == ByteOrder.LITTLE_ENDIAN;
+        this.base = base;
+        this.maxDepth = maxDepth;
+    }
+
+    void expectEnd() {
+        if (pos != end) {
+            throw error((end - pos) + " bytes left over after the value", pos);
+        }
+    }
+
+    QValue readValue(int depth) {
+        if (depth > maxDepth) {
+            throw error("nesting deeper than " + maxDepth + " levels (raise DecodeLimits.maxDepth to accept it)", pos);
+        }
+        need(1, "a type byte");
+        int typePos = pos;
+        int type = b[pos++];
+        if (type < 0) {
+            return type == -128 ? new QError(readCString("error text")) : readAtom(type, typePos);
+        }
+        if (type <= 19) {
+            return type == 0 ? readList(depth) : readVector(type, typePos);
+        }
+        switch (type) {
+            case 98:
+                return readTable(depth, typePos);
+            case 99:
+                return readDict(depth, false, typePos);
+            case 127:
+                return readDict(depth, true, typePos);
+            case 100:
+                return readLambda(depth, typePos);
+            case 101:
+                return QUnaryPrimitive.of(readUnsignedByte("unary primitive code"));
+            case 102:
+                return QBinaryPrimitive.of(readUnsignedByte("operator code"));
+            case 103:
+                return QIterator.of(readUnsignedByte("iterator code"));
+            case 104:
+                return new QProjection(java.util.Arrays.asList(readItems(depth, "projection", typePos)));
+            case 105:
+                return new QComposition(java.util.Arrays.asList(readItems(depth, "composition", typePos)));
+            case 106: case 107: case 108: case 109: case 110: case 111:
+                return QDerivedFunction.of(QType.ofCode(type), readValue(depth + 1));
+            case 112:
+                throw error("type 112 (a function loaded from a shared library) cannot be sent over IPC", typePos);
+            default:
+                throw unknownType(type, typePos);
+        }
+    }
+
+    private QProtocolException unknownType(int type, int at) {
+        if (type >= 20 && type <= 76) {
+            return error("enumerated type " + type + " cannot be decoded: kdb+ sends enumerations resolved to symbols, "
+                    + "so these bytes are not from kdb+ IPC", at);
+        }
+        if (type == 77) {
+            return error("type 77 (anymap) is an on-disk type and cannot be decoded from IPC", at);
+        }
+        if (type >= 78 && type <= 96) {
+            return error("type " + type + " (nested mapped list) is an on-disk type and cannot be decoded from IPC",
+                    at);
+        }
+        return error("unknown type " + type, at);
+    }
+
+    // ---------------------------------------------------------------- atoms
+
+    private QValue readAtom(int type, int at) {
+        switch (type) {
+            case -1: return QBoolean.of(readBoolean(b[take(1, "a boolean")], pos - 1));
+            case -2: return QGuid.of(readGuid());
+            case -4: return QByte.of(b[take(1, "a byte")]);
+            case -5: return QShort.of(readShort());
+            case -6: return QInt.of(readInt());
+            case -7: return QLong.of(readLong());
+            case -8: return QReal.of(Float.intBitsToFloat(readInt()));
+            case -9: return QFloat.of(Double.longBitsToDouble(readLong()));
+            case -10: return new QChar(b[take(1, "a char")]);
+            case -11: return QSymbol.of(readSymbol());
+            case -12: return QTimestamp.of(readLong());
+            case -13: return QMonth.of(readInt());
+            case -14: return QDate.of(readInt());
+            case -15: return QDatetime.of(Double.longBitsToDouble(readLong()));
+            case -16: return QTimespan.of(readLong());
+            case -17: return QMinute.of(readInt());
+            case -18: return QSecond.of(readInt());
+            case -19: return QTime.of(readInt());
+            default: throw error("unknown atom type " + type, at);
+        }
+    }
+
+    private boolean readBoolean(byte v, int at) {
+        if (v != 0 && v != 1) {
+            throw error("boolean byte " + (v & 0xFF) + " is neither 0 nor 1", at);
+        }
+        return v == 1;
+    }
+
+    private short readShort() {
+        int p = take(2, "a short");
+        return little ? (short) Bytes.SHORT_LE.get(b, p) : (short) Bytes.SHORT_BE.get(b, p);
+    }
+
+    private int readInt() {
+        int p = take(4, "an int");
+        return little ? (int) Bytes.INT_LE.get(b, p) : (int) Bytes.INT_BE.get(b, p);
+    }
+
+    private long readLong() {
+        int p = take(8, "a long");
+        return little ? (long) Bytes.LONG_LE.get(b, p) : (long) Bytes.LONG_BE.get(b, p);
+    }
+
+    private UUID readGuid() {
+        int p = take(16, "a guid");
+        // guids travel as 16 raw bytes, never byte-swapped
+        return new UUID((long) Bytes.LONG_BE.get(b, p), (long) Bytes.LONG_BE.get(b, p + 8));
+    }
+
+    private int readUnsignedByte(String what) {
+        return b[take(1, what)] & 0xFF;
+    }
+
+    // ---------------------------------------------------------------- vectors
+
+    private QValue readVector(int type, int at) {
+        Attribute attribute = readAttribute();
+        int n = readCount(type == 0 ? "list" : QType.ofCode(type) == null ? "?" : QType.ofCode(type).qName());
+        switch (type) {
+            case 1: return QBooleanVector.wrap(readBooleans(n), attribute);
+            case 2: return QGuidVector.wrap(readGuids(n), attribute);
+            case 4: return QByteVector.wrap(readBytes(n), attribute);
+            case 5: return QShortVector.wrap(readShorts(n), attribute);
+            case 6: return QIntVector.wrap(readInts(n), attribute);
+            case 7: return QLongVector.wrap(readLongs(n), attribute);
+            case 8: return QRealVector.wrap(readFloats(n), attribute);
+            case 9: return QFloatVector.wrap(readDoubles(n), attribute);
+            case 10: return QCharVector.wrap(readBytes(n), attribute);
+            case 11: return QSymbolVector.wrap(readSymbols(n), attribute);
+            case 12: return QTimestampVector.wrap(readLongs(n), attribute);
+            case 13: return QMonthVector.wrap(readInts(n), attribute);
+            case 14: return QDateVector.wrap(readInts(n), attribute);
+            case 15: return QDatetimeVector.wrap(readDoubles(n), attribute);
+            case 16: return QTimespanVector.wrap(readLongs(n), attribute);
+            case 17: return QMinuteVector.wrap(readInts(n), attribute);
+            case 18: return QSecondVector.wrap(readInts(n), attribute);
+            case 19: return QTimeVector.wrap(readInts(n), attribute);
+            default: throw error("unknown vector type " + type, at);
+        }
+    }
+
+    private Attribute readAttribute() {
+        int p = take(1, "an attribute byte");
+        // bit 0x80 marks a 64-bit count (messages over 2 GB, capability 6)
+        Attribute a = Attribute.ofCode(b[p] & 0x7F);
+        if (a == null) {
+            throw error("unknown attribute byte " + (b[p] & 0xFF) + " (expected 0 none, 1 s, 2 u, 3 p or 4 g)", p);
+        }
+        return a;
+    }
+
+    private int readCount(String what) {
+        int attributePos = pos - 1;
+        long n;
+        int at = pos;
+        if ((b[attributePos] & 0x80) != 0) {
+            n = readLong();
+            if (n > DecodeLimits.JVM_MAX_MESSAGE) {
+                throw error(what + " of " + n + " items is longer than a Java array can be", at);
+            }
+        } else {
+            n = readInt();
+        }
+        if (n < 0) {
+            throw error("negative count " + n + " for a " + what, at);
+        }
+        return (int) n;
+    }
+
+    /** Checks that {@code n} items of {@code width} bytes fit in what remains; returns the byte count. */
+    private int span(int n, int width, String what) {
+        long bytes = (long) n * width;
+        if (bytes > end - pos) {
+            throw error(what + " vector of " + n + " items needs " + bytes + " bytes but only " + (end - pos)
+                    + " remain", pos);
+        }
+        return (int) bytes;
+    }
+
+    private ByteBuffer view(int bytes) {
+        ByteBuffer bb = ByteBuffer.wrap(b, pos, bytes).order(order);
+        pos += bytes;
+        return bb;
+    }
+
+    private boolean[] readBooleans(int n) {
+        span(n, 1, "boolean");
+        boolean[] out = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = readBoolean(b[pos + i], pos + i);
+        }
+        pos += n;
+        return out;
+    }
+
+    private byte[] readBytes(int n) {
+        span(n, 1, "byte");
+        byte[] out = java.util.Arrays.copyOfRange(b, pos, pos + n);
+        pos += n;
+        return out;
+    }
+
+    private short[] readShorts(int n) {
+        short[] out = new short[n];
+        view(span(n, 2, "short")).asShortBuffer().get(out);
+        return out;
+    }
+
+    private int[] readInts(int n) {
+        int[] out = new int[n];
+        view(span(n, 4, "int")).asIntBuffer().get(out);
+        return out;
+    }
+
+    private long[] readLongs(int n) {
+        long[] out = new long[n];
+        view(span(n, 8, "long")).asLongBuffer().get(out);
+        return out;
+    }
+
+    private float[] readFloats(int n) {
+        float[] out = new float[n];
+        view(span(n, 4, "real")).asFloatBuffer().get(out);
+        return out;
+    }
+
+    private double[] readDoubles(int n) {
+        double[] out = new double[n];
+        view(span(n, 8, "float")).asDoubleBuffer().get(out);
+        return out;
+    }
+
+    private UUID[] readGuids(int n) {
+        span(n, 16, "guid");
+        UUID[] out = new UUID[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = readGuid();
+        }
+        return out;
+    }
+
+    private String[] readSymbols(int n) {
+        // each symbol takes at least its NUL terminator
+        span(n, 1, "symbol");
+        String[] out = new String[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = readSymbol();
+        }
+        return out;
+    }
+
+    private String readSymbol() {
+        int start = pos;
+        int i = start;
+        int ascii = 0;
+        while (i < end && b[i] != 0) {
+            ascii |= b[i];
+            i++;
+        }
+        if (i == end) {
+            throw error("unterminated symbol: no NUL byte before the end of the message", start);
+        }
+        pos = i + 1;
+        String s = symbols.get(b, start, i - start, ascii >= 0);
+        if (s == null) {
+            throw error("symbol is not valid UTF-8", start);
+        }
+        return s;
+    }
+
+    private String readCString(String what) {
+        int start = pos;
+        int i = start;
+        while (i < end && b[i] != 0) {
+            i++;
+        }
+        if (i == end) {
+            throw error("unterminated " + what + ": no NUL byte before the end of the message", start);
+        }
+        pos = i + 1;
+        String s = Utf8.decodeStrict(b, start, i - start);
+        if (s == null) {
+            throw error(what + " is not valid UTF-8", start);
+        }
+        return s;
+    }
+
+    // ---------------------------------------------------------------- structures
+
+    private QList readList(int depth) {
+        Attribute attribute = readAttribute();
+        int at = pos;
+        int n = readCount("list");
+        // each item takes at least its type byte and one more
+        if ((long) n * 2 > end - pos) {
+            throw error("list of " + n + " items cannot fit in the " + (end - pos) + " bytes that remain", at);
+        }
+        QValue[] items = new QValue[n];
+        for (int i = 0; i < n; i++) {
+            items[i] = readValue(depth + 1);
+        }
+        return QList.wrap(items, attribute);
+    }
+
+    private QValue[] readItems(int depth, String what, int at) {
+        int countPos = pos;
+        int n = readInt();
+        if (n < 1 || (long) n * 2 > end - pos) {
+            throw error(what + " with an impossible count of " + n + " items", countPos);
+        }
+        QValue[] items = new QValue[n];
+        for (int i = 0; i < n; i++) {
+            items[i] = readValue(depth + 1);
+        }
+        return items;
+    }
+
+    private QValue readDict(int depth, boolean sorted, int at) {
+        QValue keys = readValue(depth + 1);
+        QValue values = readValue(depth + 1);
+        if (keys instanceof QTable k && values instanceof QTable v) {
+            if (k.count() != v.count()) {
+                throw error("keyed table with " + k.count() + " key rows but " + v.count() + " value rows", at);
+            }
+            return new QKeyedTable(k, v, sorted);
+        }
+        try {
+            return new QDict(keys, values, sorted);
+        } catch (IllegalArgumentException e) {
+            throw error("bad dictionary: " + e.getMessage(), at);
+        }
+    }
+
+    private QTable readTable(int depth, int at) {
+        Attribute attribute = readAttribute();
+        need(1, "the table's dictionary");
+        if (b[pos] != 99) {
+            throw error("a table must hold a dictionary (type 99), not type " + b[pos], pos);
+        }
+        pos++;
+        QValue names = readValue(depth + 1);
+        QValue columns = readValue(depth + 1);
+        if (!(names instanceof QSymbolVector nameVector)) {
+            throw error("table column names must be a symbol vector, not " + describe(names), at);
+        }
+        if (!(columns instanceof QList columnList)) {
+            throw error("table columns must be a general list of columns, not " + describe(columns)
+                    + (columns instanceof QSymbol s && s.value().startsWith(":")
+                            ? " (a reference to a splayed table on disk, which cannot be sent as data)" : ""), at);
+        }
+        if (columnList.count() != nameVector.count()) {
+            throw error("table has " + nameVector.count() + " column names but " + columnList.count() + " columns",
+                    at);
+        }
+        QSequence[] cols = new QSequence[columnList.count()];
+        for (int i = 0; i < cols.length; i++) {
+            if (!(columnList.at(i) instanceof QSequence col)) {
+                throw error("table column `" + nameVector.get(i) + " is not a list: " + describe(columnList.at(i)), at);
+            }
+            cols[i] = col;
+        }
+        try {
+            return QTable.wrap(nameVector.array(), cols, attribute);
+        } catch (IllegalArgumentException e) {
+            throw error("bad table: " + e.getMessage(), at);
+        }
+    }
+
+    private QLambda readLambda(int depth, int at) {
+        String context = readCString("lambda context");
+        QValue source = readValue(depth + 1);
+        if (!(source instanceof QCharVector text)) {
+            throw error("a lambda's source must be a char vector, not " + describe(source), at);
+        }
+        String s = Utf8.decodeStrict(text.array(), 0, text.count());
+        if (s == null) {
+            throw error("lambda source is not valid UTF-8", at);
+        }
+        return new QLambda(context, s);
+    }
+
+    private static String describe(QValue v) {
+        if (v instanceof QSymbol s) {
+            return "the symbol atom `" + s.value();
+        }
+        return "a " + v.type().qName() + (v.typeNumber() < 0 ? " atom" : "") + " (type " + v.typeNumber() + ")";
+    }
+
+    // ---------------------------------------------------------------- bounds
+
+    private void need(int n, String what) {
+        if (end - pos < n) {
+            throw error("truncated message: " + what + " needs " + n + " bytes but only " + (end - pos) + " remain",
+                    pos);
+        }
+    }
+
+    /** Reserves {@code n} bytes, returning their position. */
+    private int take(int n, String what) {
+        need(n, what);
+        int p = pos;
+        pos += n;
+        return p;
+    }
+
+    private QProtocolException error(String message, int at) {
+        return new QProtocolException(message, at - base);
+    }
+}

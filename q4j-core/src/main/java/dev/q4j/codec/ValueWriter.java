@@ -1,0 +1,343 @@
+package dev.q4j.codec;
+
+import dev.q4j.value.Attribute;
+import dev.q4j.value.DoubleBackedVector;
+import dev.q4j.value.IntBackedVector;
+import dev.q4j.value.LongBackedVector;
+import dev.q4j.value.QAtom;
+import dev.q4j.value.QBinaryPrimitive;
+import dev.q4j.value.QBoolean;
+import dev.q4j.value.QBooleanVector;
+import dev.q4j.value.QByte;
+import dev.q4j.value.QByteVector;
+import dev.q4j.value.QChar;
+import dev.q4j.value.QCharVector;
+import dev.q4j.value.QComposition;
+import dev.q4j.value.QDate;
+import dev.q4j.value.QDatetime;
+import dev.q4j.value.QDerivedFunction;
+import dev.q4j.value.QDict;
+import dev.q4j.value.QError;
+import dev.q4j.value.QFloat;
+import dev.q4j.value.QGuid;
+import dev.q4j.value.QGuidVector;
+import dev.q4j.value.QInt;
+import dev.q4j.value.QIterator;
+import dev.q4j.value.QKeyedTable;
+import dev.q4j.value.QLambda;
+import dev.q4j.value.QList;
+import dev.q4j.value.QLong;
+import dev.q4j.value.QMinute;
+import dev.q4j.value.QMonth;
+import dev.q4j.value.QProjection;
+import dev.q4j.value.QReal;
+import dev.q4j.value.QRealVector;
+import dev.q4j.value.QSecond;
+import dev.q4j.value.QSequence;
+import dev.q4j.value.QShort;
+import dev.q4j.value.QShortVector;
+import dev.q4j.value.QSymbol;
+import dev.q4j.value.QSymbolVector;
+import dev.q4j.value.QTable;
+import dev.q4j.value.QTime;
+import dev.q4j.value.QTimespan;
+import dev.q4j.value.QTimestamp;
+import dev.q4j.value.QUnaryPrimitive;
+import dev.q4j.value.QValue;
+import dev.q4j.value.QVector;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+/** Writes values little-endian into an array sized beforehand by {@link #sizeOf(QValue)}. */
+final class ValueWriter {
+    private final byte[] b;
+    private int pos;
+
+    ValueWriter(byte[] out, int start) {
+        this.b = out;
+        this.pos = start;
+    }
+
+    // ---------------------------------------------------------------- sizes
+
+    static long sizeOf(QValue v) {
+        if (v instanceof QAtom a) {
+            return a instanceof QSymbol s ? 2 + utf8Length(s.value()) : 1 + a.type().width();
+        }
+        if (v instanceof QVector vec) {
+            if (vec instanceof QSymbolVector s) {
+                long n = 6;
+                for (String sym : s.array()) {
+                    n += utf8Length(sym) + 1;
+                }
+                return n;
+            }
+            return 6 + (long) vec.count() * vec.type().width();
+        }
+        if (v instanceof QList l) {
+            long n = 6;
+            for (int i = 0; i < l.count(); i++) {
+                n += sizeOf(l.at(i));
+            }
+            return n;
+        }
+        if (v instanceof QDict d) {
+            return 1 + sizeOf(d.keys()) + sizeOf(d.values());
+        }
+        if (v instanceof QTable t) {
+            long n = 3 + sizeOf(t.namesVector()) + 6;
+            for (QSequence c : t.columns()) {
+                n += sizeOf(c);
+            }
+            return n;
+        }
+        if (v instanceof QKeyedTable k) {
+            return 1 + sizeOf(k.keys()) + sizeOf(k.values());
+        }
+        if (v instanceof QLambda f) {
+            return 1 + utf8Length(f.context()) + 1 + 6 + utf8Length(f.source());
+        }
+        if (v instanceof QUnaryPrimitive || v instanceof QBinaryPrimitive || v instanceof QIterator) {
+            return 2;
+        }
+        if (v instanceof QProjection p) {
+            return 5 + sizeOfAll(p.items());
+        }
+        if (v instanceof QComposition c) {
+            return 5 + sizeOfAll(c.items());
+        }
+        if (v instanceof QDerivedFunction d) {
+            return 1 + sizeOf(d.function());
+        }
+        QError e = (QError) v;
+        return 2 + utf8Length(e.message());
+    }
+
+    private static long sizeOfAll(List<QValue> items) {
+        long n = 0;
+        for (QValue item : items) {
+            n += sizeOf(item);
+        }
+        return n;
+    }
+
+    /** UTF-8 length without allocating; ASCII is the fast path. */
+    static int utf8Length(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            if (s.charAt(i) >= 0x80) {
+                return s.getBytes(StandardCharsets.UTF_8).length;
+            }
+        }
+        return n;
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    /** @return the position after the value */
+    int write(QValue v) {
+        if (v instanceof QAtom a) {
+            writeAtom(a);
+        } else if (v instanceof QVector vec) {
+            writeVector(vec);
+        } else if (v instanceof QList l) {
+            header(0, l.attribute(), l.count());
+            for (int i = 0; i < l.count(); i++) {
+                write(l.at(i));
+            }
+        } else if (v instanceof QDict d) {
+            b[pos++] = d.type().code();
+            write(d.keys());
+            write(d.values());
+        } else if (v instanceof QTable t) {
+            writeTable(t);
+        } else if (v instanceof QKeyedTable k) {
+            b[pos++] = k.type().code();
+            write(k.keys());
+            write(k.values());
+        } else if (v instanceof QLambda f) {
+            b[pos++] = 100;
+            putCString(f.context());
+            byte[] src = f.source().getBytes(StandardCharsets.UTF_8);
+            header(10, Attribute.NONE, src.length);
+            putBytes(src);
+        } else if (v instanceof QUnaryPrimitive p) {
+            b[pos++] = 101;
+            b[pos++] = (byte) p.code();
+        } else if (v instanceof QBinaryPrimitive p) {
+            b[pos++] = 102;
+            b[pos++] = (byte) p.code();
+        } else if (v instanceof QIterator p) {
+            b[pos++] = 103;
+            b[pos++] = (byte) p.code();
+        } else if (v instanceof QProjection p) {
+            writeItems(104, p.items());
+        } else if (v instanceof QComposition c) {
+            writeItems(105, c.items());
+        } else if (v instanceof QDerivedFunction d) {
+            b[pos++] = d.type().code();
+            write(d.function());
+        } else {
+            b[pos++] = -128;
+            putCString(((QError) v).message());
+        }
+        return pos;
+    }
+
+    private void writeItems(int type, List<QValue> items) {
+        b[pos++] = (byte) type;
+        putInt(items.size());
+        for (QValue item : items) {
+            write(item);
+        }
+    }
+
+    private void writeTable(QTable t) {
+        b[pos++] = 98;
+        b[pos++] = t.attribute().code();
+        b[pos++] = 99;
+        writeVector(t.namesVector());
+        List<QSequence> columns = t.columns();
+        header(0, Attribute.NONE, columns.size());
+        for (QSequence c : columns) {
+            write(c);
+        }
+    }
+
+    private void writeAtom(QAtom a) {
+        b[pos++] = a.type().atomCode();
+        if (a instanceof QLong x) {
+            putLong(x.value());
+        } else if (a instanceof QSymbol x) {
+            putCString(x.value());
+        } else if (a instanceof QInt x) {
+            putInt(x.value());
+        } else if (a instanceof QFloat x) {
+            putLong(Double.doubleToRawLongBits(x.value()));
+        } else if (a instanceof QTimestamp x) {
+            putLong(x.nanos());
+        } else if (a instanceof QBoolean x) {
+            b[pos++] = (byte) (x.value() ? 1 : 0);
+        } else if (a instanceof QByte x) {
+            b[pos++] = x.value();
+        } else if (a instanceof QChar x) {
+            b[pos++] = x.value();
+        } else if (a instanceof QShort x) {
+            Bytes.SHORT_LE.set(b, pos, x.value());
+            pos += 2;
+        } else if (a instanceof QReal x) {
+            putInt(Float.floatToRawIntBits(x.value()));
+        } else if (a instanceof QGuid x) {
+            putGuid(x.value());
+        } else if (a instanceof QMonth x) {
+            putInt(x.months());
+        } else if (a instanceof QDate x) {
+            putInt(x.days());
+        } else if (a instanceof QDatetime x) {
+            putLong(Double.doubleToRawLongBits(x.days()));
+        } else if (a instanceof QTimespan x) {
+            putLong(x.nanos());
+        } else if (a instanceof QMinute x) {
+            putInt(x.minutes());
+        } else if (a instanceof QSecond x) {
+            putInt(x.seconds());
+        } else {
+            putInt(((QTime) a).millis());
+        }
+    }
+
+    private void writeVector(QVector v) {
+        int n = v.count();
+        header(v.type().code(), v.attribute(), n);
+        if (v instanceof LongBackedVector x) {
+            view(n * 8).asLongBuffer().put(x.array());
+        } else if (v instanceof IntBackedVector x) {
+            view(n * 4).asIntBuffer().put(x.array());
+        } else if (v instanceof DoubleBackedVector x) {
+            // raw bits, so that NaN payloads survive
+            double[] d = x.array();
+            for (int i = 0; i < n; i++) {
+                Bytes.LONG_LE.set(b, pos, Double.doubleToRawLongBits(d[i]));
+                pos += 8;
+            }
+        } else if (v instanceof QSymbolVector x) {
+            for (String s : x.array()) {
+                putCString(s);
+            }
+        } else if (v instanceof QCharVector x) {
+            putBytes(x.array());
+        } else if (v instanceof QByteVector x) {
+            putBytes(x.array());
+        } else if (v instanceof QBooleanVector x) {
+            boolean[] bools = x.array();
+            for (int i = 0; i < n; i++) {
+                b[pos + i] = (byte) (bools[i] ? 1 : 0);
+            }
+            pos += n;
+        } else if (v instanceof QShortVector x) {
+            view(n * 2).asShortBuffer().put(x.array());
+        } else if (v instanceof QRealVector x) {
+            float[] f = x.array();
+            for (int i = 0; i < n; i++) {
+                Bytes.INT_LE.set(b, pos, Float.floatToRawIntBits(f[i]));
+                pos += 4;
+            }
+        } else {
+            for (UUID u : ((QGuidVector) v).array()) {
+                putGuid(u);
+            }
+        }
+    }
+
+    private void header(int type, Attribute attribute, int count) {
+        b[pos++] = (byte) type;
+        b[pos++] = attribute.code();
+        putInt(count);
+    }
+
+    private ByteBuffer view(int bytes) {
+        ByteBuffer bb = ByteBuffer.wrap(b, pos, bytes).order(ByteOrder.LITTLE_ENDIAN);
+        pos += bytes;
+        return bb;
+    }
+
+    private void putInt(int v) {
+        Bytes.INT_LE.set(b, pos, v);
+        pos += 4;
+    }
+
+    private void putLong(long v) {
+        Bytes.LONG_LE.set(b, pos, v);
+        pos += 8;
+    }
+
+    private void putGuid(UUID u) {
+        Bytes.LONG_BE.set(b, pos, u.getMostSignificantBits());
+        Bytes.LONG_BE.set(b, pos + 8, u.getLeastSignificantBits());
+        pos += 16;
+    }
+
+    private void putBytes(byte[] bytes) {
+        System.arraycopy(bytes, 0, b, pos, bytes.length);
+        pos += bytes.length;
+    }
+
+    private void putCString(String s) {
+        int n = s.length();
+        int p = pos;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                putBytes(s.getBytes(StandardCharsets.UTF_8));
+                b[pos++] = 0;
+                return;
+            }
+            b[p++] = (byte) c;
+        }
+        b[p] = 0;
+        pos = p + 1;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.q4j.value;
+
+/**
+ * A binary primitive, an operator (type 102), by its byte code: e.g. {@code +} or {@code &}.
+ *
+ * <pre>{@code
+ * QBinaryPrimitive.of(1);   // +
+ * }</pre>
+ *
+ * @param code the byte kdb+ sends, 0 .. 255
+ */
+public record QBinaryPrimitive(int code) implements QFunction {
+
+    /**
+     * @param code the byte kdb+ sends
+     * @throws IllegalArgumentException when it is not 0 .. 255
+     */
+    public QBinaryPrimitive {
+        if (code < 0 || code > 255) {
+            throw new IllegalArgumentException("primitive code must be 0 .. 255, not " + code);
+        }
+    }
+
+    /**
+     * @param code the byte kdb+ sends
+     * @return the primitive
+     */
+    public static QBinaryPrimitive of(int code) {
+        return new QBinaryPrimitive(code);
+    }
+
+    @Override
+    public QType type() {
+        return QType.BINARY_PRIMITIVE;
+    }
+
+    @Override
+    public String toString() {
+        return dev.q4j.text.QText.print(this);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.q4j.value;
+
+/**
+ * A byte ({@code 0x2a}). Bytes have no null in q.
+ *
+ * <pre>{@code
+ * QByte.of((byte) 0x2a).unsigned();   // 42
+ * }</pre>
+ *
+ * @param value the value (Java's signed byte; q shows it as unsigned hex)
+ */
+public record QByte(byte value) implements QAtom {
+
+    /**
+     * @param value the value
+     * @return the atom
+     */
+    public static QByte of(byte value) {
+        return new QByte(value);
+    }
+
+    /** @return the value as 0 .. 255 */
+    public int unsigned() {
+        return value & 0xFF;
+    }
+
+    @Override
+    public QType type() {
+        return QType.BYTE;
+    }
+
+    /** @return false: bytes have no null */
+    @Override
+    public boolean isNull() {
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return dev.q4j.text.QText.print(this);
+    }
+}

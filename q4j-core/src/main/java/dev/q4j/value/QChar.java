@@ -1,0 +1,48 @@
+package dev.q4j.value;
+
+/**
+ * A char ({@code "a"}): one byte, as in q. Multi-byte UTF-8 text lives in {@link QCharVector}s. The null is a space.
+ *
+ * <pre>{@code
+ * QChar.of('a').toChar();   // 'a'
+ * }</pre>
+ *
+ * @param value the byte
+ */
+public record QChar(byte value) implements QAtom {
+    /** {@code " "}, q's char null */
+    public static final QChar NULL = new QChar((byte) ' ');
+
+    /**
+     * @param value a character 0 .. 255
+     * @return the atom
+     * @throws IllegalArgumentException when {@code value} does not fit in one byte
+     */
+    public static QChar of(char value) {
+        if (value > 0xFF) {
+            throw new IllegalArgumentException("a q char is one byte; '" + value + "' (U+"
+                    + Integer.toHexString(value).toUpperCase() + ") is not: use a QCharVector for UTF-8 text");
+        }
+        return new QChar((byte) value);
+    }
+
+    /** @return the byte as a Java char (ISO-8859-1) */
+    public char toChar() {
+        return (char) (value & 0xFF);
+    }
+
+    @Override
+    public QType type() {
+        return QType.CHAR;
+    }
+
+    @Override
+    public boolean isNull() {
+        return value == ' ';
+    }
+
+    @Override
+    public String toString() {
+        return dev.q4j.text.QText.print(this);
+    }
+}

@@ -1,0 +1,137 @@
+package dev.q4j.value;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A char vector, q's string ({@code "abc"}): bytes, usually UTF-8 text.
+ *
+ * <pre>{@code
+ * QCharVector.of("hello").asString();   // "hello"
+ * }</pre>
+ *
+ * @see QVector on sharing arrays
+ */
+public final class QCharVector implements QVector {
+    /** the empty vector */
+    public static final QCharVector EMPTY = new QCharVector(new byte[0], Attribute.NONE);
+
+    private final byte[] values;
+    private final Attribute attribute;
+
+    private QCharVector(byte[] values, Attribute attribute) {
+        this.values = values;
+        this.attribute = Objects.requireNonNull(attribute, "attribute");
+    }
+
+    /**
+     * @param values the items, copied
+     * @return the vector
+     */
+    public static QCharVector of(byte... values) {
+        return new QCharVector(values.clone(), Attribute.NONE);
+    }
+
+    /**
+     * @param values the items, shared: do not modify the array afterwards
+     * @return the vector
+     */
+    public static QCharVector wrap(byte[] values) {
+        return new QCharVector(values, Attribute.NONE);
+    }
+
+    /**
+     * @param values the items, shared: do not modify the array afterwards
+     * @param attribute the attribute
+     * @return the vector
+     */
+    public static QCharVector wrap(byte[] values, Attribute attribute) {
+        return new QCharVector(values, attribute);
+    }
+
+    /**
+     * @param index 0-based position
+     * @return the item
+     */
+    public byte get(int index) {
+        return values[index];
+    }
+
+    @Override
+    public QChar at(int index) {
+        return new QChar(values[index]);
+    }
+
+    @Override
+    public boolean isNull(int index) {
+        return values[index] == ' ';
+    }
+
+    @Override
+    public int count() {
+        return values.length;
+    }
+
+    @Override
+    public QType type() {
+        return QType.CHAR;
+    }
+
+    @Override
+    public Attribute attribute() {
+        return attribute;
+    }
+
+    @Override
+    public QCharVector withAttribute(Attribute attribute) {
+        return attribute == this.attribute ? this : new QCharVector(values, attribute);
+    }
+
+    /** @return the backing array, shared: read it, never modify it */
+    public byte[] array() {
+        return values;
+    }
+
+    /** @return a copy of the items */
+    public byte[] toArray() {
+        return values.clone();
+    }
+
+    /**
+     * @param text text, encoded as UTF-8
+     * @return the char vector
+     */
+    public static QCharVector of(String text) {
+        return new QCharVector(text.getBytes(StandardCharsets.UTF_8), Attribute.NONE);
+    }
+
+    /** @return the bytes decoded as UTF-8 */
+    public String asString() {
+        return new String(values, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @param charset how the bytes are encoded
+     * @return the bytes decoded with {@code charset}
+     */
+    public String asString(Charset charset) {
+        return new String(values, charset);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof QCharVector other && attribute == other.attribute && Arrays.equals(values, other.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(values) + attribute.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return dev.q4j.text.QText.print(this);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.q4j.value;
+
+import java.time.LocalDate;
+
+/**
+ * A date vector: days since 2000.01.01; {@link #localDate(int)} converts one.
+ *
+ * <pre>{@code
+ * QDateVector.ofDates(LocalDate.of(2001, 1, 1)).get(0);   // 366
+ * }</pre>
+ *
+ * @see QVector on sharing arrays
+ */
+public final class QDateVector extends IntBackedVector {
+    /** the empty vector */
+    public static final QDateVector EMPTY = new QDateVector(new int[0], Attribute.NONE);
+
+    private QDateVector(int[] values, Attribute attribute) {
+        super(values, attribute);
+    }
+
+    /**
+     * @param values the raw items, copied
+     * @return the vector
+     */
+    public static QDateVector of(int... values) {
+        return new QDateVector(values.clone(), Attribute.NONE);
+    }
+
+    /**
+     * @param values the raw items, shared: do not modify the array afterwards
+     * @return the vector
+     */
+    public static QDateVector wrap(int[] values) {
+        return new QDateVector(values, Attribute.NONE);
+    }
+
+    /**
+     * @param values the raw items, shared: do not modify the array afterwards
+     * @param attribute the attribute
+     * @return the vector
+     */
+    public static QDateVector wrap(int[] values, Attribute attribute) {
+        return new QDateVector(values, attribute);
+    }
+
+    /**
+     * @param values the items; {@code null} items become {@code 0Nd}
+     * @return the vector
+     */
+    public static QDateVector ofDates(LocalDate... values) {
+        int[] raw = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            raw[i] = values[i] == null ? Integer.MIN_VALUE : QTemporal.dateOf(values[i]);
+        }
+        return new QDateVector(raw, Attribute.NONE);
+    }
+
+    /**
+     * @param index 0-based position
+     * @return the item as {@link LocalDate}, or {@code null} when it is {@code 0Nd}
+     */
+    public LocalDate localDate(int index) {
+        return isNull(index) ? null : QTemporal.localDateOfDate(values[index]);
+    }
+
+    @Override
+    public QDate at(int index) {
+        return QDate.of(values[index]);
+    }
+
+    @Override
+    public QType type() {
+        return QType.DATE;
+    }
+
+    @Override
+    public QDateVector withAttribute(Attribute attribute) {
+        return attribute == attribute() ? this : new QDateVector(values, attribute);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.q4j.value;
+
+import java.time.Instant;
+
+/**
+ * A datetime vector: fractional days since 2000.01.01; {@link #instant(int)} converts one (to the millisecond).
+ *
+ * <pre>{@code
+ * QDatetimeVector.ofInstants(Instant.parse("2000-01-04T05:36:57.600Z")).get(0);   // 3.234
+ * }</pre>
+ *
+ * @see QVector on sharing arrays
+ */
+public final class QDatetimeVector extends DoubleBackedVector {
+    /** the empty vector */
+    public static final QDatetimeVector EMPTY = new QDatetimeVector(new double[0], Attribute.NONE);
+
+    private QDatetimeVector(double[] values, Attribute attribute) {
+        super(values, attribute);
+    }
+
+    /**
+     * @param values the raw items, copied
+     * @return the vector
+     */
+    public static QDatetimeVector of(double... values) {
+        return new QDatetimeVector(values.clone(), Attribute.NONE);
+    }
+
+    /**
+     * @param values the raw items, shared: do not modify the array afterwards
+     * @return the vector
+     */
+    public static QDatetimeVector wrap(double[] values) {
+        return new QDatetimeVector(values, Attribute.NONE);
+    }
+
+    /**
+     * @param values the raw items, shared: do not modify the array afterwards
+     * @param attribute the attribute
+     * @return the vector
+     */
+    public static QDatetimeVector wrap(double[] values, Attribute attribute) {
+        return new QDatetimeVector(values, attribute);
+    }
+
+    /**
+     * @param values the items; {@code null} items become {@code 0Nz}
+     * @return the vector
+     */
+    public static QDatetimeVector ofInstants(Instant... values) {
+        double[] raw = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            raw[i] = values[i] == null ? Double.NaN : QTemporal.datetimeOf(values[i]);
+        }
+        return new QDatetimeVector(raw, Attribute.NONE);
+    }
+
+    /**
+     * @param index 0-based position
+     * @return the item as {@link Instant}, or {@code null} when it is {@code 0Nz}
+     */
+    public Instant instant(int index) {
+        return isNull(index) ? null : QTemporal.instantOfDatetime(values[index]);
+    }
+
+    @Override
+    public QDatetime at(int index) {
+        return QDatetime.of(values[index]);
+    }
+
+    @Override
+    public QType type() {
+        return QType.DATETIME;
+    }
+
+    @Override
+    public QDatetimeVector withAttribute(Attribute attribute) {
+        return attribute == attribute() ? this : new QDatetimeVector(values, attribute);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.q4j.value;
+
+
+/**
+ * An int vector ({@code 1 2 3i}).
+ *
+ * <pre>{@code
+ * QIntVector.of(1, 2, 3).get(2);   // 3
+ * }</pre>
+ *
+ * @see QVector on sharing arrays
+ */
+public final class QIntVector extends IntBackedVector {
+    /** the empty vector */
+    public static final QIntVector EMPTY = new QIntVector(new int[0], Attribute.NONE);
+
+    private QIntVector(int[] values, Attribute attribute) {
+        super(values, attribute);
+    }
+
+    /**
+     * @param values the raw items, copied
+     * @return the vector
+     */
+    public static QIntVector of(int... values) {
+        return new QIntVector(values.clone(), Attribute.NONE);
+    }
+
+    /**
+     * @param values the raw items, shared: do not modify the array afterwards
+     * @return the vector
+     */
+    public static QIntVector wrap(int[] values) {
+        return new QIntVector(values, Attribute.NONE);
+    }
+
+    /**
+     * @param values the raw items, shared: do not modify the array afterwards
+     * @param attribute the attribute
+     * @return the vector
+     */
+    public static QIntVector wrap(int[] values, Attribute attribute) {
+        return new QIntVector(values, attribute);
+    }
+
+    @Override
+    public QInt at(int index) {
+        return QInt.of(values[index]);
+    }
+
+    @Override
+    public QType type() {
+        return QType.INT;
+    }
+
+    @Override
+    public QIntVector withAttribute(Attribute attribute) {
+        return attribute == attribute() ? this : new QIntVector(values, attribute);
+    }
+}

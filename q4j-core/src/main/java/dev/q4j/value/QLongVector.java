@@ -1,0 +1,60 @@
+package dev.q4j.value;
+
+
+/**
+ * A long vector ({@code 1 2 3}).
+ *
+ * <pre>{@code
+ * QLongVector.of(1, 2, 3).get(2);   // 3
+ * }</pre>
+ *
+ * @see QVector on sharing arrays
+ */
+public final class QLongVector extends LongBackedVector {
+    /** the empty vector */
+    public static final QLongVector EMPTY = new QLongVector(new long[0], Attribute.NONE);
+
+    private QLongVector(long[] values, Attribute attribute) {
+        super(values, attribute);
+    }
+
+    /**
+     * @param values the raw items, copied
+     * @return the vector
+     */
+    public static QLongVector of(long... values) {
+        return new QLongVector(values.clone(), Attribute.NONE);
+    }
+
+    /**
+     * @param values the raw items, shared: do not modify the array afterwards
+     * @return the vector
+     */
+    public static QLongVector wrap(long[] values) {
+        return new QLongVector(values, Attribute.NONE);
+    }
+
+    /**
+     * @param values the raw items, shared: do not modify the array afterwards
+     * @param attribute the attribute
+     * @return the vector
+     */
+    public static QLongVector wrap(long[] values, Attribute attribute) {
+        return new QLongVector(values, attribute);
+    }
+
+    @Override
+    public QLong at(int index) {
+        return QLong.of(values[index]);
+    }
+
+    @Override
+    public QType type() {
+        return QType.LONG;
+    }
+
+    @Override
+    public QLongVector withAttribute(Attribute attribute) {
+        return attribute == attribute() ? this : new QLongVector(values, attribute);
+    }
+}

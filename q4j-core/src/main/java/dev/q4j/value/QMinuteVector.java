@@ -1,0 +1,85 @@
+package dev.q4j.value;
+
+import java.time.Duration;
+
+/**
+ * A minute vector: minutes, kept exactly even when negative or past 24:00; {@link #duration(int)} converts one.
+ *
+ * <pre>{@code
+ * QMinuteVector.ofDurations(Duration.ofMinutes(721)).get(0);   // 721
+ * }</pre>
+ *
+ * @see QVector on sharing arrays
+ */
+public final class QMinuteVector extends IntBackedVector {
+    /** the empty vector */
+    public static final QMinuteVector EMPTY = new QMinuteVector(new int[0], Attribute.NONE);
+
+    private QMinuteVector(int[] values, Attribute attribute) {
+        super(values, attribute);
+    }
+
+    /**
+     * @param values the raw items, copied
+     * @return the vector
+     */
+    public static QMinuteVector of(int... values) {
+        return new QMinuteVector(values.clone(), Attribute.NONE);
+    }
+
+    /**
+     * @param values the raw items, shared: do not modify the array afterwards
+     * @return the vector
+     */
+    public static QMinuteVector wrap(int[] values) {
+        return new QMinuteVector(values, Attribute.NONE);
+    }
+
+    /**
+     * @param values the raw items, shared: do not modify the array afterwards
+     * @param attribute the attribute
+     * @return the vector
+     */
+    public static QMinuteVector wrap(int[] values, Attribute attribute) {
+        return new QMinuteVector(values, attribute);
+    }
+
+    /**
+     * @param values the items; {@code null} items become {@code 0Nu}
+     * @return the vector
+     */
+    public static QMinuteVector ofDurations(Duration... values) {
+        int[] raw = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            raw[i] = values[i] == null ? Integer.MIN_VALUE : minutesOf(values[i]);
+        }
+        return new QMinuteVector(raw, Attribute.NONE);
+    }
+
+    /**
+     * @param index 0-based position
+     * @return the item as {@link Duration}, or {@code null} when it is {@code 0Nu}
+     */
+    public Duration duration(int index) {
+        return isNull(index) ? null : Duration.ofMinutes(values[index]);
+    }
+
+    private static int minutesOf(Duration d) {
+        return Math.toIntExact(d.toMinutes());
+    }
+
+    @Override
+    public QMinute at(int index) {
+        return QMinute.of(values[index]);
+    }
+
+    @Override
+    public QType type() {
+        return QType.MINUTE;
+    }
+
+    @Override
+    public QMinuteVector withAttribute(Attribute attribute) {
+        return attribute == attribute() ? this : new QMinuteVector(values, attribute);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.q4j.value;
+
+import java.time.YearMonth;
+
+/**
+ * A month vector: months since 2000.01; {@link #yearMonth(int)} converts one.
+ *
+ * <pre>{@code
+ * QMonthVector.ofYearMonths(YearMonth.of(2001, 1)).get(0);   // 12
+ * }</pre>
+ *
+ * @see QVector on sharing arrays
+ */
+public final class QMonthVector extends IntBackedVector {
+    /** the empty vector */
+    public static final QMonthVector EMPTY = new QMonthVector(new int[0], Attribute.NONE);
+
+    private QMonthVector(int[] values, Attribute attribute) {
+        super(values, attribute);
+    }
+
+    /**
+     * @param values the raw items, copied
+     * @return the vector
+     */
+    public static QMonthVector of(int... values) {
+        return new QMonthVector(values.clone(), Attribute.NONE);
+    }
+
+    /**
+     * @param values the raw items, shared: do not modify the array afterwards
+     * @return the vector
+     */
+    public static QMonthVector wrap(int[] values) {
+        return new QMonthVector(values, Attribute.NONE);
+    }
+
+    /**
+     * @param values the raw items, shared: do not modify the array afterwards
+     * @param attribute the attribute
+     * @return the vector
+     */
+    public static QMonthVector wrap(int[] values, Attribute attribute) {
+        return new QMonthVector(values, attribute);
+    }
+
+    /**
+     * @param values the items; {@code null} items become {@code 0Nm}
+     * @return the vector
+     */
+    public static QMonthVector ofYearMonths(YearMonth... values) {
+        int[] raw = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            raw[i] = values[i] == null ? Integer.MIN_VALUE : QTemporal.monthOf(values[i]);
+        }
+        return new QMonthVector(raw, Attribute.NONE);
+    }
+
+    /**
+     * @param index 0-based position
+     * @return the item as {@link YearMonth}, or {@code null} when it is {@code 0Nm}
+     */
+    public YearMonth yearMonth(int index) {
+        return isNull(index) ? null : QTemporal.yearMonthOfMonth(values[index]);
+    }
+
+    @Override
+    public QMonth at(int index) {
+        return QMonth.of(values[index]);
+    }
+
+    @Override
+    public QType type() {
+        return QType.MONTH;
+    }
+
+    @Override
+    public QMonthVector withAttribute(Attribute attribute) {
+        return attribute == attribute() ? this : new QMonthVector(values, attribute);
+    }
+}

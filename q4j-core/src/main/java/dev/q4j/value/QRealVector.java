@@ -1,0 +1,114 @@
+package dev.q4j.value;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A real vector ({@code 1 2 3e}); NaN is null.
+ *
+ * <pre>{@code
+ * QRealVector.of(1.5f, Float.NaN).isNull(1);   // true
+ * }</pre>
+ *
+ * @see QVector on sharing arrays
+ */
+public final class QRealVector implements QVector {
+    /** the empty vector */
+    public static final QRealVector EMPTY = new QRealVector(new float[0], Attribute.NONE);
+
+    private final float[] values;
+    private final Attribute attribute;
+
+    private QRealVector(float[] values, Attribute attribute) {
+        this.values = values;
+        this.attribute = Objects.requireNonNull(attribute, "attribute");
+    }
+
+    /**
+     * @param values the items, copied
+     * @return the vector
+     */
+    public static QRealVector of(float... values) {
+        return new QRealVector(values.clone(), Attribute.NONE);
+    }
+
+    /**
+     * @param values the items, shared: do not modify the array afterwards
+     * @return the vector
+     */
+    public static QRealVector wrap(float[] values) {
+        return new QRealVector(values, Attribute.NONE);
+    }
+
+    /**
+     * @param values the items, shared: do not modify the array afterwards
+     * @param attribute the attribute
+     * @return the vector
+     */
+    public static QRealVector wrap(float[] values, Attribute attribute) {
+        return new QRealVector(values, attribute);
+    }
+
+    /**
+     * @param index 0-based position
+     * @return the item
+     */
+    public float get(int index) {
+        return values[index];
+    }
+
+    @Override
+    public QReal at(int index) {
+        return QReal.of(values[index]);
+    }
+
+    @Override
+    public boolean isNull(int index) {
+        return Float.isNaN(values[index]);
+    }
+
+    @Override
+    public int count() {
+        return values.length;
+    }
+
+    @Override
+    public QType type() {
+        return QType.REAL;
+    }
+
+    @Override
+    public Attribute attribute() {
+        return attribute;
+    }
+
+    @Override
+    public QRealVector withAttribute(Attribute attribute) {
+        return attribute == this.attribute ? this : new QRealVector(values, attribute);
+    }
+
+    /** @return the backing array, shared: read it, never modify it */
+    public float[] array() {
+        return values;
+    }
+
+    /** @return a copy of the items */
+    public float[] toArray() {
+        return values.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof QRealVector other && attribute == other.attribute && Arrays.equals(values, other.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(values) + attribute.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return dev.q4j.text.QText.print(this);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.q4j.value;
+
+import java.time.Duration;
+
+/**
+ * A second vector: seconds, kept exactly even when negative or past 24:00; {@link #duration(int)} converts one.
+ *
+ * <pre>{@code
+ * QSecondVector.ofDurations(Duration.ofSeconds(43500)).get(0);   // 43500
+ * }</pre>
+ *
+ * @see QVector on sharing arrays
+ */
+public final class QSecondVector extends IntBackedVector {
+    /** the empty vector */
+    public static final QSecondVector EMPTY = new QSecondVector(new int[0], Attribute.NONE);
+
+    private QSecondVector(int[] values, Attribute attribute) {
+        super(values, attribute);
+    }
+
+    /**
+     * @param values the raw items, copied
+     * @return the vector
+     */
+    public static QSecondVector of(int... values) {
+        return new QSecondVector(values.clone(), Attribute.NONE);
+    }
+
+    /**
+     * @param values the raw items, shared: do not modify the array afterwards
+     * @return the vector
+     */
+    public static QSecondVector wrap(int[] values) {
+        return new QSecondVector(values, Attribute.NONE);
+    }
+
+    /**
+     * @param values the raw items, shared: do not modify the array afterwards
+     * @param attribute the attribute
+     * @return the vector
+     */
+    public static QSecondVector wrap(int[] values, Attribute attribute) {
+        return new QSecondVector(values, attribute);
+    }
+
+    /**
+     * @param values the items; {@code null} items become {@code 0Nv}
+     * @return the vector
+     */
+    public static QSecondVector ofDurations(Duration... values) {
+        int[] raw = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            raw[i] = values[i] == null ? Integer.MIN_VALUE : secondsOf(values[i]);
+        }
+        return new QSecondVector(raw, Attribute.NONE);
+    }
+
+    /**
+     * @param index 0-based position
+     * @return the item as {@link Duration}, or {@code null} when it is {@code 0Nv}
+     */
+    public Duration duration(int index) {
+        return isNull(index) ? null : Duration.ofSeconds(values[index]);
+    }
+
+    private static int secondsOf(Duration d) {
+        return Math.toIntExact(d.getSeconds());
+    }
+
+    @Override
+    public QSecond at(int index) {
+        return QSecond.of(values[index]);
+    }
+
+    @Override
+    public QType type() {
+        return QType.SECOND;
+    }
+
+    @Override
+    public QSecondVector withAttribute(Attribute attribute) {
+        return attribute == attribute() ? this : new QSecondVector(values, attribute);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.q4j.value;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A short vector ({@code 1 2 3h}); {@code Short.MIN_VALUE} is null, {@code ±Short.MAX_VALUE} the infinities.
+ *
+ * <pre>{@code
+ * QShortVector.of((short) 1, Short.MIN_VALUE).isNull(1);   // true
+ * }</pre>
+ *
+ * @see QVector on sharing arrays
+ */
+public final class QShortVector implements QVector {
+    /** the empty vector */
+    public static final QShortVector EMPTY = new QShortVector(new short[0], Attribute.NONE);
+
+    private final short[] values;
+    private final Attribute attribute;
+
+    private QShortVector(short[] values, Attribute attribute) {
+        this.values = values;
+        this.attribute = Objects.requireNonNull(attribute, "attribute");
+    }
+
+    /**
+     * @param values the items, copied
+     * @return the vector
+     */
+    public static QShortVector of(short... values) {
+        return new QShortVector(values.clone(), Attribute.NONE);
+    }
+
+    /**
+     * @param values the items, shared: do not modify the array afterwards
+     * @return the vector
+     */
+    public static QShortVector wrap(short[] values) {
+        return new QShortVector(values, Attribute.NONE);
+    }
+
+    /**
+     * @param values the items, shared: do not modify the array afterwards
+     * @param attribute the attribute
+     * @return the vector
+     */
+    public static QShortVector wrap(short[] values, Attribute attribute) {
+        return new QShortVector(values, attribute);
+    }
+
+    /**
+     * @param index 0-based position
+     * @return the item
+     */
+    public short get(int index) {
+        return values[index];
+    }
+
+    @Override
+    public QShort at(int index) {
+        return QShort.of(values[index]);
+    }
+
+    @Override
+    public boolean isNull(int index) {
+        return values[index] == Short.MIN_VALUE;
+    }
+
+    @Override
+    public int count() {
+        return values.length;
+    }
+
+    @Override
+    public QType type() {
+        return QType.SHORT;
+    }
+
+    @Override
+    public Attribute attribute() {
+        return attribute;
+    }
+
+    @Override
+    public QShortVector withAttribute(Attribute attribute) {
+        return attribute == this.attribute ? this : new QShortVector(values, attribute);
+    }
+
+    /** @return the backing array, shared: read it, never modify it */
+    public short[] array() {
+        return values;
+    }
+
+    /** @return a copy of the items */
+    public short[] toArray() {
+        return values.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof QShortVector other && attribute == other.attribute && Arrays.equals(values, other.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(values) + attribute.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return dev.q4j.text.QText.print(this);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.q4j.value;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A symbol vector ({@code `a`b`c}); the empty string is the null symbol.
+ *
+ * <pre>{@code
+ * QSymbolVector.of("IBM", "MSFT").get(1);   // "MSFT"
+ * }</pre>
+ *
+ * @see QVector on sharing arrays
+ */
+public final class QSymbolVector implements QVector {
+    /** the empty vector */
+    public static final QSymbolVector EMPTY = new QSymbolVector(new String[0], Attribute.NONE);
+
+    private final String[] values;
+    private final Attribute attribute;
+
+    private QSymbolVector(String[] values, Attribute attribute) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i].indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("symbol " + i + " contains a NUL character, which cannot be sent");
+            }
+        }
+        this.values = values;
+        this.attribute = Objects.requireNonNull(attribute, "attribute");
+    }
+
+    /**
+     * @param values the items, copied
+     * @return the vector
+     */
+    public static QSymbolVector of(String... values) {
+        return new QSymbolVector(values.clone(), Attribute.NONE);
+    }
+
+    /**
+     * @param values the items, shared: do not modify the array afterwards
+     * @return the vector
+     */
+    public static QSymbolVector wrap(String[] values) {
+        return new QSymbolVector(values, Attribute.NONE);
+    }
+
+    /**
+     * @param values the items, shared: do not modify the array afterwards
+     * @param attribute the attribute
+     * @return the vector
+     */
+    public static QSymbolVector wrap(String[] values, Attribute attribute) {
+        return new QSymbolVector(values, attribute);
+    }
+
+    /**
+     * @param index 0-based position
+     * @return the item
+     */
+    public String get(int index) {
+        return values[index];
+    }
+
+    @Override
+    public QSymbol at(int index) {
+        return QSymbol.of(values[index]);
+    }
+
+    @Override
+    public boolean isNull(int index) {
+        return values[index].isEmpty();
+    }
+
+    @Override
+    public int count() {
+        return values.length;
+    }
+
+    @Override
+    public QType type() {
+        return QType.SYMBOL;
+    }
+
+    @Override
+    public Attribute attribute() {
+        return attribute;
+    }
+
+    @Override
+    public QSymbolVector withAttribute(Attribute attribute) {
+        return attribute == this.attribute ? this : new QSymbolVector(values, attribute);
+    }
+
+    /** @return the backing array, shared: read it, never modify it */
+    public String[] array() {
+        return values;
+    }
+
+    /** @return a copy of the items */
+    public String[] toArray() {
+        return values.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof QSymbolVector other && attribute == other.attribute && Arrays.equals(values, other.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(values) + attribute.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return dev.q4j.text.QText.print(this);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.q4j.value;
+
+import java.time.Duration;
+
+/**
+ * A time vector: milliseconds, kept exactly even when negative or past 24:00; {@link #duration(int)} converts one.
+ *
+ * <pre>{@code
+ * QTimeVector.ofDurations(Duration.ofMillis(43499123)).get(0);   // 43499123
+ * }</pre>
+ *
+ * @see QVector on sharing arrays
+ */
+public final class QTimeVector extends IntBackedVector {
+    /** the empty vector */
+    public static final QTimeVector EMPTY = new QTimeVector(new int[0], Attribute.NONE);
+
+    private QTimeVector(int[] values, Attribute attribute) {
+        super(values, attribute);
+    }
+
+    /**
+     * @param values the raw items, copied
+     * @return the vector
+     */
+    public static QTimeVector of(int... values) {
+        return new QTimeVector(values.clone(), Attribute.NONE);
+    }
+
+    /**
+     * @param values the raw items, shared: do not modify the array afterwards
+     * @return the vector
+     */
+    public static QTimeVector wrap(int[] values) {
+        return new QTimeVector(values, Attribute.NONE);
+    }
+
+    /**
+     * @param values the raw items, shared: do not modify the array afterwards
+     * @param attribute the attribute
+     * @return the vector
+     */
+    public static QTimeVector wrap(int[] values, Attribute attribute) {
+        return new QTimeVector(values, attribute);
+    }
+
+    /**
+     * @param values the items; {@code null} items become {@code 0Nt}
+     * @return the vector
+     */
+    public static QTimeVector ofDurations(Duration... values) {
+        int[] raw = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            raw[i] = values[i] == null ? Integer.MIN_VALUE : millisOf(values[i]);
+        }
+        return new QTimeVector(raw, Attribute.NONE);
+    }
+
+    /**
+     * @param index 0-based position
+     * @return the item as {@link Duration}, or {@code null} when it is {@code 0Nt}
+     */
+    public Duration duration(int index) {
+        return isNull(index) ? null : Duration.ofMillis(values[index]);
+    }
+
+    private static int millisOf(Duration d) {
+        return Math.toIntExact(d.toMillis());
+    }
+
+    @Override
+    public QTime at(int index) {
+        return QTime.of(values[index]);
+    }
+
+    @Override
+    public QType type() {
+        return QType.TIME;
+    }
+
+    @Override
+    public QTimeVector withAttribute(Attribute attribute) {
+        return attribute == attribute() ? this : new QTimeVector(values, attribute);
+    }
+}

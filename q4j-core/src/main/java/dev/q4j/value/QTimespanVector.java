@@ -1,0 +1,85 @@
+package dev.q4j.value;
+
+import java.time.Duration;
+
+/**
+ * A timespan vector: nanoseconds; {@link #duration(int)} converts one.
+ *
+ * <pre>{@code
+ * QTimespanVector.ofDurations(Duration.ofSeconds(1)).get(0);   // 1000000000
+ * }</pre>
+ *
+ * @see QVector on sharing arrays
+ */
+public final class QTimespanVector extends LongBackedVector {
+    /** the empty vector */
+    public static final QTimespanVector EMPTY = new QTimespanVector(new long[0], Attribute.NONE);
+
+    private QTimespanVector(long[] values, Attribute attribute) {
+        super(values, attribute);
+    }
+
+    /**
+     * @param values the raw items, copied
+     * @return the vector
+     */
+    public static QTimespanVector of(long... values) {
+        return new QTimespanVector(values.clone(), Attribute.NONE);
+    }
+
+    /**
+     * @param values the raw items, shared: do not modify the array afterwards
+     * @return the vector
+     */
+    public static QTimespanVector wrap(long[] values) {
+        return new QTimespanVector(values, Attribute.NONE);
+    }
+
+    /**
+     * @param values the raw items, shared: do not modify the array afterwards
+     * @param attribute the attribute
+     * @return the vector
+     */
+    public static QTimespanVector wrap(long[] values, Attribute attribute) {
+        return new QTimespanVector(values, attribute);
+    }
+
+    /**
+     * @param values the items; {@code null} items become {@code 0Nn}
+     * @return the vector
+     */
+    public static QTimespanVector ofDurations(Duration... values) {
+        long[] raw = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            raw[i] = values[i] == null ? Long.MIN_VALUE : durationNanos(values[i]);
+        }
+        return new QTimespanVector(raw, Attribute.NONE);
+    }
+
+    /**
+     * @param index 0-based position
+     * @return the item as {@link Duration}, or {@code null} when it is {@code 0Nn}
+     */
+    public Duration duration(int index) {
+        return isNull(index) ? null : Duration.ofNanos(values[index]);
+    }
+
+    private static long durationNanos(Duration d) {
+        return d.toNanos();
+    }
+
+    @Override
+    public QTimespan at(int index) {
+        return QTimespan.of(values[index]);
+    }
+
+    @Override
+    public QType type() {
+        return QType.TIMESPAN;
+    }
+
+    @Override
+    public QTimespanVector withAttribute(Attribute attribute) {
+        return attribute == attribute() ? this : new QTimespanVector(values, attribute);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.q4j.value;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+
+/**
+ * A timestamp ({@code 2000.01.04D05:36:57.600000000}): nanoseconds since 2000.01.01, in UTC as kdb+ keeps it.
+ *
+ * <pre>{@code
+ * QTimestamp t = QTimestamp.of(Instant.parse("2000-01-04T05:36:57.600Z"));   // nanos 279417600000000
+ * Instant i = t.toInstant();
+ * }</pre>
+ *
+ * @param nanos nanoseconds since 2000.01.01D00:00:00
+ */
+public record QTimestamp(long nanos) implements QAtom {
+    /** {@code 0Np} */
+    public static final QTimestamp NULL = new QTimestamp(Long.MIN_VALUE);
+    /** {@code 0Wp} */
+    public static final QTimestamp INFINITY = new QTimestamp(Long.MAX_VALUE);
+    /** -{@code 0Wp} */
+    public static final QTimestamp NEGATIVE_INFINITY = new QTimestamp(-Long.MAX_VALUE);
+
+    /**
+     * @param nanos nanoseconds since 2000.01.01D00:00:00
+     * @return the atom
+     */
+    public static QTimestamp of(long nanos) {
+        return new QTimestamp(nanos);
+    }
+
+    /**
+     * @param instant a point in time
+     * @return the timestamp
+     * @throws ArithmeticException when the instant is outside the range of a q timestamp
+     */
+    public static QTimestamp of(Instant instant) {
+        return new QTimestamp(QTemporal.timestampOf(instant));
+    }
+
+    /**
+     * @param dateTime a UTC date and time
+     * @return the timestamp
+     */
+    public static QTimestamp of(LocalDateTime dateTime) {
+        return new QTimestamp(QTemporal.timestampOf(dateTime));
+    }
+
+    /** @return the instant (infinities give their exact far instants), or {@code null} for {@code 0Np} */
+    public Instant toInstant() {
+        return isNull() ? null : QTemporal.instantOfTimestamp(nanos);
+    }
+
+    /** @return the UTC date and time, or {@code null} for {@code 0Np} */
+    public LocalDateTime toLocalDateTime() {
+        return isNull() ? null : QTemporal.localDateTimeOfTimestamp(nanos);
+    }
+
+    @Override
+    public QType type() {
+        return QType.TIMESTAMP;
+    }
+
+    @Override
+    public boolean isNull() {
+        return nanos == Long.MIN_VALUE;
+    }
+
+    @Override
+    public boolean isInfinite() {
+        return nanos == Long.MAX_VALUE || nanos == -Long.MAX_VALUE;
+    }
+
+    @Override
+    public String toString() {
+        return dev.q4j.text.QText.print(this);
+    }
+}

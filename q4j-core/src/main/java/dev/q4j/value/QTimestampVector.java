@@ -1,0 +1,81 @@
+package dev.q4j.value;
+
+import java.time.Instant;
+
+/**
+ * A timestamp vector: nanoseconds since 2000.01.01, kept as numbers; {@link #instant(int)} converts one.
+ *
+ * <pre>{@code
+ * QTimestampVector.ofInstants(Instant.parse("2000-01-04T05:36:57.600Z")).get(0);   // 279417600000000
+ * }</pre>
+ *
+ * @see QVector on sharing arrays
+ */
+public final class QTimestampVector extends LongBackedVector {
+    /** the empty vector */
+    public static final QTimestampVector EMPTY = new QTimestampVector(new long[0], Attribute.NONE);
+
+    private QTimestampVector(long[] values, Attribute attribute) {
+        super(values, attribute);
+    }
+
+    /**
+     * @param values the raw items, copied
+     * @return the vector
+     */
+    public static QTimestampVector of(long... values) {
+        return new QTimestampVector(values.clone(), Attribute.NONE);
+    }
+
+    /**
+     * @param values the raw items, shared: do not modify the array afterwards
+     * @return the vector
+     */
+    public static QTimestampVector wrap(long[] values) {
+        return new QTimestampVector(values, Attribute.NONE);
+    }
+
+    /**
+     * @param values the raw items, shared: do not modify the array afterwards
+     * @param attribute the attribute
+     * @return the vector
+     */
+    public static QTimestampVector wrap(long[] values, Attribute attribute) {
+        return new QTimestampVector(values, attribute);
+    }
+
+    /**
+     * @param values the items; {@code null} items become {@code 0Np}
+     * @return the vector
+     */
+    public static QTimestampVector ofInstants(Instant... values) {
+        long[] raw = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            raw[i] = values[i] == null ? Long.MIN_VALUE : QTemporal.timestampOf(values[i]);
+        }
+        return new QTimestampVector(raw, Attribute.NONE);
+    }
+
+    /**
+     * @param index 0-based position
+     * @return the item as {@link Instant}, or {@code null} when it is {@code 0Np}
+     */
+    public Instant instant(int index) {
+        return isNull(index) ? null : QTemporal.instantOfTimestamp(values[index]);
+    }
+
+    @Override
+    public QTimestamp at(int index) {
+        return QTimestamp.of(values[index]);
+    }
+
+    @Override
+    public QType type() {
+        return QType.TIMESTAMP;
+    }
+
+    @Override
+    public QTimestampVector withAttribute(Attribute attribute) {
+        return attribute == attribute() ? this : new QTimestampVector(values, attribute);
+    }
+}

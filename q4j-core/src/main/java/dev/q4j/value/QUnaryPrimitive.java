@@ -1,0 +1,47 @@
+package dev.q4j.value;
+
+/**
+ * A unary primitive (type 101), by its byte code. Code 0 is the generic null {@code ::} (see {@link #IDENTITY}).
+ *
+ * <pre>{@code
+ * QUnaryPrimitive.IDENTITY.isGenericNull();   // true
+ * }</pre>
+ *
+ * @param code the byte kdb+ sends, 0 .. 255
+ */
+public record QUnaryPrimitive(int code) implements QFunction {
+    /** {@code ::}, the identity function, which q also uses as the generic null */
+    public static final QUnaryPrimitive IDENTITY = new QUnaryPrimitive(0);
+
+    /**
+     * @param code the byte kdb+ sends
+     * @throws IllegalArgumentException when it is not 0 .. 255
+     */
+    public QUnaryPrimitive {
+        if (code < 0 || code > 255) {
+            throw new IllegalArgumentException("primitive code must be 0 .. 255, not " + code);
+        }
+    }
+
+    /**
+     * @param code the byte kdb+ sends
+     * @return the primitive
+     */
+    public static QUnaryPrimitive of(int code) {
+        return new QUnaryPrimitive(code);
+    }
+
+    @Override
+    public QType type() {
+        return QType.UNARY_PRIMITIVE;
+    }
+
+    @Override
+    public boolean isGenericNull() {
+        return code == 0;
+    }
+    @Override
+    public String toString() {
+        return dev.q4j.text.QText.print(this);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.q4j.value;
+
+/**
+ * A simple (typed) list: all items of one basic type, held in a primitive array.
+ *
+ * <p>Vectors are immutable by contract. Factories named {@code of} copy their input; factories named {@code wrap}
+ * and the {@code array()} accessors share the array without copying, for speed: whoever shares an array must not
+ * modify it.
+ *
+ * <pre>{@code
+ * QLongVector v = QLongVector.of(1, 2, 3);
+ * long[] copy = v.toArray();
+ * long[] shared = v.array();      // no copy: read only
+ * }</pre>
+ */
+public sealed interface QVector extends QSequence
+        permits QBooleanVector, QGuidVector, QByteVector, QShortVector, IntBackedVector, LongBackedVector,
+                QRealVector, DoubleBackedVector, QCharVector, QSymbolVector {
+
+    @Override
+    QAtom at(int index);
+
+    /**
+     * @param index 0-based position
+     * @return true when the item at {@code index} is the type's null
+     */
+    boolean isNull(int index);
+
+    /**
+     * @param attribute the attribute to carry
+     * @return a vector with the same items (sharing the array) and the given attribute
+     */
+    QVector withAttribute(Attribute attribute);
+}
