@@ -188,14 +188,20 @@ class IpcCompressionTest {
             bodies[2][i] = (byte) (i % 3);
             bodies[3][i] = (byte) "abcdefghijklmnopqrstuvwxyz0123456789".charAt(i % 36);
         }
-        for (byte[] body : bodies) {
-            byte[] plain = message(true, body);
+        for (int b = 0; b < bodies.length; b++) {
+            byte[] plain = message(true, bodies[b]);
             byte[] zipped = IpcCompression.compress(plain);
-            assertThat(zipped).isNotNull();
+            if (b == 3 && size < 100) {
+                // the first period of 36 bytes can only go out as literals: more than half of a small message
+                assertThat(zipped).isNull();
+                continue;
+            }
+            assertThat(zipped).as("body %d", b).isNotNull();
             assertThat(IpcCompression.decompress(zipped)).isEqualTo(plain);
-            if (size > 4096) {
-                // at best 257 bytes per 2-byte token plus a flag byte per 8 tokens
-                assertThat(zipped.length).isLessThan(size / 100);
+            if (size >= 65_536) {
+                // constant and period-3 data reach ~120x (a 2-byte token copies at most 257 bytes, plus a flag byte
+                // per 8 tokens); period 36 reaches ~25x, as positions inside a copy never enter the table
+                assertThat(zipped.length).as("body %d", b).isLessThan(size / (b == 3 ? 20 : 100));
             }
         }
     }
@@ -207,7 +213,7 @@ class IpcCompressionTest {
         byte[] big = IpcCompression.compress(message(false, body));
 
         assertThat(big).hasSameSizeAs(little);
-        assertThat(Hex.hex(Arrays.copyOfRange(big, 0, 4))).isEqualTo("00010100");
+        assertThat(Hex.hex(Arrays.copyOfRange(big, 0, 4))).isEqualTo("00000100");
         assertThat(bigEndianInt(big, 4)).isEqualTo(big.length);
         assertThat(bigEndianInt(big, 8)).isEqualTo(5008);
         assertThat(IpcCompression.uncompressedLength(big)).isEqualTo(5008);
@@ -254,8 +260,9 @@ class IpcCompressionTest {
         byte[] cut = withLength(Arrays.copyOf(capture, capture.length - 1));
         assertThatThrownBy(() -> IpcCompression.decompress(cut))
                 .isInstanceOf(IpcCompressionException.class)
-                .hasMessageContaining("ends early")
-                .hasMessageContaining("at offset " + (capture.length - 1));
+                .hasMessageContaining("ends early: 3507 of 3647")
+                // the last token is a back-reference: its slot byte is there, its length byte is not
+                .hasMessageContaining("at offset " + (capture.length - 2));
         byte[] headerOnly = withLength(Arrays.copyOf(capture, 12));
         assertThatThrownBy(() -> IpcCompression.decompress(headerOnly))
                 .isInstanceOf(IpcCompressionException.class).hasMessageContaining("cannot come from 0");
