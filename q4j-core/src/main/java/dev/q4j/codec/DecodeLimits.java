@@ -15,25 +15,28 @@ package dev.q4j.codec;
  * @param maxDepth how deeply lists, dictionaries, tables and functions may nest
  */
 public record DecodeLimits(long maxMessageSize, int maxDepth) {
+    /** The deepest nesting that can be allowed: the decoder recurses once per level. */
+    public static final int MAX_DEPTH = 1000;
+
     /** The largest a Java byte array can be, so the largest message q4j can hold. */
     public static final long JVM_MAX_MESSAGE = Integer.MAX_VALUE - 8;
 
-    /** 1 GiB messages, nesting 512 deep. */
-    public static final DecodeLimits DEFAULT = new DecodeLimits(1L << 30, 512);
+    /** 1 GiB messages, nesting 256 deep. */
+    public static final DecodeLimits DEFAULT = new DecodeLimits(1L << 30, 256);
 
     /** No limits beyond what the JVM can hold (trusted peers only). */
-    public static final DecodeLimits UNLIMITED = new DecodeLimits(JVM_MAX_MESSAGE, 4096);
+    public static final DecodeLimits UNLIMITED = new DecodeLimits(JVM_MAX_MESSAGE, MAX_DEPTH);
 
     /**
      * @param maxMessageSize largest message in bytes, at least 9
-     * @param maxDepth deepest nesting, at least 1
+     * @param maxDepth deepest nesting, 1 .. {@link #MAX_DEPTH}
      */
     public DecodeLimits {
         if (maxMessageSize < 9) {
             throw new IllegalArgumentException("maxMessageSize must be at least 9 bytes, not " + maxMessageSize);
         }
-        if (maxDepth < 1) {
-            throw new IllegalArgumentException("maxDepth must be at least 1, not " + maxDepth);
+        if (maxDepth < 1 || maxDepth > MAX_DEPTH) {
+            throw new IllegalArgumentException("maxDepth must be 1 .. " + MAX_DEPTH + ", not " + maxDepth);
         }
     }
 

@@ -98,9 +98,14 @@ public final class Decoder {
             throw new QProtocolException("empty message: no value after the header", start);
         }
         ValueReader reader = new ValueReader(bytes, start, end, order, start - MessageHeader.SIZE, limits.maxDepth());
-        QValue value = reader.readValue(0);
-        reader.expectEnd();
-        return value;
+        try {
+            QValue value = reader.readValue(0);
+            reader.expectEnd();
+            return value;
+        } catch (StackOverflowError e) {
+            // only on a thread with a very small stack: maxDepth is bounded so that normal threads never get here
+            throw new QProtocolException("value nested too deeply for this thread's stack; lower DecodeLimits.maxDepth");
+        }
     }
 
     private byte[] decompress(byte[] bytes, int offset, int length, MessageHeader header) {

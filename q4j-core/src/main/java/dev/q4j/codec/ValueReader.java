@@ -98,7 +98,7 @@ final class ValueReader {
         if (type < 0) {
             return type == -128 ? new QError(readCString("error text")) : readAtom(type, typePos);
         }
-        if (type <= 19) {
+        if (type <= 19 && type != 3) {
             return type == 0 ? readList(depth) : readVector(type, typePos);
         }
         switch (type) {
@@ -292,32 +292,37 @@ final class ValueReader {
     }
 
     private short[] readShorts(int n) {
+        int bytes = span(n, 2, "short");
         short[] out = new short[n];
-        view(span(n, 2, "short")).asShortBuffer().get(out);
+        view(bytes).asShortBuffer().get(out);
         return out;
     }
 
     private int[] readInts(int n) {
+        int bytes = span(n, 4, "int");
         int[] out = new int[n];
-        view(span(n, 4, "int")).asIntBuffer().get(out);
+        view(bytes).asIntBuffer().get(out);
         return out;
     }
 
     private long[] readLongs(int n) {
+        int bytes = span(n, 8, "long");
         long[] out = new long[n];
-        view(span(n, 8, "long")).asLongBuffer().get(out);
+        view(bytes).asLongBuffer().get(out);
         return out;
     }
 
     private float[] readFloats(int n) {
+        int bytes = span(n, 4, "real");
         float[] out = new float[n];
-        view(span(n, 4, "real")).asFloatBuffer().get(out);
+        view(bytes).asFloatBuffer().get(out);
         return out;
     }
 
     private double[] readDoubles(int n) {
+        int bytes = span(n, 8, "float");
         double[] out = new double[n];
-        view(span(n, 8, "float")).asDoubleBuffer().get(out);
+        view(bytes).asDoubleBuffer().get(out);
         return out;
     }
 

@@ -1,0 +1,194 @@
+package dev.q4j.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.q4j.QProtocolException;
+import dev.q4j.corpus.Corpus;
+import dev.q4j.corpus.CorpusEntry;
+import dev.q4j.corpus.Hex;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Malformed input always ends in a {@link QProtocolException} naming the problem: never an OutOfMemoryError,
+ * ClassCastException, ArrayIndexOutOfBoundsException, StackOverflowError or a silently wrong value.
+ */
+class HostileInputTest {
+    private final Decoder decoder = new Decoder();
+
+    static List<CorpusEntry> entries() {
+        return Corpus.all();
+    }
+
+    @ParameterizedTest
+    @MethodSource("entries")
+    void everyTruncationIsAProtocolError(CorpusEntry entry) {
+        byte[] m = entry.message();
+        for (int len = 0; len < m.length; len++) {
+            byte[] cut = java.util.Arrays.copyOf(m, len);
+            assertThatThrownBy(() -> decoder.decode(cut)).isInstanceOf(QProtocolException.class)
+                    .hasMessageContaining("truncated");
+            if (len >= 8) {
+                // the same bytes with the header's length corrected: the body itself is cut short
+                byte[] relabelled = cut.clone();
+                java.nio.ByteBuffer.wrap(relabelled).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(4, len);
+                expectProtocolErrorOrValue(relabelled);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("entries")
+    void randomCorruptionNeverEscapesAsAnotherException(CorpusEntry entry) {
+        Random random = new Random(entry.hex().hashCode());
+        byte[] m = entry.message();
+        for (int trial = 0; trial < 200; trial++) {
+            byte[] bad = m.clone();
+            int flips = 1 + random.nextInt(3);
+            for (int f = 0; f < flips; f++) {
+                int at = 8 + random.nextInt(Math.max(1, bad.length - 8));
+                if (at < bad.length) {
+                    bad[at] = (byte) random.nextInt(256);
+                }
+            }
+            expectProtocolErrorOrValue(bad);
+        }
+    }
+
+    @Test
+    void impossibleVectorLengthNamesTheBytesNeeded() {
+        // long vector claiming 2^31-1 items in a 14-byte body
+        assertThatThrownBy(() -> decoder.decode(Hex.hex("010000000e0000000700ffffff7f")))
+                .isInstanceOf(QProtocolException.class)
+                .hasMessageContaining("long vector of 2147483647 items needs 17179869176 bytes but only 0 remain")
+                .hasMessageContaining("offset 14");
+    }
+
+    @Test
+    void negativeCountIsRejected() {
+        assertThatThrownBy(() -> decoder.decode(Hex.hex("010000000e00000007000000ff80")))
+                .isInstanceOf(QProtocolException.class).hasMessageContaining("negative count");
+    }
+
+    @Test
+    void impossibleListLengthIsRejectedBeforeAllocating() {
+        assertThatThrownBy(() -> decoder.decode(Hex.hex("010000000e0000000000ffffff7f")))
+                .isInstanceOf(QProtocolException.class).hasMessageContaining("list of 2147483647 items cannot fit");
+    }
+
+    @Test
+    void deepNestingStopsAtTheLimitNotWithStackOverflow() {
+        int depth = 100_000;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[8]);
+        for (int i = 0; i < depth; i++) {
+            out.writeBytes(new byte[] {0, 0, 1, 0, 0, 0});
+        }
+        out.writeBytes(new byte[] {(byte) 0xf9, 1, 0, 0, 0, 0, 0, 0, 0});
+        byte[] m = out.toByteArray();
+        m[0] = 1;
+        java.nio.ByteBuffer.wrap(m).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(4, m.length);
+        assertThatThrownBy(() -> decoder.decode(m)).isInstanceOf(QProtocolException.class)
+                .hasMessageContaining("nesting deeper than 256 levels");
+        Decoder lenient = new Decoder(DecodeLimits.DEFAULT.withMaxDepth(DecodeLimits.MAX_DEPTH));
+        assertThatThrownBy(() -> lenient.decode(m)).isInstanceOf(QProtocolException.class)
+                .hasMessageContaining("nesting deeper than 1000 levels");
+        assertThatThrownBy(() -> DecodeLimits.DEFAULT.withMaxDepth(200_000))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxDepth must be 1 .. 1000");
+    }
+
+    @Test
+    void maximumDepthDecodesOnAThreadWithASmallStack() throws Exception {
+        // a list nested exactly MAX_DEPTH deep, decoded on a 512 KiB stack (half the JVM default)
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[8]);
+        for (int i = 0; i < DecodeLimits.MAX_DEPTH; i++) {
+            out.writeBytes(new byte[] {0, 0, 1, 0, 0, 0});
+        }
+        out.writeBytes(new byte[] {(byte) 0xf9, 1, 0, 0, 0, 0, 0, 0, 0});
+        byte[] m = out.toByteArray();
+        m[0] = 1;
+        java.nio.ByteBuffer.wrap(m).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(4, m.length);
+        Decoder lenient = new Decoder(DecodeLimits.UNLIMITED);
+        Object[] result = new Object[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                result[0] = lenient.decode(m).value();
+            } catch (RuntimeException | Error e) {
+                result[0] = e;
+            }
+        }, "small-stack", 512 * 1024);
+        t.start();
+        t.join();
+        assertThat(result[0]).isInstanceOf(dev.q4j.value.QList.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {3, 20, 50, 76, 77, 80, 96, 97, 112, 113, 126, -3, -20, -100, -127})
+    void unknownOrUnsendableTypesAreNamed(int type) {
+        byte[] m = Hex.hex("010000000d000000" + String.format("%02x", type & 0xFF) + "00000000");
+        assertThatThrownBy(() -> decoder.decode(m)).isInstanceOf(QProtocolException.class)
+                .hasMessageContaining(String.valueOf(type))
+                .hasMessageContaining("offset 8");
+    }
+
+    @Test
+    void booleanOtherThanZeroOrOneIsRejected() {
+        assertThatThrownBy(() -> decoder.decode(Hex.hex("010000000a000000ff02")))
+                .isInstanceOf(QProtocolException.class).hasMessageContaining("boolean byte 2");
+    }
+
+    @Test
+    void invalidUtf8SymbolIsRejected() {
+        assertThatThrownBy(() -> decoder.decode(Hex.hex("010000000b000000f5ff00")))
+                .isInstanceOf(QProtocolException.class).hasMessageContaining("not valid UTF-8");
+    }
+
+    @Test
+    void unknownAttributeIsRejected() {
+        assertThatThrownBy(() -> decoder.decode(Hex.hex("010000000e000000070900000000")))
+                .isInstanceOf(QProtocolException.class).hasMessageContaining("unknown attribute byte 9");
+    }
+
+    @Test
+    void trailingBytesAndLengthMismatchAreRejected() {
+        assertThatThrownBy(() -> decoder.decode(Hex.hex("010000000b000000fa0100000000")))
+                .isInstanceOf(QProtocolException.class).hasMessageContaining("trailing bytes");
+        assertThatThrownBy(() -> decoder.decode(Hex.hex("010000000e000000fa0100000000")))
+                .isInstanceOf(QProtocolException.class).hasMessageContaining("left over");
+    }
+
+    @Test
+    void oversizedMessageIsRejectedByTheLimit() {
+        Decoder small = new Decoder(DecodeLimits.DEFAULT.withMaxMessageSize(16));
+        assertThatThrownBy(() -> small.decode(Hex.hex("0100000011000000f90100000000000000")))
+                .isInstanceOf(QProtocolException.class).hasMessageContaining("over the limit of 16 bytes");
+    }
+
+    @Test
+    void corruptCompressedMessageIsAProtocolError() {
+        CorpusEntry c = Corpus.compressed().get(0);
+        byte[] bad = c.message().clone();
+        // claim a bigger uncompressed size than the stream produces
+        java.nio.ByteBuffer.wrap(bad).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(8, 100_000);
+        assertThatThrownBy(() -> decoder.decode(bad)).isInstanceOf(QProtocolException.class)
+                .hasMessageContaining("compressed");
+    }
+
+    private void expectProtocolErrorOrValue(byte[] bytes) {
+        try {
+            decoder.decode(bytes);
+        } catch (QProtocolException expected) {
+            assertThat(expected.getMessage()).isNotBlank();
+        } catch (RuntimeException | Error e) {
+            fail("expected a QProtocolException for " + Hex.hex(bytes) + " but got " + e, e);
+        }
+    }
+}
