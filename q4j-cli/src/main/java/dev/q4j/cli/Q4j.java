@@ -1,0 +1,153 @@
+package dev.q4j.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code q4j} command: the entry point and the parent of every subcommand.
+ *
+ * <p>Each subcommand is a class extending {@link Q4jCommand}, listed in {@code subcommands} below; it reads standard
+ * input through {@link #stdin()} and writes through picocli's {@code out} and {@code err} writers, so tests run it
+ * in-process with {@link #commandLine(InputStream, PrintWriter, PrintWriter)}. Later commands ({@code query},
+ * {@code serve}, {@code run}, {@code demo}) are added the same way; the interactive console, the default when the first
+ * argument is {@code HOST:PORT}, becomes an optional positional parameter of this class handled in {@link #call()}.
+ *
+ * <p>Exit codes: {@value #OK} success, {@value #BAD_INPUT} bad input (malformed message, bad hex, q text that does not
+ * parse, unreadable file), {@value #USAGE} usage error (picocli's own code for unknown options or missing
+ * parameters).
+ */
+@Command(
+        name = "q4j",
+        mixinStandardHelpOptions = true,
+        versionProvider = Q4j.Version.class,
+        synopsisSubcommandLabel = "COMMAND",
+        description = {
+            "Tools for kdb+/q IPC messages and q text.",
+            ""
+        },
+        subcommands = {
+            DecodeCommand.class,
+            EncodeCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        commandListHeading = "%nCommands:%n",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  q4j encode 42",
+            "      prints 0100000011000000f92a00000000000000",
+            "  q4j encode '`a`b!1 2' | q4j decode --hex",
+            "      prints `a`b!1 2",
+            "  q4j help decode",
+            "",
+            "Exit codes: 0 success, 1 bad input, 2 usage error."
+        })
+public final class Q4j implements Callable<Integer> {
+    /** Exit code: success. */
+    public static final int OK = 0;
+    /** Exit code: the input was malformed (bad message, bad hex, q text that does not parse) or unreadable. */
+    public static final int BAD_INPUT = 1;
+    /** Exit code: the command line was wrong (picocli's usage-error code). */
+    public static final int USAGE = 2;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final InputStream stdin;
+
+    /** A command reading {@link System#in}. */
+    public Q4j() {
+        this(System.in);
+    }
+
+    /** @param stdin what the subcommands read as standard input */
+    public Q4j(InputStream stdin) {
+        this.stdin = Objects.requireNonNull(stdin, "stdin");
+    }
+
+    /** @return standard input for the subcommands */
+    InputStream stdin() {
+        return stdin;
+    }
+
+    /** Without a subcommand there is nothing to do yet: a usage error that lists the commands. */
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "Missing command: give one of "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    /**
+     * Builds the configured command line, ready for {@link CommandLine#execute(String...)}.
+     *
+     * @param stdin standard input for the commands
+     * @param out where results and help go
+     * @param err where error messages go
+     * @return the command line
+     */
+    public static CommandLine commandLine(InputStream stdin, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Q4j(stdin));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // q text often starts with '-' (-1 2, -0w): let encode take it as QTEXT rather than as an unknown option
+        cl.getSubcommands().get("encode").setUnmatchedOptionsArePositionalParams(true);
+        cl.setParameterExceptionHandler(Q4j::usageError);
+        return cl;
+    }
+
+    /** A usage error: the problem and where to find help, not the whole usage text. */
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println(cl.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return USAGE;
+    }
+
+    /**
+     * Runs the command and exits with its exit code. Text is written as UTF-8, as q writes it.
+     *
+     * @param args the command-line arguments
+     */
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new BufferedWriter(
+                new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = commandLine(System.in, out, err).execute(args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** The version from {@code version.properties}, filled in by the build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            Properties p = new Properties();
+            try (InputStream in = Q4j.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new String[] {"q4j " + p.getProperty("version", "(unknown version)"),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.q4j.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every {@code q4j} subcommand shares: its output and error writers, standard input, reading a FILE argument
+ * ({@code -} or none meaning standard input) and reporting bad input as {@code q4j NAME: problem}.
+ */
+abstract class Q4jCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    Q4j root;
+
+    /** A problem with the input that ends the command with {@link Q4j#BAD_INPUT}. */
+    static final class BadInput extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BadInput(String message) {
+            super(message);
+        }
+    }
+
+    @Override
+    public final Integer call() {
+        try {
+            return run();
+        } catch (BadInput e) {
+            return fail(e.getMessage());
+        } finally {
+            out().flush();
+        }
+    }
+
+    /**
+     * Does the work.
+     *
+     * @return the exit code
+     * @throws BadInput when the input is unreadable or malformed
+     */
+    abstract int run() throws BadInput;
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /**
+     * Prints {@code q4j NAME: message} on standard error, after flushing what standard output has so far.
+     *
+     * @param message the problem
+     * @return {@link Q4j#BAD_INPUT}
+     */
+    int fail(String message) {
+        out().flush();
+        err().println(spec.qualifiedName() + ": " + message);
+        err().flush();
+        return Q4j.BAD_INPUT;
+    }
+
+    /** @return true when {@code file} names standard input: absent or {@code -} */
+    static boolean isStdin(String file) {
+        return file == null || file.equals("-");
+    }
+
+    /**
+     * @param file a file name, or {@code null} or {@code -} for standard input
+     * @return all its bytes
+     * @throws BadInput when it cannot be read
+     */
+    byte[] readAll(String file) throws BadInput {
+        try {
+            if (isStdin(file)) {
+                return root.stdin().readAllBytes();
+            }
+            return Files.readAllBytes(Path.of(file));
+        } catch (IOException | RuntimeException e) {
+            throw cannotRead(file, e);
+        }
+    }
+
+    /**
+     * @param file a file name, or {@code null} or {@code -} for standard input
+     * @return a UTF-8 reader over it
+     * @throws BadInput when it cannot be opened
+     */
+    BufferedReader openLines(String file) throws BadInput {
+        try {
+            InputStream in = isStdin(file) ? root.stdin() : Files.newInputStream(Path.of(file));
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            throw cannotRead(file, e);
+        }
+    }
+
+    static BadInput cannotRead(String file, Exception e) {
+        String what = isStdin(file) ? "standard input" : file;
+        String why;
+        if (e instanceof NoSuchFileException) {
+            why = "no such file";
+        } else if (e instanceof AccessDeniedException) {
+            why = "permission denied";
+        } else if (e.getMessage() != null) {
+            why = e.getMessage();
+        } else {
+            why = e.getClass().getSimpleName();
+        }
+        return new BadInput("cannot read " + what + ": " + why);
+    }
+}

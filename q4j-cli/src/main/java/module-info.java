@@ -1,0 +1,11 @@
+/**
+ * The {@code q4j} command-line tool: {@code q4j decode}, {@code q4j encode}. Its main class is
+ * {@link dev.q4j.cli.Q4j}. Nothing is exported: the commands are for people and scripts, not for other modules.
+ */
+module dev.q4j.cli {
+    requires dev.q4j.core;
+    requires info.picocli;
+
+    // picocli fills the annotated command fields by reflection
+    opens dev.q4j.cli to info.picocli;
+}

@@ -1,0 +1,43 @@
+package dev.q4j.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Runs the q4j command in-process, as {@code main} would, with the given standard input. */
+final class Cli {
+    private Cli() {
+    }
+
+    /**
+     * @param exitCode the exit code
+     * @param out standard output
+     * @param err standard error
+     */
+    record Result(int exitCode, String out, String err) {
+        /** @return standard output split into lines */
+        java.util.List<String> outLines() {
+            return out.lines().toList();
+        }
+    }
+
+    static Result runWithInput(byte[] stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code;
+        try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
+            code = Q4j.commandLine(new ByteArrayInputStream(stdin), o, e).execute(args);
+        }
+        return new Result(code, out.toString().replace(System.lineSeparator(), "\n"),
+                err.toString().replace(System.lineSeparator(), "\n"));
+    }
+
+    static Result runWithInput(String stdin, String... args) {
+        return runWithInput(stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    static Result run(String... args) {
+        return runWithInput(new byte[0], args);
+    }
+}

@@ -1,0 +1,344 @@
+package dev.q4j.text;
+
+import dev.q4j.text.QParser.Val;
+import dev.q4j.value.Attribute;
+import dev.q4j.value.QAtom;
+import dev.q4j.value.QChar;
+import dev.q4j.value.QCharVector;
+import dev.q4j.value.QDatetime;
+import dev.q4j.value.QDatetimeVector;
+import dev.q4j.value.QDict;
+import dev.q4j.value.QFloat;
+import dev.q4j.value.QFloatVector;
+import dev.q4j.value.QGuid;
+import dev.q4j.value.QGuidVector;
+import dev.q4j.value.QInt;
+import dev.q4j.value.QIntVector;
+import dev.q4j.value.QKeyedTable;
+import dev.q4j.value.QList;
+import dev.q4j.value.QLong;
+import dev.q4j.value.QLongVector;
+import dev.q4j.value.QSequence;
+import dev.q4j.value.QSymbol;
+import dev.q4j.value.QSymbolVector;
+import dev.q4j.value.QTable;
+import dev.q4j.value.QType;
+import dev.q4j.value.QValue;
+import dev.q4j.value.QVector;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The verbs q4j evaluates: attributes ({@code `s#}), casts ({@code $}), drop ({@code _}), join and flip. */
+final class Verbs {
+    private static final Pattern GUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private Verbs() {
+    }
+
+    // ------------------------------------------------------------------ `s#x
+
+    /**
+     * {@code `s#x}, {@code `u#x}, {@code `p#x}, {@code `g#x} set an attribute, {@code `#x} removes it. On a
+     * dictionary or keyed table {@code `s#} makes it sorted (type 127) and gives its keys the s attribute unless they
+     * were written {@code (`#keys)}, which keeps them without one.
+     */
+    static Val attribute(Val l, Val r, int pos) {
+        if (!(l.value instanceof QSymbol s)) {
+            throw new QTextException("# is supported only as an attribute (`s#, `u#, `p#, `g#, `#), not with a "
+                    + Values.describe(l.value) + " on its left: q4j reads literals", pos);
+        }
+        String letter = s.value();
+        Attribute a = letter.isEmpty() ? Attribute.NONE : Attribute.ofLetter(letter);
+        if (a == null) {
+            throw new QTextException("unknown attribute `" + letter + ": use `s, `u, `p or `g", l.pos);
+        }
+        QValue v = r.value;
+        if (v instanceof QDict || v instanceof QKeyedTable) {
+            if (a != Attribute.SORTED) {
+                throw new QTextException("only `s# applies to a dictionary or keyed table", l.pos);
+            }
+            if (v instanceof QDict d) {
+                return new Val(new QDict(sortedKeys(d.keys(), r), d.values(), true), l.pos);
+            }
+            QKeyedTable k = (QKeyedTable) v;
+            return new Val(new QKeyedTable((QTable) sortedKeys(k.keys(), r), k.values(), true), l.pos);
+        }
+        if (!(v instanceof QSequence || v instanceof QTable)) {
+            throw new QTextException("an attribute applies to a list or a table, not a " + Values.describe(v), pos);
+        }
+        Val out = new Val(Values.withAttribute(v, a), l.pos);
+        out.attributeRemoved = a == Attribute.NONE;
+        return out;
+    }
+
+    private static QValue sortedKeys(QValue keys, Val dict) {
+        if (!dict.keysAttributeRemoved && Values.attributeOf(keys) == Attribute.NONE) {
+            return Values.withAttribute(keys, Attribute.SORTED);
+        }
+        return keys;
+    }
+
+    // ------------------------------------------------------------------ casts
+
+    /**
+     * {@code `long$()} (empty typed lists), {@code `$"a b"} (symbols), {@code "G"$"…"} (guids) and the casts the
+     * printer uses for values q has no literal for: {@code "z"$float}, {@code "d"$int}, {@code "m"$int} (also
+     * {@code "u" "v" "t" "p" "n"}), which keep the raw number.
+     */
+    static QValue cast(QValue l, QValue r, int pos) {
+        QType type;
+        boolean parse = false;
+        if (l instanceof QChar c) {
+            char ch = c.toChar();
+            parse = ch == 'G';
+            type = parse ? QType.GUID : ch == ' ' ? null : QType.ofLetter(ch);
+        } else if (l instanceof QSymbol s) {
+            type = s.value().isEmpty() ? QType.SYMBOL : byName(s.value());
+        } else {
+            throw new QTextException("$ needs a type on its left (\"j\", `long, `, \"G\"), not a "
+                    + Values.describe(l), pos);
+        }
+        if (type == null) {
+            throw new QTextException("unknown type " + QPrinter.print(l) + " on the left of $", pos);
+        }
+        if (r instanceof QList list && list.count() == 0) {
+            return Values.empty(type);
+        }
+        if (r.type() == type && (r instanceof QAtom || r instanceof QVector)) {
+            return r;
+        }
+        switch (type) {
+            case SYMBOL: return symbols(r, pos);
+            case GUID:
+                if (!parse) {
+                    break;
+                }
+                return guids(r, pos);
+            case DATETIME:
+                if (r instanceof QFloat f) {
+                    return QDatetime.of(f.value());
+                }
+                if (r instanceof QFloatVector f) {
+                    return QDatetimeVector.wrap(f.array());
+                }
+                break;
+            case MONTH: case DATE: case MINUTE: case SECOND: case TIME: {
+                if (r instanceof QInt i) {
+                    return Values.intAtom(type, i.value());
+                }
+                if (r instanceof QIntVector i) {
+                    return Values.intVector(type, i.array(), Attribute.NONE);
+                }
+                if (r instanceof QLong x) {
+                    return Values.intAtom(type, narrow(x.value(), pos));
+                }
+                if (r instanceof QLongVector x) {
+                    int[] out = new int[x.count()];
+                    for (int i = 0; i < out.length; i++) {
+                        out[i] = narrow(x.get(i), pos);
+                    }
+                    return Values.intVector(type, out, Attribute.NONE);
+                }
+                break;
+            }
+            case TIMESTAMP: case TIMESPAN: {
+                if (r instanceof QLong x) {
+                    return Values.longAtom(type, x.value());
+                }
+                if (r instanceof QLongVector x) {
+                    return Values.longVector(type, x.array(), Attribute.NONE);
+                }
+                break;
+            }
+            default:
+                break;
+        }
+        throw new QTextException("q4j does not cast a " + Values.describe(r) + " to " + type.qName()
+                + ": it casts () to any type, strings to symbols and guids, floats to datetimes and ints to dates, "
+                + "months and times", pos);
+    }
+
+    private static QType byName(String name) {
+        for (QType t : QType.values()) {
+            if (t.isBasic() && t.qName().equals(name)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static int narrow(long v, int pos) {
+        if (v == Long.MIN_VALUE) {
+            return Integer.MIN_VALUE;
+        }
+        if (v == Long.MAX_VALUE) {
+            return Integer.MAX_VALUE;
+        }
+        if (v == -Long.MAX_VALUE) {
+            return -Integer.MAX_VALUE;
+        }
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw new QTextException(v + " is out of range for a cast to a 32-bit temporal type", pos);
+        }
+        return (int) v;
+    }
+
+    private static QValue symbols(QValue r, int pos) {
+        if (r instanceof QCharVector || r instanceof QChar) {
+            return QSymbol.of(symbolText(r, pos));
+        }
+        if (r instanceof QList l) {
+            String[] out = new String[l.count()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = symbolText(l.at(i), pos);
+            }
+            return QSymbolVector.wrap(out);
+        }
+        throw new QTextException("`$ makes symbols from strings, not from a " + Values.describe(r), pos);
+    }
+
+    private static String symbolText(QValue v, int pos) {
+        byte[] b;
+        if (v instanceof QCharVector c) {
+            b = c.array();
+        } else if (v instanceof QChar c) {
+            b = new byte[] {c.value()};
+        } else {
+            throw new QTextException("`$ makes symbols from strings, not from a " + Values.describe(v), pos);
+        }
+        String s = Strings.utf8(b);
+        if (s == null || s.indexOf('\0') >= 0) {
+            throw new QTextException("a symbol must be UTF-8 text without NUL characters", pos);
+        }
+        return s;
+    }
+
+    private static QValue guids(QValue r, int pos) {
+        if (r instanceof QCharVector c) {
+            return QGuid.of(guid(c, pos));
+        }
+        if (r instanceof QList l) {
+            UUID[] out = new UUID[l.count()];
+            for (int i = 0; i < out.length; i++) {
+                if (!(l.at(i) instanceof QCharVector c)) {
+                    throw new QTextException("\"G\"$ reads guids from strings, not from a "
+                            + Values.describe(l.at(i)), pos);
+                }
+                out[i] = guid(c, pos);
+            }
+            return QGuidVector.wrap(out);
+        }
+        throw new QTextException("\"G\"$ reads guids from strings, not from a " + Values.describe(r), pos);
+    }
+
+    private static UUID guid(QCharVector c, int pos) {
+        String s = c.asString();
+        if (!GUID.matcher(s).matches()) {
+            throw new QTextException("not a guid: \"" + s + "\" (expected 8-4-4-4-12 hex digits)", pos);
+        }
+        return UUID.fromString(s);
+    }
+
+    // ------------------------------------------------------------------ drop, join, flip
+
+    /** {@code n_x}: drops n items from the front, or -n from the back; a general list stays general. */
+    static QValue drop(QValue l, QValue r, int pos) {
+        long n;
+        if (l instanceof QLong x) {
+            n = x.value();
+        } else if (l instanceof QInt x) {
+            n = x.value();
+        } else {
+            throw new QTextException("_ is supported only as drop, with a number on its left", pos);
+        }
+        if (!(r instanceof QSequence s)) {
+            throw new QTextException("_ drops items from a list, not from a " + Values.describe(r), pos);
+        }
+        int count = s.count();
+        int k = (int) Math.min(count, Math.abs(n));
+        int from = n >= 0 ? k : 0;
+        int to = n >= 0 ? count : count - k;
+        List<QValue> items = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            items.add(s.at(i));
+        }
+        if (s instanceof QList) {
+            return QList.of(items);
+        }
+        return Values.vectorOf(s.type(), items);
+    }
+
+    /** {@code x,y}: same-typed vectors and atoms join into a vector, anything else into a general list. */
+    static QValue join(QValue l, QValue r, int pos) {
+        if (l instanceof QList e && e.count() == 0) {
+            return r instanceof QAtom ? Values.enlist(r) : requireList(r, pos);
+        }
+        if (r instanceof QList e && e.count() == 0) {
+            return l instanceof QAtom ? Values.enlist(l) : requireList(l, pos);
+        }
+        List<QValue> items = new ArrayList<>();
+        addItems(items, l, pos);
+        addItems(items, r, pos);
+        boolean simple = (l instanceof QAtom || l instanceof QVector) && (r instanceof QAtom || r instanceof QVector)
+                && l.type() == r.type();
+        return simple ? Values.vectorOf(l.type(), items) : QList.of(items);
+    }
+
+    private static QValue requireList(QValue v, int pos) {
+        if (v instanceof QSequence) {
+            return v;
+        }
+        throw new QTextException(", joins lists and atoms, not a " + Values.describe(v), pos);
+    }
+
+    private static void addItems(List<QValue> items, QValue v, int pos) {
+        if (v instanceof QAtom) {
+            items.add(v);
+        } else if (v instanceof QSequence s) {
+            for (int i = 0; i < s.count(); i++) {
+                items.add(s.at(i));
+            }
+        } else {
+            throw new QTextException(", joins lists and atoms, not a " + Values.describe(v), pos);
+        }
+    }
+
+    /** {@code +`a`b!(1 2;3 4)} or {@code flip d}: a dictionary of columns becomes a table; atoms are repeated. */
+    static QTable flip(QValue v, int pos) {
+        if (!(v instanceof QDict d) || !(d.keys() instanceof QSymbolVector names)) {
+            throw new QTextException("+ (flip) makes a table from a dictionary of symbols to columns, not from a "
+                    + Values.describe(v), pos);
+        }
+        List<QValue> columns = new ArrayList<>();
+        if (d.values() instanceof QSequence s) {
+            for (int i = 0; i < s.count(); i++) {
+                columns.add(s.at(i));
+            }
+        }
+        int rows = -1;
+        for (QValue c : columns) {
+            if (c instanceof QSequence s) {
+                rows = s.count();
+            } else if (!(c instanceof QAtom)) {
+                throw new QTextException("a table column must be a list, not a " + Values.describe(c), pos);
+            }
+        }
+        if (rows < 0 && !columns.isEmpty()) {
+            throw new QTextException("+ (flip) needs at least one list among the columns", pos);
+        }
+        QSequence[] cols = new QSequence[columns.size()];
+        for (int i = 0; i < cols.length; i++) {
+            QValue c = columns.get(i);
+            cols[i] = c instanceof QSequence s ? s : Values.vectorOf(c.type(), Collections.nCopies(rows, c));
+        }
+        try {
+            return QTable.wrap(names.toArray(), cols, Attribute.NONE);
+        } catch (IllegalArgumentException e) {
+            throw new QTextException("cannot flip: " + e.getMessage(), pos, e);
+        }
+    }
+}
