@@ -10,6 +10,27 @@ final class Utf8 {
     private Utf8() {
     }
 
+    /**
+     * @param text text to send
+     * @return its UTF-8 bytes
+     * @throws IllegalArgumentException when the text holds a lone surrogate, which has no UTF-8 form (Java would
+     *     silently send '?' instead)
+     */
+    static byte[] encodeStrict(String text) {
+        try {
+            ByteBuffer b = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(java.nio.CharBuffer.wrap(text));
+            byte[] out = new byte[b.remaining()];
+            b.get(out);
+            return out;
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("text with a lone surrogate (an unpaired half of a UTF-16 pair) has no "
+                    + "UTF-8 form and cannot be sent: " + text.replaceAll("[\\uD800-\\uDFFF]", "\\\\u????"));
+        }
+    }
+
     /** @return the text, or {@code null} when the bytes are not valid UTF-8 */
     static String decodeStrict(byte[] b, int off, int len) {
         boolean ascii = true;

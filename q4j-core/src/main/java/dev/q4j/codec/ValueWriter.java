@@ -47,7 +47,6 @@ import dev.q4j.value.QValue;
 import dev.q4j.value.QVector;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -129,7 +128,7 @@ final class ValueWriter {
         int n = s.length();
         for (int i = 0; i < n; i++) {
             if (s.charAt(i) >= 0x80) {
-                return s.getBytes(StandardCharsets.UTF_8).length;
+                return Utf8.encodeStrict(s).length;
             }
         }
         return n;
@@ -161,7 +160,7 @@ final class ValueWriter {
         } else if (v instanceof QLambda f) {
             b[pos++] = 100;
             putCString(f.context());
-            byte[] src = f.source().getBytes(StandardCharsets.UTF_8);
+            byte[] src = Utf8.encodeStrict(f.source());
             header(10, Attribute.NONE, src.length);
             putBytes(src);
         } else if (v instanceof QUnaryPrimitive p) {
@@ -331,7 +330,7 @@ final class ValueWriter {
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 0x80) {
-                putBytes(s.getBytes(StandardCharsets.UTF_8));
+                putBytes(Utf8.encodeStrict(s));
                 b[pos++] = 0;
                 return;
             }

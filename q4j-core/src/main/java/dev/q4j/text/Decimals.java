@@ -3,6 +3,7 @@ package dev.q4j.text;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.function.Predicate;
 
 /**
  * Shortest decimal text for floats and reals: the fewest significant digits that read back to exactly the same bits,
@@ -23,18 +24,15 @@ final class Decimals {
         if (a == 0) {
             return sign + "0";
         }
-        BigDecimal exact = new BigDecimal(a);
-        int lo = 1;
-        int hi = 17;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (Double.parseDouble(exact.round(new MathContext(mid, RoundingMode.HALF_EVEN)).toString()) == a) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
+        // Double.toString reads back exactly. For a normal double, a result of 15 digits or fewer is the only decimal
+        // of that many digits in the double's rounding interval (such decimals are further apart than a double is
+        // wide), so it is the shortest. Longer results may not be the shortest on every JDK (JDK-4511638): search.
+        BigDecimal quick = new BigDecimal(Double.toString(a)).stripTrailingZeros();
+        if (quick.precision() <= 15 && a >= Double.MIN_NORMAL) {
+            return sign + layout(quick);
         }
-        return sign + layout(exact.round(new MathContext(lo, RoundingMode.HALF_EVEN)));
+        BigDecimal exact = new BigDecimal(a);
+        return sign + layout(shortest(exact, quick.precision(), v -> Double.parseDouble(v.toString()) == a));
     }
 
     /** @return the shortest text for a finite float, with a leading "-" for negatives and -0.0 */
@@ -44,18 +42,55 @@ final class Decimals {
         if (a == 0) {
             return sign + "0";
         }
+        // as for doubles, with 6 digits as the bound below which decimals are further apart than a float is wide
+        BigDecimal quick = new BigDecimal(Float.toString(a)).stripTrailingZeros();
+        if (quick.precision() <= 6 && a >= Float.MIN_NORMAL) {
+            return sign + layout(quick);
+        }
         BigDecimal exact = new BigDecimal((double) a);
+        return sign + layout(shortest(exact, quick.precision(), v -> Float.parseFloat(v.toString()) == a));
+    }
+
+    /**
+     * The correctly rounded decimal with the fewest significant digits that reads back. {@code known} digits are
+     * enough (the JDK found that many); more digits never read back worse, so probe one fewer and binary search
+     * below when that works.
+     */
+    private static BigDecimal shortest(BigDecimal exact, int known, Predicate<BigDecimal> readsBack) {
+        BigDecimal best = round(exact, known);
+        if (!readsBack.test(best)) {
+            // the JDK digits are not the closest ones (lopsided intervals at powers of two): count up
+            int p = known;
+            do {
+                best = round(exact, ++p);
+            } while (!readsBack.test(best));
+            return best;
+        }
+        if (known == 1) {
+            return best;
+        }
+        BigDecimal candidate = round(exact, known - 1);
+        if (!readsBack.test(candidate)) {
+            return best;
+        }
+        best = candidate;
         int lo = 1;
-        int hi = 9;
+        int hi = known - 1;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (Float.parseFloat(exact.round(new MathContext(mid, RoundingMode.HALF_EVEN)).toString()) == a) {
+            candidate = round(exact, mid);
+            if (readsBack.test(candidate)) {
                 hi = mid;
+                best = candidate;
             } else {
                 lo = mid + 1;
             }
         }
-        return sign + layout(exact.round(new MathContext(lo, RoundingMode.HALF_EVEN)));
+        return best;
+    }
+
+    private static BigDecimal round(BigDecimal exact, int digits) {
+        return exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
     }
 
     /** C's {@code %.Pg} layout with trailing zeros removed, where P is at least the number of digits. */

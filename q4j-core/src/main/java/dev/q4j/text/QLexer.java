@@ -424,7 +424,7 @@ final class QLexer {
         }
         int bodyStart = p;
         Literals.Shape shape;
-        if (at(p) == '0' && "NnWw".indexOf(at(p + 1)) >= 0 && at(p + 1) != '\0') {
+        if (at(p) == '0' && "NnWw".indexOf(at(p + 1)) >= 0) {
             p += 2;
             shape = Character.toUpperCase(s.charAt(p - 1)) == 'N' ? Literals.Shape.NULL : Literals.Shape.INFINITY;
         } else if (digits(p, 4) && at(p + 4) == '.' && digits(p + 5, 2) && at(p + 7) == '.' && digits(p + 8, 2)) {

@@ -423,7 +423,7 @@ final class QPrinter {
                 sb.append(',');
             }
             literal(v);
-            atomic = n > 1 || v.type() == QType.CHAR && n != 1;
+            atomic = n > 1;
         }
         return atomic && !attributed;
     }

@@ -73,10 +73,22 @@ public abstract sealed class DoubleBackedVector implements QVector permits QFloa
         return Arrays.stream(values);
     }
 
+    /** Compares bit for bit, as the atoms do: {@code 0n} and a NaN with another payload are different values. */
     @Override
     public final boolean equals(Object o) {
-        return o != null && o.getClass() == getClass() && attribute == ((DoubleBackedVector) o).attribute
-                && Arrays.equals(values, ((DoubleBackedVector) o).values);
+        if (o == null || o.getClass() != getClass() || attribute != ((DoubleBackedVector) o).attribute) {
+            return false;
+        }
+        double[] other = ((DoubleBackedVector) o).values;
+        if (other.length != values.length) {
+            return false;
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (Double.doubleToRawLongBits(values[i]) != Double.doubleToRawLongBits(other[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -99,7 +99,16 @@ public final class QRealVector implements QVector {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof QRealVector other && attribute == other.attribute && Arrays.equals(values, other.values);
+        if (!(o instanceof QRealVector other) || attribute != other.attribute || other.values.length != values.length) {
+            return false;
+        }
+        // bit for bit, as the atoms compare: a NaN payload is part of the value
+        for (int i = 0; i < values.length; i++) {
+            if (Float.floatToRawIntBits(values[i]) != Float.floatToRawIntBits(other.values[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -182,6 +182,17 @@ class HostileInputTest {
                 .hasMessageContaining("compressed");
     }
 
+    @Test
+    void textWithoutAUtf8FormIsRefusedRatherThanSentAsQuestionMarks() {
+        Encoder encoder = new Encoder();
+        assertThatThrownBy(() -> encoder.encode(MessageType.ASYNC, dev.q4j.value.QSymbol.of("a\uD800b")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lone surrogate");
+        assertThatThrownBy(() -> encoder.encode(MessageType.ASYNC, dev.q4j.value.QLambda.of("{\uDC00}")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lone surrogate");
+        assertThat(decoder.decode(encoder.encode(MessageType.ASYNC, dev.q4j.value.QSymbol.of("\u4f60\uD83D\uDE00")))
+                .value()).isEqualTo(dev.q4j.value.QSymbol.of("\u4f60\uD83D\uDE00"));
+    }
+
     private void expectProtocolErrorOrValue(byte[] bytes) {
         try {
             decoder.decode(bytes);

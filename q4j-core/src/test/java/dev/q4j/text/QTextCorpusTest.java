@@ -30,6 +30,7 @@ class QTextCorpusTest {
         byte[] again = new Encoder().encode(message.type(), parsed,
                 entry.compressed() ? Compression.KDB : Compression.NEVER);
         assertThat(again).as("%s printed as %s", entry, text).isEqualTo(original);
+        assertThat(text).as("real kdb+ values all have a q form; -9! is the last resort").doesNotContain("-9!");
         assertThat(QText.print(parsed)).as("printing is stable").isEqualTo(text);
     }
 }

@@ -90,6 +90,46 @@ class QTextPropertiesTest {
         assertRoundTrip(QReal.of(f));
     }
 
+    @Property(tries = 5000)
+    void floatDigitsAreTheShortest(@ForAll double d, @ForAll float f) {
+        if (Double.isFinite(d)) {
+            assertThat(digits(Decimals.ofDouble(d))).isLessThanOrEqualTo(shortestDigits(d));
+        }
+        if (Float.isFinite(f)) {
+            assertThat(digits(Decimals.ofFloat(f))).isLessThanOrEqualTo(shortestDigits(f));
+        }
+    }
+
+    /** Significant digits in a printed number. */
+    private static int digits(String text) {
+        String mantissa = text.replace("-", "").split("e")[0].replace(".", "");
+        String trimmed = mantissa.replaceFirst("^0+", "").replaceFirst("0+$", "");
+        return Math.max(1, trimmed.length());
+    }
+
+    /** Reference: the fewest correctly rounded digits that read back, by trying every length. */
+    private static int shortestDigits(double d) {
+        java.math.BigDecimal exact = new java.math.BigDecimal(Math.abs(d));
+        for (int p = 1; p <= 17; p++) {
+            String s = exact.round(new java.math.MathContext(p, java.math.RoundingMode.HALF_EVEN)).toString();
+            if (Double.parseDouble(s) == Math.abs(d)) {
+                return p;
+            }
+        }
+        throw new AssertionError(d);
+    }
+
+    private static int shortestDigits(float f) {
+        java.math.BigDecimal exact = new java.math.BigDecimal((double) Math.abs(f));
+        for (int p = 1; p <= 9; p++) {
+            String s = exact.round(new java.math.MathContext(p, java.math.RoundingMode.HALF_EVEN)).toString();
+            if (Float.parseFloat(s) == Math.abs(f)) {
+                return p;
+            }
+        }
+        throw new AssertionError(f);
+    }
+
     @Property(tries = 2000)
     void everyLongTemporalRoundTrips(@ForAll long n) {
         assertRoundTrip(QTimestamp.of(n));
