@@ -14,6 +14,7 @@ import dev.q4j.value.QReal;
 import dev.q4j.value.QShort;
 import dev.q4j.value.QType;
 import dev.q4j.value.QValue;
+import dev.q4j.value.QVectors;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -110,7 +111,7 @@ final class Literals {
         if (items.size() == 1) {
             return atoms.get(0);
         }
-        return Values.vectorOf(target, atoms);
+        return QVectors.ofAtoms(target, atoms);
     }
 
     private static QValue booleans(List<Item> items, Item it) {
@@ -160,9 +161,9 @@ final class Literals {
                         if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
                             throw bad(it, target, "out of range");
                         }
-                        return Values.intAtom(QType.INT, (int) v);
+                        return QVectors.intAtom(QType.INT, (int) v);
                     }
-                    return Values.longAtom(QType.LONG, v);
+                    return QVectors.longAtom(QType.LONG, v);
                 }
                 case REAL:
                     numeric(it, target);
@@ -174,11 +175,11 @@ final class Literals {
                     if (shape != Shape.DECIMAL || it.negative()) {
                         throw bad(it, target, "a month is written YYYY.MM");
                     }
-                    return Values.intAtom(QType.MONTH, Temporals.parseMonth(it.body()));
+                    return QVectors.intAtom(QType.MONTH, Temporals.parseMonth(it.body()));
                 }
                 case DATE: {
                     expect(it, target, Shape.DATE);
-                    return Values.intAtom(QType.DATE, (int) Temporals.parseDate(it.body()));
+                    return QVectors.intAtom(QType.DATE, (int) Temporals.parseDate(it.body()));
                 }
                 case TIMESTAMP: {
                     expect(it, target, Shape.TIMESTAMP);
@@ -190,7 +191,7 @@ final class Literals {
                             ? Math.addExact(Math.multiplyExact(days + 1, Temporals.NANOS_PER_DAY),
                                     nanos - Temporals.NANOS_PER_DAY)
                             : Math.addExact(Math.multiplyExact(days, Temporals.NANOS_PER_DAY), nanos);
-                    return Values.longAtom(QType.TIMESTAMP, value);
+                    return QVectors.longAtom(QType.TIMESTAMP, value);
                 }
                 case DATETIME: {
                     expect(it, target, Shape.DATETIME);
@@ -211,7 +212,7 @@ final class Literals {
                         expect(it, target, Shape.CLOCK);
                         nanos = Temporals.parseClock(it.body(), 9, false);
                     }
-                    return Values.longAtom(QType.TIMESPAN, it.negative() ? -nanos : nanos);
+                    return QVectors.longAtom(QType.TIMESPAN, it.negative() ? -nanos : nanos);
                 }
                 case MINUTE: case SECOND: case TIME: {
                     expect(it, target, Shape.CLOCK);
@@ -221,7 +222,7 @@ final class Literals {
                     if (v > Integer.MAX_VALUE) {
                         throw bad(it, target, "out of range");
                     }
-                    return Values.intAtom(target, (int) (it.negative() ? -v : v));
+                    return QVectors.intAtom(target, (int) (it.negative() ? -v : v));
                 }
                 default:
                     throw bad(it, target, "");
@@ -273,10 +274,10 @@ final class Literals {
             case SHORT:
                 return QShort.of(isNull ? Short.MIN_VALUE : neg ? (short) -Short.MAX_VALUE : Short.MAX_VALUE);
             case INT: case MONTH: case DATE: case MINUTE: case SECOND: case TIME:
-                return Values.intAtom(target, isNull ? Integer.MIN_VALUE : neg ? -Integer.MAX_VALUE
+                return QVectors.intAtom(target, isNull ? Integer.MIN_VALUE : neg ? -Integer.MAX_VALUE
                         : Integer.MAX_VALUE);
             case LONG: case TIMESTAMP: case TIMESPAN:
-                return Values.longAtom(target, isNull ? Long.MIN_VALUE : neg ? -Long.MAX_VALUE : Long.MAX_VALUE);
+                return QVectors.longAtom(target, isNull ? Long.MIN_VALUE : neg ? -Long.MAX_VALUE : Long.MAX_VALUE);
             default:
                 throw bad(it, target, "");
         }

@@ -21,6 +21,7 @@ import dev.q4j.value.QSequence;
 import dev.q4j.value.QTable;
 import dev.q4j.value.QUnaryPrimitive;
 import dev.q4j.value.QValue;
+import dev.q4j.value.QVectors;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -257,7 +258,7 @@ final class QParser {
         for (int i = 0; i < cols.length; i++) {
             names[i] = columns.get(i).name;
             QValue v = columns.get(i).value.value;
-            cols[i] = v instanceof QSequence s ? s : Values.vectorOf(v.type(), Collections.nCopies(rows, v));
+            cols[i] = v instanceof QSequence s ? s : QVectors.ofAtoms(v.type(), Collections.nCopies(rows, v));
         }
         return QTable.wrap(names, cols, Attribute.NONE);
     }

@@ -2,231 +2,20 @@ package dev.q4j.text;
 
 import dev.q4j.value.Attribute;
 import dev.q4j.value.QAtom;
-import dev.q4j.value.QBoolean;
-import dev.q4j.value.QBooleanVector;
-import dev.q4j.value.QByte;
-import dev.q4j.value.QByteVector;
-import dev.q4j.value.QChar;
-import dev.q4j.value.QCharVector;
-import dev.q4j.value.QDate;
-import dev.q4j.value.QDateVector;
-import dev.q4j.value.QDatetime;
-import dev.q4j.value.QDatetimeVector;
 import dev.q4j.value.QDict;
-import dev.q4j.value.QFloat;
-import dev.q4j.value.QFloatVector;
-import dev.q4j.value.QGuid;
-import dev.q4j.value.QGuidVector;
-import dev.q4j.value.QInt;
-import dev.q4j.value.QIntVector;
 import dev.q4j.value.QKeyedTable;
 import dev.q4j.value.QList;
-import dev.q4j.value.QLong;
-import dev.q4j.value.QLongVector;
-import dev.q4j.value.QMinute;
-import dev.q4j.value.QMinuteVector;
-import dev.q4j.value.QMonth;
-import dev.q4j.value.QMonthVector;
-import dev.q4j.value.QReal;
-import dev.q4j.value.QRealVector;
-import dev.q4j.value.QSecond;
-import dev.q4j.value.QSecondVector;
 import dev.q4j.value.QSequence;
-import dev.q4j.value.QShort;
-import dev.q4j.value.QShortVector;
-import dev.q4j.value.QSymbol;
-import dev.q4j.value.QSymbolVector;
 import dev.q4j.value.QTable;
-import dev.q4j.value.QTime;
-import dev.q4j.value.QTimeVector;
-import dev.q4j.value.QTimespan;
-import dev.q4j.value.QTimespanVector;
-import dev.q4j.value.QTimestamp;
-import dev.q4j.value.QTimestampVector;
 import dev.q4j.value.QType;
 import dev.q4j.value.QValue;
 import dev.q4j.value.QVector;
+import dev.q4j.value.QVectors;
 import java.util.List;
-import java.util.UUID;
 
 /** Building vectors from atoms, q's list collapsing, and attribute changes that work on every list shape. */
 final class Values {
     private Values() {
-    }
-
-    /**
-     * @param type a basic type
-     * @param atoms atoms of exactly that type
-     * @return the vector holding them
-     */
-    static QVector vectorOf(QType type, List<? extends QValue> atoms) {
-        int n = atoms.size();
-        switch (type) {
-            case BOOLEAN: {
-                boolean[] a = new boolean[n];
-                for (int i = 0; i < n; i++) {
-                    a[i] = ((QBoolean) atoms.get(i)).value();
-                }
-                return QBooleanVector.wrap(a);
-            }
-            case GUID: {
-                UUID[] a = new UUID[n];
-                for (int i = 0; i < n; i++) {
-                    a[i] = ((QGuid) atoms.get(i)).value();
-                }
-                return QGuidVector.wrap(a);
-            }
-            case BYTE: {
-                byte[] a = new byte[n];
-                for (int i = 0; i < n; i++) {
-                    a[i] = ((QByte) atoms.get(i)).value();
-                }
-                return QByteVector.wrap(a);
-            }
-            case SHORT: {
-                short[] a = new short[n];
-                for (int i = 0; i < n; i++) {
-                    a[i] = ((QShort) atoms.get(i)).value();
-                }
-                return QShortVector.wrap(a);
-            }
-            case REAL: {
-                float[] a = new float[n];
-                for (int i = 0; i < n; i++) {
-                    a[i] = ((QReal) atoms.get(i)).value();
-                }
-                return QRealVector.wrap(a);
-            }
-            case FLOAT: case DATETIME: {
-                double[] a = new double[n];
-                for (int i = 0; i < n; i++) {
-                    QValue v = atoms.get(i);
-                    a[i] = v instanceof QFloat f ? f.value() : ((QDatetime) v).days();
-                }
-                return type == QType.FLOAT ? QFloatVector.wrap(a) : QDatetimeVector.wrap(a);
-            }
-            case CHAR: {
-                byte[] a = new byte[n];
-                for (int i = 0; i < n; i++) {
-                    a[i] = ((QChar) atoms.get(i)).value();
-                }
-                return QCharVector.wrap(a);
-            }
-            case SYMBOL: {
-                String[] a = new String[n];
-                for (int i = 0; i < n; i++) {
-                    a[i] = ((QSymbol) atoms.get(i)).value();
-                }
-                return QSymbolVector.wrap(a);
-            }
-            case LONG: case TIMESTAMP: case TIMESPAN: {
-                long[] a = new long[n];
-                for (int i = 0; i < n; i++) {
-                    a[i] = longOf((QAtom) atoms.get(i));
-                }
-                return longVector(type, a, Attribute.NONE);
-            }
-            default: {
-                int[] a = new int[n];
-                for (int i = 0; i < n; i++) {
-                    a[i] = intOf((QAtom) atoms.get(i));
-                }
-                return intVector(type, a, Attribute.NONE);
-            }
-        }
-    }
-
-    private static long longOf(QAtom a) {
-        if (a instanceof QLong x) {
-            return x.value();
-        }
-        if (a instanceof QTimestamp x) {
-            return x.nanos();
-        }
-        return ((QTimespan) a).nanos();
-    }
-
-    private static int intOf(QAtom a) {
-        if (a instanceof QInt x) {
-            return x.value();
-        }
-        if (a instanceof QMonth x) {
-            return x.months();
-        }
-        if (a instanceof QDate x) {
-            return x.days();
-        }
-        if (a instanceof QMinute x) {
-            return x.minutes();
-        }
-        if (a instanceof QSecond x) {
-            return x.seconds();
-        }
-        return ((QTime) a).millis();
-    }
-
-    /**
-     * @param type int, month, date, minute, second or time
-     * @param values raw items, shared
-     * @param attribute the attribute
-     * @return the vector
-     */
-    static QVector intVector(QType type, int[] values, Attribute attribute) {
-        switch (type) {
-            case INT: return QIntVector.wrap(values, attribute);
-            case MONTH: return QMonthVector.wrap(values, attribute);
-            case DATE: return QDateVector.wrap(values, attribute);
-            case MINUTE: return QMinuteVector.wrap(values, attribute);
-            case SECOND: return QSecondVector.wrap(values, attribute);
-            case TIME: return QTimeVector.wrap(values, attribute);
-            default: throw new IllegalArgumentException(type + " is not int-backed");
-        }
-    }
-
-    /**
-     * @param type long, timestamp or timespan
-     * @param values raw items, shared
-     * @param attribute the attribute
-     * @return the vector
-     */
-    static QVector longVector(QType type, long[] values, Attribute attribute) {
-        switch (type) {
-            case LONG: return QLongVector.wrap(values, attribute);
-            case TIMESTAMP: return QTimestampVector.wrap(values, attribute);
-            case TIMESPAN: return QTimespanVector.wrap(values, attribute);
-            default: throw new IllegalArgumentException(type + " is not long-backed");
-        }
-    }
-
-    /**
-     * @param type a basic type
-     * @param raw the raw value (int, long, double, float... as the type stores it)
-     * @return the atom
-     */
-    static QAtom intAtom(QType type, int raw) {
-        switch (type) {
-            case INT: return QInt.of(raw);
-            case MONTH: return QMonth.of(raw);
-            case DATE: return QDate.of(raw);
-            case MINUTE: return QMinute.of(raw);
-            case SECOND: return QSecond.of(raw);
-            case TIME: return QTime.of(raw);
-            default: throw new IllegalArgumentException(type + " is not int-backed");
-        }
-    }
-
-    static QAtom longAtom(QType type, long raw) {
-        switch (type) {
-            case LONG: return QLong.of(raw);
-            case TIMESTAMP: return QTimestamp.of(raw);
-            case TIMESPAN: return QTimespan.of(raw);
-            default: throw new IllegalArgumentException(type + " is not long-backed");
-        }
-    }
-
-    /** @return the empty vector of a basic type */
-    static QVector empty(QType type) {
-        return vectorOf(type, List.of());
     }
 
     /**
@@ -237,7 +26,7 @@ final class Values {
      */
     static QSequence collapse(List<QValue> items) {
         if (items.size() >= 2 && sameAtomType(items) != null) {
-            return vectorOf(sameAtomType(items), items);
+            return QVectors.ofAtoms(sameAtomType(items), items);
         }
         return QList.of(items);
     }
@@ -261,7 +50,7 @@ final class Values {
     /** @return q's {@code enlist x}: a one-item vector for an atom, else a one-item general list */
     static QSequence enlist(QValue v) {
         if (v instanceof QAtom a) {
-            return vectorOf(a.type(), List.of(a));
+            return QVectors.ofAtoms(a.type(), List.of(a));
         }
         return QList.of(v);
     }

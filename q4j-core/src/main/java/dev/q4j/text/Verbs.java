@@ -24,6 +24,7 @@ import dev.q4j.value.QSymbolVector;
 import dev.q4j.value.QTable;
 import dev.q4j.value.QType;
 import dev.q4j.value.QValue;
+import dev.q4j.value.QVectors;
 import dev.q4j.value.QVector;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -106,7 +107,7 @@ final class Verbs {
             throw new QTextException("unknown type " + QPrinter.print(l) + " on the left of $", pos);
         }
         if (r instanceof QList list && list.count() == 0) {
-            return Values.empty(type);
+            return QVectors.empty(type);
         }
         if (r.type() == type && (r instanceof QAtom || r instanceof QVector)) {
             return r;
@@ -128,29 +129,29 @@ final class Verbs {
                 break;
             case MONTH: case DATE: case MINUTE: case SECOND: case TIME: {
                 if (r instanceof QInt i) {
-                    return Values.intAtom(type, i.value());
+                    return QVectors.intAtom(type, i.value());
                 }
                 if (r instanceof QIntVector i) {
-                    return Values.intVector(type, i.array(), Attribute.NONE);
+                    return QVectors.wrapInts(type, i.array(), Attribute.NONE);
                 }
                 if (r instanceof QLong x) {
-                    return Values.intAtom(type, narrow(x.value(), pos));
+                    return QVectors.intAtom(type, narrow(x.value(), pos));
                 }
                 if (r instanceof QLongVector x) {
                     int[] out = new int[x.count()];
                     for (int i = 0; i < out.length; i++) {
                         out[i] = narrow(x.get(i), pos);
                     }
-                    return Values.intVector(type, out, Attribute.NONE);
+                    return QVectors.wrapInts(type, out, Attribute.NONE);
                 }
                 break;
             }
             case TIMESTAMP: case TIMESPAN: {
                 if (r instanceof QLong x) {
-                    return Values.longAtom(type, x.value());
+                    return QVectors.longAtom(type, x.value());
                 }
                 if (r instanceof QLongVector x) {
-                    return Values.longVector(type, x.array(), Attribute.NONE);
+                    return QVectors.wrapLongs(type, x.array(), Attribute.NONE);
                 }
                 break;
             }
@@ -269,7 +270,7 @@ final class Verbs {
         if (s instanceof QList) {
             return QList.of(items);
         }
-        return Values.vectorOf(s.type(), items);
+        return QVectors.ofAtoms(s.type(), items);
     }
 
     /** {@code x,y}: same-typed vectors and atoms join into a vector, anything else into a general list. */
@@ -285,7 +286,7 @@ final class Verbs {
         addItems(items, r, pos);
         boolean simple = (l instanceof QAtom || l instanceof QVector) && (r instanceof QAtom || r instanceof QVector)
                 && l.type() == r.type();
-        return simple ? Values.vectorOf(l.type(), items) : QList.of(items);
+        return simple ? QVectors.ofAtoms(l.type(), items) : QList.of(items);
     }
 
     private static QValue requireList(QValue v, int pos) {
@@ -333,7 +334,7 @@ final class Verbs {
         QSequence[] cols = new QSequence[columns.size()];
         for (int i = 0; i < cols.length; i++) {
             QValue c = columns.get(i);
-            cols[i] = c instanceof QSequence s ? s : Values.vectorOf(c.type(), Collections.nCopies(rows, c));
+            cols[i] = c instanceof QSequence s ? s : QVectors.ofAtoms(c.type(), Collections.nCopies(rows, c));
         }
         try {
             return QTable.wrap(names.toArray(), cols, Attribute.NONE);

@@ -92,7 +92,7 @@ public final class Q {
                 common = v.type();
             }
         }
-        return uniform ? Vectors.ofAtoms(common, converted) : QList.of(converted);
+        return uniform ? QVectors.ofAtoms(common, converted) : QList.of(converted);
     }
 
     /**

@@ -32,6 +32,7 @@ import dev.q4j.value.QTimestampVector;
 import dev.q4j.value.QType;
 import dev.q4j.value.QUnaryPrimitive;
 import dev.q4j.value.QValue;
+import dev.q4j.value.QVectors;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -141,8 +142,8 @@ class QTextPropertiesTest {
     @Property(tries = 2000)
     void everyIntTemporalRoundTrips(@ForAll int n) {
         for (QType t : List.of(QType.INT, QType.MONTH, QType.DATE, QType.MINUTE, QType.SECOND, QType.TIME)) {
-            assertRoundTrip(Values.intAtom(t, n));
-            assertRoundTrip(Values.intVector(t, new int[] {n, 0}, Attribute.NONE));
+            assertRoundTrip(QVectors.intAtom(t, n));
+            assertRoundTrip(QVectors.wrapInts(t, new int[] {n, 0}, Attribute.NONE));
         }
     }
 

@@ -1,0 +1,198 @@
+package dev.q4j.value;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Building vectors and atoms when the q type is only known at run time, as parsers and converters need.
+ *
+ * <pre>{@code
+ * QVector v = QVectors.ofAtoms(QType.DATE, List.of(QDate.of(0), QDate.of(1)));   // 2000.01.01 2000.01.02
+ * QVector t = QVectors.wrapLongs(QType.TIMESTAMP, nanos, Attribute.NONE);
+ * QAtom m = QVectors.intAtom(QType.MONTH, 12);                                  // 2001.01m
+ * }</pre>
+ */
+public final class QVectors {
+    private QVectors() {
+    }
+
+    /**
+     * @param type a basic type
+     * @param atoms atoms of exactly that type
+     * @return the vector holding them
+     * @throws ClassCastException when an item is not an atom of {@code type}
+     */
+    public static QVector ofAtoms(QType type, List<? extends QValue> atoms) {
+        int n = atoms.size();
+        switch (type) {
+            case BOOLEAN: {
+                boolean[] a = new boolean[n];
+                for (int i = 0; i < n; i++) {
+                    a[i] = ((QBoolean) atoms.get(i)).value();
+                }
+                return QBooleanVector.wrap(a);
+            }
+            case GUID: {
+                UUID[] a = new UUID[n];
+                for (int i = 0; i < n; i++) {
+                    a[i] = ((QGuid) atoms.get(i)).value();
+                }
+                return QGuidVector.wrap(a);
+            }
+            case BYTE: case CHAR: {
+                byte[] a = new byte[n];
+                for (int i = 0; i < n; i++) {
+                    QValue v = atoms.get(i);
+                    a[i] = type == QType.BYTE ? ((QByte) v).value() : ((QChar) v).value();
+                }
+                return type == QType.BYTE ? QByteVector.wrap(a) : QCharVector.wrap(a);
+            }
+            case SHORT: {
+                short[] a = new short[n];
+                for (int i = 0; i < n; i++) {
+                    a[i] = ((QShort) atoms.get(i)).value();
+                }
+                return QShortVector.wrap(a);
+            }
+            case REAL: {
+                float[] a = new float[n];
+                for (int i = 0; i < n; i++) {
+                    a[i] = ((QReal) atoms.get(i)).value();
+                }
+                return QRealVector.wrap(a);
+            }
+            case SYMBOL: {
+                String[] a = new String[n];
+                for (int i = 0; i < n; i++) {
+                    a[i] = ((QSymbol) atoms.get(i)).value();
+                }
+                return QSymbolVector.wrap(a);
+            }
+            case FLOAT: case DATETIME: {
+                double[] a = new double[n];
+                for (int i = 0; i < n; i++) {
+                    QValue v = atoms.get(i);
+                    a[i] = v instanceof QFloat x ? x.value() : ((QDatetime) v).days();
+                }
+                return type == QType.FLOAT ? QFloatVector.wrap(a) : QDatetimeVector.wrap(a);
+            }
+            case LONG: case TIMESTAMP: case TIMESPAN: {
+                long[] a = new long[n];
+                for (int i = 0; i < n; i++) {
+                    QValue v = atoms.get(i);
+                    a[i] = v instanceof QLong x ? x.value()
+                            : v instanceof QTimestamp x ? x.nanos() : ((QTimespan) v).nanos();
+                }
+                return wrapLongs(type, a, Attribute.NONE);
+            }
+            default: {
+                int[] a = new int[n];
+                for (int i = 0; i < n; i++) {
+                    a[i] = rawInt(atoms.get(i));
+                }
+                return wrapInts(type, a, Attribute.NONE);
+            }
+        }
+    }
+
+    /**
+     * @param type a basic type
+     * @return its empty vector
+     */
+    public static QVector empty(QType type) {
+        return ofAtoms(type, List.of());
+    }
+
+    /**
+     * @param type int, month, date, minute, second or time
+     * @param values raw items, shared: do not modify them afterwards
+     * @param attribute the attribute
+     * @return the vector
+     */
+    public static IntBackedVector wrapInts(QType type, int[] values, Attribute attribute) {
+        switch (type) {
+            case INT: return QIntVector.wrap(values, attribute);
+            case MONTH: return QMonthVector.wrap(values, attribute);
+            case DATE: return QDateVector.wrap(values, attribute);
+            case MINUTE: return QMinuteVector.wrap(values, attribute);
+            case SECOND: return QSecondVector.wrap(values, attribute);
+            case TIME: return QTimeVector.wrap(values, attribute);
+            default: throw new IllegalArgumentException(type + " is not stored as int");
+        }
+    }
+
+    /**
+     * @param type long, timestamp or timespan
+     * @param values raw items, shared: do not modify them afterwards
+     * @param attribute the attribute
+     * @return the vector
+     */
+    public static LongBackedVector wrapLongs(QType type, long[] values, Attribute attribute) {
+        switch (type) {
+            case LONG: return QLongVector.wrap(values, attribute);
+            case TIMESTAMP: return QTimestampVector.wrap(values, attribute);
+            case TIMESPAN: return QTimespanVector.wrap(values, attribute);
+            default: throw new IllegalArgumentException(type + " is not stored as long");
+        }
+    }
+
+    /**
+     * @param type float or datetime
+     * @param values raw items, shared: do not modify them afterwards
+     * @param attribute the attribute
+     * @return the vector
+     */
+    public static DoubleBackedVector wrapDoubles(QType type, double[] values, Attribute attribute) {
+        switch (type) {
+            case FLOAT: return QFloatVector.wrap(values, attribute);
+            case DATETIME: return QDatetimeVector.wrap(values, attribute);
+            default: throw new IllegalArgumentException(type + " is not stored as double");
+        }
+    }
+
+    /**
+     * @param type int, month, date, minute, second or time
+     * @param raw the raw value
+     * @return the atom
+     */
+    public static QAtom intAtom(QType type, int raw) {
+        switch (type) {
+            case INT: return QInt.of(raw);
+            case MONTH: return QMonth.of(raw);
+            case DATE: return QDate.of(raw);
+            case MINUTE: return QMinute.of(raw);
+            case SECOND: return QSecond.of(raw);
+            case TIME: return QTime.of(raw);
+            default: throw new IllegalArgumentException(type + " is not stored as int");
+        }
+    }
+
+    /**
+     * @param type long, timestamp or timespan
+     * @param raw the raw value
+     * @return the atom
+     */
+    public static QAtom longAtom(QType type, long raw) {
+        switch (type) {
+            case LONG: return QLong.of(raw);
+            case TIMESTAMP: return QTimestamp.of(raw);
+            case TIMESPAN: return QTimespan.of(raw);
+            default: throw new IllegalArgumentException(type + " is not stored as long");
+        }
+    }
+
+    private static int rawInt(QValue v) {
+        if (v instanceof QInt x) {
+            return x.value();
+        } else if (v instanceof QMonth x) {
+            return x.months();
+        } else if (v instanceof QDate x) {
+            return x.days();
+        } else if (v instanceof QMinute x) {
+            return x.minutes();
+        } else if (v instanceof QSecond x) {
+            return x.seconds();
+        }
+        return ((QTime) v).millis();
+    }
+}
