@@ -12,6 +12,7 @@ package dev.q4j;
  */
 public class QErrorException extends Q4jException {
     private static final long serialVersionUID = 1L;
+    /** q's error text */
     private final String qMessage;
 
     /** @param qMessage q's error text, e.g. {@code "type"} */

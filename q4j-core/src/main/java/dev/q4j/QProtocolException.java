@@ -6,6 +6,7 @@ package dev.q4j;
  */
 public class QProtocolException extends Q4jException {
     private static final long serialVersionUID = 1L;
+    /** where the problem was found */
     private final long offset;
 
     /**
