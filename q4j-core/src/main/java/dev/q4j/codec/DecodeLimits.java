@@ -15,7 +15,10 @@ package dev.q4j.codec;
  * @param maxDepth how deeply lists, dictionaries, tables and functions may nest
  */
 public record DecodeLimits(long maxMessageSize, int maxDepth) {
-    /** The deepest nesting that can be allowed: the decoder recurses once per level. */
+    /**
+     * The deepest nesting that can be allowed: the decoder recurses once per level, and decoding a value this deep
+     * needs up to about 1 MiB of thread stack (the JVM default for new threads).
+     */
     public static final int MAX_DEPTH = 1000;
 
     /** The largest a Java byte array can be, so the largest message q4j can hold. */

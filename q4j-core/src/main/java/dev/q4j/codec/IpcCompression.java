@@ -319,6 +319,9 @@ public final class IpcCompression {
                     + " compressed bytes (at most " + (maxBody + HEADER) + ")", HEADER);
         }
 
+        // token lengths do not depend on the output: check that the stream makes exactly `size` bytes before
+        // allocating them, so a lying size costs nothing
+        checkProducedLength(message, offset, length, size);
         byte[] out = new byte[size];
         out[0] = message[offset];
         out[1] = message[offset + 1];
@@ -388,6 +391,46 @@ public final class IpcCompression {
                     + "declared uncompressed size " + size, d - offset);
         }
         return out;
+    }
+
+    private static void checkProducedLength(byte[] message, int offset, int length, int size) {
+        int end = offset + length;
+        int d = offset + STREAM_START;
+        long s = HEADER;
+        int flags = 0;
+        int bit = 0;
+        while (s < size) {
+            if (bit == 0) {
+                if (d >= end) {
+                    throw truncated(d - offset, (int) s, size);
+                }
+                flags = message[d++] & 0xFF;
+                bit = 1;
+            }
+            if ((flags & bit) != 0) {
+                if (end - d < 2) {
+                    throw truncated(d - offset, (int) s, size);
+                }
+                int n = 2 + (message[d + 1] & 0xFF);
+                if (n > size - s) {
+                    throw error("back-reference copies " + n + " bytes at output position " + s
+                            + ", past the declared uncompressed size " + size, d - offset);
+                }
+                s += n;
+                d += 2;
+            } else {
+                if (d >= end) {
+                    throw truncated(d - offset, (int) s, size);
+                }
+                s++;
+                d++;
+            }
+            bit = (bit << 1) & 0xFF;
+        }
+        if (d != end) {
+            throw error((end - d) + " unused bytes after the compressed stream, which already produced the "
+                    + "declared uncompressed size " + size, d - offset);
+        }
     }
 
     private static boolean littleEndian(byte order) {

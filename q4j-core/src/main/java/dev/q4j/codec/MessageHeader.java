@@ -35,6 +35,7 @@ public record MessageHeader(ByteOrder order, MessageType type, int compression, 
      * @throws QProtocolException when a byte is not valid for a header
      */
     public static MessageHeader read(byte[] bytes, int offset) {
+        java.util.Objects.checkIndex(offset, bytes.length + 1);
         if (bytes.length - offset < SIZE) {
             throw new QProtocolException("truncated message: " + (bytes.length - offset)
                     + " bytes is less than the 8-byte header", 0);

@@ -1,6 +1,7 @@
 package dev.q4j.codec;
 
 import java.nio.charset.StandardCharsets;
+import dev.q4j.value.QUtf8;
 import java.util.Arrays;
 
 /**
@@ -29,7 +30,7 @@ final class SymbolTable {
         if (key != null && key.length == len && Arrays.equals(key, 0, len, b, off, off + len)) {
             return values[slot];
         }
-        String s = ascii ? new String(b, off, len, StandardCharsets.ISO_8859_1) : Utf8.decodeStrict(b, off, len);
+        String s = ascii ? new String(b, off, len, StandardCharsets.ISO_8859_1) : QUtf8.decode(b, off, len);
         if (s != null) {
             keys[slot] = Arrays.copyOfRange(b, off, off + len);
             values[slot] = s;

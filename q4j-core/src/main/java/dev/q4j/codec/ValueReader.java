@@ -41,6 +41,7 @@ import dev.q4j.value.QTimespan;
 import dev.q4j.value.QTimestamp;
 import dev.q4j.value.QType;
 import dev.q4j.value.QUnaryPrimitive;
+import dev.q4j.value.QUtf8;
 import dev.q4j.value.QValue;
 import dev.q4j.value.QVectors;
 import java.nio.ByteBuffer;
@@ -146,7 +147,7 @@ final class ValueReader {
             case -7: return QLong.of(readLong());
             case -8: return QReal.of(Float.intBitsToFloat(readInt()));
             case -9: return QFloat.of(Double.longBitsToDouble(readLong()));
-            case -10: return new QChar(b[take(1, "a char")]);
+            case -10: return QChar.of(b[take(1, "a char")]);
             case -11: return QSymbol.of(readSymbol());
             case -12: return QTimestamp.of(readLong());
             case -13: return QMonth.of(readInt());
@@ -340,11 +341,7 @@ final class ValueReader {
             throw error("unterminated symbol: no NUL byte before the end of the message", start);
         }
         pos = i + 1;
-        String s = symbols.get(b, start, i - start, ascii >= 0);
-        if (s == null) {
-            throw error("symbol is not valid UTF-8", start);
-        }
-        return s;
+        return symbols.get(b, start, i - start, ascii >= 0);
     }
 
     private String readCString(String what) {
@@ -357,11 +354,7 @@ final class ValueReader {
             throw error("unterminated " + what + ": no NUL byte before the end of the message", start);
         }
         pos = i + 1;
-        String s = Utf8.decodeStrict(b, start, i - start);
-        if (s == null) {
-            throw error(what + " is not valid UTF-8", start);
-        }
-        return s;
+        return QUtf8.decode(b, start, i - start);
     }
 
     // ---------------------------------------------------------------- structures
@@ -411,6 +404,10 @@ final class ValueReader {
     }
 
     private QTable readTable(int depth, int at) {
+        need(1, "a table's attribute byte");
+        if ((b[pos] & 0x80) != 0) {
+            throw error("a table's attribute byte has the 64-bit count flag (0x80), but a table has no count", pos);
+        }
         Attribute attribute = readAttribute();
         need(1, "the table's dictionary");
         if (b[pos] != 99) {
@@ -426,6 +423,10 @@ final class ValueReader {
             throw error("table columns must be a general list of columns, not " + describe(columns)
                     + (columns instanceof QSymbol s && s.value().startsWith(":")
                             ? " (a reference to a splayed table on disk, which cannot be sent as data)" : ""), at);
+        }
+        if (nameVector.attribute() != Attribute.NONE || columnList.attribute() != Attribute.NONE) {
+            throw error("a table's column names and column list carry no attribute in kdb+ IPC; these carry "
+                    + nameVector.attribute() + " and " + columnList.attribute(), at);
         }
         if (columnList.count() != nameVector.count()) {
             throw error("table has " + nameVector.count() + " column names but " + columnList.count() + " columns",
@@ -451,11 +452,11 @@ final class ValueReader {
         if (!(source instanceof QCharVector text)) {
             throw error("a lambda's source must be a char vector, not " + describe(source), at);
         }
-        String s = Utf8.decodeStrict(text.array(), 0, text.count());
-        if (s == null) {
-            throw error("lambda source is not valid UTF-8", at);
+        if (text.attribute() != Attribute.NONE) {
+            throw error("a lambda's source text carries an attribute (" + text.attribute().letter()
+                    + "#), which kdb+ never sends", at);
         }
-        return new QLambda(context, s);
+        return new QLambda(context, QUtf8.decode(text.array(), 0, text.count()));
     }
 
     private static String describe(QValue v) {

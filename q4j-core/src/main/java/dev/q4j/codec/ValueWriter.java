@@ -43,6 +43,7 @@ import dev.q4j.value.QTime;
 import dev.q4j.value.QTimespan;
 import dev.q4j.value.QTimestamp;
 import dev.q4j.value.QUnaryPrimitive;
+import dev.q4j.value.QUtf8;
 import dev.q4j.value.QValue;
 import dev.q4j.value.QVector;
 import java.nio.ByteBuffer;
@@ -128,7 +129,7 @@ final class ValueWriter {
         int n = s.length();
         for (int i = 0; i < n; i++) {
             if (s.charAt(i) >= 0x80) {
-                return Utf8.encodeStrict(s).length;
+                return QUtf8.encodedLength(s);
             }
         }
         return n;
@@ -160,7 +161,7 @@ final class ValueWriter {
         } else if (v instanceof QLambda f) {
             b[pos++] = 100;
             putCString(f.context());
-            byte[] src = Utf8.encodeStrict(f.source());
+            byte[] src = QUtf8.encode(f.source());
             header(10, Attribute.NONE, src.length);
             putBytes(src);
         } else if (v instanceof QUnaryPrimitive p) {
@@ -330,7 +331,7 @@ final class ValueWriter {
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 0x80) {
-                putBytes(Utf8.encodeStrict(s));
+                putBytes(QUtf8.encode(s));
                 b[pos++] = 0;
                 return;
             }

@@ -20,7 +20,7 @@ public final class QBooleanVector implements QVector {
     private final Attribute attribute;
 
     private QBooleanVector(boolean[] values, Attribute attribute) {
-        this.values = values;
+        this.values = Objects.requireNonNull(values, "values");
         this.attribute = Objects.requireNonNull(attribute, "attribute");
     }
 

@@ -10,13 +10,20 @@ package dev.q4j.value;
  * @param value the value (Java's signed byte; q shows it as unsigned hex)
  */
 public record QByte(byte value) implements QAtom {
+    private static final QByte[] ALL = new QByte[256];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            ALL[i] = new QByte((byte) i);
+        }
+    }
 
     /**
      * @param value the value
-     * @return the atom
+     * @return the atom (one shared instance per byte)
      */
     public static QByte of(byte value) {
-        return new QByte(value);
+        return ALL[value & 0xFF];
     }
 
     /** @return the value as 0 .. 255 */

@@ -10,8 +10,24 @@ package dev.q4j.value;
  * @param value the byte
  */
 public record QChar(byte value) implements QAtom {
+    private static final QChar[] ALL = new QChar[256];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            ALL[i] = new QChar((byte) i);
+        }
+    }
+
     /** {@code " "}, q's char null */
-    public static final QChar NULL = new QChar((byte) ' ');
+    public static final QChar NULL = ALL[' '];
+
+    /**
+     * @param value the byte
+     * @return the atom (one shared instance per byte)
+     */
+    public static QChar of(byte value) {
+        return ALL[value & 0xFF];
+    }
 
     /**
      * @param value a character 0 .. 255
@@ -23,7 +39,7 @@ public record QChar(byte value) implements QAtom {
             throw new IllegalArgumentException("a q char is one byte; '" + value + "' (U+"
                     + Integer.toHexString(value).toUpperCase() + ") is not: use a QCharVector for UTF-8 text");
         }
-        return new QChar((byte) value);
+        return ALL[value];
     }
 
     /** @return the byte as a Java char (ISO-8859-1) */

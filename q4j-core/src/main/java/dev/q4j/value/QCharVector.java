@@ -22,7 +22,7 @@ public final class QCharVector implements QVector {
     private final Attribute attribute;
 
     private QCharVector(byte[] values, Attribute attribute) {
-        this.values = values;
+        this.values = Objects.requireNonNull(values, "values");
         this.attribute = Objects.requireNonNull(attribute, "attribute");
     }
 

@@ -22,6 +22,12 @@ public record QComposition(List<QValue> items) implements QFunction {
         if (items.isEmpty()) {
             throw new IllegalArgumentException("a composition needs at least one item");
         }
+        Shapes.depthOver(items);
+    }
+
+    @Override
+    public int depth() {
+        return Shapes.depthOver(items);
     }
 
     /**

@@ -37,12 +37,18 @@ public record QDatetime(double days) implements QAtom {
         return new QDatetime(QTemporal.datetimeOf(instant));
     }
 
-    /** @return the instant rounded to the millisecond, as q displays it, or {@code null} for {@code 0Nz} */
+    /**
+     * @return the instant rounded to the millisecond, as q displays it, or {@code null} for {@code 0Nz}
+     * @throws java.time.DateTimeException for {@code 0Wz} and {@code -0Wz}, and values beyond {@code Instant}
+     */
     public Instant toInstant() {
         return isNull() ? null : QTemporal.instantOfDatetime(days);
     }
 
-    /** @return the UTC date and time rounded to the millisecond, or {@code null} for {@code 0Nz} */
+    /**
+     * @return the UTC date and time rounded to the millisecond, or {@code null} for {@code 0Nz}
+     * @throws java.time.DateTimeException for {@code 0Wz} and {@code -0Wz}, and values beyond {@code Instant}
+     */
     public LocalDateTime toLocalDateTime() {
         return isNull() ? null : QTemporal.localDateTimeOfDatetime(days);
     }

@@ -27,6 +27,12 @@ public record QDerivedFunction(QType iterator, QValue function) implements QFunc
         if (iterator.code() < QType.EACH.code() || iterator.code() > QType.EACH_LEFT.code()) {
             throw new IllegalArgumentException(iterator + " is not a derived-function type (106 .. 111)");
         }
+        Shapes.depthOver(java.util.List.of(function));
+    }
+
+    @Override
+    public int depth() {
+        return Shapes.depthOver(java.util.List.of(function));
     }
 
     /**

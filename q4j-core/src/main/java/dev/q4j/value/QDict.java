@@ -32,6 +32,15 @@ public record QDict(QValue keys, QValue values, boolean sorted) implements QValu
         if (kc != vc) {
             throw new IllegalArgumentException("dictionary has " + kc + " keys but " + vc + " values ('length)");
         }
+        if (keys instanceof QTable && values instanceof QTable) {
+            throw new IllegalArgumentException("a dictionary from a table to a table is a keyed table: use QKeyedTable");
+        }
+        Shapes.depthOver(keys, values);
+    }
+
+    @Override
+    public int depth() {
+        return Shapes.depthOver(keys, values);
     }
 
     /**

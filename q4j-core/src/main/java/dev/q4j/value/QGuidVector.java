@@ -24,7 +24,7 @@ public final class QGuidVector implements QVector {
         for (int i = 0; i < values.length; i++) {
             Objects.requireNonNull(values[i], "item " + i);
         }
-        this.values = values;
+        this.values = Objects.requireNonNull(values, "values");
         this.attribute = Objects.requireNonNull(attribute, "attribute");
     }
 

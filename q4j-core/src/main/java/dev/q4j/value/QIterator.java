@@ -10,6 +10,13 @@ package dev.q4j.value;
  * @param code the byte kdb+ sends, 0 .. 255
  */
 public record QIterator(int code) implements QFunction {
+    private static final QIterator[] ALL = new QIterator[256];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            ALL[i] = new QIterator(i);
+        }
+    }
 
     /**
      * @param code the byte kdb+ sends
@@ -23,10 +30,14 @@ public record QIterator(int code) implements QFunction {
 
     /**
      * @param code the byte kdb+ sends
-     * @return the primitive
+     * @return the primitive (one shared instance per code)
+     * @throws IllegalArgumentException when it is not 0 .. 255
      */
     public static QIterator of(int code) {
-        return new QIterator(code);
+        if (code < 0 || code > 255) {
+            throw new IllegalArgumentException("primitive code must be 0 .. 255, not " + code);
+        }
+        return ALL[code];
     }
 
     @Override

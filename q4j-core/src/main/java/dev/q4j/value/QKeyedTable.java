@@ -32,6 +32,12 @@ public record QKeyedTable(QTable keys, QTable values, boolean sorted) implements
             throw new IllegalArgumentException("keyed table has " + keys.count() + " key rows but " + values.count()
                     + " value rows ('length)");
         }
+        Shapes.depthOver(keys, values);
+    }
+
+    @Override
+    public int depth() {
+        return Shapes.depthOver(keys, values);
     }
 
     /**

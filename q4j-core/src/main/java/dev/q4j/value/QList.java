@@ -19,13 +19,26 @@ public final class QList implements QSequence {
 
     private final QValue[] items;
     private final Attribute attribute;
+    private final int depth;
 
     private QList(QValue[] items, Attribute attribute) {
+        int deepest = 0;
         for (int i = 0; i < items.length; i++) {
             Objects.requireNonNull(items[i], "list item");
+            deepest = Math.max(deepest, items[i].depth());
         }
         this.items = items;
         this.attribute = Objects.requireNonNull(attribute, "attribute");
+        this.depth = deepest + 1;
+        if (depth > MAX_DEPTH) {
+            throw new IllegalArgumentException("value nested " + depth + " levels deep; q4j values nest at most "
+                    + MAX_DEPTH + " levels");
+        }
+    }
+
+    @Override
+    public int depth() {
+        return depth;
     }
 
     /**

@@ -22,6 +22,12 @@ public record QProjection(List<QValue> items) implements QFunction {
         if (items.isEmpty()) {
             throw new IllegalArgumentException("a projection needs at least one item");
         }
+        Shapes.depthOver(items);
+    }
+
+    @Override
+    public int depth() {
+        return Shapes.depthOver(items);
     }
 
     /**

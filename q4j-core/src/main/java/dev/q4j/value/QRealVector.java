@@ -20,7 +20,7 @@ public final class QRealVector implements QVector {
     private final Attribute attribute;
 
     private QRealVector(float[] values, Attribute attribute) {
-        this.values = values;
+        this.values = Objects.requireNonNull(values, "values");
         this.attribute = Objects.requireNonNull(attribute, "attribute");
     }
 

@@ -20,7 +20,7 @@ public final class QShortVector implements QVector {
     private final Attribute attribute;
 
     private QShortVector(short[] values, Attribute attribute) {
-        this.values = values;
+        this.values = Objects.requireNonNull(values, "values");
         this.attribute = Objects.requireNonNull(attribute, "attribute");
     }
 

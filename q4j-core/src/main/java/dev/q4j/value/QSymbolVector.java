@@ -25,7 +25,7 @@ public final class QSymbolVector implements QVector {
                 throw new IllegalArgumentException("symbol " + i + " contains a NUL character, which cannot be sent");
             }
         }
-        this.values = values;
+        this.values = Objects.requireNonNull(values, "values");
         this.attribute = Objects.requireNonNull(attribute, "attribute");
     }
 

@@ -22,6 +22,7 @@ public final class QTable implements QValue {
     private final QSequence[] columns;
     private final Attribute attribute;
     private final int rows;
+    private final int depth;
 
     private QTable(String[] names, QSequence[] columns, Attribute attribute) {
         if (names.length != columns.length) {
@@ -46,6 +47,12 @@ public final class QTable implements QValue {
         this.columns = columns;
         this.attribute = Objects.requireNonNull(attribute, "attribute");
         this.rows = Math.max(n, 0);
+        this.depth = Shapes.depthOver(java.util.Arrays.asList(columns));
+    }
+
+    @Override
+    public int depth() {
+        return depth;
     }
 
     /**
@@ -138,9 +145,9 @@ public final class QTable implements QValue {
         return attribute;
     }
 
-    /** @return the column names as a symbol vector (shares the names array: read only) */
+    /** @return the column names as a symbol vector */
     public QSymbolVector namesVector() {
-        return QSymbolVector.wrap(names);
+        return QSymbolVector.wrap(names.clone());
     }
 
     @Override

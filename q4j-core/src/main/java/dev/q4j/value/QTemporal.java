@@ -54,7 +54,12 @@ public final class QTemporal {
      */
     public static long timestampOf(Instant instant) {
         long seconds = Math.subtractExact(instant.getEpochSecond(), EPOCH_SECOND_2000);
-        return Math.addExact(Math.multiplyExact(seconds, NANOS_PER_SECOND), instant.getNano());
+        int nanos = instant.getNano();
+        if (seconds < 0 && nanos > 0) {
+            // near the lower bound seconds * 1e9 alone would overflow though the sum fits
+            return Math.addExact(Math.multiplyExact(seconds + 1, NANOS_PER_SECOND), nanos - NANOS_PER_SECOND);
+        }
+        return Math.addExact(Math.multiplyExact(seconds, NANOS_PER_SECOND), nanos);
     }
 
     /**
@@ -100,9 +105,15 @@ public final class QTemporal {
     /**
      * @param days fractional days since 2000.01.01
      * @return the instant, rounded to the millisecond as q does
+     * @throws DateTimeException for an infinity or NaN, or a value beyond the range of {@code Instant}
      */
     public static Instant instantOfDatetime(double days) {
-        return Instant.ofEpochMilli(EPOCH_SECOND_2000 * 1000 + Math.round(days * MILLIS_PER_DAY));
+        double millis = days * MILLIS_PER_DAY;
+        if (!(Math.abs(millis) < 9.0e18)) {
+            throw new DateTimeException("datetime " + days + " (days since 2000.01.01) has no Instant"
+                    + (Double.isInfinite(days) ? ": it is an infinity (check isInfinite())" : ""));
+        }
+        return Instant.ofEpochMilli(EPOCH_SECOND_2000 * 1000 + Math.round(millis));
     }
 
     /**

@@ -10,8 +10,15 @@ package dev.q4j.value;
  * @param code the byte kdb+ sends, 0 .. 255
  */
 public record QUnaryPrimitive(int code) implements QFunction {
+    private static final QUnaryPrimitive[] ALL = new QUnaryPrimitive[256];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            ALL[i] = new QUnaryPrimitive(i);
+        }
+    }
     /** {@code ::}, the identity function, which q also uses as the generic null */
-    public static final QUnaryPrimitive IDENTITY = new QUnaryPrimitive(0);
+    public static final QUnaryPrimitive IDENTITY = ALL[0];
 
     /**
      * @param code the byte kdb+ sends
@@ -25,10 +32,14 @@ public record QUnaryPrimitive(int code) implements QFunction {
 
     /**
      * @param code the byte kdb+ sends
-     * @return the primitive
+     * @return the primitive (one shared instance per code)
+     * @throws IllegalArgumentException when it is not 0 .. 255
      */
     public static QUnaryPrimitive of(int code) {
-        return new QUnaryPrimitive(code);
+        if (code < 0 || code > 255) {
+            throw new IllegalArgumentException("primitive code must be 0 .. 255, not " + code);
+        }
+        return ALL[code];
     }
 
     @Override

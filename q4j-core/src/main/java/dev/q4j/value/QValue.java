@@ -25,6 +25,17 @@ public sealed interface QValue permits QAtom, QSequence, QDict, QTable, QKeyedTa
         return type().code();
     }
 
+    /** The deepest nesting a value may have (a list of lists ... of atoms), so that no operation overflows a stack. */
+    int MAX_DEPTH = 1000;
+
+    /**
+     * @return how deeply the value nests: 0 for atoms, vectors and primitives, 1 for a list of atoms, and so on;
+     *     never more than {@link #MAX_DEPTH}, which constructors enforce
+     */
+    default int depth() {
+        return 0;
+    }
+
     /** @return true only for the generic null {@code ::} */
     default boolean isGenericNull() {
         return false;
