@@ -1,0 +1,414 @@
+package dev.q4j.client;
+
+import dev.q4j.codec.Compression;
+import dev.q4j.codec.DecodeLimits;
+import dev.q4j.codec.Handshake;
+import dev.q4j.codec.QMessage;
+import dev.q4j.ipc.Endpoint;
+import dev.q4j.ipc.TlsOptions;
+import dev.q4j.value.QError;
+import dev.q4j.value.QValue;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Everything about a connection, immutable, with safe defaults: capability 3, a 10 second connect timeout, no
+ * request timeout, kdb+'s compression rules, {@link DecodeLimits#DEFAULT}, no reconnect.
+ *
+ * <pre>{@code
+ * ConnectionOptions options = ConnectionOptions.builder("localhost", 5000)
+ *         .credentials("user", "password")
+ *         .requestTimeout(Duration.ofSeconds(30))
+ *         .reconnect(ReconnectPolicy.backoff(Duration.ofMillis(200), Duration.ofSeconds(10)))
+ *         .build();
+ * try (QConnection q = QConnection.connect(options)) {
+ *     System.out.println(q.query("til 10"));
+ * }
+ * }</pre>
+ */
+public final class ConnectionOptions {
+    private final Endpoint endpoint;
+    private final String user;
+    private final String password;
+    private final int capability;
+    private final boolean retryWithoutCapability;
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
+    private final TlsOptions tls;
+    private final Compression compression;
+    private final DecodeLimits limits;
+    private final ReconnectPolicy reconnect;
+    private final Consumer<QConnection> onReconnect;
+    private final MessageListener listener;
+    private final Consumer<Throwable> errorHandler;
+    private final Function<QMessage, QValue> requestHandler;
+    private final int messageBuffer;
+    private final boolean autoFlush;
+
+    private ConnectionOptions(Builder b) {
+        this.endpoint = b.endpoint;
+        this.user = b.user;
+        this.password = b.password;
+        this.capability = b.capability;
+        this.retryWithoutCapability = b.retryWithoutCapability;
+        this.connectTimeout = b.connectTimeout;
+        this.requestTimeout = b.requestTimeout;
+        this.tls = b.tls;
+        this.compression = b.compression;
+        this.limits = b.limits;
+        this.reconnect = b.reconnect;
+        this.onReconnect = b.onReconnect;
+        this.listener = b.listener;
+        this.errorHandler = b.errorHandler;
+        this.requestHandler = b.requestHandler;
+        this.messageBuffer = b.messageBuffer;
+        this.autoFlush = b.autoFlush;
+    }
+
+    /**
+     * @param host host name or address
+     * @param port port
+     * @return a builder for a TCP connection
+     */
+    public static Builder builder(String host, int port) {
+        return new Builder(Endpoint.tcp(host, port));
+    }
+
+    /**
+     * @param endpoint where to connect
+     * @return a builder
+     */
+    public static Builder builder(Endpoint endpoint) {
+        return new Builder(endpoint);
+    }
+
+    /**
+     * @param address {@code host:port}, {@code :port}, {@code unix:///path} or {@code @name}
+     * @return options with every default
+     */
+    public static ConnectionOptions of(String address) {
+        return builder(Endpoint.parse(address)).build();
+    }
+
+    /** @return a builder starting from these options */
+    public Builder toBuilder() {
+        Builder b = new Builder(endpoint);
+        b.user = user;
+        b.password = password;
+        b.capability = capability;
+        b.retryWithoutCapability = retryWithoutCapability;
+        b.connectTimeout = connectTimeout;
+        b.requestTimeout = requestTimeout;
+        b.tls = tls;
+        b.compression = compression;
+        b.limits = limits;
+        b.reconnect = reconnect;
+        b.onReconnect = onReconnect;
+        b.listener = listener;
+        b.errorHandler = errorHandler;
+        b.requestHandler = requestHandler;
+        b.messageBuffer = messageBuffer;
+        b.autoFlush = autoFlush;
+        return b;
+    }
+
+    /** @return where to connect */
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    /** @return the user name (empty when none) */
+    public String user() {
+        return user;
+    }
+
+    /** @return {@code user:password}, {@code user} or empty, as the handshake sends it */
+    String credentials() {
+        return password.isEmpty() ? user : user + ":" + password;
+    }
+
+    /** @return the capability asked for in the handshake */
+    public int capability() {
+        return capability;
+    }
+
+    /** @return whether to retry the handshake without a capability byte when the server closes the connection */
+    public boolean retryWithoutCapability() {
+        return retryWithoutCapability;
+    }
+
+    /** @return how long connecting and the handshake may take */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** @return how long a request may wait for its reply, or {@code null} for no limit */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /** @return TLS settings, or {@code null} for a plain connection */
+    public TlsOptions tls() {
+        return tls;
+    }
+
+    /** @return when outgoing messages are compressed */
+    public Compression compression() {
+        return compression;
+    }
+
+    /** @return limits on incoming messages */
+    public DecodeLimits limits() {
+        return limits;
+    }
+
+    /** @return what to do when the connection is lost */
+    public ReconnectPolicy reconnect() {
+        return reconnect;
+    }
+
+    /** @return called after each successful reconnect (to subscribe again), or {@code null} */
+    public Consumer<QConnection> onReconnect() {
+        return onReconnect;
+    }
+
+    /** @return receives the server's async messages, or {@code null} */
+    public MessageListener listener() {
+        return listener;
+    }
+
+    /** @return receives listener failures and connection losses */
+    public Consumer<Throwable> errorHandler() {
+        return errorHandler;
+    }
+
+    /** @return answers sync requests the server sends to this client */
+    public Function<QMessage, QValue> requestHandler() {
+        return requestHandler;
+    }
+
+    /** @return how many pushed messages may wait for a slow listener before the reader waits too */
+    public int messageBuffer() {
+        return messageBuffer;
+    }
+
+    /** @return whether each async message is flushed at once (else on {@link QConnection#flush()} and requests) */
+    public boolean autoFlush() {
+        return autoFlush;
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionOptions[" + endpoint + (user.isEmpty() ? "" : ", user=" + user)
+                + ", capability=" + capability + (tls != null ? ", tls" : "") + "]";
+    }
+
+    /** Builds {@link ConnectionOptions}; every setting has a safe default. */
+    public static final class Builder {
+        private final Endpoint endpoint;
+        private String user = "";
+        private String password = "";
+        private int capability = Handshake.CAPABILITY_V3;
+        private boolean retryWithoutCapability = true;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout;
+        private TlsOptions tls;
+        private Compression compression = Compression.KDB;
+        private DecodeLimits limits = DecodeLimits.DEFAULT;
+        private ReconnectPolicy reconnect = ReconnectPolicy.NEVER;
+        private Consumer<QConnection> onReconnect;
+        private MessageListener listener;
+        private Consumer<Throwable> errorHandler = e -> System.getLogger("dev.q4j.client")
+                .log(System.Logger.Level.WARNING, "q4j connection: " + e.getMessage(), e);
+        private Function<QMessage, QValue> requestHandler =
+                m -> new QError("q4j client: this connection does not answer requests");
+        private int messageBuffer = 1024;
+        private boolean autoFlush = true;
+
+        private Builder(Endpoint endpoint) {
+            this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        }
+
+        /**
+         * @param user user name
+         * @param password password
+         * @return this builder
+         */
+        public Builder credentials(String user, String password) {
+            this.user = Objects.requireNonNull(user, "user");
+            this.password = Objects.requireNonNull(password, "password");
+            if (user.indexOf(':') >= 0) {
+                throw new IllegalArgumentException("a kdb+ user name cannot contain ':'");
+            }
+            return this;
+        }
+
+        /**
+         * @param userColonPassword {@code user:password} (or just {@code user}), as q's {@code hopen} takes it
+         * @return this builder
+         */
+        public Builder credentials(String userColonPassword) {
+            int colon = userColonPassword.indexOf(':');
+            return colon < 0 ? credentials(userColonPassword, "")
+                    : credentials(userColonPassword.substring(0, colon), userColonPassword.substring(colon + 1));
+        }
+
+        /**
+         * @param capability the capability to ask for: 3 (default) or 6 for messages over 2 GB
+         * @return this builder
+         */
+        public Builder capability(int capability) {
+            if (capability < 0 || capability > 6) {
+                throw new IllegalArgumentException("capability must be 0 .. 6, not " + capability);
+            }
+            this.capability = capability;
+            return this;
+        }
+
+        /**
+         * @param large true to ask for capability 6 (messages over 2 GB, kdb+ 3.4+)
+         * @return this builder
+         */
+        public Builder largeMessages(boolean large) {
+            return capability(large ? Handshake.CAPABILITY_LARGE : Handshake.CAPABILITY_V3);
+        }
+
+        /**
+         * @param retry whether to retry without a capability byte when the server closes the connection at once
+         *     (very old servers do); true by default
+         * @return this builder
+         */
+        public Builder retryWithoutCapability(boolean retry) {
+            this.retryWithoutCapability = retry;
+            return this;
+        }
+
+        /**
+         * @param timeout how long connecting and the handshake may take
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * @param timeout how long a request may wait for its reply; {@code null} for no limit (the default)
+         * @return this builder
+         */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = timeout == null ? null : positive(timeout, "requestTimeout");
+            return this;
+        }
+
+        /**
+         * @param tls TLS settings, or {@code null} for a plain connection
+         * @return this builder
+         */
+        public Builder tls(TlsOptions tls) {
+            this.tls = tls;
+            return this;
+        }
+
+        /**
+         * @param compression {@link Compression#KDB} (default: as kdb+ does, never to local peers),
+         *     {@link Compression#ALWAYS} (local peers too, any size) or {@link Compression#NEVER}
+         * @return this builder
+         */
+        public Builder compression(Compression compression) {
+            this.compression = Objects.requireNonNull(compression, "compression");
+            return this;
+        }
+
+        /**
+         * @param limits limits on incoming messages
+         * @return this builder
+         */
+        public Builder limits(DecodeLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * @param policy what to do when the connection is lost
+         * @return this builder
+         */
+        public Builder reconnect(ReconnectPolicy policy) {
+            this.reconnect = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * @param hook called (on the delivery thread) after each successful reconnect, e.g. to subscribe again
+         * @return this builder
+         */
+        public Builder onReconnect(Consumer<QConnection> hook) {
+            this.onReconnect = hook;
+            return this;
+        }
+
+        /**
+         * @param listener receives the server's async messages
+         * @return this builder
+         */
+        public Builder listener(MessageListener listener) {
+            this.listener = listener;
+            return this;
+        }
+
+        /**
+         * @param handler receives listener exceptions and connection losses (default: logged)
+         * @return this builder
+         */
+        public Builder errorHandler(Consumer<Throwable> handler) {
+            this.errorHandler = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /**
+         * @param handler answers sync requests the server sends (default: a q error)
+         * @return this builder
+         */
+        public Builder requestHandler(Function<QMessage, QValue> handler) {
+            this.requestHandler = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /**
+         * @param messages how many pushed messages may queue for a slow listener (default 1024); beyond that the
+         *     connection stops reading until the listener catches up
+         * @return this builder
+         */
+        public Builder messageBuffer(int messages) {
+            if (messages < 1) {
+                throw new IllegalArgumentException("messageBuffer must be at least 1");
+            }
+            this.messageBuffer = messages;
+            return this;
+        }
+
+        /**
+         * @param autoFlush false to let async messages collect in the buffer until {@link QConnection#flush()} or
+         *     the next request (faster publishing); true by default
+         * @return this builder
+         */
+        public Builder autoFlush(boolean autoFlush) {
+            this.autoFlush = autoFlush;
+            return this;
+        }
+
+        /** @return the options */
+        public ConnectionOptions build() {
+            return new ConnectionOptions(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+            return d;
+        }
+    }
+}

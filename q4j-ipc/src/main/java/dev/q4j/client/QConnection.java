@@ -1,0 +1,453 @@
+package dev.q4j.client;
+
+import dev.q4j.Q4jException;
+import dev.q4j.QErrorException;
+import dev.q4j.codec.Compression;
+import dev.q4j.codec.Decoder;
+import dev.q4j.codec.Encoder;
+import dev.q4j.codec.MessageType;
+import dev.q4j.codec.QMessage;
+import dev.q4j.value.Q;
+import dev.q4j.value.QCharVector;
+import dev.q4j.value.QError;
+import dev.q4j.value.QList;
+import dev.q4j.value.QValue;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.SubmissionPublisher;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A connection to a kdb+ process: sync, async and pipelined requests, and the messages the server pushes. Safe to
+ * share between threads: requests are written whole and in order, and kdb+ answers in order, so each reply reaches
+ * its own caller.
+ *
+ * <pre>{@code
+ * try (QConnection q = QConnection.connect(ConnectionOptions.of("localhost:5000"))) {
+ *     QValue ten = q.query("til 10");                          // sync: 0 1 2 3 4 5 6 7 8 9
+ *     QValue sum = q.call("{x+y}", 1L, 2L);                    // f[x;y] sent as (f;x;y)
+ *     CompletableFuture<QValue> later = q.queryAsync("2+2");   // pipelined
+ *     q.send(".u.upd", "trade", table);                        // async: fire and forget
+ *     q.sync();                                                // wait until the server has processed it
+ * }
+ * }</pre>
+ *
+ * <p>A q error reply throws (or completes the future with) a {@link QErrorException} carrying q's text. A lost
+ * connection fails every pending request with a {@link QConnectionException}; with a {@link ReconnectPolicy} the
+ * connection then re-establishes itself and calls {@link ConnectionOptions#onReconnect()}.
+ */
+public final class QConnection implements AutoCloseable {
+    private final ConnectionOptions options;
+    private final Decoder decoder;
+    private final Encoder encoder = new Encoder();
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final ExecutorService delivery;
+    private final SubmissionPublisher<QMessage> publisher;
+    private volatile Session session;
+    private volatile boolean closed;
+    private volatile boolean reconnecting;
+
+    private QConnection(ConnectionOptions options) {
+        this.options = options;
+        this.decoder = new Decoder(options.limits());
+        String name = "q4j-delivery-" + options.endpoint();
+        this.delivery = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+        this.publisher = new SubmissionPublisher<>(delivery, options.messageBuffer());
+        if (options.listener() != null) {
+            publisher.subscribe(new ListenerSubscriber(options.listener(), options.errorHandler()));
+        }
+    }
+
+    /**
+     * Connects and performs the handshake.
+     *
+     * @param options where and how
+     * @return the open connection
+     * @throws QAuthenticationException when the server rejects the credentials
+     * @throws QConnectionException when it cannot connect
+     */
+    public static QConnection connect(ConnectionOptions options) {
+        Objects.requireNonNull(options, "options");
+        QConnection c = new QConnection(options);
+        try {
+            c.session = Session.open(options, c);
+        } catch (RuntimeException e) {
+            c.shutdownDelivery();
+            throw e;
+        }
+        c.session.startReading();
+        return c;
+    }
+
+    /**
+     * @param address {@code host:port}, {@code :port}, {@code unix:///path} or {@code @name}
+     * @return the open connection, with default options
+     */
+    public static QConnection connect(String address) {
+        return connect(ConnectionOptions.of(address));
+    }
+
+    // ---------------------------------------------------------------- sync
+
+    /**
+     * @param expression q code, evaluated by the server
+     * @return the result
+     * @throws QErrorException when q signals an error
+     * @throws QTimeoutException when the reply takes longer than the request timeout
+     * @throws QConnectionException when the connection fails
+     */
+    public QValue query(String expression) {
+        return await(queryAsync(expression));
+    }
+
+    /**
+     * Calls a function with arguments, as q's {@code h(f;x;y)}: {@code f[x;y]}.
+     *
+     * @param function the function's name or q text ({@code "f"}, {@code ".u.upd"}, {@code "{x+y}"})
+     * @param args arguments: q values, or Java values converted by {@link Q#of(Object)} (a String is a symbol)
+     * @return the result
+     * @throws QErrorException when q signals an error
+     */
+    public QValue call(String function, Object... args) {
+        return await(callAsync(function, args));
+    }
+
+    /**
+     * @param message any value to send as a sync request (a char vector is evaluated; a list is applied)
+     * @return the result
+     * @throws QErrorException when q signals an error
+     */
+    public QValue execute(QValue message) {
+        return await(executeAsync(message));
+    }
+
+    /**
+     * Waits until the server has processed everything sent before, by a sync round trip of an empty string (q's
+     * {@code h""} idiom).
+     */
+    public void sync() {
+        query("");
+    }
+
+    // ---------------------------------------------------------------- pipelined
+
+    /**
+     * @param expression q code
+     * @return the result, when it comes; many requests may be in flight on one connection
+     */
+    public CompletableFuture<QValue> queryAsync(String expression) {
+        return executeAsync(QCharVector.of(expression));
+    }
+
+    /**
+     * @param function the function's name or q text
+     * @param args arguments
+     * @return the result, when it comes
+     */
+    public CompletableFuture<QValue> callAsync(String function, Object... args) {
+        return executeAsync(callMessage(function, args));
+    }
+
+    /**
+     * @param message the value to send as a sync request
+     * @return the result, when it comes
+     */
+    public CompletableFuture<QValue> executeAsync(QValue message) {
+        Objects.requireNonNull(message, "message");
+        Session s = liveSession();
+        byte[] bytes = encode(MessageType.SYNC, message, s);
+        CompletableFuture<QValue> reply = s.request(bytes);
+        if (options.requestTimeout() != null) {
+            reply = reply.orTimeout(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        return reply;
+    }
+
+    // ---------------------------------------------------------------- async
+
+    /**
+     * Sends q code to evaluate without waiting for (or getting) a result.
+     *
+     * @param expression q code
+     */
+    public void send(String expression) {
+        sendValue(QCharVector.of(expression));
+    }
+
+    /**
+     * Calls a function without waiting, e.g. publishing: {@code send(".u.upd", "trade", rows)}.
+     *
+     * @param function the function's name or q text
+     * @param args arguments: q values or Java values for {@link Q#of(Object)}
+     */
+    public void send(String function, Object... args) {
+        sendValue(callMessage(function, args));
+    }
+
+    /** @param message any value, sent as an async message */
+    public void sendValue(QValue message) {
+        Objects.requireNonNull(message, "message");
+        Session s = liveSession();
+        s.send(encode(MessageType.ASYNC, message, s), options.autoFlush());
+    }
+
+    /** Writes out async messages that {@link ConnectionOptions#autoFlush()} false left in the buffer. */
+    public void flush() {
+        liveSession().flush();
+    }
+
+    // ---------------------------------------------------------------- receiving
+
+    /**
+     * @return the server's async messages, for any number of {@link Flow.Subscriber}s; delivered on this
+     *     connection's delivery thread, in order; a slow subscriber makes the connection stop reading rather than
+     *     buffer without bound
+     */
+    public Flow.Publisher<QMessage> messages() {
+        return publisher;
+    }
+
+    // ---------------------------------------------------------------- state
+
+    /** @return the capability agreed in the handshake */
+    public int capability() {
+        return liveSession().capability;
+    }
+
+    /** @return true while the connection can be used (false while reconnecting and after close) */
+    public boolean isOpen() {
+        Session s = session;
+        return !closed && s != null && !s.dead;
+    }
+
+    /** @return the options it was opened with */
+    public ConnectionOptions options() {
+        return options;
+    }
+
+    /** Closes the connection: pending requests fail, the reader and delivery threads end. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        Session s = session;
+        if (s != null) {
+            s.kill(new QConnectionException("connection to " + options.endpoint() + " closed"));
+            s.joinReader();
+        }
+        publisher.close();
+        shutdownDelivery();
+    }
+
+    @Override
+    public String toString() {
+        return "QConnection[" + options.endpoint() + (isOpen() ? "" : ", closed") + "]";
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private void shutdownDelivery() {
+        delivery.shutdown();
+    }
+
+    private QValue await(CompletableFuture<QValue> reply) {
+        try {
+            return reply.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            // the request stays in the queue: its reply will be read and dropped
+            throw new QConnectionException("interrupted while waiting for a reply from " + options.endpoint(), e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof TimeoutException) {
+                throw new QTimeoutException("no reply from " + options.endpoint() + " within "
+                        + options.requestTimeout().toMillis() + " ms");
+            }
+            if (cause instanceof QErrorException q) {
+                // a fresh exception, so that the stack trace shows the caller
+                QErrorException thrown = new QErrorException(q.qMessage());
+                thrown.initCause(q);
+                throw thrown;
+            }
+            if (cause instanceof Q4jException q) {
+                throw q;
+            }
+            throw new QConnectionException(String.valueOf(cause), cause);
+        }
+    }
+
+    private static QValue callMessage(String function, Object... args) {
+        List<QValue> items = new ArrayList<>(args.length + 1);
+        items.add(QCharVector.of(function));
+        for (Object a : args) {
+            items.add(Q.of(a));
+        }
+        return QList.of(items);
+    }
+
+    private byte[] encode(MessageType type, QValue value, Session s) {
+        Compression c = options.compression();
+        if (s.capability < 1 || (c == Compression.KDB && s.transport.isLocal())) {
+            c = Compression.NEVER;
+        }
+        return encoder.encode(type, value, c);
+    }
+
+    private Session liveSession() {
+        Session s = session;
+        if (closed) {
+            throw new QConnectionException("connection to " + options.endpoint() + " is closed");
+        }
+        if (s == null || s.dead) {
+            throw new QConnectionException("not connected to " + options.endpoint()
+                    + (reconnecting ? ": reconnecting" : ""));
+        }
+        return s;
+    }
+
+    // ---------------------------------------------------------------- called by the session
+
+    ReentrantLock writeLock() {
+        return writeLock;
+    }
+
+    Decoder decoder() {
+        return decoder;
+    }
+
+    /** The reader got an async message: hand it to the subscribers (waits while their buffers are full). */
+    void deliver(QMessage message) {
+        if (!publisher.isClosed()) {
+            publisher.submit(message);
+        }
+    }
+
+    /** The server sent a sync request: answer it. */
+    void answer(Session s, QMessage request) {
+        QValue reply;
+        try {
+            reply = options.requestHandler().apply(request);
+        } catch (RuntimeException e) {
+            reply = new QError(String.valueOf(e.getMessage()));
+        }
+        s.send(encode(MessageType.RESPONSE, reply == null ? Q.NIL : reply, s), true);
+    }
+
+    void report(Throwable t) {
+        try {
+            options.errorHandler().accept(t);
+        } catch (RuntimeException ignored) {
+            // an error handler that throws has nowhere left to report to
+        }
+    }
+
+    /** The session died (not by close): reconnect or close. Runs on the dead session's reader thread. */
+    void lost(Session dead, QConnectionException cause) {
+        if (closed || session != dead) {
+            return;
+        }
+        report(cause);
+        ReconnectPolicy policy = options.reconnect();
+        if (!policy.enabled()) {
+            closed = true;
+            publisher.closeExceptionally(cause);
+            shutdownDelivery();
+            return;
+        }
+        reconnecting = true;
+        for (int attempt = 1; attempt <= policy.maxAttempts() && !closed; attempt++) {
+            try {
+                Thread.sleep(policy.delayBefore(attempt).toMillis());
+                if (closed) {
+                    return;
+                }
+                Session fresh = Session.open(options, this);
+                session = fresh;
+                reconnecting = false;
+                if (closed) {
+                    fresh.kill(new QConnectionException("connection to " + options.endpoint() + " closed"));
+                    return;
+                }
+                fresh.startReading();
+                if (options.onReconnect() != null) {
+                    delivery.execute(() -> {
+                        try {
+                            options.onReconnect().accept(this);
+                        } catch (RuntimeException e) {
+                            report(e);
+                        }
+                    });
+                }
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (QConnectionException e) {
+                report(new QConnectionException("reconnect attempt " + attempt + " to " + options.endpoint()
+                        + " failed: " + e.getMessage(), e));
+            }
+        }
+        reconnecting = false;
+        closed = true;
+        publisher.closeExceptionally(cause);
+        shutdownDelivery();
+    }
+
+    /** Calls the listener, sending its exceptions to the error handler instead of cancelling delivery. */
+    private static final class ListenerSubscriber implements Flow.Subscriber<QMessage> {
+        private final MessageListener listener;
+        private final java.util.function.Consumer<Throwable> errors;
+
+        ListenerSubscriber(MessageListener listener, java.util.function.Consumer<Throwable> errors) {
+            this.listener = listener;
+            this.errors = errors;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(QMessage item) {
+            try {
+                listener.onMessage(item);
+            } catch (RuntimeException e) {
+                try {
+                    errors.accept(e);
+                } catch (RuntimeException ignored) {
+                    // nowhere left to report
+                }
+            }
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            // the loss was reported through the error handler already
+        }
+
+        @Override
+        public void onComplete() {
+            // closed
+        }
+    }
+
+    static IOException asIo(Throwable t) {
+        return t instanceof IOException io ? io : new IOException(t);
+    }
+}

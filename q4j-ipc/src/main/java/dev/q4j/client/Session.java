@@ -1,0 +1,252 @@
+package dev.q4j.client;
+
+import dev.q4j.QErrorException;
+import dev.q4j.QProtocolException;
+import dev.q4j.codec.Handshake;
+import dev.q4j.codec.QMessage;
+import dev.q4j.ipc.Frames;
+import dev.q4j.ipc.Transport;
+import dev.q4j.ipc.Transports;
+import dev.q4j.value.QError;
+import dev.q4j.value.QValue;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One open transport of a {@link QConnection}: the handshake, the reader thread, and the queue of requests waiting
+ * for replies (kdb+ answers in order, so the head of the queue owns the next response). A reconnect makes a new
+ * session; a dead session fails everything it still holds.
+ */
+final class Session {
+    private static final ScheduledThreadPoolExecutor TIMER = timer();
+
+    final Transport transport;
+    final int capability;
+    volatile boolean dead;
+    private final QConnection connection;
+    private final OutputStream out;
+    private final ConcurrentLinkedQueue<CompletableFuture<QValue>> pending = new ConcurrentLinkedQueue<>();
+    private volatile QConnectionException deathCause;
+    private Thread reader;
+
+    private Session(QConnection connection, Transport transport, int capability) {
+        this.connection = connection;
+        this.transport = transport;
+        this.capability = capability;
+        this.out = new BufferedOutputStream(transport.output(), 1 << 16);
+    }
+
+    private static ScheduledThreadPoolExecutor timer() {
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread th = new Thread(r, "q4j-handshake-timer");
+            th.setDaemon(true);
+            return th;
+        });
+        t.setKeepAliveTime(1, TimeUnit.SECONDS);
+        t.allowCoreThreadTimeOut(true);
+        t.setRemoveOnCancelPolicy(true);
+        return t;
+    }
+
+    /** Connects and shakes hands, retrying without a capability byte when the server hangs up at once. */
+    static Session open(ConnectionOptions o, QConnection connection) {
+        Transport t = connectTransport(o);
+        int agreed = handshake(t, o, Handshake.request(o.credentials(), o.capability()));
+        if (agreed < 0 && o.retryWithoutCapability()) {
+            t = connectTransport(o);
+            agreed = handshake(t, o, Handshake.requestWithoutCapability(o.credentials()));
+        }
+        if (agreed < 0) {
+            throw new QAuthenticationException("kdb+ at " + o.endpoint() + " closed the connection during the "
+                    + "handshake: it rejected the credentials" + (o.user().isEmpty() ? " (none were given)"
+                    : " of user '" + o.user() + "'"));
+        }
+        return new Session(connection, t, Math.min(agreed, o.capability()));
+    }
+
+    private static Transport connectTransport(ConnectionOptions o) {
+        try {
+            return Transports.connect(o.endpoint(), o.connectTimeout(), o.tls());
+        } catch (IOException e) {
+            throw new QConnectionException("cannot connect to " + o.endpoint() + ": " + describe(e), e);
+        }
+    }
+
+    /** @return the agreed capability, or -1 when the server closed the connection (a rejection) */
+    private static int handshake(Transport t, ConnectionOptions o, byte[] hello) {
+        ScheduledFuture<?> watchdog = TIMER.schedule(() -> closeQuietly(t), o.connectTimeout().toMillis(),
+                TimeUnit.MILLISECONDS);
+        try {
+            OutputStream os = t.output();
+            os.write(hello);
+            os.flush();
+            InputStream in = t.input();
+            int answer = in.read();
+            if (answer < 0) {
+                closeQuietly(t);
+                return -1;
+            }
+            return answer;
+        } catch (IOException e) {
+            closeQuietly(t);
+            if (watchdog.isDone()) {
+                throw new QConnectionException("handshake with " + o.endpoint() + " timed out after "
+                        + o.connectTimeout().toMillis() + " ms", e);
+            }
+            // kdb+ may reset rather than close when it refuses credentials
+            return -1;
+        } finally {
+            watchdog.cancel(false);
+        }
+    }
+
+    void startReading() {
+        reader = new Thread(this::readLoop, "q4j-reader-" + transport.peer());
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    void joinReader() {
+        Thread r = reader;
+        if (r != null && r != Thread.currentThread()) {
+            try {
+                r.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void readLoop() {
+        Throwable failure;
+        try {
+            InputStream in = transport.input();
+            while (true) {
+                byte[] bytes = Frames.read(in, connection.options().limits());
+                if (bytes == null) {
+                    throw new EOFException("the server closed the connection");
+                }
+                QMessage m = connection.decoder().decode(bytes);
+                switch (m.type()) {
+                    case RESPONSE:
+                        CompletableFuture<QValue> waiting = pending.poll();
+                        if (waiting == null) {
+                            throw new QProtocolException("a response arrived when no request was waiting");
+                        }
+                        complete(waiting, m.value());
+                        break;
+                    case ASYNC:
+                        connection.deliver(m);
+                        break;
+                    default:
+                        connection.answer(this, m);
+                        break;
+                }
+            }
+        } catch (Throwable t) {
+            failure = t;
+        }
+        QConnectionException cause = deathCause;
+        if (cause == null) {
+            cause = new QConnectionException("connection to " + transport.peer() + " lost: " + describe(failure),
+                    failure);
+            kill(cause);
+        }
+        connection.lost(this, cause);
+    }
+
+    private static void complete(CompletableFuture<QValue> f, QValue v) {
+        if (v instanceof QError e) {
+            f.completeExceptionally(new QErrorException(e.message()));
+        } else {
+            // a request that timed out is already complete: its late reply is dropped here
+            f.complete(v);
+        }
+    }
+
+    /** Writes a sync request and queues its reply's future, in one step, so replies match requests. */
+    CompletableFuture<QValue> request(byte[] bytes) {
+        CompletableFuture<QValue> reply = new CompletableFuture<>();
+        connection.writeLock().lock();
+        try {
+            if (dead) {
+                reply.completeExceptionally(deathCause);
+                return reply;
+            }
+            pending.add(reply);
+            out.write(bytes);
+            out.flush();
+        } catch (IOException e) {
+            kill(new QConnectionException("writing to " + transport.peer() + " failed: " + describe(e), e));
+        } finally {
+            connection.writeLock().unlock();
+        }
+        if (dead) {
+            // killed while we wrote: the drain may have missed us
+            reply.completeExceptionally(deathCause);
+        }
+        return reply;
+    }
+
+    /** Writes an async message (or a response), flushing when asked. */
+    void send(byte[] bytes, boolean flush) {
+        connection.writeLock().lock();
+        try {
+            if (dead) {
+                throw deathCause;
+            }
+            out.write(bytes);
+            if (flush) {
+                out.flush();
+            }
+        } catch (IOException e) {
+            QConnectionException cause = new QConnectionException("writing to " + transport.peer() + " failed: "
+                    + describe(e), e);
+            kill(cause);
+            throw cause;
+        } finally {
+            connection.writeLock().unlock();
+        }
+    }
+
+    void flush() {
+        send(new byte[0], true);
+    }
+
+    /**
+     * Marks the session dead, closes its transport (which unblocks the reader and any writer) and fails every
+     * pending request. Never takes the write lock: a writer may be stuck on a full socket until the close.
+     */
+    void kill(QConnectionException cause) {
+        if (dead) {
+            return;
+        }
+        deathCause = cause;
+        dead = true;
+        closeQuietly(transport);
+        for (CompletableFuture<QValue> f; (f = pending.poll()) != null; ) {
+            f.completeExceptionally(cause);
+        }
+    }
+
+    private static void closeQuietly(Transport t) {
+        try {
+            t.close();
+        } catch (IOException ignored) {
+            // closing is all that is left to do
+        }
+    }
+
+    static String describe(Throwable t) {
+        String m = t.getMessage();
+        return m == null || m.isEmpty() ? t.getClass().getSimpleName() : m;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.q4j.ipc;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * An open, blocking byte stream to a peer: what connections and servers read and write kdb+ messages over. One
+ * thread reads, writes are serialised by the caller.
+ *
+ * <pre>{@code
+ * Transport t = Transports.connect(Endpoint.parse("localhost:5000"), Duration.ofSeconds(5), null);
+ * t.output().write(bytes);
+ * }</pre>
+ */
+public interface Transport extends Closeable {
+
+    /** @return the stream to read from */
+    InputStream input();
+
+    /** @return the stream to write to */
+    OutputStream output();
+
+    /**
+     * @return true when the peer is on this machine (loopback or a Unix socket): kdb+ does not compress messages
+     *     for such peers
+     */
+    boolean isLocal();
+
+    /** @return the peer, for messages ({@code localhost:5000}, {@code unix:///tmp/q.sock}) */
+    String peer();
+
+    /** Closes the stream; a blocked read fails. Idempotent. */
+    @Override
+    void close() throws IOException;
+}

@@ -1,0 +1,32 @@
+package dev.q4j.ipc;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * Supplies transports for endpoints the JDK cannot reach on its own (Linux's abstract Unix sockets, through the
+ * q4j-unix module). Found with {@link java.util.ServiceLoader}.
+ *
+ * <pre>{@code
+ * public final class MyProvider implements TransportProvider {
+ *     public boolean supports(Endpoint e) { return e instanceof Endpoint.AbstractUnix; }
+ *     public Transport connect(Endpoint e, Duration timeout) throws IOException { ... }
+ * }
+ * }</pre>
+ */
+public interface TransportProvider {
+
+    /**
+     * @param endpoint an endpoint
+     * @return true when this provider can connect to it
+     */
+    boolean supports(Endpoint endpoint);
+
+    /**
+     * @param endpoint an endpoint {@link #supports(Endpoint)} accepted
+     * @param timeout how long to wait for the connection
+     * @return the open transport
+     * @throws IOException when the connection fails
+     */
+    Transport connect(Endpoint endpoint, Duration timeout) throws IOException;
+}

@@ -1,0 +1,208 @@
+package dev.q4j.ipc;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.ServiceLoader;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * Opens transports: TCP (optionally TLS) and Unix socket files with the JDK alone; other endpoints (Linux's
+ * abstract namespace) through a {@link TransportProvider} on the class or module path, such as q4j-unix's.
+ *
+ * <pre>{@code
+ * Transport t = Transports.connect(Endpoint.parse("localhost:5000"), Duration.ofSeconds(5), null);
+ * Transport s = Transports.connect(Endpoint.parse("db:5001"), Duration.ofSeconds(5), TlsOptions.defaults());
+ * }</pre>
+ */
+public final class Transports {
+    private Transports() {
+    }
+
+    /**
+     * @param endpoint where to connect
+     * @param timeout how long connecting (and the TLS handshake) may take
+     * @param tls TLS settings, or {@code null} for a plain connection (TCP only)
+     * @return the open transport
+     * @throws IOException when the connection fails
+     */
+    public static Transport connect(Endpoint endpoint, Duration timeout, TlsOptions tls) throws IOException {
+        for (TransportProvider p : ServiceLoader.load(TransportProvider.class, Transports.class.getClassLoader())) {
+            if (p.supports(endpoint)) {
+                if (tls != null) {
+                    throw new IOException("TLS is only supported over TCP, not to " + endpoint);
+                }
+                return p.connect(endpoint, timeout);
+            }
+        }
+        if (endpoint instanceof Endpoint.Tcp tcp) {
+            return tcp(tcp, timeout, tls);
+        }
+        if (tls != null) {
+            throw new IOException("TLS is only supported over TCP, not to " + endpoint);
+        }
+        if (endpoint instanceof Endpoint.UnixPath unix) {
+            SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+            try {
+                ch.connect(UnixDomainSocketAddress.of(unix.path()));
+            } catch (IOException e) {
+                ch.close();
+                throw new IOException("cannot connect to " + endpoint + ": " + e.getMessage(), e);
+            }
+            return new ChannelTransport(ch, endpoint.toString());
+        }
+        throw new IOException("cannot connect to " + endpoint + ": the JDK cannot reach Linux's abstract Unix "
+                + "sockets; add the q4j-unix module (junixsocket) to the class or module path");
+    }
+
+    private static Transport tcp(Endpoint.Tcp tcp, Duration timeout, TlsOptions tls) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.setKeepAlive(true);
+            InetSocketAddress address = new InetSocketAddress(tcp.host(), tcp.port());
+            if (address.isUnresolved()) {
+                throw new IOException("unknown host " + tcp.host());
+            }
+            socket.connect(address, (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())));
+            boolean local = address.getAddress().isLoopbackAddress();
+            if (tls == null) {
+                return new SocketTransport(socket, tcp.toString(), local);
+            }
+            SSLSocket ssl = (SSLSocket) tls.context().getSocketFactory()
+                    .createSocket(socket, tcp.host(), tcp.port(), true);
+            if (tls.verifyHostname()) {
+                SSLParameters params = ssl.getSSLParameters();
+                params.setEndpointIdentificationAlgorithm("HTTPS");
+                ssl.setSSLParameters(params);
+            }
+            ssl.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())));
+            ssl.startHandshake();
+            ssl.setSoTimeout(0);
+            return new SocketTransport(ssl, tcp.toString(), local);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** A socket: TCP or TLS. */
+    private static final class SocketTransport implements Transport {
+        private final Socket socket;
+        private final String peer;
+        private final boolean local;
+        private final InputStream in;
+        private final OutputStream out;
+
+        SocketTransport(Socket socket, String peer, boolean local) throws IOException {
+            this.socket = socket;
+            this.peer = peer;
+            this.local = local;
+            this.in = socket.getInputStream();
+            this.out = socket.getOutputStream();
+        }
+
+        @Override
+        public InputStream input() {
+            return in;
+        }
+
+        @Override
+        public OutputStream output() {
+            return out;
+        }
+
+        @Override
+        public boolean isLocal() {
+            return local;
+        }
+
+        @Override
+        public String peer() {
+            return peer;
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    /**
+     * A socket channel in blocking mode. Its streams call the channel directly: the JDK's {@code Channels}
+     * streams share one lock between reading and writing, so a blocked read would stall every write.
+     */
+    static final class ChannelTransport implements Transport {
+        private final SocketChannel channel;
+        private final String peer;
+        private final InputStream in;
+        private final OutputStream out;
+
+        ChannelTransport(SocketChannel channel, String peer) {
+            this.channel = channel;
+            this.peer = peer;
+            this.in = new InputStream() {
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    if (len == 0) {
+                        return 0;
+                    }
+                    return channel.read(ByteBuffer.wrap(b, off, len));
+                }
+            };
+            this.out = new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
+                    while (buffer.hasRemaining()) {
+                        channel.write(buffer);
+                    }
+                }
+            };
+        }
+
+        @Override
+        public InputStream input() {
+            return in;
+        }
+
+        @Override
+        public OutputStream output() {
+            return out;
+        }
+
+        @Override
+        public boolean isLocal() {
+            return true;
+        }
+
+        @Override
+        public String peer() {
+            return peer;
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+}

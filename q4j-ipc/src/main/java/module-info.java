@@ -1,0 +1,13 @@
+/**
+ * q4j ipc: connections to kdb+ ({@link dev.q4j.client}) over the transports of {@link dev.q4j.ipc}: TCP, TLS and
+ * Unix domain sockets. Plain JDK I/O; add-on modules supply more transports through {@link
+ * dev.q4j.ipc.TransportProvider}.
+ */
+module dev.q4j.ipc {
+    requires transitive dev.q4j.core;
+
+    exports dev.q4j.ipc;
+    exports dev.q4j.client;
+
+    uses dev.q4j.ipc.TransportProvider;
+}
