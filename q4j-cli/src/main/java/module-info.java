@@ -4,6 +4,7 @@
  */
 module dev.q4j.cli {
     requires dev.q4j.core;
+    requires dev.q4j.ipc;
     requires info.picocli;
 
     // picocli fills the annotated command fields by reflection
