@@ -54,7 +54,7 @@ final class DecodeCommand extends Q4jCommand {
 
     private int decodeBinary() throws BadInput {
         byte[] message = readAll(file);
-        print(decode(message, ""));
+        print(decode(message, ""), "");
         return Q4j.OK;
     }
 
@@ -75,7 +75,7 @@ final class DecodeCommand extends Q4jCommand {
                     int column = line.indexOf(digits) + e.index() + 1;
                     throw new BadInput("line " + lineNumber + ", column " + column + ": " + e.getMessage());
                 }
-                print(decode(message, where));
+                print(decode(message, where), where);
             }
         } catch (IOException e) {
             throw cannotRead(file, e);
@@ -88,11 +88,20 @@ final class DecodeCommand extends Q4jCommand {
             return decoder.decode(message);
         } catch (QProtocolException e) {
             throw new BadInput(where + describe(e));
+        } catch (RuntimeException e) {
+            throw new BadInput(where + "cannot decode: " + Q4jCommand.oneLine(e));
         }
     }
 
-    private void print(QMessage message) {
-        out().println(QText.print(message.value()));
+    /** Prints the value as q text: always one line, whatever the value holds. */
+    private void print(QMessage message, String where) throws BadInput {
+        String text;
+        try {
+            text = QText.print(message.value());
+        } catch (RuntimeException e) {
+            throw new BadInput(where + "cannot print: " + Q4jCommand.oneLine(e));
+        }
+        out().println(text);
     }
 
     /** The problem and its offset, without the offset repeated at the end of the exception's message. */

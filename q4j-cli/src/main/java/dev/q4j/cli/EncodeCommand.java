@@ -1,14 +1,16 @@
 package dev.q4j.cli;
 
-import dev.q4j.Q4jException;
 import dev.q4j.codec.Compression;
 import dev.q4j.codec.Encoder;
 import dev.q4j.codec.MessageType;
 import dev.q4j.text.QText;
 import dev.q4j.text.QTextException;
+import dev.q4j.value.QUtf8;
 import dev.q4j.value.QValue;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -26,8 +28,9 @@ import picocli.CommandLine.TypeConversionException;
                 + "byte for byte what kdb+ sends. The default message type is async, as q's -8! writes it.",
             "",
             "With - read one q text per line from standard input (blank lines skipped) and print one hex line for "
-                + "each. Text that does not parse stops the command with the position of the problem on standard "
-                + "error and exit code 1."
+                + "each. Input is UTF-8; a byte that is not UTF-8 inside a string or symbol is kept as that byte. "
+                + "Text that does not parse or cannot be encoded stops the command with the problem (and its "
+                + "position) on standard error and exit code 1."
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -70,14 +73,27 @@ final class EncodeCommand extends Q4jCommand {
             out().println(encode(text, 0));
             return Q4j.OK;
         }
-        try (BufferedReader reader = openLines(null)) {
+        try (InputStream in = new BufferedInputStream(root.stdin())) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
             int lineNumber = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNumber++;
-                if (line.isBlank()) {
+            while (true) {
+                int b = in.read();
+                if (b >= 0 && b != '\n') {
+                    line.write(b);
                     continue;
                 }
-                out().println(encode(line, lineNumber));
+                if (b < 0 && line.size() == 0) {
+                    break;
+                }
+                lineNumber++;
+                String text = text(line.toByteArray());
+                line.reset();
+                if (!text.isBlank()) {
+                    out().println(encode(text, lineNumber));
+                }
+                if (b < 0) {
+                    break;
+                }
             }
         } catch (IOException e) {
             throw cannotRead(null, e);
@@ -86,10 +102,23 @@ final class EncodeCommand extends Q4jCommand {
     }
 
     /**
+     * A line of standard input as text, without its line end. Bytes that are not UTF-8 become the escapes of
+     * {@link QUtf8}, which q text reads back as those same bytes: {@code `$"<0xff>"} is the symbol with the byte
+     * 0xff, not a replacement character.
+     */
+    static String text(byte[] line) {
+        int n = line.length;
+        if (n > 0 && line[n - 1] == '\r') {
+            n--;
+        }
+        return QUtf8.decode(line, 0, n);
+    }
+
+    /**
      * @param qText q text
      * @param lineNumber its line in the input, or 0 for the command-line argument
      * @return the hex of the message
-     * @throws BadInput when the text does not parse or cannot be encoded
+     * @throws BadInput when the text does not parse or cannot be encoded: never a stack trace, whatever fails
      */
     private String encode(String qText, int lineNumber) throws BadInput {
         QValue value;
@@ -97,13 +126,25 @@ final class EncodeCommand extends Q4jCommand {
             value = QText.parse(qText);
         } catch (QTextException e) {
             throw new BadInput(describe(e, qText, lineNumber));
+        } catch (RuntimeException e) {
+            throw new BadInput(failure("cannot read the text", e, lineNumber));
         }
         try {
             return Hex.format(encoder.encode(type, value, compress ? Compression.KDB : Compression.NEVER));
-        } catch (Q4jException e) {
-            throw new BadInput((lineNumber > 0 ? "line " + lineNumber + ": " : "") + "cannot encode: "
-                    + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new BadInput(failure("cannot encode", e, lineNumber));
         }
+    }
+
+    /**
+     * @param what what could not be done
+     * @param e why (a {@link dev.q4j.Q4jException}, or an {@link IllegalArgumentException} from a value or the
+     *     encoder, such as text with a lone surrogate)
+     * @param lineNumber the line in the input, or 0 for the command-line argument
+     * @return one line: {@code line 3: cannot encode: why}
+     */
+    static String failure(String what, RuntimeException e, int lineNumber) {
+        return (lineNumber > 0 ? "line " + lineNumber + ": " : "") + what + ": " + Q4jCommand.oneLine(e);
     }
 
     /**

@@ -42,6 +42,9 @@ abstract class Q4jCommand implements Callable<Integer> {
             return run();
         } catch (BadInput e) {
             return fail(e.getMessage());
+        } catch (RuntimeException e) {
+            // a bug, not bad input: still one line on standard error, never a stack trace
+            return fail("internal error: " + e.getClass().getName() + ": " + oneLine(e));
         } finally {
             out().flush();
         }
@@ -74,6 +77,18 @@ abstract class Q4jCommand implements Callable<Integer> {
         err().println(spec.qualifiedName() + ": " + message);
         err().flush();
         return Q4j.BAD_INPUT;
+    }
+
+    /**
+     * @param e a failure
+     * @return its message on one line (line breaks as spaces), or its class name when it has none
+     */
+    static String oneLine(Throwable e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        return m.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
     }
 
     /** @return true when {@code file} names standard input: absent or {@code -} */

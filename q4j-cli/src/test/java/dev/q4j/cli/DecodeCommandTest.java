@@ -196,6 +196,23 @@ class DecodeCommandTest {
         assertThat(r.out()).startsWith("Usage: q4j decode [-hVx] [FILE]").contains("Examples:", "--hex");
     }
 
+    @Test
+    void aMultiLineLambdaDecodesToOneLineThatEncodesBackToTheSameBytes() {
+        byte[] message = new dev.q4j.codec.Encoder().encode(dev.q4j.codec.MessageType.ASYNC,
+                dev.q4j.value.QList.of(new dev.q4j.value.QLambda("q", "{[x]\r\n  x+1 / one\n  }"),
+                        dev.q4j.value.QLambda.of("{x\n}")));
+        String hex = Corpus.hex(message);
+
+        Cli.Result decoded = Cli.runWithInput(hex + "\n", "decode", "--hex");
+
+        assertThat(decoded.err()).isEmpty();
+        assertThat(decoded.outLines()).containsExactly(
+                "(.q)value\"{[x]\\r\\n  x+1 / one\\n  }\";value\"{x\\n}\")");
+        Cli.Result encoded = Cli.runWithInput(decoded.out(), "encode", "-");
+        assertThat(encoded.err()).isEmpty();
+        assertThat(encoded.outLines()).containsExactly(hex);
+    }
+
     private static byte[] message(String expression) {
         byte[] m = Corpus.qpython().get(expression);
         if (m == null) {

@@ -112,4 +112,49 @@ class EncodeCommandTest {
 
         assertThat(decoded.out()).isEqualTo("(1;`bcd;\"0bc\";5.5e)\n");
     }
+
+    @Test
+    void aLoneSurrogateIsACleanErrorNotAStackTrace() {
+        Cli.Result r = Cli.run("encode", "`$\"a\uD800\"");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("q4j encode: column 5: a string cannot hold the lone surrogate U+D800")
+                .doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void tooDeepTextIsACleanErrorOnItsLine() {
+        String deep = ",".repeat(5000) + "1";
+        Cli.Result r = Cli.runWithInput("1\n" + deep + "\n", "encode", "-");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.outLines()).hasSize(1);
+        assertThat(r.err()).startsWith("q4j encode: line 2, column 3999: value nested 1001 levels deep")
+                .doesNotContain("Exception", "\tat ").hasLineCount(1);
+    }
+
+    @Test
+    void anyOtherFailureIsOneLineWithTheLineNumber() {
+        IllegalArgumentException e = new IllegalArgumentException("text with a lone surrogate U+D800 at index 3\nhas no "
+                + "UTF-8 form");
+
+        assertThat(EncodeCommand.failure("cannot encode", e, 3))
+                .isEqualTo("line 3: cannot encode: text with a lone surrogate U+D800 at index 3 has no UTF-8 form");
+        assertThat(EncodeCommand.failure("cannot encode", new IllegalStateException(), 0))
+                .isEqualTo("cannot encode: IllegalStateException");
+    }
+
+    @Test
+    void bytesOnStandardInputThatAreNotUtf8AreKeptAsThoseBytes() {
+        byte[] input = {'`', '$', '"', (byte) 0xff, '"', '\r', '\n', '"', (byte) 0xc3, (byte) 0xbc, '"', '\n'};
+
+        Cli.Result r = Cli.runWithInput(input, "encode", "-");
+
+        assertThat(r.err()).isEmpty();
+        // the symbol with the single byte ff; the string with the two bytes c3 bc
+        assertThat(r.outLines()).containsExactly("010000000b000000f5ff00", "01000000100000000a0002000000c3bc");
+        Cli.Result decoded = Cli.runWithInput(r.out(), "decode", "--hex");
+        assertThat(decoded.outLines()).containsExactly("`$\"\\377\"", "\"\\303\\274\"");
+    }
 }

@@ -6,9 +6,9 @@ import dev.q4j.value.QLambda;
 import dev.q4j.value.QSymbol;
 import dev.q4j.value.QSymbolVector;
 import dev.q4j.value.QUnaryPrimitive;
+import dev.q4j.value.QUtf8;
 import dev.q4j.value.QValue;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,6 +58,11 @@ final class QLexer {
 
     static QTextException error(String message, int pos) {
         return new QTextException(message, pos);
+    }
+
+    /** @return how far the text has been read: where a problem found without a token is reported */
+    int position() {
+        return p;
     }
 
     // ------------------------------------------------------------------ tokens
@@ -150,10 +155,17 @@ final class QLexer {
             if (name.equals("k") && at(e) == ')' && at(e + 1) == '{') {
                 return lambda("", start);
             }
+            if (name.equals("value") && at(skipBlanks(e)) == '"') {
+                p = skipBlanks(e);
+                return valueLambda("", start);
+            }
             p = e;
             return new Token(Kind.NAME, name, null, start);
         }
-        throw error("unexpected character '" + c + "'", p);
+        int cp = s.codePointAt(p);
+        boolean lone = Character.isSurrogate(c) && cp == c;
+        throw error("unexpected " + (lone ? "lone surrogate " : "character ")
+                + (c > ' ' && c < 0x7f ? "'" + c + "'" : Strings.codePoint(cp)), p);
     }
 
     private Token noun(QValue v, int start) {
@@ -184,13 +196,29 @@ final class QLexer {
         return i;
     }
 
-    /** {@code .ctx)}{lambda} (q4j's notation for a lambda defined in namespace ctx) or a dotted name. */
+    /** Skips spaces and tabs from {@code i}; returns where they end. */
+    private int skipBlanks(int i) {
+        while (at(i) == ' ' || at(i) == '\t') {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * {@code .ctx)}{lambda} or {@code .ctx)value"…"} (q4j's notation for a lambda defined in namespace ctx) or a
+     * dotted name.
+     */
     private Token dotName(int start) {
         int e = nameEnd(p + 1);
         if (at(e) == ')' && (at(e + 1) == '{' || at(e + 1) == 'k' && at(e + 2) == ')' && at(e + 3) == '{')) {
             String context = s.substring(p + 1, e);
             p = e + 1;
             return lambda(context, start);
+        }
+        if (at(e) == ')' && s.startsWith("value", e + 1) && at(skipBlanks(e + 6)) == '"') {
+            String context = s.substring(p + 1, e);
+            p = skipBlanks(e + 6);
+            return valueLambda(context, start);
         }
         String name = s.substring(p, e);
         p = e;
@@ -203,7 +231,27 @@ final class QLexer {
             throw error("lambda without its closing }", p);
         }
         String source = s.substring(p, end);
+        int bad = Strings.badSurrogate(source);
+        if (bad >= 0) {
+            throw error("a lambda's source cannot hold the lone surrogate " + Strings.codePoint(source.charAt(bad))
+                    + ", which has no UTF-8 form", p + bad);
+        }
         p = end;
+        return noun(new QLambda(context, source), start);
+    }
+
+    /**
+     * {@code value"…"} at p (the string): q4j's one-line form of a lambda whose source holds line breaks or other
+     * bytes that do not print. Only the source of a lambda is accepted; q4j does not evaluate other text.
+     */
+    private Token valueLambda(String context, int start) {
+        int at = p;
+        byte[] bytes = string();
+        String source = QUtf8.decode(bytes, 0, bytes.length);
+        if (lambdaEnd(source, 0) != source.length()) {
+            throw error("value\"…\" is read only for the source of a lambda, {…} or k){…}: q4j reads literals and "
+                    + "does not evaluate q", at);
+        }
         return noun(new QLambda(context, source), start);
     }
 
@@ -273,9 +321,9 @@ final class QLexer {
             if (d == '"') {
                 p++;
                 byte[] text = string();
-                String message = Strings.utf8(text);
-                if (message == null || message.indexOf('\0') >= 0) {
-                    throw error("an error text must be UTF-8 without NUL characters", start);
+                String message = QUtf8.decode(text, 0, text.length);
+                if (message.indexOf('\0') >= 0) {
+                    throw error("an error text cannot contain a NUL character", start);
                 }
                 return noun(new QError(message), start);
             }
@@ -335,10 +383,17 @@ final class QLexer {
                 out.write(c);
                 p++;
             } else {
-                int cp = s.codePointAt(p);
-                byte[] utf8 = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+                // the text as QUtf8 writes it: U+DC80 .. U+DCFF stand for single bytes, other lone surrogates have
+                // no bytes at all
+                int len = Character.isHighSurrogate(c) && Character.isLowSurrogate(at(p + 1)) ? 2 : 1;
+                String ch = s.substring(p, p + len);
+                if (Strings.badSurrogate(ch) >= 0) {
+                    throw error("a string cannot hold the lone surrogate " + Strings.codePoint(c)
+                            + ", which has no UTF-8 form", p);
+                }
+                byte[] utf8 = QUtf8.encode(ch);
                 out.write(utf8, 0, utf8.length);
-                p += Character.charCount(cp);
+                p += len;
             }
         }
     }
@@ -371,7 +426,7 @@ final class QLexer {
         int start = p;
         p += 2;
         int from = p;
-        while (Character.digit(at(p), 16) >= 0) {
+        while (isDigit(at(p)) || at(p) >= 'a' && at(p) <= 'f' || at(p) >= 'A' && at(p) <= 'F') {
             p++;
         }
         int digits = p - from;

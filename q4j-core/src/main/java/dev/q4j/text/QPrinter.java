@@ -49,6 +49,7 @@ import dev.q4j.value.QTimespan;
 import dev.q4j.value.QTimestamp;
 import dev.q4j.value.QType;
 import dev.q4j.value.QUnaryPrimitive;
+import dev.q4j.value.QUtf8;
 import dev.q4j.value.QValue;
 import dev.q4j.value.QVector;
 import java.util.List;
@@ -505,7 +506,7 @@ final class QPrinter {
             if (i > 0) {
                 sb.append(';');
             }
-            if (s.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8).length == 1) {
+            if (QUtf8.encodedLength(s.get(i)) == 1) {
                 sb.append(',');
             }
             Strings.appendQuoted(sb, s.get(i));
@@ -647,8 +648,9 @@ final class QPrinter {
             sb.append("()");
             return !attributed;
         }
-        if (Values.sameAtomType(l.items()) != null) {
-            // (1;2;3) would read back as a vector: drop the last item of a list q cannot collapse
+        if (Values.mayCollapse(l.items())) {
+            // (1;2;3) would read back as a vector and (`a`b!1 2;`a`b!3 4) or ,`a`b!1 2 as a table: drop the last
+            // item of a list q cannot collapse
             sb.append("-1_(");
             for (int i = 0; i < n; i++) {
                 value(l.at(i));
@@ -734,6 +736,12 @@ final class QPrinter {
             if (!l.context().isEmpty()) {
                 sb.append('.').append(l.context()).append(')');
             }
+            if (!printable(l.source())) {
+                // one line per value: q's value"…" rebuilds the lambda from its source as an escaped string
+                sb.append("value");
+                Strings.appendQuoted(sb, l.source());
+                return false;
+            }
             sb.append(l.source());
         } else if (f instanceof QUnaryPrimitive p) {
             sb.append(Primitives.unary(p.code()));
@@ -766,6 +774,31 @@ final class QPrinter {
                 sb.append(')');
             }
             sb.append(Primitives.derivedGlyph(d.iterator()));
+        }
+        return true;
+    }
+
+    /**
+     * @param source a lambda's source
+     * @return true when it prints as it is on one line: no line breaks or other control characters, and no
+     *     escaped bytes ({@code U+DC80 .. U+DCFF}, which are not text)
+     */
+    static boolean printable(String source) {
+        int n = source.length();
+        for (int i = 0; i < n; i++) {
+            char c = source.charAt(i);
+            if (c == '\t' || c >= 0x20 && c < 0x7f) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(source.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            int t = Character.getType(c);
+            if (c < 0xa0 || Character.isSurrogate(c) || t == Character.LINE_SEPARATOR
+                    || t == Character.PARAGRAPH_SEPARATOR) {
+                return false;
+            }
         }
         return true;
     }

@@ -28,13 +28,18 @@ import java.util.Objects;
  * Strings escape {@code " \ } newline, tab and return with a backslash and every other byte below 0x20 or from 0x7f
  * up as three octal digits ({@code "Z\303\274rich"}), so the text is ASCII and keeps the exact bytes.
  *
+ * <p>Every value prints on one line: strings, symbols and error texts are escaped, and lambdas whose source holds a
+ * line break or another character that does not print are written as {@code value"…"} (below).
+ *
  * <p>Where {@code -3!}'s text would not read back, q4j prints a form q does read:
  * <ul>
  * <li>floats and reals with the fewest digits that read back to the same bits ({@code 0.1}, {@code 3.234},
  *     {@code 1e+10}, {@code -0f}), not q's 7 significant digits;</li>
  * <li>guids as {@code "G"$"0a369037-75d3-b24d-6721-5a1d44d4bed5"}, {@code "G"$("…";"…")}, {@code ,"G"$"…"},
  *     {@code 0Ng}, {@code `guid$()};</li>
- * <li>symbols that are not plain names as {@code `$"a b"}, and vectors holding any as {@code `$("a b";,"c")};</li>
+ * <li>symbols that are not plain names as {@code `$"a b"}, and vectors holding any as {@code `$("a b";,"c")}; the
+ *     string holds the symbol's exact bytes on the wire ({@link dev.q4j.value.QUtf8}), so a symbol that is not
+ *     UTF-8, such as {@code `$"\377"} (the Java text {@code "\uDCFF"}), prints and reads back byte for byte;</li>
  * <li>nulls and infinities inside date, time, timestamp, timespan, datetime, minute and second vectors with their
  *     type letter ({@code 2001.01.01 0Nd}, {@code 12:01 0Wu}); in month, numeric and real vectors as q writes them
  *     ({@code 2001.01 0N 2001.03m}, {@code 1.5 0N 2e});</li>
@@ -45,7 +50,9 @@ import java.util.Objects;
  *     ({@code -23:12:34.567}, {@code 43:12:34.567}); a short's infinity as {@code 0Wh} ({@code 32767h} reads back
  *     too);</li>
  * <li>a general list whose items are atoms of one type, which {@code (1;2)} would turn into a vector, as
- *     {@code -1_(1;2;::)};</li>
+ *     {@code -1_(1;2;::)}; likewise a general list of dictionaries with symbol keys, which q turns into a table
+ *     (a list of conforming dictionaries is a table, and {@code enlist} of one is a one-row table):
+ *     {@code -1_(`a`b!1 2;`a`b!3 4;::)} and {@code -1_(`a`b!1 2;::)};</li>
  * <li>a sorted dictionary or keyed table (type 127) as {@code `s#`a`b!1 2}: the keys carry the s attribute, which
  *     {@code `s#} gives them; keys with another attribute print it ({@code `s#(`u#`a`b)!1 2}) and keys with none are
  *     written with q's attribute remover: {@code `s#(`#`a`b)!1 2};</li>
@@ -56,9 +63,15 @@ import java.util.Objects;
  * <h2>q4j notations</h2>
  * These are not q; they exist so that every value prints and reads back:
  * <ul>
+ * <li>A lambda whose source holds a line break, a carriage return or another character that would not print on
+ *     one line (a control character, a byte that is not UTF-8) prints as q's {@code value} of its source written
+ *     as an escaped string: {@code value"{x /c\n }"}. q reads it back as the same lambda; q4j reads
+ *     {@code value"…"} only when the string is the source of a lambda ({@code {…}} or {@code k){…}}), and gives
+ *     a lambda with exactly that source. Applied or iterated it goes in parentheses: {@code (value"{x\ny}")[1]}.
+ *     </li>
  * <li>A lambda defined outside the root namespace prints its context first, as {@code .ctx)} immediately followed
- *     by the source: {@code xbar} is {@code .q)k){x*y div x:$[16h=abs[@x];"j"$x;x]}}. Such a {@code .name)} prefix
- *     can only start a lambda.</li>
+ *     by the source: {@code xbar} is {@code .q)k){x*y div x:$[16h=abs[@x];"j"$x;x]}}, and
+ *     {@code .ctx)value"{x\n}"} in the form above. Such a {@code .name)} prefix can only start a lambda.</li>
  * <li>{@code -0n}, {@code -0Ne} (and {@code -0N} in a real vector, {@code -0Nz} for datetimes) are the null with
  *     its sign bit set, which some kdb+ builds send ({@code 0xfff8000000000000}); {@code 0n} is
  *     {@code 0x7ff8000000000000}.</li>
@@ -74,23 +87,34 @@ import java.util.Objects;
  * vectors with type letters ({@code 1 2 3h}, {@code 0wh}, {@code 1.5e}), {@code 101b}, {@code 0x0102},
  * {@code "abc"}, {@code `a`b}, temporals, {@code (1;"a";`b)}, {@code `a`b!1 2}, {@code ([] a:1 2; b:`x`y)},
  * {@code ([k:1 2] v:`a`b)}, {@code enlist 1}, {@code flip `a`b!(1 2;3 4)}, {@code `s#1 2 3}, {@code `long$()},
- * {@code {x+y}}, {@code ::}, and q keywords that name primitives ({@code not}, {@code and}, {@code insert},
- * {@code raze}, {@code md5}, ...). It is a literal reader, not a q interpreter: expressions are evaluated right to
- * left as in q, but only with the verbs that build values ({@code !} dictionary, {@code +}/{@code flip},
- * {@code ,}/{@code enlist} and join, {@code #} with a symbol on the left (attribute), {@code $} casts, {@code _}
- * drop, {@code -9!} deserialise), bracket application (always a projection), iterators (derived functions) and
- * {@code '[f;g]}. Anything else, and any malformed text, throws a {@link QTextException} naming the problem and
- * its position. Comments are not supported.
+ * {@code {x+y}}, {@code value"{x+y}"}, {@code ::}, and q keywords that name primitives ({@code not}, {@code and},
+ * {@code insert}, {@code raze}, {@code md5}, ...). It is a literal reader, not a q interpreter: expressions are
+ * evaluated right to left as in q, but only with the verbs that build values ({@code !} dictionary,
+ * {@code +}/{@code flip}, {@code ,}/{@code enlist} and join, {@code #} with a symbol on the left (attribute),
+ * {@code $} casts, {@code _} drop, {@code -9!} deserialise), bracket application (always a projection), iterators
+ * (derived functions) and {@code '[f;g]}. As in q, a list of dictionaries with the same symbol keys, or
+ * {@code enlist} of one, is a table. Anything else, and any malformed text, throws a {@link QTextException} naming
+ * the problem and its position. Comments are not supported.
+ *
+ * <p>Text in strings, symbols, error texts and lambdas becomes bytes as {@link dev.q4j.value.QUtf8} writes them:
+ * characters as UTF-8 and {@code U+DC80 .. U+DCFF} as the single bytes they stand for. Any other lone surrogate has
+ * no bytes and is a {@link QTextException}, never a silent {@code ?}.
+ *
+ * <p>Parsing never throws anything but {@link QTextException}, and needs a bounded stack and no more than about
+ * linear time however long or deep the text: brackets may nest a little deeper than values, which nest at most {@link QValue#MAX_DEPTH} levels; deeper
+ * text (brackets, enlists, iterators, projections) is refused with the position where the limit was passed.
  */
 public final class QText {
     private QText() {
     }
 
     /**
-     * Prints a value as q text. Never throws for a valid value: values q has no text for print as {@code -9!0x…}.
+     * Prints a value as q text, on one line. Values q has no text for print as {@code -9!0x…}.
      *
      * @param value any value
      * @return its q text
+     * @throws IllegalArgumentException when the value holds text (a symbol, an error, a lambda) with a lone surrogate
+     *     outside {@code U+DC80 .. U+DCFF}: such text has no bytes, so it has no q text and cannot be encoded either
      */
     public static String print(QValue value) {
         Objects.requireNonNull(value, "value");

@@ -1,14 +1,12 @@
 package dev.q4j.text;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import dev.q4j.value.QUtf8;
 
 /**
  * q string literals: {@code "` \" \\ \n \t \r} and three octal digits for every other byte below 0x20 or from 0x7f
  * up, which is how {@code -3!} escapes them ({@code "Z\303\274rich"}). The output is plain ASCII, so the exact bytes
- * survive any console encoding.
+ * survive any console encoding. Text (symbols, error texts, lambda sources) goes through {@link QUtf8}, so that the
+ * bytes written are exactly the bytes the value has on the wire.
  */
 final class Strings {
     private Strings() {
@@ -23,9 +21,14 @@ final class Strings {
         sb.append('"');
     }
 
-    /** Appends {@code "…"} holding the UTF-8 bytes of {@code text}. */
+    /**
+     * Appends {@code "…"} holding the wire bytes of {@code text} ({@link QUtf8#encode(String)}).
+     *
+     * @throws IllegalArgumentException when the text holds a lone surrogate that is not an escaped byte: it has no
+     *     bytes, and the encoder refuses it too
+     */
     static void appendQuoted(StringBuilder sb, String text) {
-        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        byte[] b = QUtf8.encode(text);
         appendQuoted(sb, b, 0, b.length);
     }
 
@@ -47,16 +50,39 @@ final class Strings {
         }
     }
 
-    /** @return the text decoded as strict UTF-8, or null when the bytes are not valid UTF-8 */
-    static String utf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return null;
+    /**
+     * @param text text read from q source
+     * @return the index of the first lone surrogate outside {@code U+DC80 .. U+DCFF} (the bytes {@link QUtf8} escapes),
+     *     which has no UTF-8 form, or -1 when there is none
+     */
+    static int badSurrogate(CharSequence text) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (!Character.isSurrogate(c)) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (c < 0xDC80 || c > 0xDCFF) {
+                return i;
+            }
         }
+        return -1;
+    }
+
+    /** @return {@code U+D800} style name of a character for error messages */
+    static String codePoint(int c) {
+        String hex = Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT);
+        return "U+" + "0000".substring(Math.min(4, hex.length())) + hex;
+    }
+
+    /** @return the text shortened to about {@code max} characters for an error message */
+    static String shorten(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end) + "...";
     }
 }

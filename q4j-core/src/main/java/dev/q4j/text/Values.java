@@ -6,6 +6,7 @@ import dev.q4j.value.QDict;
 import dev.q4j.value.QKeyedTable;
 import dev.q4j.value.QList;
 import dev.q4j.value.QSequence;
+import dev.q4j.value.QSymbolVector;
 import dev.q4j.value.QTable;
 import dev.q4j.value.QType;
 import dev.q4j.value.QValue;
@@ -19,16 +20,78 @@ final class Values {
     }
 
     /**
-     * q's rule for {@code (a;b;c)}: two or more atoms of one basic type make a vector, anything else a general list.
+     * q's rule for {@code (a;b;c)}: two or more atoms of one basic type make a vector, dictionaries with the same
+     * symbol keys make a table (see {@link #rows(List)}), anything else a general list.
      *
      * @param items the items
-     * @return a vector or a general list
+     * @return a vector, a table or a general list
+     * @throws IllegalArgumentException when the list would nest deeper than {@link QValue#MAX_DEPTH}
      */
-    static QSequence collapse(List<QValue> items) {
+    static QValue collapse(List<QValue> items) {
         if (items.size() >= 2 && sameAtomType(items) != null) {
             return QVectors.ofAtoms(sameAtomType(items), items);
         }
-        return QList.of(items);
+        QTable rows = rows(items);
+        return rows != null ? rows : QList.of(items);
+    }
+
+    /**
+     * True when q could turn a general list of these items into something else: atoms of one type (a vector) or
+     * dictionaries with symbol keys (a table, when their keys agree). The printer writes such lists as
+     * {@code -1_(…;::)}, which q keeps as a general list; it is a superset of what {@link #collapse} and
+     * {@link #enlist} turn into a vector or a table.
+     *
+     * @param items a list's items
+     * @return true when {@code (a;b)} or {@code ,a} might not read back as a general list
+     */
+    static boolean mayCollapse(List<QValue> items) {
+        if (items.isEmpty()) {
+            return false;
+        }
+        if (sameAtomType(items) != null) {
+            return true;
+        }
+        for (QValue v : items) {
+            if (!(v instanceof QDict d) || !(d.keys() instanceof QSymbolVector)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * q's "a list of conforming dictionaries is a table": one or more dictionaries whose keys are the same symbols,
+     * none repeated, and whose values are lists, make a table with a row for each; a column whose items are atoms of
+     * one type is a vector, else a general list. Returns null for anything else.
+     *
+     * @param items the items of a list
+     * @return the table, or null when the items are not conforming dictionaries
+     */
+    static QTable rows(List<QValue> items) {
+        if (items.isEmpty() || !(items.get(0) instanceof QDict first)
+                || !(first.keys() instanceof QSymbolVector names) || names.count() == 0) {
+            return null;
+        }
+        String[] keys = names.array();
+        if (new java.util.HashSet<>(java.util.Arrays.asList(keys)).size() != keys.length) {
+            return null;
+        }
+        for (QValue v : items) {
+            if (!(v instanceof QDict d) || !(d.keys() instanceof QSymbolVector k)
+                    || !java.util.Arrays.equals(k.array(), keys) || !(d.values() instanceof QSequence)) {
+                return null;
+            }
+        }
+        QSequence[] columns = new QSequence[keys.length];
+        for (int c = 0; c < keys.length; c++) {
+            List<QValue> column = new java.util.ArrayList<>(items.size());
+            for (QValue v : items) {
+                column.add(((QSequence) ((QDict) v).values()).at(c));
+            }
+            QType t = sameAtomType(column);
+            columns[c] = t != null ? QVectors.ofAtoms(t, column) : QList.of(column);
+        }
+        return QTable.wrap(keys.clone(), columns, Attribute.NONE);
     }
 
     /** @return the basic type shared by every item when each is an atom, else null (also for no items) */
@@ -47,12 +110,18 @@ final class Values {
         return t;
     }
 
-    /** @return q's {@code enlist x}: a one-item vector for an atom, else a one-item general list */
-    static QSequence enlist(QValue v) {
+    /**
+     * @param v any value
+     * @return q's {@code enlist x}: a one-item vector for an atom, a one-row table for a dictionary with symbol keys
+     *     (see {@link #rows(List)}), else a one-item general list
+     * @throws IllegalArgumentException when the list would nest deeper than {@link QValue#MAX_DEPTH}
+     */
+    static QValue enlist(QValue v) {
         if (v instanceof QAtom a) {
             return QVectors.ofAtoms(a.type(), List.of(a));
         }
-        return QList.of(v);
+        QTable rows = rows(List.of(v));
+        return rows != null ? rows : QList.of(v);
     }
 
     /**

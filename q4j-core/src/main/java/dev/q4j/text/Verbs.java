@@ -23,6 +23,7 @@ import dev.q4j.value.QSymbol;
 import dev.q4j.value.QSymbolVector;
 import dev.q4j.value.QTable;
 import dev.q4j.value.QType;
+import dev.q4j.value.QUtf8;
 import dev.q4j.value.QValue;
 import dev.q4j.value.QVectors;
 import dev.q4j.value.QVector;
@@ -48,16 +49,16 @@ final class Verbs {
      * were written {@code (`#keys)}, which keeps them without one.
      */
     static Val attribute(Val l, Val r, int pos) {
-        if (!(l.value instanceof QSymbol s)) {
+        if (!(l.value() instanceof QSymbol s)) {
             throw new QTextException("# is supported only as an attribute (`s#, `u#, `p#, `g#, `#), not with a "
-                    + Values.describe(l.value) + " on its left: q4j reads literals", pos);
+                    + Values.describe(l.value()) + " on its left: q4j reads literals", pos);
         }
         String letter = s.value();
         Attribute a = letter.isEmpty() ? Attribute.NONE : Attribute.ofLetter(letter);
         if (a == null) {
             throw new QTextException("unknown attribute `" + letter + ": use `s, `u, `p or `g", l.pos);
         }
-        QValue v = r.value;
+        QValue v = r.value();
         if (v instanceof QDict || v instanceof QKeyedTable) {
             if (a != Attribute.SORTED) {
                 throw new QTextException("only `s# applies to a dictionary or keyed table", l.pos);
@@ -211,9 +212,9 @@ final class Verbs {
         } else {
             throw new QTextException("`$ makes symbols from strings, not from a " + Values.describe(v), pos);
         }
-        String s = Strings.utf8(b);
-        if (s == null || s.indexOf('\0') >= 0) {
-            throw new QTextException("a symbol must be UTF-8 text without NUL characters", pos);
+        String s = QUtf8.decode(b, 0, b.length);
+        if (s.indexOf('\0') >= 0) {
+            throw new QTextException("a symbol cannot contain a NUL character", pos);
         }
         return s;
     }
@@ -246,23 +247,44 @@ final class Verbs {
 
     // ------------------------------------------------------------------ drop, join, flip
 
-    /** {@code n_x}: drops n items from the front, or -n from the back; a general list stays general. */
-    static QValue drop(QValue l, QValue r, int pos) {
-        long n;
-        if (l instanceof QLong x) {
-            n = x.value();
-        } else if (l instanceof QInt x) {
-            n = x.value();
-        } else {
-            throw new QTextException("_ is supported only as drop, with a number on its left", pos);
-        }
-        if (!(r instanceof QSequence s)) {
-            throw new QTextException("_ drops items from a list, not from a " + Values.describe(r), pos);
+    /**
+     * {@code n_x}, and chains of drops such as {@code 1_-1_x}: each count drops that many items from the front, or
+     * -n from the back; a general list stays general (q does not collapse it again). A chain is done in one pass:
+     * dropping a from the front and then b from the back leaves the items from a to count-b.
+     *
+     * @param counts the counts, the one nearest to {@code x} (applied first) first
+     * @param x the list
+     * @param pos where the chain's first {@code _} is
+     * @return the items that remain
+     */
+    static QValue drop(List<Val> counts, Val x, int pos) {
+        if (!(x.value() instanceof QSequence s)) {
+            throw new QTextException("_ drops items from a list, not from a " + Values.describe(x.value()), pos);
         }
         int count = s.count();
-        int k = (int) Math.min(count, Math.abs(n));
-        int from = n >= 0 ? k : 0;
-        int to = n >= 0 ? count : count - k;
+        long front = 0;
+        long back = 0;
+        for (Val c : counts) {
+            long n;
+            if (c.value() instanceof QLong l) {
+                n = l.value();
+            } else if (c.value() instanceof QInt i) {
+                n = i.value();
+            } else {
+                throw new QTextException("_ is supported only as drop, with a number on its left, not a "
+                        + Values.describe(c.value()), c.pos);
+            }
+            // each count is capped at the list's length first, so nothing overflows (not even -0N, Long.MIN_VALUE)
+            if (n >= 0) {
+                front += Math.min(count, n);
+            } else {
+                back += n == Long.MIN_VALUE ? count : Math.min(count, -n);
+            }
+            front = Math.min(front, count);
+            back = Math.min(back, count);
+        }
+        int from = (int) front;
+        int to = front + back >= count ? from : count - (int) back;
         List<QValue> items = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
             items.add(s.at(i));
@@ -273,49 +295,70 @@ final class Verbs {
         return QVectors.ofAtoms(s.type(), items);
     }
 
-    /** {@code x,y}: same-typed vectors and atoms join into a vector, anything else into a general list. */
-    static QValue join(QValue l, QValue r, int pos) {
-        if (l instanceof QList e && e.count() == 0) {
-            return r instanceof QAtom ? Values.enlist(r) : requireList(r, pos);
-        }
-        if (r instanceof QList e && e.count() == 0) {
-            return l instanceof QAtom ? Values.enlist(l) : requireList(l, pos);
-        }
-        List<QValue> items = new ArrayList<>();
-        addItems(items, l, pos);
-        addItems(items, r, pos);
-        boolean simple = (l instanceof QAtom || l instanceof QVector) && (r instanceof QAtom || r instanceof QVector)
-                && l.type() == r.type();
-        return simple ? QVectors.ofAtoms(l.type(), items) : QList.of(items);
-    }
-
-    private static QValue requireList(QValue v, int pos) {
-        if (v instanceof QSequence) {
-            return v;
-        }
-        throw new QTextException(", joins lists and atoms, not a " + Values.describe(v), pos);
-    }
-
-    private static void addItems(List<QValue> items, QValue v, int pos) {
-        if (v instanceof QAtom) {
-            items.add(v);
-        } else if (v instanceof QSequence s) {
-            for (int i = 0; i < s.count(); i++) {
-                items.add(s.at(i));
+    /**
+     * {@code x,y}, and chains such as {@code 1,2,3}, in one pass: atoms and vectors all of one type join into a
+     * vector, anything else into a general list; an empty general list adds nothing ({@code (),1} is {@code ,1}).
+     *
+     * @param operands the values joined, left to right
+     * @param pos where the chain's first {@code ,} is
+     * @return the joined list
+     */
+    static QValue join(List<Val> operands, int pos) {
+        List<Val> parts = new ArrayList<>(operands.size());
+        for (Val v : operands) {
+            QValue x = v.value();
+            if (!(x instanceof QAtom) && !(x instanceof QSequence)) {
+                throw new QTextException(", joins lists and atoms, not a " + Values.describe(x), v.pos);
             }
-        } else {
-            throw new QTextException(", joins lists and atoms, not a " + Values.describe(v), pos);
+            if (!(x instanceof QList e && e.count() == 0)) {
+                parts.add(v);
+            }
         }
+        if (parts.isEmpty()) {
+            return QList.EMPTY;
+        }
+        if (parts.size() == 1) {
+            QValue only = parts.get(0).value();
+            return only instanceof QAtom ? Values.enlist(only) : only;
+        }
+        QType type = parts.get(0).value().type();
+        boolean simple = true;
+        int total = 0;
+        for (Val v : parts) {
+            QValue x = v.value();
+            simple &= (x instanceof QAtom || x instanceof QVector) && x.type() == type;
+            total += x instanceof QSequence s ? s.count() : 1;
+        }
+        List<QValue> items = new ArrayList<>(total);
+        for (Val v : parts) {
+            QValue x = v.value();
+            if (x instanceof QSequence s) {
+                for (int i = 0; i < s.count(); i++) {
+                    items.add(s.at(i));
+                }
+            } else {
+                items.add(x);
+            }
+        }
+        return simple ? QVectors.ofAtoms(type, items) : QList.of(items);
     }
 
-    /** {@code +`a`b!(1 2;3 4)} or {@code flip d}: a dictionary of columns becomes a table; atoms are repeated. */
-    static QTable flip(QValue v, int pos) {
-        if (!(v instanceof QDict d) || !(d.keys() instanceof QSymbolVector names)) {
+    /**
+     * {@code +`a`b!(1 2;3 4)} or {@code flip d}: a dictionary of columns becomes a table; atoms are repeated.
+     *
+     * @param v the dictionary (possibly one too deep to be a value of its own, see {@link Val#isColumnDictionary()})
+     * @param pos where the flip is
+     * @return the table
+     */
+    static QTable flip(Val v, int pos) {
+        if (!v.isColumnDictionary()) {
             throw new QTextException("+ (flip) makes a table from a dictionary of symbols to columns, not from a "
-                    + Values.describe(v), pos);
+                    + Values.describe(v.value()), pos);
         }
+        QSymbolVector names = (QSymbolVector) v.dictKeys();
+        QValue values = v.dictValues();
         List<QValue> columns = new ArrayList<>();
-        if (d.values() instanceof QSequence s) {
+        if (values instanceof QSequence s) {
             for (int i = 0; i < s.count(); i++) {
                 columns.add(s.at(i));
             }

@@ -270,9 +270,9 @@ class IpcCompressionTest {
 
     @Test
     void backReferenceToAnEmptySlot() {
-        // size 20; flag 01: first token is a back-reference to slot 5, which nothing filled
-        byte[] m = Hex.hex("0100010011000000140000000105000000");
-        assertThatThrownBy(() -> IpcCompression.decompress(withLength(Arrays.copyOf(m, 15))))
+        // size 20; flag 01: a back-reference to slot 5 (10 bytes), which nothing filled, then two literals
+        byte[] m = Hex.hex("0100010011000000140000000105086161");
+        assertThatThrownBy(() -> IpcCompression.decompress(m))
                 .isInstanceOf(IpcCompressionException.class)
                 .hasMessageContaining("table slot 5")
                 .hasMessageContaining("at offset 13");

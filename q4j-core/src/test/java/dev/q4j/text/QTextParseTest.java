@@ -203,7 +203,57 @@ class QTextParseTest {
                 row("count'", QDerivedFunction.of(QType.EACH, QUnaryPrimitive.of(13))),
                 row("'type", new QError("type")),
                 row("'\"no such file\"", new QError("no such file")),
-                row("-9!0x010000000a0000006563", QUnaryPrimitive.of(99)));
+                row("-9!0x010000000a0000006563", QUnaryPrimitive.of(99)),
+                // value"…" reads the source of a lambda, with its context marker when it has one
+                row("value\"{x}\"", QLambda.of("{x}")),
+                row("value \"{x /c\\n }\"", QLambda.of("{x /c\n }")),
+                row(".q)value\"{x\\r\\n}\"", new QLambda("q", "{x\r\n}")),
+                row(".q.z)value \"k){x}\"", new QLambda("q.z", "k){x}")),
+                row("(value\"{x\\ny}\")[1]", QProjection.of(QLambda.of("{x\ny}"), QLong.of(1))),
+                row("value\"{x\\377}\"", QLambda.of("{x\uDCFF}")),
+                row("enlist value\"{x}\"", QList.of(QLambda.of("{x}"))),
+                // bytes that are not UTF-8 are the escapes of QUtf8, both ways
+                row("`$\"\\377\"", QSymbol.of("\uDCFF")),
+                row("`$\"\uDCFF\"", QSymbol.of("\uDCFF")),
+                row("`$(\"\\377a\";\"\u00e9\")", QSymbolVector.of("\uDCFFa", "\u00e9")),
+                row("\"\uDCFF\\303\"", QCharVector.wrap(new byte[] {(byte) 0xff, (byte) 0xc3})),
+                row("'\"\\377\"", new QError("\uDCFF")),
+                row("{x\uDCFF}", QLambda.of("{x\uDCFF}")),
+                row("\"\uD83D\uDE00\"", QCharVector.wrap(new byte[] {(byte) 0xf0, (byte) 0x9f, (byte) 0x98, (byte) 0x80})),
+                // as in q, a list of conforming dictionaries (or enlist of one) is a table
+                row("(`a`b!1 2;`a`b!3 4)", table(List.of("a", "b"), QLongVector.of(1, 3), QLongVector.of(2, 4))),
+                row("enlist `a`b!1 2", table(List.of("a", "b"), QLongVector.of(1), QLongVector.of(2))),
+                row(",`a`b!(1;`x)", table(List.of("a", "b"), QLongVector.of(1), QSymbolVector.of("x"))),
+                row("(`a`b!(1;`x);`a`b!(2;3))", table(List.of("a", "b"), QLongVector.of(1, 2),
+                        QList.of(QSymbol.of("x"), QLong.of(3)))),
+                row("(`a`b!1 2;`b`a!3 4)", QList.of(QDict.of(QSymbolVector.of("a", "b"), QLongVector.of(1, 2)),
+                        QDict.of(QSymbolVector.of("b", "a"), QLongVector.of(3, 4)))),
+                row("(`a`a!1 2;`a`a!3 4)", QList.of(QDict.of(QSymbolVector.of("a", "a"), QLongVector.of(1, 2)),
+                        QDict.of(QSymbolVector.of("a", "a"), QLongVector.of(3, 4)))),
+                row("(1 2!3 4;1 2!3 4)", QList.of(QDict.of(QLongVector.of(1, 2), QLongVector.of(3, 4)),
+                        QDict.of(QLongVector.of(1, 2), QLongVector.of(3, 4)))),
+                row("-1_(`a`b!1 2;`a`b!3 4;::)", QList.of(QDict.of(QSymbolVector.of("a", "b"), QLongVector.of(1, 2)),
+                        QDict.of(QSymbolVector.of("a", "b"), QLongVector.of(3, 4)))),
+                // drop never overflows: a count past the length (either way) leaves nothing
+                row("-9223372036854775808_1 2 3", QLongVector.EMPTY),
+                row("0N_1 2 3", QLongVector.EMPTY),
+                row("0Ni_1 2 3", QLongVector.EMPTY),
+                row("-2147483648i_1 2 3", QLongVector.EMPTY),
+                row("9223372036854775807_1 2 3", QLongVector.EMPTY),
+                row("-9223372036854775807_1 2 3", QLongVector.EMPTY),
+                row("-0W_`a`b", QSymbolVector.EMPTY),
+                row("2_-1_1 2 3 4", QLongVector.of(3)),
+                row("1_-1_1 2 3 4", QLongVector.of(2, 3)),
+                row("2_-2_1 2 3 4", QLongVector.EMPTY),
+                row("1_1_(1;`a;2)", QList.of(QLong.of(2))),
+                row("-1_-1_(1;2;::)", QList.of(QLong.of(1))),
+                // joins, chained
+                row("1,2,(),3", QLongVector.of(1, 2, 3)),
+                row("(),(),1", QLongVector.of(1)),
+                row("(),()", QList.EMPTY),
+                row("1,`a,2", QList.of(QLong.of(1), QSymbol.of("a"), QLong.of(2))),
+                row("(1;`a),1 2,`b", QList.of(QLong.of(1), QSymbol.of("a"), QLong.of(1), QLong.of(2), QSymbol.of("b"))),
+                row("`s#1 2,3", QLongVector.of(1, 2, 3).withAttribute(Attribute.SORTED)));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -255,11 +305,31 @@ class QTextParseTest {
                 Arguments.of("([] a:1 2; b:1 2 3)", "column b has 3 rows, not 2", 11),
                 Arguments.of("([] 1 2)", "expected a column name", 4),
                 Arguments.of("-0N", "only floats and reals have a negative null", 0),
-                Arguments.of("`$\"\\377\"", "UTF-8", 1),
                 Arguments.of("[1]", "unexpected '['", 0),
                 Arguments.of("/:", "", -1),
                 Arguments.of("+/ 1 2", "cannot apply", 3),
-                Arguments.of("(;1)", "empty item", 1));
+                Arguments.of("(;1)", "empty item", 1),
+                // a lone surrogate has no bytes: never a silent '?'
+                Arguments.of("\"\uD800\"", "lone surrogate U+D800", 1),
+                Arguments.of("`$\"a\uDBFF\"", "lone surrogate U+DBFF", 4),
+                Arguments.of("'\"\uDFFF\"", "lone surrogate U+DFFF", 2),
+                Arguments.of("{x\uD800}", "lone surrogate U+D800", 2),
+                Arguments.of(".q){x+\uDC7F}", "lone surrogate U+DC7F", 6),
+                Arguments.of("1 \uD800", "unexpected lone surrogate U+D800", 2),
+                Arguments.of("1 \uD83D\uDE00", "unexpected character U+1F600", 2),
+                Arguments.of("1 2\u0000", "unexpected character U+0000", 3),
+                Arguments.of("`$\"a\\000\"", "NUL", 1),
+                // value"…" is a lambda's source or nothing
+                Arguments.of("value\"1+2\"", "only for the source of a lambda", 5),
+                Arguments.of("value\"{x\"", "only for the source of a lambda", 5),
+                Arguments.of("value\"{x}\"[1]", "in parentheses", 10),
+                Arguments.of("value\"{x}\"'", "in parentheses", 10),
+                Arguments.of("value 1", "cannot apply a unary primitive", 6),
+                Arguments.of("0x\u0663\u0663", "pairs of hex digits", 0),
+                Arguments.of("`a`b!1", "two lists of the same length", 4),
+                // no verb allocates from a count in the text: take is not supported at all
+                Arguments.of("9223372036854775807#1 2", "only as an attribute", 19),
+                Arguments.of("0W#`a", "only as an attribute", 2));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

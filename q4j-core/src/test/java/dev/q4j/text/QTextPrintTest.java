@@ -328,7 +328,7 @@ class QTextPrintTest {
         row("{x+y}", QLambda.of("{x+y}"));
         row("{[a;b] a*b}", QLambda.of("{[a;b] a*b}"));
         row("{\"}\"}", QLambda.of("{\"}\"}"));
-        row("{x+y / a comment with a } brace\n }", QLambda.of("{x+y / a comment with a } brace\n }"));
+        row("value\"{x+y / a comment with a } brace\\n }\"", QLambda.of("{x+y / a comment with a } brace\n }"));
         row(".q)k){x*y div x:$[16h=abs[@x];\"j\"$x;x]}", new QLambda("q", "k){x*y div x:$[16h=abs[@x];\"j\"$x;x]}"));
         row("~:", QUnaryPrimitive.of(15));
         row("+:", QUnaryPrimitive.of(1));
@@ -393,6 +393,42 @@ class QTextPrintTest {
         row("-9!0x010000000a0000006706", QIterator.of(6));
         row("-9!0x010000001300000064000a000300000078792b", QLambda.of("xy+"));
         row("-9!0x0100000011000000f7010000000000f87f", QFloat.of(Double.longBitsToDouble(0x7ff8000000000001L)));
+        // one line per value: lambdas that hold line breaks or bytes that do not print are q's value"…"
+        row("value\"{x /c\\n }\"", QLambda.of("{x /c\n }"));
+        row("value\"{x\\r\\ny}\"", QLambda.of("{x\r\ny}"));
+        row(".q)value\"k){x\\n}\"", new QLambda("q", "k){x\n}"));
+        row("value\"{x\\001\\177\\302\\205}\"", QLambda.of("{x\u0001\u007f\u0085}"));
+        row("value\"{x\\342\\200\\250}\"", QLambda.of("{x\u2028}"));
+        row("value\"{\\\"\\377\\\"}\"", QLambda.of("{\"\uDCFF\"}"));
+        row("{x,\"\u00e9\"\t}", QLambda.of("{x,\"\u00e9\"\t}"));
+        row("(value\"{x\\n+y}\")[1]", QProjection.of(QLambda.of("{x\n+y}"), QLong.of(1)));
+        row("(value\"{x\\n}\")'", QDerivedFunction.of(QType.EACH, QLambda.of("{x\n}")));
+        row(",value\"{x\\n}\"", QList.of(QLambda.of("{x\n}")));
+        row("(value\"{x\\n}\";1)", QList.of(QLambda.of("{x\n}"), QLong.of(1)));
+        row("'[value\"{x\\n}\";-:]", QComposition.of(QLambda.of("{x\n}"), QUnaryPrimitive.of(2)));
+        // lists q would turn into tables: conforming dictionaries, or one dictionary with symbol keys
+        QDict ab12 = QDict.of(QSymbolVector.of("a", "b"), QLongVector.of(1, 2));
+        QDict ab34 = QDict.of(QSymbolVector.of("a", "b"), QLongVector.of(3, 4));
+        row("-1_(`a`b!1 2;`a`b!3 4;::)", QList.of(ab12, ab34));
+        row("-1_(`a`b!1 2;::)", QList.of(ab12));
+        row("-1_(`a`b!1 2;`b`a!3 4;::)", QList.of(ab12, QDict.of(QSymbolVector.of("b", "a"), QLongVector.of(3, 4))));
+        row("-1_(`a`b!1 2;`c`d`e!(1;`x;\"y\");::)", QList.of(ab12,
+                QDict.of(QSymbolVector.of("c", "d", "e"), QList.of(QLong.of(1), QSymbol.of("x"), QChar.of('y')))));
+        row("`p#-1_(`a`b!1 2;`a`b!3 4;::)", QList.of(ab12, ab34).withAttribute(Attribute.PARTED));
+        row("(`a`b!1 2;1 2!3 4)", QList.of(ab12, QDict.of(QLongVector.of(1, 2), QLongVector.of(3, 4))));
+        row("(1 2!3 4;1 2!3 4)", QList.of(QDict.of(QLongVector.of(1, 2), QLongVector.of(3, 4)),
+                QDict.of(QLongVector.of(1, 2), QLongVector.of(3, 4))));
+        row(",1 2!3 4", QList.of(QDict.of(QLongVector.of(1, 2), QLongVector.of(3, 4))));
+        row("(+`a`b!(,1;,2);+`a`b!(,1;,2))", QList.of(table(List.of("a", "b"), QLongVector.of(1), QLongVector.of(2)),
+                table(List.of("a", "b"), QLongVector.of(1), QLongVector.of(2))));
+        row("`a`b!-1_(`a`b!1 2;`a`b!3 4;::)", QDict.of(QSymbolVector.of("a", "b"), QList.of(ab12, ab34)));
+        // symbols and errors print their exact wire bytes, UTF-8 or not
+        row("`$\"\\377\"", QSymbol.of("\uDCFF"));
+        row("`$\"Z\\303\\274rich\"", QSymbol.of("Z\u00fcrich"));
+        row("`$(,\"\\377\";\"a b\";,\"c\")", QSymbolVector.of("\uDCFF", "a b", "c"));
+        row(",`$\"\\200\\377\"", QSymbolVector.of("\uDC80\uDCFF"));
+        row("`$(,\"\\377\";,\"\\303\")", QSymbolVector.of("\uDCFF", "\uDCC3"));
+        row("'\"\\377 not UTF-8\"", new QError("\uDCFF not UTF-8"));
         return ROWS.stream();
     }
 

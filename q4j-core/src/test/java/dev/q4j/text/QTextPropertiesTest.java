@@ -53,6 +53,7 @@ class QTextPropertiesTest {
 
     static void assertRoundTrip(QValue v) {
         String text = QText.print(v);
+        assertOneLine(text);
         QValue back;
         try {
             back = QText.parse(text);
@@ -63,6 +64,21 @@ class QTextPropertiesTest {
                 .as("bytes of %s", text)
                 .isEqualTo(ENCODER.encode(MessageType.ASYNC, v));
         assertThat(QText.print(back)).as("printing %s again", text).isEqualTo(text);
+    }
+
+    /** One line per value: nothing in printed text ends a line or fails to print (control characters, lone surrogates). */
+    static void assertOneLine(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            assertThat(c == '\t' || c >= 0x20 && c < 0x7f || c >= 0xa0 && !Character.isSurrogate(c)
+                    && c != '\u2028' && c != '\u2029' || pair)
+                    .as("character %04x at %d of %s", (int) c, i, text).isTrue();
+            if (pair) {
+                i++;
+            }
+        }
     }
 
     @Property(tries = 3000)
