@@ -8,6 +8,7 @@ module dev.q4j.ipc {
 
     exports dev.q4j.ipc;
     exports dev.q4j.client;
+    exports dev.q4j.server;
 
     uses dev.q4j.ipc.TransportProvider;
 }

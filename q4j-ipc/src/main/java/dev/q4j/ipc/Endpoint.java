@@ -82,17 +82,17 @@ public sealed interface Endpoint {
      * A TCP host and port.
      *
      * @param host host name or address
-     * @param port 1 .. 65535
+     * @param port 1 .. 65535, or 0 to listen on any free port
      */
     record Tcp(String host, int port) implements Endpoint {
         /**
          * @param host host name or address
-         * @param port 1 .. 65535
+         * @param port 1 .. 65535, or 0 to listen on any free port
          */
         public Tcp {
             Objects.requireNonNull(host, "host");
-            if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("port must be 1 .. 65535, not " + port);
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0 .. 65535, not " + port);
             }
         }
 

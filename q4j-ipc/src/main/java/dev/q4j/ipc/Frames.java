@@ -33,10 +33,30 @@ public final class Frames {
      * @throws IOException when reading fails
      */
     public static byte[] read(InputStream in, DecodeLimits limits) throws IOException {
+        return read(in, limits, null);
+    }
+
+    /**
+     * @param in the stream
+     * @param limits the largest message to accept
+     * @param onFirstByte run when the first byte of the message has arrived (a server times the rest from then),
+     *     or {@code null}
+     * @return one complete message, header included, or {@code null} when the stream ended between messages
+     * @throws EOFException when it ended inside a message
+     * @throws QProtocolException when the header is invalid or the message is over the limit
+     * @throws IOException when reading fails
+     */
+    public static byte[] read(InputStream in, DecodeLimits limits, Runnable onFirstByte) throws IOException {
         byte[] header = new byte[MessageHeader.SIZE];
         int first = in.read(header, 0, 1);
+        while (first == 0) {
+            first = in.read(header, 0, 1);
+        }
         if (first < 0) {
             return null;
+        }
+        if (onFirstByte != null) {
+            onFirstByte.run();
         }
         readFully(in, header, 1, MessageHeader.SIZE - 1, "a message header");
         MessageHeader h = MessageHeader.read(header, 0);

@@ -29,4 +29,13 @@ public interface TransportProvider {
      * @throws IOException when the connection fails
      */
     Transport connect(Endpoint endpoint, Duration timeout) throws IOException;
+
+    /**
+     * @param endpoint an endpoint {@link #supports(Endpoint)} accepted
+     * @return a listener on it, for servers
+     * @throws IOException when it cannot listen there
+     */
+    default Listener listen(Endpoint endpoint) throws IOException {
+        throw new IOException(getClass().getName() + " cannot listen on " + endpoint);
+    }
 }

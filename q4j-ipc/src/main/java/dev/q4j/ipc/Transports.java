@@ -63,6 +63,87 @@ public final class Transports {
                 + "sockets; add the q4j-unix module (junixsocket) to the class or module path");
     }
 
+    /**
+     * Listens for connections: on TCP (TLS when {@code tls} is given; port 0 picks a free port), on a Unix socket
+     * file (replaced if it exists), or through a {@link TransportProvider} (the abstract namespace).
+     *
+     * @param endpoint where to listen; a TCP host of {@code 0.0.0.0} or {@code ::} means every interface
+     * @param tls the server's key and certificate, or {@code null}
+     * @return the listener
+     * @throws IOException when it cannot listen there
+     */
+    public static Listener listen(Endpoint endpoint, javax.net.ssl.SSLContext tls) throws IOException {
+        for (TransportProvider p : ServiceLoader.load(TransportProvider.class, Transports.class.getClassLoader())) {
+            if (p.supports(endpoint)) {
+                return p.listen(endpoint);
+            }
+        }
+        if (endpoint instanceof Endpoint.Tcp tcp) {
+            java.net.ServerSocket server = tls == null ? new java.net.ServerSocket()
+                    : tls.getServerSocketFactory().createServerSocket();
+            try {
+                server.setReuseAddress(true);
+                server.bind(new InetSocketAddress(tcp.host(), tcp.port()), 256);
+            } catch (IOException e) {
+                server.close();
+                throw new IOException("cannot listen on " + endpoint + ": " + e.getMessage(), e);
+            }
+            Endpoint actual = Endpoint.tcp(tcp.host(), server.getLocalPort());
+            return new Listener() {
+                @Override
+                public Transport accept() throws IOException {
+                    Socket s = server.accept();
+                    s.setTcpNoDelay(true);
+                    return new SocketTransport(s, s.getRemoteSocketAddress().toString(),
+                            s.getInetAddress().isLoopbackAddress());
+                }
+
+                @Override
+                public Endpoint endpoint() {
+                    return actual;
+                }
+
+                @Override
+                public void close() throws IOException {
+                    server.close();
+                }
+            };
+        }
+        if (tls != null) {
+            throw new IOException("TLS is only supported over TCP, not on " + endpoint);
+        }
+        if (endpoint instanceof Endpoint.UnixPath unix) {
+            java.nio.file.Files.deleteIfExists(unix.path());
+            java.nio.channels.ServerSocketChannel server =
+                    java.nio.channels.ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            try {
+                server.bind(UnixDomainSocketAddress.of(unix.path()), 256);
+            } catch (IOException e) {
+                server.close();
+                throw new IOException("cannot listen on " + endpoint + ": " + e.getMessage(), e);
+            }
+            return new Listener() {
+                @Override
+                public Transport accept() throws IOException {
+                    return new ChannelTransport(server.accept(), endpoint.toString());
+                }
+
+                @Override
+                public Endpoint endpoint() {
+                    return endpoint;
+                }
+
+                @Override
+                public void close() throws IOException {
+                    server.close();
+                    java.nio.file.Files.deleteIfExists(unix.path());
+                }
+            };
+        }
+        throw new IOException("cannot listen on " + endpoint + ": the JDK cannot reach Linux's abstract Unix "
+                + "sockets; add the q4j-unix module (junixsocket) to the class or module path");
+    }
+
     private static Transport tcp(Endpoint.Tcp tcp, Duration timeout, TlsOptions tls) throws IOException {
         Socket socket = new Socket();
         try {

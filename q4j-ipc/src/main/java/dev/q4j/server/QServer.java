@@ -1,0 +1,270 @@
+package dev.q4j.server;
+
+import dev.q4j.ipc.Endpoint;
+import dev.q4j.ipc.Listener;
+import dev.q4j.ipc.Transport;
+import dev.q4j.ipc.Transports;
+import dev.q4j.value.QValue;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A kdb+-speaking server: q clients (and javakdb, node-q, q4j) connect, authenticate, query and publish; the service
+ * answers through its {@link RequestHandler} and pushes through each {@link ClientConnection}.
+ *
+ * <pre>{@code
+ * try (QServer server = QServer.start(ServerOptions.builder(5000)
+ *         .requestHandler(RequestHandler.sync((client, request) -> request))   // an echo service
+ *         .build())) {
+ *     // q)h:hopen 5000; h"hello"   / "hello"
+ *     server.awaitShutdown();
+ * }
+ * }</pre>
+ *
+ * <p>Each connection has a reader thread (which runs the handlers, so one slow request delays only its own
+ * connection) and a writer thread draining a bounded queue. A misbehaving client (garbage bytes, impossible
+ * lengths, a stalled handshake or half message, a queue it does not read) is disconnected with a logged reason and
+ * never affects the others.
+ */
+public final class QServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("dev.q4j.server");
+
+    private final ServerOptions options;
+    private final List<Listener> listeners = new ArrayList<>();
+    private final List<Thread> acceptors = new ArrayList<>();
+    private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
+    private final AtomicLong ids = new AtomicLong();
+    private final ScheduledExecutorService sweeper;
+    private final Object stopped = new Object();
+    private volatile boolean accepting = true;
+    private volatile boolean shutDown;
+
+    private QServer(ServerOptions options) {
+        this.options = options;
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "q4j-server-sweeper");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Binds every endpoint and starts accepting.
+     *
+     * @param options what and where
+     * @return the running server
+     * @throws IOException when an endpoint cannot be bound (nothing is left listening)
+     */
+    public static QServer start(ServerOptions options) throws IOException {
+        Objects.requireNonNull(options, "options");
+        QServer server = new QServer(options);
+        try {
+            for (Endpoint e : options.endpoints()) {
+                server.listeners.add(Transports.listen(e, options.tls()));
+            }
+        } catch (IOException e) {
+            server.close();
+            throw e;
+        }
+        for (Listener l : server.listeners) {
+            Thread t = new Thread(() -> server.acceptLoop(l), "q4j-server-accept-" + l.endpoint());
+            t.setDaemon(true);
+            server.acceptors.add(t);
+            t.start();
+        }
+        server.sweeper.scheduleWithFixedDelay(server::sweep, 200, 200, TimeUnit.MILLISECONDS);
+        return server;
+    }
+
+    /** @return the port of the first TCP endpoint (the one the system picked, for port 0) */
+    public int port() {
+        for (Listener l : listeners) {
+            if (l.endpoint() instanceof Endpoint.Tcp t) {
+                return t.port();
+            }
+        }
+        throw new IllegalStateException("the server listens on no TCP port");
+    }
+
+    /** @return where it listens, with the actual ports */
+    public List<Endpoint> endpoints() {
+        List<Endpoint> out = new ArrayList<>();
+        for (Listener l : listeners) {
+            out.add(l.endpoint());
+        }
+        return out;
+    }
+
+    /** @return the clients connected now (past the handshake) */
+    public List<ClientConnection> clients() {
+        List<ClientConnection> out = new ArrayList<>();
+        for (ServerConnection c : connections) {
+            if (c.isOpen() && c.isAuthenticated()) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param message sent async to every connected client
+     * @return how many clients it was queued for
+     */
+    public int broadcast(QValue message) {
+        int n = 0;
+        for (ClientConnection c : clients()) {
+            if (c.send(message)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** @return the options it runs with */
+    public ServerOptions options() {
+        return options;
+    }
+
+    /**
+     * Stops accepting, lets in-flight requests finish and queued messages go out within {@code grace}, then closes
+     * every connection.
+     *
+     * @param grace how long to wait for in-flight work
+     */
+    public void shutdown(Duration grace) {
+        if (shutDown) {
+            return;
+        }
+        shutDown = true;
+        stopAccepting();
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (System.nanoTime() < deadline && connections.stream().anyMatch(ServerConnection::busy)) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        for (ServerConnection c : connections) {
+            c.close();
+        }
+        sweeper.shutdownNow();
+        for (Thread t : acceptors) {
+            join(t);
+        }
+        for (ServerConnection c : List.copyOf(connections)) {
+            c.join();
+        }
+        synchronized (stopped) {
+            stopped.notifyAll();
+        }
+    }
+
+    /** Shuts down with 5 seconds' grace. */
+    @Override
+    public void close() {
+        shutdown(Duration.ofSeconds(5));
+    }
+
+    /**
+     * Blocks until the server is shut down (from another thread).
+     *
+     * @throws InterruptedException when interrupted
+     */
+    public void awaitShutdown() throws InterruptedException {
+        synchronized (stopped) {
+            while (!shutDown) {
+                stopped.wait();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private void stopAccepting() {
+        accepting = false;
+        for (Listener l : listeners) {
+            try {
+                l.close();
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, "closing " + l.endpoint() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private void acceptLoop(Listener listener) {
+        while (accepting) {
+            Transport t;
+            try {
+                t = listener.accept();
+            } catch (IOException e) {
+                if (accepting) {
+                    LOG.log(Level.WARNING, "accepting on " + listener.endpoint() + " failed: " + e.getMessage());
+                    pause();
+                }
+                continue;
+            }
+            if (!accepting || connections.size() >= options.maxConnections()) {
+                LOG.log(Level.WARNING, "refused " + t.peer() + ": " + (accepting ? options.maxConnections()
+                        + " connections already (ServerOptions.maxConnections)" : "shutting down"));
+                try {
+                    t.close();
+                } catch (IOException ignored) {
+                    // it is being refused anyway
+                }
+                continue;
+            }
+            ServerConnection c = new ServerConnection(this, t, ids.incrementAndGet());
+            connections.add(c);
+            c.start();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void sweep() {
+        long now = System.nanoTime();
+        for (ServerConnection c : connections) {
+            c.checkTimeouts(now);
+        }
+    }
+
+    private static void join(Thread t) {
+        try {
+            t.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---------------------------------------------------------------- called by connections
+
+    ServerOptions opts() {
+        return options;
+    }
+
+    void removed(ServerConnection c) {
+        connections.remove(c);
+    }
+
+    static System.Logger log() {
+        return LOG;
+    }
+}

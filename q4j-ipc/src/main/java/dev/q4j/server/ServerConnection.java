@@ -1,0 +1,399 @@
+package dev.q4j.server;
+
+import dev.q4j.QErrorException;
+import dev.q4j.codec.Compression;
+import dev.q4j.codec.Decoder;
+import dev.q4j.codec.Encoder;
+import dev.q4j.codec.Handshake;
+import dev.q4j.codec.MessageType;
+import dev.q4j.codec.QMessage;
+import dev.q4j.ipc.Frames;
+import dev.q4j.ipc.Transport;
+import dev.q4j.value.Q;
+import dev.q4j.value.QError;
+import dev.q4j.value.QValue;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.System.Logger.Level;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One client of a {@link QServer}: a reader thread (handshake, then messages, running the handlers) and a writer
+ * thread draining the outbound queue. Replies leave in request order even when handlers answer out of order.
+ */
+final class ServerConnection implements ClientConnection {
+    private static final byte[] STOP = new byte[0];
+
+    private final QServer server;
+    private final ServerOptions options;
+    private final Transport transport;
+    private final long id;
+    private final Decoder decoder;
+    private final Encoder encoder = new Encoder();
+    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+    private final ArrayDeque<CompletableFuture<QValue>> inflight = new ArrayDeque<>();
+    private final LinkedBlockingQueue<byte[]> outbound = new LinkedBlockingQueue<>();
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final AtomicBoolean open = new AtomicBoolean(true);
+    private final long connectedAt = System.nanoTime();
+    private volatile boolean authenticated;
+    private volatile long lastActivity = System.nanoTime();
+    private volatile long messageStartedAt;
+    private volatile String user = "";
+    private volatile int capability;
+    private Thread reader;
+    private Thread writer;
+
+    ServerConnection(QServer server, Transport transport, long id) {
+        this.server = server;
+        this.options = server.opts();
+        this.transport = transport;
+        this.id = id;
+        this.decoder = new Decoder(options.limits());
+    }
+
+    void start() {
+        reader = new Thread(this::readLoop, "q4j-server-read-" + id);
+        reader.setDaemon(true);
+        writer = new Thread(this::writeLoop, "q4j-server-write-" + id);
+        writer.setDaemon(true);
+        reader.start();
+        writer.start();
+    }
+
+    // ---------------------------------------------------------------- ClientConnection
+
+    @Override
+    public long id() {
+        return id;
+    }
+
+    @Override
+    public String user() {
+        return user;
+    }
+
+    @Override
+    public String peer() {
+        return transport.peer();
+    }
+
+    @Override
+    public int capability() {
+        return capability;
+    }
+
+    @Override
+    public boolean send(QValue message) {
+        return isOpen() && enqueue(encode(MessageType.ASYNC, message));
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open.get();
+    }
+
+    @Override
+    public Map<String, Object> attributes() {
+        return attributes;
+    }
+
+    @Override
+    public void close() {
+        close(null);
+    }
+
+    @Override
+    public String toString() {
+        return "client " + id + (user.isEmpty() ? "" : " (" + user + ")") + " at " + peer();
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    private void readLoop() {
+        try {
+            InputStream in = new BufferedInputStream(transport.input(), 1 << 16);
+            if (!handshake(in)) {
+                return;
+            }
+            while (isOpen()) {
+                byte[] bytes = Frames.read(in, options.limits(), () -> messageStartedAt = System.nanoTime());
+                messageStartedAt = 0;
+                lastActivity = System.nanoTime();
+                if (bytes == null) {
+                    close(null);
+                    return;
+                }
+                QMessage m = decoder.decode(bytes);
+                switch (m.type()) {
+                    case SYNC:
+                        request(m.value());
+                        break;
+                    case ASYNC:
+                        runAsyncHandler(m.value());
+                        break;
+                    default:
+                        QServer.log().log(Level.DEBUG, this + " sent a response nobody asked for; ignored");
+                        break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            close(isOpen() ? describe(e) : null);
+        }
+    }
+
+    /** @return true when the client is in */
+    private boolean handshake(InputStream in) throws IOException {
+        byte[] hello = new byte[Handshake.MAX_REQUEST];
+        int n = 0;
+        while (true) {
+            int b = in.read();
+            if (b < 0) {
+                close(n == 0 ? null : "closed during the handshake");
+                return false;
+            }
+            if (b == 0) {
+                break;
+            }
+            if (n == hello.length) {
+                close("handshake longer than " + Handshake.MAX_REQUEST + " bytes without a NUL: not a kdb+ client");
+                return false;
+            }
+            hello[n++] = (byte) b;
+        }
+        Handshake.Request request = Handshake.parseRequest(hello, n);
+        boolean ok;
+        try {
+            ok = options.authenticator().authenticate(request.user(), request.password());
+        } catch (RuntimeException e) {
+            QServer.log().log(Level.WARNING, "authenticator failed for " + request.user() + ": " + e, e);
+            ok = false;
+        }
+        if (!ok) {
+            // as kdb+ does: no answer, just the closed connection
+            close("rejected the credentials of user '" + request.user() + "'");
+            return false;
+        }
+        user = request.user();
+        capability = Handshake.agree(request.capability(), options.maxCapability());
+        OutputStream out = transport.output();
+        out.write(capability);
+        out.flush();
+        authenticated = true;
+        lastActivity = System.nanoTime();
+        if (options.onOpen() != null) {
+            try {
+                options.onOpen().accept(this);
+            } catch (RuntimeException e) {
+                QServer.log().log(Level.WARNING, "onOpen callback failed for " + this + ": " + e, e);
+            }
+        }
+        return true;
+    }
+
+    private void request(QValue value) {
+        CompletableFuture<QValue> slot = new CompletableFuture<>();
+        synchronized (inflight) {
+            inflight.add(slot);
+        }
+        slot.whenComplete((v, e) -> drainReplies());
+        try {
+            CompletionStage<QValue> reply = options.requestHandler().handle(this, value);
+            if (reply == null) {
+                slot.complete(Q.NIL);
+            } else {
+                reply.whenComplete((v, e) -> {
+                    if (e != null) {
+                        slot.completeExceptionally(e);
+                    } else {
+                        slot.complete(v == null ? Q.NIL : v);
+                    }
+                });
+            }
+        } catch (Exception e) {
+            slot.completeExceptionally(e);
+        }
+    }
+
+    private void runAsyncHandler(QValue value) {
+        try {
+            options.asyncHandler().handle(this, value);
+        } catch (Exception e) {
+            QServer.log().log(Level.WARNING, "async handler failed for " + this + ": " + e, e);
+        }
+    }
+
+    /** Sends every reply at the head of the queue that is ready: replies go in request order. */
+    private void drainReplies() {
+        synchronized (inflight) {
+            while (!inflight.isEmpty() && inflight.peek().isDone()) {
+                CompletableFuture<QValue> f = inflight.poll();
+                QValue reply;
+                try {
+                    reply = f.join();
+                } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                    reply = errorOf(e.getCause() == null ? e : e.getCause());
+                }
+                byte[] bytes;
+                try {
+                    bytes = encode(MessageType.RESPONSE, reply);
+                } catch (RuntimeException e) {
+                    bytes = encode(MessageType.RESPONSE, errorOf(e));
+                }
+                enqueue(bytes);
+            }
+        }
+    }
+
+    private static QError errorOf(Throwable e) {
+        if (e instanceof CompletionException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        if (e instanceof QErrorException q) {
+            return new QError(q.qMessage());
+        }
+        String m = e.getMessage();
+        return new QError(m == null || m.isEmpty() ? e.getClass().getSimpleName() : m.replace('\0', ' '));
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    private byte[] encode(MessageType type, QValue value) {
+        Compression c = options.compression();
+        if (capability < 1 || (c == Compression.KDB && transport.isLocal())) {
+            c = Compression.NEVER;
+        }
+        return encoder.encode(type, value, c);
+    }
+
+    private boolean enqueue(byte[] bytes) {
+        if (!isOpen()) {
+            return false;
+        }
+        long queued = queuedBytes.addAndGet(bytes.length);
+        if (queued > options.maxQueuedBytes()) {
+            close("too slow: " + queued + " bytes waiting to be sent (ServerOptions.maxQueuedBytes is "
+                    + options.maxQueuedBytes() + ")");
+            return false;
+        }
+        outbound.add(bytes);
+        return true;
+    }
+
+    private void writeLoop() {
+        try (OutputStream out = new BufferedOutputStream(transport.output(), 1 << 16)) {
+            while (true) {
+                byte[] next = outbound.take();
+                if (next == STOP) {
+                    out.flush();
+                    return;
+                }
+                out.write(next);
+                queuedBytes.addAndGet(-next.length);
+                if (outbound.isEmpty()) {
+                    out.flush();
+                }
+            }
+        } catch (IOException e) {
+            close(isOpen() ? "writing failed: " + describe(e) : null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---------------------------------------------------------------- life cycle
+
+    boolean isAuthenticated() {
+        return authenticated;
+    }
+
+    /** @return true while requests are being handled or replies wait to be sent */
+    boolean busy() {
+        synchronized (inflight) {
+            if (!inflight.isEmpty()) {
+                return true;
+            }
+        }
+        return isOpen() && queuedBytes.get() > 0;
+    }
+
+    void checkTimeouts(long now) {
+        if (!authenticated && now - connectedAt > options.handshakeTimeout().toNanos()) {
+            close("no handshake within " + options.handshakeTimeout().toMillis() + " ms");
+        } else if (messageStartedAt != 0 && now - messageStartedAt > options.messageTimeout().toNanos()) {
+            close("a message stalled: not complete " + options.messageTimeout().toMillis() + " ms after it began");
+        } else if (options.idleTimeout() != null && messageStartedAt == 0
+                && now - lastActivity > options.idleTimeout().toNanos() && !busy()) {
+            close("idle for " + options.idleTimeout().toMillis() + " ms");
+        }
+    }
+
+    /** @param reason why, logged; {@code null} for an ordinary close */
+    void close(String reason) {
+        if (!open.compareAndSet(true, false)) {
+            return;
+        }
+        if (reason != null) {
+            QServer.log().log(Level.WARNING, "disconnected " + this + ": " + reason);
+        }
+        // let queued replies go first when the close is ordinary
+        outbound.add(STOP);
+        if (reason != null) {
+            closeTransport();
+        } else {
+            Thread w = writer;
+            if (w != null && w != Thread.currentThread()) {
+                try {
+                    w.join(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            closeTransport();
+        }
+        server.removed(this);
+        if (authenticated && options.onClose() != null) {
+            try {
+                options.onClose().accept(this);
+            } catch (RuntimeException e) {
+                QServer.log().log(Level.WARNING, "onClose callback failed for " + this + ": " + e, e);
+            }
+        }
+    }
+
+    private void closeTransport() {
+        try {
+            transport.close();
+        } catch (IOException ignored) {
+            // closed either way
+        }
+    }
+
+    void join() {
+        for (Thread t : new Thread[] {reader, writer}) {
+            if (t != null && t != Thread.currentThread()) {
+                try {
+                    t.join(2000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isEmpty() ? e.getClass().getSimpleName() : m;
+    }
+}

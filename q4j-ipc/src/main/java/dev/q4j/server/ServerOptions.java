@@ -1,0 +1,340 @@
+package dev.q4j.server;
+
+import dev.q4j.QErrorException;
+import dev.q4j.codec.Compression;
+import dev.q4j.codec.DecodeLimits;
+import dev.q4j.codec.Handshake;
+import dev.q4j.ipc.Endpoint;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Everything about a {@link QServer}, immutable, with safe defaults: 1 GiB messages at most, 1000 connections, a
+ * handshake must finish within 10 seconds and a started message within 60, 64 MiB queued per slow client, and a
+ * handler that answers every request with {@code 'nyi}.
+ *
+ * <pre>{@code
+ * ServerOptions options = ServerOptions.builder(5000)
+ *         .authenticator(Authenticator.single("user", "secret"))
+ *         .requestHandler(RequestHandler.sync((client, request) -> request))   // echo
+ *         .build();
+ * }</pre>
+ */
+public final class ServerOptions {
+    private final List<Endpoint> endpoints;
+    private final SSLContext tls;
+    private final Authenticator authenticator;
+    private final RequestHandler requestHandler;
+    private final AsyncHandler asyncHandler;
+    private final Consumer<ClientConnection> onOpen;
+    private final Consumer<ClientConnection> onClose;
+    private final DecodeLimits limits;
+    private final int maxConnections;
+    private final Duration handshakeTimeout;
+    private final Duration messageTimeout;
+    private final Duration idleTimeout;
+    private final long maxQueuedBytes;
+    private final int maxCapability;
+    private final Compression compression;
+
+    private ServerOptions(Builder b) {
+        this.endpoints = List.copyOf(b.endpoints);
+        this.tls = b.tls;
+        this.authenticator = b.authenticator;
+        this.requestHandler = b.requestHandler;
+        this.asyncHandler = b.asyncHandler;
+        this.onOpen = b.onOpen;
+        this.onClose = b.onClose;
+        this.limits = b.limits;
+        this.maxConnections = b.maxConnections;
+        this.handshakeTimeout = b.handshakeTimeout;
+        this.messageTimeout = b.messageTimeout;
+        this.idleTimeout = b.idleTimeout;
+        this.maxQueuedBytes = b.maxQueuedBytes;
+        this.maxCapability = b.maxCapability;
+        this.compression = b.compression;
+    }
+
+    /**
+     * @param port TCP port on every interface, as q's {@code -p} (0 picks a free one)
+     * @return a builder
+     */
+    public static Builder builder(int port) {
+        return new Builder().listen(Endpoint.tcp("0.0.0.0", port));
+    }
+
+    /**
+     * @param endpoint where to listen (more with {@link Builder#listen(Endpoint)})
+     * @return a builder
+     */
+    public static Builder builder(Endpoint endpoint) {
+        return new Builder().listen(endpoint);
+    }
+
+    /** @return where to listen */
+    public List<Endpoint> endpoints() {
+        return endpoints;
+    }
+
+    /** @return the TLS context for TCP listeners, or {@code null} */
+    public SSLContext tls() {
+        return tls;
+    }
+
+    /** @return checks credentials */
+    public Authenticator authenticator() {
+        return authenticator;
+    }
+
+    /** @return answers sync requests */
+    public RequestHandler requestHandler() {
+        return requestHandler;
+    }
+
+    /** @return receives async messages */
+    public AsyncHandler asyncHandler() {
+        return asyncHandler;
+    }
+
+    /** @return called when a client has connected (like {@code .z.po}), or {@code null} */
+    public Consumer<ClientConnection> onOpen() {
+        return onOpen;
+    }
+
+    /** @return called when a client's connection has closed (like {@code .z.pc}), or {@code null} */
+    public Consumer<ClientConnection> onClose() {
+        return onClose;
+    }
+
+    /** @return limits on incoming messages */
+    public DecodeLimits limits() {
+        return limits;
+    }
+
+    /** @return connections accepted at once; more are closed at once */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    /** @return how long a client may take over its handshake */
+    public Duration handshakeTimeout() {
+        return handshakeTimeout;
+    }
+
+    /** @return how long a client may take to finish a message it has started */
+    public Duration messageTimeout() {
+        return messageTimeout;
+    }
+
+    /** @return how long a connection may stay silent, or {@code null} for ever */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /** @return bytes that may wait to be sent to one client before it is disconnected as too slow */
+    public long maxQueuedBytes() {
+        return maxQueuedBytes;
+    }
+
+    /** @return the highest capability answered in the handshake */
+    public int maxCapability() {
+        return maxCapability;
+    }
+
+    /** @return when replies and pushes are compressed (never to local clients under {@link Compression#KDB}) */
+    public Compression compression() {
+        return compression;
+    }
+
+    /** Builds {@link ServerOptions}. */
+    public static final class Builder {
+        private final List<Endpoint> endpoints = new ArrayList<>();
+        private SSLContext tls;
+        private Authenticator authenticator = Authenticator.ALLOW_ALL;
+        private RequestHandler requestHandler = (client, request) -> {
+            throw new QErrorException("nyi");
+        };
+        private AsyncHandler asyncHandler = (client, message) -> { };
+        private Consumer<ClientConnection> onOpen;
+        private Consumer<ClientConnection> onClose;
+        private DecodeLimits limits = DecodeLimits.DEFAULT;
+        private int maxConnections = 1000;
+        private Duration handshakeTimeout = Duration.ofSeconds(10);
+        private Duration messageTimeout = Duration.ofSeconds(60);
+        private Duration idleTimeout;
+        private long maxQueuedBytes = 64L << 20;
+        private int maxCapability = Handshake.CAPABILITY_V3;
+        private Compression compression = Compression.KDB;
+
+        private Builder() {
+        }
+
+        /**
+         * @param endpoint another place to listen: TCP ({@code Endpoint.tcp("127.0.0.1", 5000)}), a Unix socket
+         *     file, or the abstract namespace (with q4j-unix)
+         * @return this builder
+         */
+        public Builder listen(Endpoint endpoint) {
+            endpoints.add(Objects.requireNonNull(endpoint, "endpoint"));
+            return this;
+        }
+
+        /**
+         * @param host address to bind TCP listeners to instead of every interface ({@code "127.0.0.1"})
+         * @return this builder
+         */
+        public Builder bind(String host) {
+            for (int i = 0; i < endpoints.size(); i++) {
+                Endpoint e = endpoints.get(i);
+                if (e instanceof Endpoint.Tcp t) {
+                    endpoints.set(i, Endpoint.tcp(host, t.port()));
+                }
+            }
+            return this;
+        }
+
+        /**
+         * @param context key and certificate for TLS on the TCP listeners
+         * @return this builder
+         */
+        public Builder tls(SSLContext context) {
+            this.tls = context;
+            return this;
+        }
+
+        /**
+         * @param authenticator checks credentials
+         * @return this builder
+         */
+        public Builder authenticator(Authenticator authenticator) {
+            this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+            return this;
+        }
+
+        /**
+         * @param handler answers sync requests
+         * @return this builder
+         */
+        public Builder requestHandler(RequestHandler handler) {
+            this.requestHandler = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /**
+         * @param handler receives async messages
+         * @return this builder
+         */
+        public Builder asyncHandler(AsyncHandler handler) {
+            this.asyncHandler = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /**
+         * @param callback called when a client has connected
+         * @return this builder
+         */
+        public Builder onOpen(Consumer<ClientConnection> callback) {
+            this.onOpen = callback;
+            return this;
+        }
+
+        /**
+         * @param callback called when a client's connection has closed
+         * @return this builder
+         */
+        public Builder onClose(Consumer<ClientConnection> callback) {
+            this.onClose = callback;
+            return this;
+        }
+
+        /**
+         * @param limits limits on incoming messages
+         * @return this builder
+         */
+        public Builder limits(DecodeLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * @param max connections at once
+         * @return this builder
+         */
+        public Builder maxConnections(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxConnections must be at least 1");
+            }
+            this.maxConnections = max;
+            return this;
+        }
+
+        /**
+         * @param timeout how long a handshake may take
+         * @return this builder
+         */
+        public Builder handshakeTimeout(Duration timeout) {
+            this.handshakeTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * @param timeout how long a started message may take to arrive in full
+         * @return this builder
+         */
+        public Builder messageTimeout(Duration timeout) {
+            this.messageTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * @param timeout how long a connection may stay silent; {@code null} (the default) for ever
+         * @return this builder
+         */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * @param bytes bytes that may wait for one slow client before it is disconnected
+         * @return this builder
+         */
+        public Builder maxQueuedBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxQueuedBytes must be positive");
+            }
+            this.maxQueuedBytes = bytes;
+            return this;
+        }
+
+        /**
+         * @param capability the highest capability to agree to: 3 (default) or 6
+         * @return this builder
+         */
+        public Builder maxCapability(int capability) {
+            this.maxCapability = capability;
+            return this;
+        }
+
+        /**
+         * @param compression when to compress what the server sends
+         * @return this builder
+         */
+        public Builder compression(Compression compression) {
+            this.compression = Objects.requireNonNull(compression, "compression");
+            return this;
+        }
+
+        /** @return the options */
+        public ServerOptions build() {
+            if (endpoints.isEmpty()) {
+                throw new IllegalStateException("a server needs at least one endpoint to listen on");
+            }
+            return new ServerOptions(this);
+        }
+    }
+}
