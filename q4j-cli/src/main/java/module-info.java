@@ -1,5 +1,5 @@
 /**
- * The {@code q4j} command-line tool: {@code q4j decode}, {@code q4j encode}. Its main class is
+ * The {@code q4j} command-line tool: {@code q4j query}, {@code q4j decode}, {@code q4j encode}. Its main class is
  * {@link dev.q4j.cli.Q4j}. Nothing is exported: the commands are for people and scripts, not for other modules.
  */
 module dev.q4j.cli {

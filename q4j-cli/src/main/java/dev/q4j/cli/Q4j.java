@@ -21,13 +21,14 @@ import picocli.CommandLine.Spec;
  *
  * <p>Each subcommand is a class extending {@link Q4jCommand}, listed in {@code subcommands} below; it reads standard
  * input through {@link #stdin()} and writes through picocli's {@code out} and {@code err} writers, so tests run it
- * in-process with {@link #commandLine(InputStream, PrintWriter, PrintWriter)}. Later commands ({@code query},
- * {@code serve}, {@code run}, {@code demo}) are added the same way; the interactive console, the default when the first
+ * in-process with {@link #commandLine(InputStream, PrintWriter, PrintWriter)}. Later commands ({@code serve},
+ * {@code run}, {@code demo}) are added the same way; the interactive console, the default when the first
  * argument is {@code HOST:PORT}, becomes an optional positional parameter of this class handled in {@link #call()}.
  *
  * <p>Exit codes: {@value #OK} success, {@value #BAD_INPUT} bad input (malformed message, bad hex, q text that does not
- * parse, unreadable file), {@value #USAGE} usage error (picocli's own code for unknown options or missing
- * parameters).
+ * parse, unreadable file) or a q error ({@value #Q_ERROR}), {@value #USAGE} usage error (picocli's own code for
+ * unknown options or missing parameters), {@value #CONNECTION_FAILED} connection failed,
+ * {@value #AUTHENTICATION_FAILED} credentials rejected, {@value #TIMED_OUT} no reply in time.
  */
 @Command(
         name = "q4j",
@@ -35,32 +36,44 @@ import picocli.CommandLine.Spec;
         versionProvider = Q4j.Version.class,
         synopsisSubcommandLabel = "COMMAND",
         description = {
-            "Tools for kdb+/q IPC messages and q text.",
+            "Tools for kdb+/q: query a kdb+ process, decode and encode IPC messages and q text.",
             ""
         },
         subcommands = {
             DecodeCommand.class,
             EncodeCommand.class,
+            QueryCommand.class,
             CommandLine.HelpCommand.class
         },
         commandListHeading = "%nCommands:%n",
         footerHeading = "%nExamples:%n",
         footer = {
+            "  q4j query localhost:5000 'select from trade'",
+            "      prints the result as the q console would",
             "  q4j encode 42",
             "      prints 0100000011000000f92a00000000000000",
             "  q4j encode '`a`b!1 2' | q4j decode --hex",
             "      prints `a`b!1 2",
             "  q4j help decode",
             "",
-            "Exit codes: 0 success, 1 bad input, 2 usage error."
+            "Exit codes: 0 success, 1 bad input or q error, 2 usage error,",
+            "3 connection failed, 4 credentials rejected, 5 timed out."
         })
 public final class Q4j implements Callable<Integer> {
     /** Exit code: success. */
     public static final int OK = 0;
     /** Exit code: the input was malformed (bad message, bad hex, q text that does not parse) or unreadable. */
     public static final int BAD_INPUT = 1;
+    /** Exit code: the server answered the query with a q error ({@code 'type}). */
+    public static final int Q_ERROR = 1;
     /** Exit code: the command line was wrong (picocli's usage-error code). */
     public static final int USAGE = 2;
+    /** Exit code: cannot connect, or the connection failed (refused, unknown host, TLS, lost, handshake timeout). */
+    public static final int CONNECTION_FAILED = 3;
+    /** Exit code: the server rejected the credentials (it closed the connection during the handshake). */
+    public static final int AUTHENTICATION_FAILED = 4;
+    /** Exit code: no reply within the timeout. */
+    public static final int TIMED_OUT = 5;
 
     @Spec
     private CommandSpec spec;
@@ -102,8 +115,10 @@ public final class Q4j implements Callable<Integer> {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        // q text often starts with '-' (-1 2, -0w): let encode take it as QTEXT rather than as an unknown option
+        // q text often starts with '-' (-1 2, -0w): let encode and query take it as a parameter rather than as an
+        // unknown option
         cl.getSubcommands().get("encode").setUnmatchedOptionsArePositionalParams(true);
+        cl.getSubcommands().get("query").setUnmatchedOptionsArePositionalParams(true);
         cl.setParameterExceptionHandler(Q4j::usageError);
         return cl;
     }

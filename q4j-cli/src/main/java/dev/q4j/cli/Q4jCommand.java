@@ -73,10 +73,21 @@ abstract class Q4jCommand implements Callable<Integer> {
      * @return {@link Q4j#BAD_INPUT}
      */
     int fail(String message) {
+        return fail(message, Q4j.BAD_INPUT);
+    }
+
+    /**
+     * Prints {@code q4j NAME: message} on standard error, after flushing what standard output has so far.
+     *
+     * @param message the problem
+     * @param exitCode the exit code to end with
+     * @return {@code exitCode}
+     */
+    int fail(String message, int exitCode) {
         out().flush();
         err().println(spec.qualifiedName() + ": " + message);
         err().flush();
-        return Q4j.BAD_INPUT;
+        return exitCode;
     }
 
     /**

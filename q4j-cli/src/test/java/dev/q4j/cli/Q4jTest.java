@@ -13,7 +13,7 @@ class Q4jTest {
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).startsWith("q4j: Missing command: give one of decode, encode, help\n");
+        assertThat(r.err()).startsWith("q4j: Missing command: give one of decode, encode, query, help\n");
     }
 
     @Test
@@ -31,7 +31,9 @@ class Q4jTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).startsWith("Usage: q4j [-hV] COMMAND")
-                .contains("  decode  ", "  encode  ", "Examples:", "Exit codes: 0 success, 1 bad input, 2 usage error.");
+                .contains("  decode  ", "  encode  ", "  query   ", "Examples:",
+                        "Exit codes: 0 success, 1 bad input or q error, 2 usage error,",
+                        "3 connection failed, 4 credentials rejected, 5 timed out.");
     }
 
     @Test

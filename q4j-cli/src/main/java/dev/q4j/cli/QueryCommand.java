@@ -1,0 +1,309 @@
+package dev.q4j.cli;
+
+import dev.q4j.Q4jException;
+import dev.q4j.QErrorException;
+import dev.q4j.client.ConnectionOptions;
+import dev.q4j.client.QAuthenticationException;
+import dev.q4j.client.QConnection;
+import dev.q4j.client.QConnectionException;
+import dev.q4j.client.QTimeoutException;
+import dev.q4j.ipc.Endpoint;
+import dev.q4j.ipc.TlsOptions;
+import dev.q4j.text.QText;
+import dev.q4j.value.QValue;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import javax.net.ssl.SSLException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code q4j query}: one sync request to a kdb+ process, its result printed. */
+@Command(
+        name = "query",
+        mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
+        description = {
+            "Run one q expression on a kdb+ process and print the result.",
+            "",
+            "The expression goes as a sync request, as q's h\"expr\" sends it, over one connection opened for "
+                + "it. HOST:PORT is host:port, :port (localhost), unix:///path (a Unix domain socket file) or "
+                + "@name (a socket in Linux's abstract namespace, such as kdb+'s @/tmp/kx.5000, which needs the "
+                + "q4j-unix module).",
+            "",
+            "Formats (--format):",
+            "  text  the default: as the q console shows it. Atoms and vectors on one",
+            "        line, dictionaries as key| value lines, tables as left-aligned",
+            "        columns under a header and a line of dashes, keyed tables with |",
+            "        between key and value columns, general lists one item per line. Cut",
+            "        as in a console of q's default size, \\c 25 80 (see --console): 22",
+            "        entries or 20 table rows, then a .. line; lines over 79 characters",
+            "        cut to 77 and ..",
+            "  q     the whole value as one line of q text, as q4j decode prints it.",
+            "  json  one line of JSON: tables as arrays of row objects (keyed tables with",
+            "        the key columns first), dictionaries with symbol keys as objects,",
+            "        other dictionaries as arrays of [key,value] pairs, lists as arrays;",
+            "        numbers and booleans as such; symbols, chars, strings and guids as",
+            "        strings; temporals as ISO-8601 strings without zone",
+            "        (2024-01-02T09:30:00.000000000; timespans as durations, PT1H30M);",
+            "        nulls as null; infinities as the strings \"0W\" and \"-0W\".",
+            "  csv   RFC 4180 with a header row and CRLF line ends: tables, keyed tables",
+            "        (key columns first) and lists (one column named x). Cells as in",
+            "        json, nulls empty, nested lists as JSON. Any other result is a usage",
+            "        error."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  q4j query localhost:5000 'select from trade where sym=`IBM'",
+            "  q4j query --format json :5000 '`a`b!1 2'",
+            "      prints {\"a\":1,\"b\":2}",
+            "  q4j query -f csv :5000 'select from trade' > trade.csv",
+            "  q4j query -u bob:secret --trust-store ca.p12 db.example.com:5001 'tables[]'",
+            "      TLS, trusting the certificates in ca.p12",
+            "  Q4J_USER=bob:secret q4j query unix:///tmp/q.sock 'count trade'",
+            "      credentials from the environment, out of the process list",
+            "  q4j query --timeout 2.5 :5000 '-1+2'",
+            "      gives up after 2.5 s; an expression may start with -",
+            "",
+            "Exit codes:",
+            "  0  success",
+            "  1  q error: its 'text is on standard error",
+            "  2  usage error: bad options, an unreadable trust store, a result that csv",
+            "     cannot hold",
+            "  3  cannot connect, or the connection failed (refused, unknown host, TLS,",
+            "     lost)",
+            "  4  credentials rejected",
+            "  5  no reply within --timeout"
+        })
+final class QueryCommand extends Q4jCommand {
+
+    /** How the result is printed. */
+    enum Format {
+        /** as the q console shows it */
+        TEXT,
+        /** q text on one line */
+        Q,
+        /** JSON on one line */
+        JSON,
+        /** CSV */
+        CSV
+    }
+
+    @Option(names = {"-u", "--user"}, paramLabel = "USER:PASSWORD", defaultValue = "${env:Q4J_USER}",
+            description = "Credentials for the handshake, as q's hopen takes them (or just USER). Default: the "
+                    + "Q4J_USER environment variable, which keeps the password out of the process list.")
+    String user;
+
+    @Option(names = "--tls", description = "Connect with TLS, trusting the JDK's certificate authorities (or "
+            + "those of --trust-store); the certificate must name the host.")
+    boolean tls;
+
+    @Option(names = "--trust-store", paramLabel = "PATH",
+            description = "A trust store (PKCS12 or JKS) holding the certificates to trust; implies --tls.")
+    Path trustStore;
+
+    @Option(names = "--trust-store-password", paramLabel = "PW",
+            defaultValue = "${env:Q4J_TRUST_STORE_PASSWORD}",
+            description = "The trust store's password, if it has one. Default: the Q4J_TRUST_STORE_PASSWORD "
+                    + "environment variable.")
+    String trustStorePassword;
+
+    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", converter = SecondsConverter.class,
+            description = "How long connecting may take, then how long to wait for the result (e.g. 30 or "
+                    + "0.5). Default: 10 s to connect, no limit on the result.")
+    Duration timeout;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "text (the default), q, json or csv.")
+    Format format = Format.TEXT;
+
+    @Option(names = {"-c", "--console"}, paramLabel = "ROWSxCOLS", converter = ConsoleConverter.class,
+            description = "The console size for --format text, as q's \\c (default 25x80; each within 10 .. "
+                    + "2000, as q keeps it).")
+    ConsoleFormat console = ConsoleFormat.DEFAULT;
+
+    @Parameters(index = "0", paramLabel = "HOST:PORT", converter = EndpointConverter.class,
+            description = "Where the kdb+ process listens.")
+    Endpoint endpoint;
+
+    @Parameters(index = "1", paramLabel = "QEXPR", description = "The q expression to evaluate.")
+    String expression;
+
+    /** A problem with the command line found while running it: exit code {@link Q4j#USAGE}. */
+    private static final class Usage extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Usage(String message) {
+            super(message);
+        }
+    }
+
+    @Override
+    int run() {
+        ConnectionOptions options;
+        try {
+            options = options();
+        } catch (Usage e) {
+            return fail(e.getMessage(), Q4j.USAGE);
+        }
+        QValue result;
+        try (QConnection q = QConnection.connect(options)) {
+            result = q.query(expression);
+        } catch (QErrorException e) {
+            out().flush();
+            err().println("'" + e.qMessage());
+            err().flush();
+            return Q4j.Q_ERROR;
+        } catch (QAuthenticationException e) {
+            return fail(rejected(options), Q4j.AUTHENTICATION_FAILED);
+        } catch (QTimeoutException e) {
+            return fail(oneLine(e), Q4j.TIMED_OUT);
+        } catch (QConnectionException e) {
+            return fail(connectionFailure(e), Q4j.CONNECTION_FAILED);
+        } catch (Q4jException e) {
+            return fail(oneLine(e), Q4j.CONNECTION_FAILED);
+        }
+        return print(result);
+    }
+
+    private int print(QValue result) {
+        switch (format) {
+            case Q:
+                out().println(QText.print(result));
+                break;
+            case JSON:
+                JsonFormat.write(result, out());
+                out().println();
+                break;
+            case CSV:
+                try {
+                    CsvFormat.write(result, out());
+                } catch (CsvFormat.NotTabular e) {
+                    return fail(e.getMessage() + ": use --format text, q or json", Q4j.USAGE);
+                }
+                break;
+            default:
+                for (String line : console.lines(result)) {
+                    out().println(line);
+                }
+        }
+        return Q4j.OK;
+    }
+
+    private ConnectionOptions options() throws Usage {
+        ConnectionOptions.Builder b = ConnectionOptions.builder(endpoint)
+                // failures reach the command as exceptions; nothing to log on the side
+                .errorHandler(e -> { });
+        if (user != null && !user.isEmpty()) {
+            b.credentials(user);
+        }
+        if (timeout != null) {
+            b.connectTimeout(timeout).requestTimeout(timeout);
+        }
+        if (tls || trustStore != null) {
+            b.tls(tlsOptions());
+        }
+        return b.build();
+    }
+
+    private TlsOptions tlsOptions() throws Usage {
+        if (trustStore == null) {
+            return TlsOptions.defaults();
+        }
+        char[] password = trustStorePassword == null || trustStorePassword.isEmpty() ? null
+                : trustStorePassword.toCharArray();
+        try {
+            return TlsOptions.trustStore(trustStore, password);
+        } catch (NoSuchFileException e) {
+            throw new Usage("cannot read the trust store " + trustStore + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new Usage("cannot read the trust store " + trustStore + ": permission denied");
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            throw new Usage("cannot read the trust store " + trustStore + ": " + oneLine(e));
+        }
+    }
+
+    /** The server closed the connection during the handshake: what kdb+ does to credentials it refuses. */
+    private static String rejected(ConnectionOptions options) {
+        if (options.user().isEmpty()) {
+            return options.endpoint() + " rejected the connection without credentials: give --user USER:PASSWORD";
+        }
+        return options.endpoint() + " rejected the credentials of user '" + options.user() + "'";
+    }
+
+    private String connectionFailure(QConnectionException e) {
+        String message = oneLine(e);
+        // the transport and the session both name the endpoint: say it once
+        String prefix = "cannot connect to " + endpoint + ": ";
+        while (message.startsWith(prefix + prefix)) {
+            message = message.substring(prefix.length());
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SSLException) {
+                return message + " (a TLS failure: is the server's certificate trusted? see --trust-store)";
+            }
+        }
+        return message;
+    }
+
+    // ---------------------------------------------------------------- converters
+
+    /** HOST:PORT, :PORT, unix:///path or @name, as {@link Endpoint#parse(String)} reads them. */
+    static final class EndpointConverter implements ITypeConverter<Endpoint> {
+        @Override
+        public Endpoint convert(String value) {
+            try {
+                return Endpoint.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Seconds, with a fraction if wanted: {@code 30}, {@code 0.5}; at least a millisecond. */
+    static final class SecondsConverter implements ITypeConverter<Duration> {
+        private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(Long.MAX_VALUE / 1000);
+
+        @Override
+        public Duration convert(String value) {
+            BigDecimal seconds;
+            try {
+                seconds = new BigDecimal(value.strip());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("expected a number of seconds, not '" + value + "'");
+            }
+            if (seconds.signum() <= 0) {
+                throw new TypeConversionException("the timeout must be positive, not " + value);
+            }
+            if (seconds.compareTo(MAX_SECONDS) > 0) {
+                throw new TypeConversionException("the timeout is too long: " + value + " s");
+            }
+            long millis = seconds.movePointRight(3).setScale(0, RoundingMode.CEILING).longValueExact();
+            return Duration.ofMillis(millis);
+        }
+    }
+
+    /** {@code ROWSxCOLS} (or {@code ROWS,COLS}, or two numbers), as q's {@code \c} takes them. */
+    static final class ConsoleConverter implements ITypeConverter<ConsoleFormat> {
+        @Override
+        public ConsoleFormat convert(String value) {
+            String[] parts = value.strip().split("\\s*[xX,]\\s*|\\s+");
+            if (parts.length != 2) {
+                throw new TypeConversionException("expected ROWSxCOLS, such as 25x80, not '" + value + "'");
+            }
+            try {
+                return new ConsoleFormat(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("expected ROWSxCOLS, such as 25x80, not '" + value + "'");
+            }
+        }
+    }
+}
