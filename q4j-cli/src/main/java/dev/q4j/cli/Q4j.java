@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
             DecodeCommand.class,
             EncodeCommand.class,
             QueryCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class
         },
         commandListHeading = "%nCommands:%n",
@@ -50,6 +51,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "  q4j query localhost:5000 'select from trade'",
             "      prints the result as the q console would",
+            "  q4j serve --port 5000 --echo",
+            "      a kdb+-speaking echo server (--tickerplant: .u.sub/.u.upd)",
             "  q4j encode 42",
             "      prints 0100000011000000f92a00000000000000",
             "  q4j encode '`a`b!1 2' | q4j decode --hex",

@@ -1,0 +1,126 @@
+package dev.q4j.cli;
+
+import dev.q4j.ipc.Endpoint;
+import dev.q4j.server.Authenticator;
+import dev.q4j.server.QServer;
+import dev.q4j.server.RequestHandler;
+import dev.q4j.server.ServerOptions;
+import dev.q4j.server.Tickerplant;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code q4j serve}: a kdb+-speaking server, echoing requests or running the tickerplant service. */
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run a kdb+-speaking server that q, javakdb, node-q or q4j clients can connect to.",
+            "Stops on Ctrl-C (in-flight requests get 5 seconds to finish).",
+            ""
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  q4j serve --port 5000 --echo",
+            "      answers every sync request with the value it received:",
+            "      q)h:hopen 5000; h(1;`a;\"b\")     / (1;`a;\"b\")",
+            "  q4j serve --port 5010 --tickerplant --auth user:secret",
+            "      .u.sub[table;syms] / .u.upd[table;data], as kdb+tick's tick.q:",
+            "      q)h:hopen `::5010:user:secret; upd:{[t;x] show x}; h(\".u.sub\";`trade;`)",
+            "  q4j serve --port 0 --bind 127.0.0.1 --echo",
+            "      picks a free port and prints it"
+        })
+final class ServeCommand extends Q4jCommand {
+
+    /** What the server does. */
+    static final class Mode {
+        @Option(names = "--echo", required = true,
+                description = "Answer every sync request with the value it received.")
+        boolean echo;
+
+        @Option(names = "--tickerplant", required = true,
+                description = "Run the publish/subscribe service (.u.sub, .u.upd).")
+        boolean tickerplant;
+    }
+
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT", required = true,
+            description = "TCP port to listen on (0 picks a free one).")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "HOST", defaultValue = "0.0.0.0",
+            description = "Address to listen on (default: every interface, as q's -p).")
+    String bind;
+
+    @Option(names = "--unix", paramLabel = "PATH", description = "Also listen on this Unix socket file.")
+    Path unix;
+
+    @Option(names = {"-a", "--auth"}, paramLabel = "USER:PASSWORD",
+            description = "Accept only these credentials (default: anyone, as q without -u).")
+    String auth;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Mode mode;
+
+    private final CountDownLatch started = new CountDownLatch(1);
+    private volatile QServer server;
+
+    @Override
+    int run() throws BadInput {
+        ServerOptions.Builder options = ServerOptions.builder(port).bind(bind);
+        if (unix != null) {
+            options.listen(Endpoint.unix(unix));
+        }
+        if (auth != null) {
+            int colon = auth.indexOf(':');
+            options.authenticator(colon < 0 ? Authenticator.single(auth, "")
+                    : Authenticator.single(auth.substring(0, colon), auth.substring(colon + 1)));
+        }
+        Tickerplant tickerplant = null;
+        try {
+            if (mode.tickerplant) {
+                tickerplant = Tickerplant.start(options, Map.of());
+                server = tickerplant.server();
+            } else {
+                server = QServer.start(options.requestHandler(RequestHandler.sync((client, request) -> request))
+                        .build());
+            }
+        } catch (IOException e) {
+            return fail(oneLine(e), Q4j.CONNECTION_FAILED);
+        }
+        QServer running = server;
+        Thread hook = new Thread(running::close, "q4j-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        for (Endpoint e : running.endpoints()) {
+            err().println("q4j serve: listening on " + e + (mode.tickerplant ? " (tickerplant)" : " (echo)"));
+        }
+        err().flush();
+        started.countDown();
+        try {
+            running.awaitShutdown();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.close();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running: nothing to remove
+        }
+        return Q4j.OK;
+    }
+
+    /**
+     * For tests: waits until the server listens.
+     *
+     * @return the server
+     * @throws InterruptedException when interrupted
+     */
+    QServer awaitStarted() throws InterruptedException {
+        started.await();
+        return server;
+    }
+}
