@@ -13,7 +13,7 @@ class Q4jTest {
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).startsWith("q4j: Missing command: give one of decode, encode, query, help\n");
+        assertThat(r.err()).startsWith("q4j: Missing command: give one of decode, encode, query, serve, help\n");
     }
 
     @Test
