@@ -44,6 +44,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>A q error reply throws (or completes the future with) a {@link QErrorException} carrying q's text. A lost
  * connection fails every pending request with a {@link QConnectionException}; with a {@link ReconnectPolicy} the
  * connection then re-establishes itself and calls {@link ConnectionOptions#onReconnect()}.
+ *
+ * <p>Futures complete on the thread that reads the socket: keep their callbacks short, and make further requests
+ * from them with the async methods (or {@code thenApplyAsync} and the like). The blocking methods refuse to run on
+ * that thread with an {@link IllegalStateException}, since they would wait for a reply only it can read.
  */
 public final class QConnection implements AutoCloseable {
     private final ConnectionOptions options;
@@ -110,6 +114,7 @@ public final class QConnection implements AutoCloseable {
      * @throws QConnectionException when the connection fails
      */
     public QValue query(String expression) {
+        checkNotReaderThread();
         return await(queryAsync(expression));
     }
 
@@ -122,6 +127,7 @@ public final class QConnection implements AutoCloseable {
      * @throws QErrorException when q signals an error
      */
     public QValue call(String function, Object... args) {
+        checkNotReaderThread();
         return await(callAsync(function, args));
     }
 
@@ -131,6 +137,7 @@ public final class QConnection implements AutoCloseable {
      * @throws QErrorException when q signals an error
      */
     public QValue execute(QValue message) {
+        checkNotReaderThread();
         return await(executeAsync(message));
     }
 
@@ -238,7 +245,11 @@ public final class QConnection implements AutoCloseable {
         return options;
     }
 
-    /** Closes the connection: pending requests fail, the reader and delivery threads end. Idempotent. */
+    /**
+     * Closes the connection: async messages still buffered (see {@link ConnectionOptions#autoFlush()}) are written
+     * out first, for at most the connect timeout; then pending requests fail and the reader and delivery threads
+     * end. Idempotent.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -247,6 +258,7 @@ public final class QConnection implements AutoCloseable {
         closed = true;
         Session s = session;
         if (s != null) {
+            s.flushForClose(options.connectTimeout().toMillis());
             s.kill(new QConnectionException("connection to " + options.endpoint() + " closed"));
             s.joinReader();
         }
@@ -263,6 +275,16 @@ public final class QConnection implements AutoCloseable {
 
     private void shutdownDelivery() {
         delivery.shutdown();
+    }
+
+    /** A blocking call on the reader thread would wait for a reply that only that thread can read. */
+    private void checkNotReaderThread() {
+        Session s = session;
+        if (s != null && s.isReaderThread()) {
+            throw new IllegalStateException("a blocking request on " + Thread.currentThread().getName()
+                    + " would wait forever: that thread reads the replies; from future callbacks and request "
+                    + "handlers use the async methods (queryAsync, callAsync, executeAsync)");
+        }
     }
 
     private QValue await(CompletableFuture<QValue> reply) {
@@ -314,8 +336,10 @@ public final class QConnection implements AutoCloseable {
             throw new QConnectionException("connection to " + options.endpoint() + " is closed");
         }
         if (s == null || s.dead) {
+            // between the loss and the reconnect (or close) that follows it, say why
+            QConnectionException why = s == null ? null : s.deathCause();
             throw new QConnectionException("not connected to " + options.endpoint()
-                    + (reconnecting ? ": reconnecting" : ""));
+                    + (reconnecting ? ": reconnecting" : why != null ? ": " + why.getMessage() : ""), why);
         }
         return s;
     }

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One open transport of a {@link QConnection}: the handshake, the reader thread, and the queue of requests waiting
@@ -61,8 +62,13 @@ final class Session {
         Transport t = connectTransport(o);
         int agreed = handshake(t, o, Handshake.request(o.credentials(), o.capability()));
         if (agreed < 0 && o.retryWithoutCapability()) {
-            t = connectTransport(o);
-            agreed = handshake(t, o, Handshake.requestWithoutCapability(o.credentials()));
+            // a very old server hangs up on a capability byte; anything else that hangs up has refused us
+            try {
+                t = connectTransport(o);
+                agreed = handshake(t, o, Handshake.requestWithoutCapability(o.credentials()));
+            } catch (QConnectionException retryFailed) {
+                agreed = -1;
+            }
         }
         if (agreed < 0) {
             throw new QAuthenticationException("kdb+ at " + o.endpoint() + " closed the connection during the "
@@ -82,30 +88,40 @@ final class Session {
 
     /** @return the agreed capability, or -1 when the server closed the connection (a rejection) */
     private static int handshake(Transport t, ConnectionOptions o, byte[] hello) {
-        ScheduledFuture<?> watchdog = TIMER.schedule(() -> closeQuietly(t), o.connectTimeout().toMillis(),
-                TimeUnit.MILLISECONDS);
+        // 0 waiting for the answer, 1 answered (or failed) in time, 2 timed out: whichever of the watchdog and the
+        // reading thread moves it from 0 decides. Closing the socket sends a FIN, and a server that answers as it
+        // sees the FIN (a TLS port's alert) can slip a byte into the read that the close was meant to end.
+        AtomicInteger state = new AtomicInteger();
+        ScheduledFuture<?> watchdog = TIMER.schedule(() -> {
+            if (state.compareAndSet(0, 2)) {
+                closeQuietly(t);
+            }
+        }, o.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        int answer;
+        IOException failure = null;
         try {
             OutputStream os = t.output();
             os.write(hello);
             os.flush();
             InputStream in = t.input();
-            int answer = in.read();
-            if (answer < 0) {
-                closeQuietly(t);
-                return -1;
-            }
-            return answer;
+            answer = in.read();
         } catch (IOException e) {
-            closeQuietly(t);
-            if (watchdog.isDone()) {
-                throw new QConnectionException("handshake with " + o.endpoint() + " timed out after "
-                        + o.connectTimeout().toMillis() + " ms", e);
-            }
-            // kdb+ may reset rather than close when it refuses credentials
-            return -1;
+            failure = e;
+            answer = -1;
         } finally {
             watchdog.cancel(false);
         }
+        if (!state.compareAndSet(0, 1)) {
+            closeQuietly(t);
+            throw new QConnectionException("handshake with " + o.endpoint() + " timed out after "
+                    + o.connectTimeout().toMillis() + " ms", failure);
+        }
+        if (answer < 0) {
+            // closed, or reset: kdb+ may reset rather than close when it refuses credentials
+            closeQuietly(t);
+            return -1;
+        }
+        return answer;
     }
 
     void startReading() {
@@ -114,9 +130,16 @@ final class Session {
         reader.start();
     }
 
+    /** @return true on this session's reader thread */
+    boolean isReaderThread() {
+        return Thread.currentThread() == reader;
+    }
+
     void joinReader() {
         Thread r = reader;
         if (r != null && r != Thread.currentThread()) {
+            // wakes it if it is waiting to reconnect
+            r.interrupt();
             try {
                 r.join(2000);
             } catch (InterruptedException e) {
@@ -222,6 +245,26 @@ final class Session {
     }
 
     /**
+     * Before a close: writes out the async messages still in the buffer (with autoFlush off, the caller has handed
+     * them over and expects them sent), giving up after {@code limit} so that a server that stopped reading cannot
+     * hold the close.
+     */
+    void flushForClose(long limitMillis) {
+        if (dead) {
+            return;
+        }
+        ScheduledFuture<?> watchdog = TIMER.schedule(() -> closeQuietly(transport), limitMillis,
+                TimeUnit.MILLISECONDS);
+        try {
+            flush();
+        } catch (QConnectionException ignored) {
+            // closing anyway
+        } finally {
+            watchdog.cancel(false);
+        }
+    }
+
+    /**
      * Marks the session dead, closes its transport (which unblocks the reader and any writer) and fails every
      * pending request. Never takes the write lock: a writer may be stuck on a full socket until the close.
      */
@@ -235,6 +278,11 @@ final class Session {
         for (CompletableFuture<QValue> f; (f = pending.poll()) != null; ) {
             f.completeExceptionally(cause);
         }
+    }
+
+    /** @return why the session died, or {@code null} while it lives */
+    QConnectionException deathCause() {
+        return deathCause;
     }
 
     private static void closeQuietly(Transport t) {

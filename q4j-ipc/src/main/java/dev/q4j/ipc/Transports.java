@@ -55,12 +55,12 @@ public final class Transports {
                 ch.connect(UnixDomainSocketAddress.of(unix.path()));
             } catch (IOException e) {
                 ch.close();
-                throw new IOException("cannot connect to " + endpoint + ": " + e.getMessage(), e);
+                throw e;   // as for TCP, the caller names the endpoint
             }
             return new ChannelTransport(ch, endpoint.toString());
         }
-        throw new IOException("cannot connect to " + endpoint + ": the JDK cannot reach Linux's abstract Unix "
-                + "sockets; add the q4j-unix module (junixsocket) to the class or module path");
+        throw new IOException("the JDK cannot reach Linux's abstract Unix sockets; add the q4j-unix module "
+                + "(junixsocket) to the class or module path");
     }
 
     /**
