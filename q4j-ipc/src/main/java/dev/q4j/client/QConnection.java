@@ -178,7 +178,11 @@ public final class QConnection implements AutoCloseable {
         byte[] bytes = encode(MessageType.SYNC, message, s);
         CompletableFuture<QValue> reply = s.request(bytes);
         if (options.requestTimeout() != null) {
-            reply = reply.orTimeout(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            long ms = options.requestTimeout().toMillis();
+            CompletableFuture<QValue> timed = reply;
+            // the request stays queued: its late reply is read and dropped, so the stream stays in step
+            CompletableFuture.delayedExecutor(ms, TimeUnit.MILLISECONDS).execute(() -> timed.completeExceptionally(
+                    new QTimeoutException("no reply from " + options.endpoint() + " within " + ms + " ms")));
         }
         return reply;
     }
@@ -296,7 +300,7 @@ public final class QConnection implements AutoCloseable {
             throw new QConnectionException("interrupted while waiting for a reply from " + options.endpoint(), e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof TimeoutException) {
+            if (cause instanceof QTimeoutException || cause instanceof TimeoutException) {
                 throw new QTimeoutException("no reply from " + options.endpoint() + " within "
                         + options.requestTimeout().toMillis() + " ms");
             }

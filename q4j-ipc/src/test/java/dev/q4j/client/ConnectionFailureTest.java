@@ -21,7 +21,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -234,8 +233,8 @@ class ConnectionFailureTest {
 
             CompletableFuture<QValue> slow3 = q.queryAsync("slow 3");
             CompletableFuture<QValue> slow4 = q.queryAsync("slow 4");
-            assertThatThrownBy(() -> slow3.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(TimeoutException.class);
-            assertThatThrownBy(() -> slow4.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(TimeoutException.class);
+            assertThatThrownBy(() -> slow3.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(QTimeoutException.class);
+            assertThatThrownBy(() -> slow4.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(QTimeoutException.class);
             CompletableFuture<QValue> fast5 = q.queryAsync("fast 5");
             release.release(2);
             assertThat(fast5.get(5, TimeUnit.SECONDS)).isEqualTo(QCharVector.of("reply to fast 5"));
