@@ -157,7 +157,13 @@ public final class QServer implements AutoCloseable {
             }
         }
         for (ServerConnection c : connections) {
-            c.close();
+            if (c.busy()) {
+                // the grace is over: do not wait (a second per connection) for a writer stuck on a client that
+                // does not read, nor for requests still running
+                c.close("still busy when the shutdown grace of " + grace.toMillis() + " ms ran out");
+            } else {
+                c.close();
+            }
         }
         sweeper.shutdownNow();
         for (Thread t : acceptors) {

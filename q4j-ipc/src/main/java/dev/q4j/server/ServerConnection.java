@@ -50,6 +50,8 @@ final class ServerConnection implements ClientConnection {
     private volatile boolean authenticated;
     private volatile long lastActivity = System.nanoTime();
     private volatile long messageStartedAt;
+    /** true while the writer is writing or flushing: bytes may be on their way though none are queued */
+    private volatile boolean writing;
     private volatile String user = "";
     private volatile int capability;
     private Thread reader;
@@ -116,7 +118,7 @@ final class ServerConnection implements ClientConnection {
 
     @Override
     public String toString() {
-        return "client " + id + (user.isEmpty() ? "" : " (" + user + ")") + " at " + peer();
+        return "client " + id + (user.isEmpty() ? "" : " (" + printable(user) + ")") + " at " + peer();
     }
 
     // ---------------------------------------------------------------- reading
@@ -150,6 +152,9 @@ final class ServerConnection implements ClientConnection {
             }
         } catch (IOException | RuntimeException e) {
             close(isOpen() ? describe(e) : null);
+        } catch (Error e) {
+            // out of memory, or an Error from a callback: never leave the connection open with nobody reading it
+            close(isOpen() ? "reading failed: " + e : null);
         }
     }
 
@@ -177,12 +182,12 @@ final class ServerConnection implements ClientConnection {
         try {
             ok = options.authenticator().authenticate(request.user(), request.password());
         } catch (RuntimeException e) {
-            QServer.log().log(Level.WARNING, "authenticator failed for " + request.user() + ": " + e, e);
+            QServer.log().log(Level.WARNING, "authenticator failed for " + printable(request.user()) + ": " + e, e);
             ok = false;
         }
         if (!ok) {
             // as kdb+ does: no answer, just the closed connection
-            close("rejected the credentials of user '" + request.user() + "'");
+            close("rejected the credentials of user '" + printable(request.user()) + "'");
             return false;
         }
         user = request.user();
@@ -195,7 +200,7 @@ final class ServerConnection implements ClientConnection {
         if (options.onOpen() != null) {
             try {
                 options.onOpen().accept(this);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 QServer.log().log(Level.WARNING, "onOpen callback failed for " + this + ": " + e, e);
             }
         }
@@ -221,7 +226,9 @@ final class ServerConnection implements ClientConnection {
                     }
                 });
             }
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            // an Error too (a handler's AssertionError, StackOverflowError): the client gets a q error, as kdb+
+            // answers 'stack, instead of a reader thread dying with the request unanswered
             slot.completeExceptionally(e);
         }
     }
@@ -229,7 +236,7 @@ final class ServerConnection implements ClientConnection {
     private void runAsyncHandler(QValue value) {
         try {
             options.asyncHandler().handle(this, value);
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
             QServer.log().log(Level.WARNING, "async handler failed for " + this + ": " + e, e);
         }
     }
@@ -281,9 +288,11 @@ final class ServerConnection implements ClientConnection {
         if (!isOpen()) {
             return false;
         }
-        long queued = queuedBytes.addAndGet(bytes.length);
-        if (queued > options.maxQueuedBytes()) {
-            close("too slow: " + queued + " bytes waiting to be sent (ServerOptions.maxQueuedBytes is "
+        long waiting = queuedBytes.addAndGet(bytes.length) - bytes.length;
+        // the limit is on the backlog a client leaves unread, not on the size of one message: a query result
+        // larger than the limit still goes to a client that reads
+        if (waiting >= options.maxQueuedBytes()) {
+            close("too slow: " + waiting + " bytes waiting to be sent (ServerOptions.maxQueuedBytes is "
                     + options.maxQueuedBytes() + ")");
             return false;
         }
@@ -295,6 +304,7 @@ final class ServerConnection implements ClientConnection {
         try (OutputStream out = new BufferedOutputStream(transport.output(), 1 << 16)) {
             while (true) {
                 byte[] next = outbound.take();
+                writing = true;
                 if (next == STOP) {
                     out.flush();
                     return;
@@ -303,6 +313,7 @@ final class ServerConnection implements ClientConnection {
                 queuedBytes.addAndGet(-next.length);
                 if (outbound.isEmpty()) {
                     out.flush();
+                    writing = false;
                 }
             }
         } catch (IOException e) {
@@ -325,7 +336,7 @@ final class ServerConnection implements ClientConnection {
                 return true;
             }
         }
-        return isOpen() && queuedBytes.get() > 0;
+        return isOpen() && (queuedBytes.get() > 0 || writing);
     }
 
     void checkTimeouts(long now) {
@@ -366,7 +377,7 @@ final class ServerConnection implements ClientConnection {
         if (authenticated && options.onClose() != null) {
             try {
                 options.onClose().accept(this);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 QServer.log().log(Level.WARNING, "onClose callback failed for " + this + ": " + e, e);
             }
         }
@@ -390,6 +401,24 @@ final class ServerConnection implements ClientConnection {
                 }
             }
         }
+    }
+
+    /**
+     * A user name as it may appear in a log: the client chose it, so control characters (a forged line break) are
+     * escaped and the length is bounded.
+     */
+    static String printable(String text) {
+        int n = Math.min(text.length(), 64);
+        StringBuilder b = new StringBuilder(n + 8);
+        for (int i = 0; i < n; i++) {
+            char ch = text.charAt(i);
+            if (Character.isISOControl(ch) || ch == 0x2028 || ch == 0x2029) {
+                b.append(String.format("\\u%04x", (int) ch));
+            } else {
+                b.append(ch);
+            }
+        }
+        return text.length() > n ? b.append("...").toString() : b.toString();
     }
 
     private static String describe(Throwable e) {
