@@ -34,6 +34,15 @@ public interface ClientConnection {
      */
     boolean send(QValue message);
 
+    /**
+     * Runs {@code action} just after the reply to the request being handled has been queued, so that whatever the
+     * action pushes follows the reply (a subscription registered this way cannot deliver an update before the
+     * client has its answer). Called anywhere but inside a request handler, it runs at once.
+     *
+     * @param action what to do
+     */
+    void afterReply(Runnable action);
+
     /** @return true until the connection closes */
     boolean isOpen();
 

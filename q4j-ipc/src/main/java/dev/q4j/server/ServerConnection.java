@@ -42,7 +42,9 @@ final class ServerConnection implements ClientConnection {
     private final Decoder decoder;
     private final Encoder encoder = new Encoder();
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
-    private final ArrayDeque<CompletableFuture<QValue>> inflight = new ArrayDeque<>();
+    private final ArrayDeque<Pending> inflight = new ArrayDeque<>();
+    /** actions {@link #afterReply} collects while the reader thread runs a request handler */
+    private java.util.List<Runnable> afterThisReply;
     private final LinkedBlockingQueue<byte[]> outbound = new LinkedBlockingQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean open = new AtomicBoolean(true);
@@ -209,12 +211,19 @@ final class ServerConnection implements ClientConnection {
 
     private void request(QValue value) {
         CompletableFuture<QValue> slot = new CompletableFuture<>();
+        Pending pending = new Pending(slot, new java.util.ArrayList<>());
         synchronized (inflight) {
-            inflight.add(slot);
+            inflight.add(pending);
         }
         slot.whenComplete((v, e) -> drainReplies());
         try {
-            CompletionStage<QValue> reply = options.requestHandler().handle(this, value);
+            CompletionStage<QValue> reply;
+            afterThisReply = pending.after;
+            try {
+                reply = options.requestHandler().handle(this, value);
+            } finally {
+                afterThisReply = null;
+            }
             if (reply == null) {
                 slot.complete(Q.NIL);
             } else {
@@ -241,11 +250,29 @@ final class ServerConnection implements ClientConnection {
         }
     }
 
+    /** A request waiting for its reply, and what to do once the reply is queued. */
+    private record Pending(CompletableFuture<QValue> reply, java.util.List<Runnable> after) {
+        boolean isDone() {
+            return reply.isDone();
+        }
+    }
+
+    @Override
+    public void afterReply(Runnable action) {
+        java.util.List<Runnable> collecting = afterThisReply;
+        if (collecting != null && Thread.currentThread() == reader) {
+            collecting.add(action);
+        } else {
+            action.run();
+        }
+    }
+
     /** Sends every reply at the head of the queue that is ready: replies go in request order. */
     private void drainReplies() {
         synchronized (inflight) {
             while (!inflight.isEmpty() && inflight.peek().isDone()) {
-                CompletableFuture<QValue> f = inflight.poll();
+                Pending pending = inflight.poll();
+                CompletableFuture<QValue> f = pending.reply();
                 QValue reply;
                 try {
                     reply = f.join();
@@ -259,6 +286,13 @@ final class ServerConnection implements ClientConnection {
                     bytes = encode(MessageType.RESPONSE, errorOf(e));
                 }
                 enqueue(bytes);
+                for (Runnable action : pending.after()) {
+                    try {
+                        action.run();
+                    } catch (RuntimeException | Error e) {
+                        QServer.log().log(Level.WARNING, "an afterReply action failed for " + this + ": " + e, e);
+                    }
+                }
             }
         }
     }
@@ -311,6 +345,8 @@ final class ServerConnection implements ClientConnection {
                 }
                 out.write(next);
                 queuedBytes.addAndGet(-next.length);
+                // a subscriber that only receives is busy, not idle
+                lastActivity = System.nanoTime();
                 if (outbound.isEmpty()) {
                     out.flush();
                     writing = false;

@@ -189,7 +189,13 @@ public final class Tickerplant implements AutoCloseable {
         } else if (!s.isGenericNull()) {
             throw new QErrorException("type: syms must be symbols");
         }
-        subscriptions.computeIfAbsent(client, c -> new ConcurrentHashMap<>()).put(table.value(), Set.copyOf(syms));
+        Set<String> chosen = Set.copyOf(syms);
+        // registered once the reply is queued: no update can reach the subscriber before its answer
+        client.afterReply(() -> {
+            if (client.isOpen()) {
+                subscriptions.computeIfAbsent(client, c -> new ConcurrentHashMap<>()).put(table.value(), chosen);
+            }
+        });
         if (table.isNull()) {
             List<QValue> all = new ArrayList<>();
             schemas.forEach((name, schema) -> all.add(QList.of(QSymbol.of(name), schema)));
