@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * // q)h:hopen 5010; upd:{[t;x] show x}; h(".u.sub";`trade;`)
  * }</pre>
  *
- * <p>{@code .u.sub} with a null table subscribes to every table and answers a list of (name; empty table) pairs;
+ * <p>kdb+tick's own r.q subscribes with the text {@code (.u.sub[`;`];`.u `i`L)}: the answer carries a null log
+ * count, so r.q replays no log and starts from the schemas. {@code .u.sub} with a null table subscribes to every table and answers a list of (name; empty table) pairs;
  * with a table it answers (name; empty table). Syms filter on the {@code sym} column; a null or empty sym list means
  * all. {@code .u.upd} takes a table, or a list of columns for a table whose schema is known (from the start or
  * from an earlier table); if such a list is one column short and the schema starts with a timespan column, the
@@ -143,8 +144,14 @@ public final class Tickerplant implements AutoCloseable {
             // h"": a client making sure everything it sent before has been processed
             return Q.NIL;
         }
+        if (request instanceof dev.q4j.value.QCharVector text) {
+            QValue tick = tickExpression(client, text.asString().replaceAll("\\s+", " ").trim());
+            if (tick != null) {
+                return tick;
+            }
+        }
         FunctionCall call = FunctionCall.of(request).orElseThrow(() -> new QErrorException(
-                "nyi: this q4j tickerplant answers .u.sub[table;syms] and .u.upd[table;data]"));
+                "nyi: this q4j tickerplant answers .u.sub[table;syms], .u.upd[table;data], .u.i and .u.L"));
         switch (call.name()) {
             case ".u.sub":
                 return subscribe(client, call.args());
@@ -154,6 +161,42 @@ public final class Tickerplant implements AutoCloseable {
             default:
                 throw new QErrorException(call.name());
         }
+    }
+
+    /**
+     * The expressions kdb+tick's subscribers send as text: {@code .u.i} and {@code .u.L} (no log here: 0N and `),
+     * {@code `.u `i`L}, and r.q's {@code (.u.sub[`;`];`.u `i`L)}, whose null log count tells r.q not to replay.
+     */
+    private QValue tickExpression(ClientConnection client, String text) {
+        switch (text) {
+            case ".u.i":
+                return dev.q4j.value.QLong.NULL;
+            case ".u.L":
+                return QSymbol.NULL;
+            case "`.u `i`L":
+            case "`.u`i`L":
+                return noLog();
+            default:
+                break;
+        }
+        if (text.startsWith("(") && text.endsWith(")")) {
+            String inner = text.substring(1, text.length() - 1).trim();
+            int split = inner.lastIndexOf(';');
+            if (split > 0 && tickExpression(client, inner.substring(split + 1).trim()) != null) {
+                QValue first = FunctionCall.of(dev.q4j.value.QCharVector.of(inner.substring(0, split).trim()))
+                        .filter(c -> c.name().equals(".u.sub"))
+                        .map(c -> subscribe(client, c.args()))
+                        .orElse(null);
+                if (first != null) {
+                    return QList.of(first, tickExpression(client, inner.substring(split + 1).trim()));
+                }
+            }
+        }
+        return null;
+    }
+
+    private static QValue noLog() {
+        return QList.of(dev.q4j.value.QLong.NULL, QSymbol.NULL);
     }
 
     private void async(ClientConnection client, QValue message) {

@@ -71,4 +71,18 @@ class TickerplantOrderTest {
             }
         }
     }
+
+    @Test
+    void kdbTicksRdbSubscribesUnchanged() throws Exception {
+        QTable rows = (QTable) QText.parse("([] sym:`a`b; px:1 2f)");
+        try (Tickerplant tp = Tickerplant.start(TestServers.loopback(), Map.of("trade", rows));
+                dev.q4j.client.QConnection rdb = dev.q4j.client.QConnection.connect(
+                        TestServers.options(tp.server()).build())) {
+            // r.q: .u.rep .(hopen `$":",.u.x 0)"(.u.sub[`;`];`.u `i`L)"
+            dev.q4j.value.QValue answer = rdb.query("(.u.sub[`;`];`.u `i`L)");
+            // one (name;schema) pair per table, as tick.q's .u.sub each t gives
+            assertThat(answer).hasToString("(,(`trade;+`sym`px!(`symbol$();`float$()));(0N;`))");
+            assertThat(rdb.query(".u.i")).isEqualTo(dev.q4j.value.QLong.NULL);
+        }
+    }
 }
