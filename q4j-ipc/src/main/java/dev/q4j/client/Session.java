@@ -75,11 +75,11 @@ final class Session {
                     + "handshake: it rejected the credentials" + (o.user().isEmpty() ? " (none were given)"
                     : " of user '" + o.user() + "'"));
         }
-        if (agreed > o.capability() && o.capability() > 0) {
-            // kdb+ answers the lower of the two capabilities: a bigger byte is not kdb+ speaking
+        if (agreed > Math.max(o.capability(), Handshake.CAPABILITY_LARGE)) {
+            // kdb+ answers a capability 0 .. 6 (the lower of the two sides'); a bigger byte is not kdb+ speaking
             closeQuietly(t);
             throw new QConnectionException(o.endpoint() + " answered the handshake with byte " + agreed
-                    + ", more than the capability " + o.capability() + " asked for: not a kdb+ server"
+                    + ", which no kdb+ capability is: not a kdb+ server"
                     + (agreed == 0x15 ? " (it looks like a TLS port: connect with TLS)" : ""));
         }
         return new Session(connection, t, Math.min(agreed, o.capability()));
