@@ -12,6 +12,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -21,9 +22,9 @@ import picocli.CommandLine.Spec;
  *
  * <p>Each subcommand is a class extending {@link Q4jCommand}, listed in {@code subcommands} below; it reads standard
  * input through {@link #stdin()} and writes through picocli's {@code out} and {@code err} writers, so tests run it
- * in-process with {@link #commandLine(InputStream, PrintWriter, PrintWriter)}. Later commands ({@code serve},
- * {@code run}, {@code demo}) are added the same way; the interactive console, the default when the first
- * argument is {@code HOST:PORT}, becomes an optional positional parameter of this class handled in {@link #call()}.
+ * in-process with {@link #commandLine(InputStream, PrintWriter, PrintWriter)}. Without a subcommand, {@code q4j
+ * [HOST:PORT]} runs the interactive console ({@link ConsoleCommand}, {@link Console}), whose positional parameter and
+ * options this class takes through a mixin.
  *
  * <p>Exit codes: {@value #OK} success, {@value #BAD_INPUT} bad input (malformed message, bad hex, q text that does not
  * parse, unreadable file) or a q error ({@value #Q_ERROR}), {@value #USAGE} usage error (picocli's own code for
@@ -34,23 +35,43 @@ import picocli.CommandLine.Spec;
         name = "q4j",
         mixinStandardHelpOptions = true,
         versionProvider = Q4j.Version.class,
-        synopsisSubcommandLabel = "COMMAND",
+        synopsisSubcommandLabel = "[COMMAND]",
         description = {
             "Tools for kdb+/q: query a kdb+ process, decode and encode IPC messages and q text.",
+            "",
+            "Without a command: a q console on HOST:PORT (default localhost:5000). Type q",
+            "expressions at the q) prompt; an expression continues on the next line while a",
+            "bracket or string is open; results show as in the q console. \\\\ or Ctrl-D",
+            "quits, Ctrl-C stops waiting for a reply, \\connect HOST:PORT switches process,",
+            "\\c ROWS COLS sets the console size. History is kept in ~/.q4j_history. With",
+            "standard input not a terminal, its lines are read without prompts and only the",
+            "results are printed (q errors as 'type on standard output).",
             ""
         },
         subcommands = {
             DecodeCommand.class,
+            DemoCommand.class,
             EncodeCommand.class,
             QueryCommand.class,
+            RunCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class
         },
         commandListHeading = "%nCommands:%n",
         footerHeading = "%nExamples:%n",
         footer = {
+            "  q4j",
+            "      the console on localhost:5000",
+            "  q4j -u bob:secret --tls db.example.com:5001",
+            "      the console on another host, with credentials and TLS",
+            "  echo 'select from trade' | q4j :5000",
+            "      the console without a terminal: prints just the results",
+            "  q4j demo",
+            "      a tickerplant, a feed, an RDB and a client, in-process: no kdb+ needed",
             "  q4j query localhost:5000 'select from trade'",
             "      prints the result as the q console would",
+            "  q4j run localhost:5000 setup.q",
+            "      runs a q script there, statement by statement, as \\l would",
             "  q4j serve --port 5000 --echo",
             "      a kdb+-speaking echo server (--tickerplant: .u.sub/.u.upd)",
             "  q4j encode 42",
@@ -81,6 +102,10 @@ public final class Q4j implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    /** the console's HOST:PORT and options */
+    @Mixin
+    private ConsoleCommand console;
+
     private final InputStream stdin;
 
     /** A command reading {@link System#in}. */
@@ -98,11 +123,10 @@ public final class Q4j implements Callable<Integer> {
         return stdin;
     }
 
-    /** Without a subcommand there is nothing to do yet: a usage error that lists the commands. */
+    /** Without a subcommand: the interactive console. */
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: give one of "
-                + String.join(", ", spec.subcommands().keySet()));
+        return console.run(stdin);
     }
 
     /**

@@ -8,20 +8,14 @@ import dev.q4j.client.QConnection;
 import dev.q4j.client.QConnectionException;
 import dev.q4j.client.QTimeoutException;
 import dev.q4j.ipc.Endpoint;
-import dev.q4j.ipc.TlsOptions;
 import dev.q4j.text.QText;
 import dev.q4j.value.QValue;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
-import javax.net.ssl.SSLException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
@@ -97,29 +91,8 @@ final class QueryCommand extends Q4jCommand {
         CSV
     }
 
-    @Option(names = {"-u", "--user"}, paramLabel = "USER:PASSWORD", defaultValue = "${env:Q4J_USER}",
-            description = "Credentials for the handshake, as q's hopen takes them (or just USER). Default: the "
-                    + "Q4J_USER environment variable, which keeps the password out of the process list.")
-    String user;
-
-    @Option(names = "--tls", description = "Connect with TLS, trusting the JDK's certificate authorities (or "
-            + "those of --trust-store); the certificate must name the host.")
-    boolean tls;
-
-    @Option(names = "--trust-store", paramLabel = "PATH",
-            description = "A trust store (PKCS12 or JKS) holding the certificates to trust; implies --tls.")
-    Path trustStore;
-
-    @Option(names = "--trust-store-password", paramLabel = "PW",
-            defaultValue = "${env:Q4J_TRUST_STORE_PASSWORD}",
-            description = "The trust store's password, if it has one. Default: the Q4J_TRUST_STORE_PASSWORD "
-                    + "environment variable.")
-    String trustStorePassword;
-
-    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", converter = SecondsConverter.class,
-            description = "How long connecting may take, then how long to wait for the result (e.g. 30 or "
-                    + "0.5). Default: 10 s to connect, no limit on the result.")
-    Duration timeout;
+    @Mixin
+    ConnectionMixin connection;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
             description = "text (the default), q, json or csv.")
@@ -137,21 +110,12 @@ final class QueryCommand extends Q4jCommand {
     @Parameters(index = "1", paramLabel = "QEXPR", description = "The q expression to evaluate.")
     String expression;
 
-    /** A problem with the command line found while running it: exit code {@link Q4j#USAGE}. */
-    private static final class Usage extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Usage(String message) {
-            super(message);
-        }
-    }
-
     @Override
     int run() {
         ConnectionOptions options;
         try {
-            options = options();
-        } catch (Usage e) {
+            options = connection.options(endpoint);
+        } catch (ConnectionMixin.Unusable e) {
             return fail(e.getMessage(), Q4j.USAGE);
         }
         QValue result;
@@ -163,11 +127,11 @@ final class QueryCommand extends Q4jCommand {
             err().flush();
             return Q4j.Q_ERROR;
         } catch (QAuthenticationException e) {
-            return fail(rejected(options), Q4j.AUTHENTICATION_FAILED);
+            return fail(ConnectionMixin.rejected(options), Q4j.AUTHENTICATION_FAILED);
         } catch (QTimeoutException e) {
             return fail(oneLine(e), Q4j.TIMED_OUT);
         } catch (QConnectionException e) {
-            return fail(connectionFailure(e), Q4j.CONNECTION_FAILED);
+            return fail(ConnectionMixin.connectionFailure(e, endpoint), Q4j.CONNECTION_FAILED);
         } catch (Q4jException e) {
             return fail(oneLine(e), Q4j.CONNECTION_FAILED);
         }
@@ -196,62 +160,6 @@ final class QueryCommand extends Q4jCommand {
                 }
         }
         return Q4j.OK;
-    }
-
-    private ConnectionOptions options() throws Usage {
-        ConnectionOptions.Builder b = ConnectionOptions.builder(endpoint)
-                // failures reach the command as exceptions; nothing to log on the side
-                .errorHandler(e -> { });
-        if (user != null && !user.isEmpty()) {
-            b.credentials(user);
-        }
-        if (timeout != null) {
-            b.connectTimeout(timeout).requestTimeout(timeout);
-        }
-        if (tls || trustStore != null) {
-            b.tls(tlsOptions());
-        }
-        return b.build();
-    }
-
-    private TlsOptions tlsOptions() throws Usage {
-        if (trustStore == null) {
-            return TlsOptions.defaults();
-        }
-        char[] password = trustStorePassword == null || trustStorePassword.isEmpty() ? null
-                : trustStorePassword.toCharArray();
-        try {
-            return TlsOptions.trustStore(trustStore, password);
-        } catch (NoSuchFileException e) {
-            throw new Usage("cannot read the trust store " + trustStore + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new Usage("cannot read the trust store " + trustStore + ": permission denied");
-        } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            throw new Usage("cannot read the trust store " + trustStore + ": " + oneLine(e));
-        }
-    }
-
-    /** The server closed the connection during the handshake: what kdb+ does to credentials it refuses. */
-    private static String rejected(ConnectionOptions options) {
-        if (options.user().isEmpty()) {
-            return options.endpoint() + " rejected the connection without credentials: give --user USER:PASSWORD";
-        }
-        return options.endpoint() + " rejected the credentials of user '" + options.user() + "'";
-    }
-
-    private String connectionFailure(QConnectionException e) {
-        String message = oneLine(e);
-        // the transport and the session both name the endpoint: say it once
-        String prefix = "cannot connect to " + endpoint + ": ";
-        while (message.startsWith(prefix + prefix)) {
-            message = message.substring(prefix.length());
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SSLException) {
-                return message + " (a TLS failure: is the server's certificate trusted? see --trust-store)";
-            }
-        }
-        return message;
     }
 
     // ---------------------------------------------------------------- converters
