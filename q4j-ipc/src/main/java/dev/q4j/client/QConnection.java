@@ -180,8 +180,9 @@ public final class QConnection implements AutoCloseable {
         if (options.requestTimeout() != null) {
             long ms = options.requestTimeout().toMillis();
             CompletableFuture<QValue> timed = reply;
-            // the request stays queued: its late reply is read and dropped, so the stream stays in step
-            CompletableFuture.delayedExecutor(ms, TimeUnit.MILLISECONDS).execute(() -> timed.completeExceptionally(
+            // the request stays queued: its late reply is read and dropped, so the stream stays in step; the
+            // timeout completes on the JDK's delay thread itself, never waiting for a (possibly busy) pool
+            CompletableFuture.delayedExecutor(ms, TimeUnit.MILLISECONDS, Runnable::run).execute(() -> timed.completeExceptionally(
                     new QTimeoutException("no reply from " + options.endpoint() + " within " + ms + " ms")));
         }
         return reply;

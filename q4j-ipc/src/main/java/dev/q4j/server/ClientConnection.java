@@ -35,9 +35,10 @@ public interface ClientConnection {
     boolean send(QValue message);
 
     /**
-     * Runs {@code action} just after the reply to the request being handled has been queued, so that whatever the
-     * action pushes follows the reply (a subscription registered this way cannot deliver an update before the
-     * client has its answer). Called anywhere but inside a request handler, it runs at once.
+     * Runs {@code action} when the reply to the request being handled is queued, with pushes to this client held
+     * back until the reply is queued: whatever the action starts (a subscription, say) is in place before the client
+     * has its answer, yet cannot deliver anything ahead of it. Called anywhere but inside a request handler, it runs
+     * at once.
      *
      * @param action what to do
      */

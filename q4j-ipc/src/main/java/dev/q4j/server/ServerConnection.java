@@ -43,6 +43,8 @@ final class ServerConnection implements ClientConnection {
     private final Encoder encoder = new Encoder();
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
     private final ArrayDeque<Pending> inflight = new ArrayDeque<>();
+    /** held while a reply's afterReply actions run and the reply is queued: pushes wait, so they follow it */
+    private final Object pushLock = new Object();
     /** actions {@link #afterReply} collects while the reader thread runs a request handler */
     private java.util.List<Runnable> afterThisReply;
     private final LinkedBlockingQueue<byte[]> outbound = new LinkedBlockingQueue<>();
@@ -100,7 +102,13 @@ final class ServerConnection implements ClientConnection {
 
     @Override
     public boolean send(QValue message) {
-        return isOpen() && enqueue(encode(MessageType.ASYNC, message));
+        if (!isOpen()) {
+            return false;
+        }
+        byte[] bytes = encode(MessageType.ASYNC, message);
+        synchronized (pushLock) {
+            return enqueue(bytes);
+        }
     }
 
     @Override
@@ -285,13 +293,15 @@ final class ServerConnection implements ClientConnection {
                 } catch (RuntimeException e) {
                     bytes = encode(MessageType.RESPONSE, errorOf(e));
                 }
-                enqueue(bytes);
-                for (Runnable action : pending.after()) {
-                    try {
-                        action.run();
-                    } catch (RuntimeException | Error e) {
-                        QServer.log().log(Level.WARNING, "an afterReply action failed for " + this + ": " + e, e);
+                synchronized (pushLock) {
+                    for (Runnable action : pending.after()) {
+                        try {
+                            action.run();
+                        } catch (RuntimeException | Error e) {
+                            QServer.log().log(Level.WARNING, "an afterReply action failed for " + this + ": " + e, e);
+                        }
                     }
+                    enqueue(bytes);
                 }
             }
         }

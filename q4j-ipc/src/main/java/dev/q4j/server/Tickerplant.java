@@ -233,7 +233,7 @@ public final class Tickerplant implements AutoCloseable {
             throw new QErrorException("type: syms must be symbols");
         }
         Set<String> chosen = Set.copyOf(syms);
-        // registered once the reply is queued: no update can reach the subscriber before its answer
+        // registered as the reply is queued: no update can reach the subscriber before its answer
         client.afterReply(() -> {
             if (client.isOpen()) {
                 subscriptions.computeIfAbsent(client, c -> new ConcurrentHashMap<>()).put(table.value(), chosen);
