@@ -1,0 +1,222 @@
+package dev.q4j.bench;
+
+import java.io.PrintStream;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.NoBenchmarksException;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs the benchmarks with JMH and prints one line per case:
+ * {@code <case> q4j=<value> javakdb=<value> speedup=<ratio>} (speedup above 1: q4j is faster), then the reference
+ * point (decoding 10M longs against a plain copy) and the bytes each decode allocates against the message size.
+ * Progress and JMH's error margins go to standard error.
+ *
+ * <pre>
+ * java -jar q4j-bench/target/benchmarks.jar [--quick] [--only REGEX] [--verbose]
+ * </pre>
+ */
+public final class Harness {
+    /** JVM options of every benchmark fork: the same for both libraries */
+    static final String[] JVM_ARGS = {"-Xms2g", "-Xmx2g", "-XX:+UseParallelGC", "-XX:+AlwaysPreTouch"};
+
+    private final boolean quick;
+    private final String only;
+    private final boolean verbose;
+    private final String[] jvmArgs;
+    private final PrintStream out = System.out;
+    private final PrintStream log = System.err;
+    /** benchmark label (class.method[:dataset]) to result */
+    private final Map<String, RunResult> results = new LinkedHashMap<>();
+
+    private Harness(boolean quick, String only, boolean verbose, String[] jvmArgs) {
+        this.quick = quick;
+        this.jvmArgs = jvmArgs;
+        this.only = only;
+        this.verbose = verbose;
+    }
+
+    /**
+     * @param args {@code --quick}: few, short iterations (about two minutes in all); {@code --only REGEX}: run only the
+     *     benchmarks whose full name ({@code dev.q4j.bench.Class.method}) matches; {@code --jvm 'OPTIONS'}: the
+     *     benchmark JVMs' options instead of {@link #JVM_ARGS}; {@code --verbose}: JMH's own output
+     * @throws RunnerException when a benchmark fails
+     */
+    public static void main(String[] args) throws RunnerException {
+        boolean quick = false;
+        boolean verbose = false;
+        String only = null;
+        String[] jvmArgs = JVM_ARGS;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick": quick = true; break;
+                case "--verbose": verbose = true; break;
+                case "--only": only = args[++i]; break;
+                case "--jvm": jvmArgs = args[++i].trim().split("\\s+"); break;
+                default:
+                    System.err.println("usage: bench/run [--quick] [--only REGEX] [--jvm 'JVM OPTIONS'] [--verbose]");
+                    System.exit(2);
+            }
+        }
+        new Harness(quick, only, verbose, jvmArgs).run();
+    }
+
+    private void run() throws RunnerException {
+        long start = System.nanoTime();
+        log.printf("q4j benchmarks (%s) on %s, %d CPUs, Java %s, JVM options %s%n", quick ? "quick" : "full",
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                String.join(" ", jvmArgs));
+        // codec: times from microseconds (small reply) to about half a second (javakdb's trade table)
+        group("codec", esc(DecodeBench.class) + "|" + esc(EncodeBench.class) + "|" + esc(CompressionBench.class)
+                + "|" + esc(CopyBench.class),
+                quick ? 2 : 5, quick ? 300 : 1000, quick ? 3 : 10, quick ? 300 : 1000, quick ? 1 : 2);
+        group("sync", esc(NetworkBench.class) + "\\.sync.*",
+                quick ? 2 : 5, quick ? 500 : 1000, quick ? 3 : 10, quick ? 500 : 1000, quick ? 1 : 2);
+        // one invocation is 100,000 requests: seconds for javakdb
+        group("pipelined", esc(NetworkBench.class) + "\\.(?:pipelined|loop).*",
+                1, quick ? 100 : 1000, quick ? 2 : 5, quick ? 100 : 1000, 1);
+        report();
+        log.printf("done in %.0f s%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    private void group(String name, String classes, int warmups, int warmupMs, int iterations, int iterationMs,
+            int forks) throws RunnerException {
+        String include = "^" + (only == null ? "" : "(?=.*(?:" + only + "))") + "(?:" + classes + ")(?:\\..*|$)";
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(include)
+                .warmupIterations(warmups)
+                .warmupTime(TimeValue.milliseconds(warmupMs))
+                .measurementIterations(iterations)
+                .measurementTime(TimeValue.milliseconds(iterationMs))
+                .forks(forks)
+                .jvmArgs(jvmArgs)
+                .timeUnit(TimeUnit.MICROSECONDS)
+                .addProfiler(GCProfiler.class)
+                .shouldFailOnError(true)
+                .verbosity(verbose ? VerboseMode.NORMAL : VerboseMode.SILENT);
+        log.printf("running %s benchmarks...%n", name);
+        Collection<RunResult> run;
+        try {
+            run = new Runner(options.build()).run();
+        } catch (NoBenchmarksException e) {
+            return;   // --only left nothing of this group
+        }
+        for (RunResult r : run) {
+            String label = label(r);
+            results.put(label, r);
+            Result<?> p = r.getPrimaryResult();
+            log.printf(Locale.ROOT, "  %-45s %12.3f ± %10.3f %s%s%n", label, p.getScore(), p.getScoreError(),
+                    p.getScoreUnit(), alloc(r) < 0 ? "" : String.format(Locale.ROOT, "  alloc %,.0f B/op", alloc(r)));
+        }
+    }
+
+    private static String esc(Class<?> c) {
+        return c.getName().replace(".", "\\.");
+    }
+
+    private static String label(RunResult r) {
+        String benchmark = r.getParams().getBenchmark();
+        String[] parts = benchmark.split("\\.");
+        String label = parts[parts.length - 2] + "." + parts[parts.length - 1];
+        String dataset = r.getParams().getParam("dataset");
+        return dataset == null ? label : label + ":" + dataset;
+    }
+
+    private static double alloc(RunResult r) {
+        for (String key : r.getSecondaryResults().keySet()) {
+            if (key.endsWith("gc.alloc.rate.norm")) {
+                Result<?> alloc = r.getSecondaryResults().get(key);
+                return alloc.getScore();
+            }
+        }
+        return -1;
+    }
+
+    // ---------------------------------------------------------------- report
+
+    private void report() {
+        for (String d : new String[] {"trade", "symbols", "small", "longs", "floats"}) {
+            timeLine("decode-" + d, "DecodeBench.decodeQ4j:" + d, "DecodeBench.decodeJavakdb:" + d);
+        }
+        for (String d : new String[] {"trade", "symbols", "small", "longs", "floats"}) {
+            timeLine("encode-" + d, "EncodeBench.encodeQ4j:" + d, "EncodeBench.encodeJavakdb:" + d);
+        }
+        timeLine("compress-trade", "CompressionBench.serializeCompressedQ4j",
+                "CompressionBench.serializeCompressedJavakdb");
+        timeLine("decompress-trade", "CompressionBench.decodeCompressedQ4j",
+                "CompressionBench.decodeCompressedJavakdb");
+        timeLine("compress-only-trade", "CompressionBench.compressOnlyQ4j", "CompressionBench.compressOnlyJavakdb");
+        timeLine("decompress-only-trade", "CompressionBench.decompressOnlyQ4j",
+                "CompressionBench.decompressOnlyJavakdb");
+        timeLine("sync-roundtrip", "NetworkBench.syncQ4j", "NetworkBench.syncJavakdb");
+        RunResult pq = results.get("NetworkBench.pipelinedQ4j");
+        RunResult pk = results.get("NetworkBench.loopJavakdb");
+        if (pq != null && pk != null) {
+            double q = 1e6 / pq.getPrimaryResult().getScore();
+            double k = 1e6 / pk.getPrimaryResult().getScore();
+            out.printf(Locale.ROOT, "pipelined-100k q4j=%s javakdb=%s speedup=%.2f%n", rate(q), rate(k), q / k);
+        }
+        RunResult copy = results.get("CopyBench.plainCopy");
+        RunResult longs = results.get("DecodeBench.decodeQ4j:longs");
+        if (copy != null && longs != null) {
+            double c = copy.getPrimaryResult().getScore();
+            double q = longs.getPrimaryResult().getScore();
+            out.printf(Locale.ROOT, "decode-longs-vs-plain-copy q4j=%s copy=%s ratio=%.2f%n", time(q), time(c), q / c);
+        }
+        for (String d : new String[] {"trade", "symbols", "small", "longs", "floats"}) {
+            RunResult q = results.get("DecodeBench.decodeQ4j:" + d);
+            RunResult k = results.get("DecodeBench.decodeJavakdb:" + d);
+            if (q != null && k != null && alloc(q) >= 0 && alloc(k) >= 0) {
+                long size = Data.messageSize(d);
+                out.printf(Locale.ROOT, "alloc-decode-%s q4j=%s javakdb=%s message=%s q4j/message=%.2f "
+                        + "javakdb/message=%.2f%n", d, bytes(alloc(q)), bytes(alloc(k)), bytes(size),
+                        alloc(q) / size, alloc(k) / size);
+            }
+        }
+    }
+
+    private void timeLine(String name, String q4j, String javakdb) {
+        RunResult q = results.get(q4j);
+        RunResult k = results.get(javakdb);
+        if (q == null || k == null) {
+            return;
+        }
+        double qs = q.getPrimaryResult().getScore();
+        double ks = k.getPrimaryResult().getScore();
+        out.printf(Locale.ROOT, "%s q4j=%s javakdb=%s speedup=%.2f%n", name, time(qs), time(ks), ks / qs);
+    }
+
+    /** @param us microseconds */
+    private static String time(double us) {
+        if (us >= 1000) {
+            return String.format(Locale.ROOT, "%.2fms", us / 1000);
+        }
+        return String.format(Locale.ROOT, us >= 10 ? "%.1fus" : "%.2fus", us);
+    }
+
+    private static String rate(double perSecond) {
+        return String.format(Locale.ROOT, "%.0freq/s", perSecond);
+    }
+
+    private static String bytes(double b) {
+        if (b >= 1e6) {
+            return String.format(Locale.ROOT, "%.1fMB", b / 1e6);
+        }
+        if (b >= 1e3) {
+            return String.format(Locale.ROOT, "%.1fKB", b / 1e3);
+        }
+        return String.format(Locale.ROOT, "%.0fB", b);
+    }
+}
