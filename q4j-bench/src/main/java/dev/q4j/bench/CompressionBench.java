@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.State;
  * </ul>
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class CompressionBench {
     private final Encoder encoder = new Encoder();

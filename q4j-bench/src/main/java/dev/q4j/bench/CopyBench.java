@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.State;
  * message's bytes (what a decoder cannot beat: it must allocate the array and move every byte once).
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class CopyBench {
     private byte[] message;

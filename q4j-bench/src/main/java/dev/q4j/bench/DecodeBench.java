@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.State;
  * {@code double[]}, {@code long[]} and {@code char[]}.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class DecodeBench {
     /** the data set */

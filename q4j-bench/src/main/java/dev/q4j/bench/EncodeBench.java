@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
  * big-endian; the messages have the same size.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class EncodeBench {
     /** the data set */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -16,20 +17,32 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
+import org.openjdk.jmh.util.Statistics;
 
 /**
  * Runs the benchmarks with JMH and prints one line per case:
  * {@code <case> q4j=<value> javakdb=<value> speedup=<ratio>} (speedup above 1: q4j is faster), then the reference
  * point (decoding 10M longs against a plain copy) and the bytes each decode allocates against the message size.
- * Progress and JMH's error margins go to standard error.
+ * Progress, and each benchmark's median, mean, 90th percentile and sample count, go to standard error.
+ *
+ * <p>Every benchmark runs in JMH's sample-time mode and is scored by its <em>median</em> time per operation, which
+ * the pauses of a shared machine (other processes taking the CPU for a while) disturb far less than the mean. The
+ * allocation figures come from JMH's gc profiler ({@code gc.alloc.rate.norm}, bytes per operation).
  *
  * <pre>
- * java -jar q4j-bench/target/benchmarks.jar [--quick] [--only REGEX] [--verbose]
+ * java -jar q4j-bench/target/benchmarks.jar [--quick] [--only REGEX] [--jvm 'JVM OPTIONS'] [--verbose]
  * </pre>
  */
 public final class Harness {
-    /** JVM options of every benchmark fork: the same for both libraries */
-    static final String[] JVM_ARGS = {"-Xms2g", "-Xmx2g", "-XX:+UseParallelGC", "-XX:+AlwaysPreTouch"};
+    /**
+     * JVM options of every benchmark fork, the same for both libraries: a fixed 2 GB heap and the parallel
+     * collector. Both libraries allocate arrays of megabytes (q4j's columns, javakdb's columns and its arrays of
+     * Instants and Strings); G1, the default collector, makes each of those a humongous object, and a decode loop
+     * then spends most of its time in young pauses of hundreds of milliseconds that grow as humongous reference
+     * arrays pile up in the old generation: a measure of G1 on this workload, not of either codec (see
+     * BENCHMARKS.md, and {@code --jvm} to try others).
+     */
+    static final String[] JVM_ARGS = {"-Xms2g", "-Xmx2g", "-XX:+UseParallelGC"};
 
     private final boolean quick;
     private final String only;
@@ -48,7 +61,9 @@ public final class Harness {
     }
 
     /**
-     * @param args {@code --quick}: few, short iterations (about two minutes in all); {@code --only REGEX}: run only the
+     * @param args {@code --quick}: one fork, few short iterations (about two minutes in all; the default is two
+     *     forks of 3 warm-up and 5 measured one-second iterations, about a quarter of an hour); {@code --only REGEX}:
+     *     run only the
      *     benchmarks whose full name ({@code dev.q4j.bench.Class.method}) matches; {@code --jvm 'OPTIONS'}: the
      *     benchmark JVMs' options instead of {@link #JVM_ARGS}; {@code --verbose}: JMH's own output
      * @throws RunnerException when a benchmark fails
@@ -81,12 +96,12 @@ public final class Harness {
         // codec: times from microseconds (small reply) to about half a second (javakdb's trade table)
         group("codec", esc(DecodeBench.class) + "|" + esc(EncodeBench.class) + "|" + esc(CompressionBench.class)
                 + "|" + esc(CopyBench.class),
-                quick ? 2 : 5, quick ? 300 : 1000, quick ? 3 : 10, quick ? 300 : 1000, quick ? 1 : 2);
+                quick ? 2 : 3, quick ? 300 : 1000, quick ? 3 : 5, quick ? 300 : 1000, quick ? 1 : 2);
         group("sync", esc(NetworkBench.class) + "\\.sync.*",
-                quick ? 2 : 5, quick ? 500 : 1000, quick ? 3 : 10, quick ? 500 : 1000, quick ? 1 : 2);
+                quick ? 2 : 3, quick ? 400 : 1000, quick ? 3 : 5, quick ? 400 : 1000, quick ? 1 : 2);
         // one invocation is 100,000 requests: seconds for javakdb
         group("pipelined", esc(NetworkBench.class) + "\\.(?:pipelined|loop).*",
-                1, quick ? 100 : 1000, quick ? 2 : 5, quick ? 100 : 1000, 1);
+                1, quick ? 100 : 1000, quick ? 2 : 5, quick ? 100 : 1000, quick ? 1 : 2);
         report();
         log.printf("done in %.0f s%n", (System.nanoTime() - start) / 1e9);
     }
@@ -102,6 +117,7 @@ public final class Harness {
                 .measurementTime(TimeValue.milliseconds(iterationMs))
                 .forks(forks)
                 .jvmArgs(jvmArgs)
+                .mode(Mode.SampleTime)
                 .timeUnit(TimeUnit.MICROSECONDS)
                 .addProfiler(GCProfiler.class)
                 .shouldFailOnError(true)
@@ -116,9 +132,10 @@ public final class Harness {
         for (RunResult r : run) {
             String label = label(r);
             results.put(label, r);
-            Result<?> p = r.getPrimaryResult();
-            log.printf(Locale.ROOT, "  %-45s %12.3f ± %10.3f %s%s%n", label, p.getScore(), p.getScoreError(),
-                    p.getScoreUnit(), alloc(r) < 0 ? "" : String.format(Locale.ROOT, "  alloc %,.0f B/op", alloc(r)));
+            Statistics st = r.getPrimaryResult().getStatistics();
+            log.printf(Locale.ROOT, "  %-42s median %12.3f  mean %12.3f  p90 %12.3f us/op  (%d samples)%s%n", label,
+                    st.getPercentile(50), st.getMean(), st.getPercentile(90), st.getN(),
+                    alloc(r) < 0 ? "" : String.format(Locale.ROOT, "  alloc %,.0f B/op", alloc(r)));
         }
     }
 
@@ -132,6 +149,11 @@ public final class Harness {
         String label = parts[parts.length - 2] + "." + parts[parts.length - 1];
         String dataset = r.getParams().getParam("dataset");
         return dataset == null ? label : label + ":" + dataset;
+    }
+
+    /** @return the median time per operation in microseconds: robust to the pauses of a shared machine */
+    private static double score(RunResult r) {
+        return r.getPrimaryResult().getStatistics().getPercentile(50);
     }
 
     private static double alloc(RunResult r) {
@@ -164,15 +186,15 @@ public final class Harness {
         RunResult pq = results.get("NetworkBench.pipelinedQ4j");
         RunResult pk = results.get("NetworkBench.loopJavakdb");
         if (pq != null && pk != null) {
-            double q = 1e6 / pq.getPrimaryResult().getScore();
-            double k = 1e6 / pk.getPrimaryResult().getScore();
+            double q = 1e6 / score(pq);
+            double k = 1e6 / score(pk);
             out.printf(Locale.ROOT, "pipelined-100k q4j=%s javakdb=%s speedup=%.2f%n", rate(q), rate(k), q / k);
         }
         RunResult copy = results.get("CopyBench.plainCopy");
         RunResult longs = results.get("DecodeBench.decodeQ4j:longs");
         if (copy != null && longs != null) {
-            double c = copy.getPrimaryResult().getScore();
-            double q = longs.getPrimaryResult().getScore();
+            double c = score(copy);
+            double q = score(longs);
             out.printf(Locale.ROOT, "decode-longs-vs-plain-copy q4j=%s copy=%s ratio=%.2f%n", time(q), time(c), q / c);
         }
         for (String d : new String[] {"trade", "symbols", "small", "longs", "floats"}) {
@@ -193,8 +215,8 @@ public final class Harness {
         if (q == null || k == null) {
             return;
         }
-        double qs = q.getPrimaryResult().getScore();
-        double ks = k.getPrimaryResult().getScore();
+        double qs = score(q);
+        double ks = score(k);
         out.printf(Locale.ROOT, "%s q4j=%s javakdb=%s speedup=%.2f%n", name, time(qs), time(ks), ks / qs);
     }
 

@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * their natural value.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class NetworkBench {
     /** requests per pipelined batch */

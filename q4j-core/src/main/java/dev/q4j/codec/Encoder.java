@@ -42,14 +42,15 @@ public final class Encoder {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(compression, "compression");
-        long size = MessageHeader.SIZE + ValueWriter.sizeOf(value);
+        SymbolEncoder symbols = new SymbolEncoder();
+        long size = MessageHeader.SIZE + ValueWriter.sizeOf(value, symbols);
         if (size > DecodeLimits.JVM_MAX_MESSAGE) {
             throw new QProtocolException("message of " + size + " bytes is over the " + DecodeLimits.JVM_MAX_MESSAGE
                     + " bytes a Java array can hold; send it in parts");
         }
         byte[] out = new byte[(int) size];
         MessageHeader.writeLittleEndian(out, 0, type, false, out.length);
-        int written = new ValueWriter(out, MessageHeader.SIZE).write(value);
+        int written = new ValueWriter(out, MessageHeader.SIZE, symbols).write(value);
         if (written != out.length) {
             throw new IllegalStateException("encoder wrote " + written + " bytes of " + out.length);
         }

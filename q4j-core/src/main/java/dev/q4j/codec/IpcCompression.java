@@ -52,6 +52,10 @@ public final class IpcCompression {
     private static final int MAX_GROUP = 17;
     /** The longest back-reference: 2 bytes plus at most 255 extra. */
     private static final int MAX_MATCH = 2 + 255;
+    /** Input a group may read, with the 8 bytes a literal run may read too many: a group's fast path needs it. */
+    private static final int FAST_GROUP_INPUT = 16 + 8;
+    /** Output a group may write, with the 8 bytes a copy may write too many: a group's fast path needs it. */
+    private static final int FAST_GROUP_OUTPUT = 8 * MAX_MATCH + 8;
 
     private IpcCompression() {
     }
@@ -163,6 +167,50 @@ public final class IpcCompression {
                 flagPos = d++;
                 flags = 0;
                 bit = 1;
+                if (lastMatchable - s >= 8 * MAX_MATCH) {
+                    // A whole group, far from the end: no token nor match can reach it, so no checks. The pending
+                    // literal is stored unconditionally: after a back-reference it is the back-reference's own
+                    // position, already in the table (and at the very start slot 0 gets the 0 it holds). The test
+                    // above depends on s alone, which only grows: this path runs on a prefix of the message and
+                    // never after the one below, whose pendingPos 0 would mean "nothing pending".
+                    for (; bit < 0x100; bit <<= 1) {
+                        int h = (message[s] ^ message[s + 1]) & 0xFF;
+                        int candidate = table[h];
+                        table[pendingHash] = pendingPos;
+                        if (candidate == 0 || message[s] != message[candidate]) {
+                            pendingHash = h;
+                            pendingPos = s;
+                            out[d++] = message[s++];
+                        } else {
+                            table[h] = s;
+                            pendingHash = h;
+                            pendingPos = s;
+                            flags |= bit;
+                            int from = candidate + 2;
+                            s += 2;
+                            int matchStart = s;
+                            int limit = s + (MAX_MATCH - 2);
+                            while (limit - s >= 8) {
+                                long diff = (long) Bytes.LONG_LE.get(message, from)
+                                        ^ (long) Bytes.LONG_LE.get(message, s);
+                                if (diff != 0) {
+                                    s += Long.numberOfTrailingZeros(diff) >>> 3;
+                                    limit = -1;
+                                    break;
+                                }
+                                s += 8;
+                                from += 8;
+                            }
+                            for (; s < limit && message[from] == message[s]; s++, from++) {
+                                // the last few bytes of a long match
+                            }
+                            out[d++] = (byte) h;
+                            out[d++] = (byte) (s - matchStart);
+                        }
+                    }
+                    bit = 0;
+                    continue;
+                }
             }
             int candidate = 0;
             boolean literal = true;
@@ -187,6 +235,19 @@ public final class IpcCompression {
                 s += 2;
                 int matchStart = s;
                 int limit = Math.min(s + (MAX_MATCH - 2), end);
+                // eight bytes at a time while they fit, then byte by byte (only the input is read: overlap is fine)
+                while (limit - s >= 8) {
+                    long diff = (long) Bytes.LONG_LE.get(message, from) ^ (long) Bytes.LONG_LE.get(message, s);
+                    if (diff != 0) {
+                        int same = Long.numberOfTrailingZeros(diff) >>> 3;
+                        s += same;
+                        from += same;
+                        limit = s;   // the mismatch ends the match
+                        break;
+                    }
+                    s += 8;
+                    from += 8;
+                }
                 while (s < limit && message[from] == message[s]) {
                     s++;
                     from++;
@@ -335,62 +396,121 @@ public final class IpcCompression {
         int d = offset + STREAM_START;
         int s = HEADER;
         int hashed = HEADER; // next output position to enter into the table
-        int flags = 0;
-        int bit = 0;
         while (s < size) {
-            if (bit == 0) {
-                if (d >= end) {
-                    throw truncated(d - offset, s, size);
-                }
-                flags = message[d++] & 0xFF;
-                bit = 1;
+            if (d >= end) {
+                throw truncated(d - offset, s, size);
             }
-            if ((flags & bit) != 0) {
-                if (end - d < 2) {
-                    throw truncated(d - offset, s, size);
-                }
-                int slot = message[d] & 0xFF;
-                int from = table[slot];
-                if (from == 0) {
-                    throw error("back-reference to table slot " + slot
-                            + ", which no earlier output position filled (output position " + s + ")", d - offset);
-                }
-                int n = 2 + (message[d + 1] & 0xFF);
-                if (n > size - s) {
-                    throw error("back-reference copies " + n + " bytes at output position " + s
-                            + ", past the declared uncompressed size " + size, d - offset);
-                }
-                d += 2;
-                if (s - from >= n) {
-                    System.arraycopy(out, from, out, s, n);
-                } else {
-                    // Overlapping copy: must run forwards byte by byte (a short period repeats).
-                    for (int k = 0; k < n; k++) {
-                        out[s + k] = out[from + k];
+            int flags = message[d++] & 0xFF;
+            if (end - d >= FAST_GROUP_INPUT && size - s >= FAST_GROUP_OUTPUT) {
+                // A whole group, far from both ends: no token can run past either, so the checks that remain are
+                // the table's. Literals between back-references are copied as a run, 8 bytes at a time (writing up
+                // to 7 bytes too many, which what follows overwrites before anything reads them).
+                int token = 0;
+                while (true) {
+                    int literals = (flags >>> token) == 0 ? 8 - token : Integer.numberOfTrailingZeros(flags >>> token);
+                    if (literals > 0) {
+                        // hashes come from the literal bytes as read, not from the output just written
+                        long word = (long) Bytes.LONG_LE.get(message, d);
+                        Bytes.LONG_LE.set(out, s, word);
+                        if (hashed < s) {
+                            table[(out[hashed] ^ (int) word) & 0xFF] = hashed;
+                        }
+                        long pairs = word ^ (word >>> 8);
+                        for (int k = 0; k < literals - 1; k++) {
+                            table[(int) (pairs >>> (k << 3)) & 0xFF] = s + k;
+                        }
+                        d += literals;
+                        s += literals;
+                        hashed = s - 1;
+                        token += literals;
+                    }
+                    if (token == 8) {
+                        break;
+                    }
+                    int slot = message[d] & 0xFF;
+                    int from = table[slot];
+                    if (from == 0) {
+                        throw error("back-reference to table slot " + slot
+                                + ", which no earlier output position filled (output position " + s + ")",
+                                d - offset);
+                    }
+                    int n = 2 + (message[d + 1] & 0xFF);
+                    d += 2;
+                    // Position s-1 (when a literal ends there) and s become hashable. Their bytes are known without
+                    // reading the copy: the copy starts with out[from], and the pair at s is the pair at from,
+                    // which is what put `from` in this slot (from <= s - 2: s-1 is not in the table yet).
+                    if (hashed < s) {
+                        table[(out[hashed] ^ out[from]) & 0xFF] = hashed;
+                    }
+                    table[slot] = s;
+                    copyMatch(out, from, s, n, size);
+                    s += n;
+                    hashed = s;
+                    if (++token == 8) {
+                        break;
                     }
                 }
-                // Positions up to the start of this back-reference are now hashable; the rest of it never is.
-                for (; hashed <= s; hashed++) {
-                    table[(out[hashed] ^ out[hashed + 1]) & 0xFF] = hashed;
-                }
-                s += n;
-                hashed = s;
-            } else {
-                if (d >= end) {
-                    throw truncated(d - offset, s, size);
-                }
-                out[s++] = message[d++];
-                for (; hashed < s - 1; hashed++) {
-                    table[(out[hashed] ^ out[hashed + 1]) & 0xFF] = hashed;
+                continue;
+            }
+            for (int bit = 1; bit <= 0x80 && s < size; bit <<= 1) {
+                if ((flags & bit) != 0) {
+                    if (end - d < 2) {
+                        throw truncated(d - offset, s, size);
+                    }
+                    int slot = message[d] & 0xFF;
+                    int from = table[slot];
+                    if (from == 0) {
+                        throw error("back-reference to table slot " + slot
+                                + ", which no earlier output position filled (output position " + s + ")",
+                                d - offset);
+                    }
+                    int n = 2 + (message[d + 1] & 0xFF);
+                    if (n > size - s) {
+                        throw error("back-reference copies " + n + " bytes at output position " + s
+                                + ", past the declared uncompressed size " + size, d - offset);
+                    }
+                    d += 2;
+                    copyMatch(out, from, s, n, size);
+                    // Positions up to the start of this back-reference are now hashable; the rest of it never is.
+                    for (; hashed <= s; hashed++) {
+                        table[(out[hashed] ^ out[hashed + 1]) & 0xFF] = hashed;
+                    }
+                    s += n;
+                    hashed = s;
+                } else {
+                    if (d >= end) {
+                        throw truncated(d - offset, s, size);
+                    }
+                    out[s++] = message[d++];
+                    for (; hashed < s - 1; hashed++) {
+                        table[(out[hashed] ^ out[hashed + 1]) & 0xFF] = hashed;
+                    }
                 }
             }
-            bit = (bit << 1) & 0xFF;
         }
         if (d != end) {
             throw error((end - d) + " unused bytes after the compressed stream, which already produced the "
                     + "declared uncompressed size " + size, d - offset);
         }
         return out;
+    }
+
+    /**
+     * Copies the {@code n} bytes at {@code from} to {@code to} ({@code from < to}), forwards, so that a source
+     * overlapping the destination repeats its period as the format requires. Eight bytes at a time when the
+     * distance is at least 8 (each word then reads only bytes already final) and there is room to write up to 7
+     * bytes past the end: those are overwritten by what follows before anything reads them.
+     */
+    private static void copyMatch(byte[] out, int from, int to, int n, int size) {
+        if (to - from >= 8 && size - to - n >= 8) {
+            for (int k = 0; k < n; k += 8) {
+                Bytes.LONG_LE.set(out, to + k, (long) Bytes.LONG_LE.get(out, from + k));
+            }
+        } else {
+            for (int k = 0; k < n; k++) {
+                out[to + k] = out[from + k];
+            }
+        }
     }
 
     private static void checkProducedLength(byte[] message, int offset, int length, int size) {
@@ -405,6 +525,18 @@ public final class IpcCompression {
                     throw truncated(d - offset, (int) s, size);
                 }
                 flags = message[d++] & 0xFF;
+                if (end - d >= FAST_GROUP_INPUT && size - s >= FAST_GROUP_OUTPUT) {
+                    // a whole group, far from both ends: 8 tokens, one more input byte per back-reference, which
+                    // adds its extra length; the back-reference of bit k, the m-th set bit, sits at d + k + m
+                    int matches = 0;
+                    long produced = 8;
+                    for (int f = flags; f != 0; f &= f - 1, matches++) {
+                        produced += 1 + (message[d + Integer.numberOfTrailingZeros(f) + matches + 1] & 0xFF);
+                    }
+                    d += 8 + matches;
+                    s += produced;
+                    continue;
+                }
                 bit = 1;
             }
             if ((flags & bit) != 0) {

@@ -20,8 +20,10 @@ public enum MessageType {
      * @return the type, or {@code null} when the byte is not 0, 1 or 2
      */
     public static MessageType ofCode(int code) {
-        return code >= 0 && code <= 2 ? values()[code] : null;
+        return code >= 0 && code <= 2 ? BY_CODE[code] : null;
     }
+
+    private static final MessageType[] BY_CODE = values();
 
     /** @return header byte 1 */
     public byte code() {

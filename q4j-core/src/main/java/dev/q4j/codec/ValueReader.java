@@ -1,6 +1,7 @@
 package dev.q4j.codec;
 
 import dev.q4j.QProtocolException;
+import dev.q4j.internal.SymbolVectors;
 import dev.q4j.value.Attribute;
 import dev.q4j.value.QBinaryPrimitive;
 import dev.q4j.value.QBoolean;
@@ -43,7 +44,9 @@ import dev.q4j.value.QType;
 import dev.q4j.value.QUnaryPrimitive;
 import dev.q4j.value.QUtf8;
 import dev.q4j.value.QValue;
+import dev.q4j.value.QVector;
 import dev.q4j.value.QVectors;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.UUID;
@@ -195,7 +198,7 @@ final class ValueReader {
 
     // ---------------------------------------------------------------- vectors
 
-    private QValue readVector(int type, int at) {
+    private QVector readVector(int type, int at) {
         Attribute attribute = readAttribute();
         int n = readCount(type == 0 ? "list" : QType.ofCode(type) == null ? "?" : QType.ofCode(type).qName());
         switch (type) {
@@ -205,7 +208,7 @@ final class ValueReader {
             case 5: return QShortVector.wrap(readShorts(n), attribute);
             case 8: return QRealVector.wrap(readFloats(n), attribute);
             case 10: return QCharVector.wrap(readBytes(n), attribute);
-            case 11: return QSymbolVector.wrap(readSymbols(n), attribute);
+            case 11: return SymbolVectors.wrapUnchecked(readSymbols(n), attribute);
             case 7: case 12: case 16: return QVectors.wrapLongs(QType.ofCode(type), readLongs(n), attribute);
             case 9: case 15: return QVectors.wrapDoubles(QType.ofCode(type), readDoubles(n), attribute);
             case 6: case 13: case 14: case 17: case 18: case 19:
@@ -275,38 +278,84 @@ final class ValueReader {
         return out;
     }
 
+    // Short vectors are read item by item: a ByteBuffer view costs more than it saves below a few dozen items.
+    // Long ones in bulk, which is a plain memory copy when the byte order is the platform's.
+
+    private static final int BULK = 32;
+
     private short[] readShorts(int n) {
         int bytes = span(n, 2, "short");
         short[] out = new short[n];
-        view(bytes).asShortBuffer().get(out);
+        if (n < BULK) {
+            VarHandle h = little ? Bytes.SHORT_LE : Bytes.SHORT_BE;
+            for (int i = 0, p = pos; i < n; i++, p += 2) {
+                out[i] = (short) h.get(b, p);
+            }
+            pos += bytes;
+        } else {
+            view(bytes).asShortBuffer().get(out);
+        }
         return out;
     }
 
     private int[] readInts(int n) {
         int bytes = span(n, 4, "int");
         int[] out = new int[n];
-        view(bytes).asIntBuffer().get(out);
+        if (n < BULK) {
+            VarHandle h = little ? Bytes.INT_LE : Bytes.INT_BE;
+            for (int i = 0, p = pos; i < n; i++, p += 4) {
+                out[i] = (int) h.get(b, p);
+            }
+            pos += bytes;
+        } else {
+            view(bytes).asIntBuffer().get(out);
+        }
         return out;
     }
 
     private long[] readLongs(int n) {
         int bytes = span(n, 8, "long");
         long[] out = new long[n];
-        view(bytes).asLongBuffer().get(out);
+        if (n < BULK) {
+            VarHandle h = little ? Bytes.LONG_LE : Bytes.LONG_BE;
+            for (int i = 0, p = pos; i < n; i++, p += 8) {
+                out[i] = (long) h.get(b, p);
+            }
+            pos += bytes;
+        } else {
+            view(bytes).asLongBuffer().get(out);
+        }
         return out;
     }
 
     private float[] readFloats(int n) {
         int bytes = span(n, 4, "real");
         float[] out = new float[n];
-        view(bytes).asFloatBuffer().get(out);
+        if (n < BULK) {
+            VarHandle h = little ? Bytes.INT_LE : Bytes.INT_BE;
+            for (int i = 0, p = pos; i < n; i++, p += 4) {
+                // raw bits, so that NaN payloads survive as the bulk copy keeps them
+                out[i] = Float.intBitsToFloat((int) h.get(b, p));
+            }
+            pos += bytes;
+        } else {
+            view(bytes).asFloatBuffer().get(out);
+        }
         return out;
     }
 
     private double[] readDoubles(int n) {
         int bytes = span(n, 8, "float");
         double[] out = new double[n];
-        view(bytes).asDoubleBuffer().get(out);
+        if (n < BULK) {
+            VarHandle h = little ? Bytes.LONG_LE : Bytes.LONG_BE;
+            for (int i = 0, p = pos; i < n; i++, p += 8) {
+                out[i] = Double.longBitsToDouble((long) h.get(b, p));
+            }
+            pos += bytes;
+        } else {
+            view(bytes).asDoubleBuffer().get(out);
+        }
         return out;
     }
 
@@ -319,18 +368,76 @@ final class ValueReader {
         return out;
     }
 
+    /**
+     * Symbols in bulk. A symbol of at most 7 bytes is found, and looked up, by one 8-byte load at its start: its
+     * NUL is the first zero byte of the word, and its bytes packed in a long are the key. A symbol equal to the one
+     * before (sorted and parted columns repeat each symbol many times) is recognised by comparing that word with
+     * the previous key, terminator included, and costs no lookup. Longer symbols, and the last few bytes of the
+     * message, go the careful way.
+     */
     private String[] readSymbols(int n) {
         // each symbol takes at least its NUL terminator
         span(n, 1, "symbol");
         String[] out = new String[n];
+        byte[] b = this.b;
+        SymbolTable symbols = this.symbols;
+        symbols.expect(n);
+        int p = pos;
+        int last = end - 8;
+        // the previous short symbol: its key, the mask of its bytes and terminator, its length and its text
+        long previousKey = -1;
+        long previousMask = 0;
+        int previousLength = 0;
+        String previous = null;
         for (int i = 0; i < n; i++) {
+            if (p <= last) {
+                long word = (long) Bytes.LONG_LE.get(b, p);
+                if ((word & previousMask) == previousKey) {
+                    out[i] = previous;
+                    p += previousLength + 1;
+                    continue;
+                }
+                // the lowest byte that the zero-byte test flags is the first zero byte (flags above it may be false)
+                long zeros = (word - 0x0101_0101_0101_0101L) & ~word & 0x8080_8080_8080_8080L;
+                if (zeros != 0) {
+                    int len = Long.numberOfTrailingZeros(zeros) >>> 3;
+                    if (len == 0) {
+                        out[i] = "";
+                        p++;
+                        continue;
+                    }
+                    long key = word & ~(-1L << (len << 3));
+                    String v = symbols.getShort(key, b, p, len);
+                    out[i] = v;
+                    previous = v;
+                    previousKey = key;   // its terminator is the zero byte above it
+                    previousMask = len == 7 ? -1L : ~(-1L << ((len + 1) << 3));
+                    previousLength = len;
+                    p += len + 1;
+                    continue;
+                }
+            }
+            pos = p;
             out[i] = readSymbol();
+            p = pos;
         }
+        pos = p;
         return out;
     }
 
     private String readSymbol() {
         int start = pos;
+        if (end - start >= 8) {
+            // the common case, a symbol of at most 7 bytes: find its NUL in one 8-byte word (the lowest byte that
+            // the zero-byte test flags is the first zero byte; flags above it may be false, and are not looked at)
+            long word = (long) Bytes.LONG_LE.get(b, start);
+            long zeros = (word - 0x0101_0101_0101_0101L) & ~word & 0x8080_8080_8080_8080L;
+            if (zeros != 0) {
+                int len = Long.numberOfTrailingZeros(zeros) >>> 3;
+                pos = start + len + 1;
+                return len == 0 ? "" : symbols.getShort(word & ~(-1L << (len << 3)), b, start, len);
+            }
+        }
         int i = start;
         int ascii = 0;
         while (i < end && b[i] != 0) {
@@ -415,6 +522,10 @@ final class ValueReader {
         }
         pos++;
         QValue names = readValue(depth + 1);
+        if (names instanceof QSymbolVector nameVector && nameVector.attribute() == Attribute.NONE
+                && end - pos >= 2 && b[pos] == 0 && b[pos + 1] == 0 && depth + 2 <= maxDepth) {
+            return readColumns(nameVector, attribute, depth, at);
+        }
         QValue columns = readValue(depth + 1);
         if (!(names instanceof QSymbolVector nameVector)) {
             throw error("table column names must be a symbol vector, not " + describe(names), at);
@@ -438,6 +549,56 @@ final class ValueReader {
                 throw error("table column `" + nameVector.get(i) + " is not a list: " + describe(columnList.at(i)), at);
             }
             cols[i] = col;
+        }
+        try {
+            return QTable.wrap(nameVector.array(), cols, attribute);
+        } catch (IllegalArgumentException e) {
+            throw error("bad table: " + e.getMessage(), at);
+        }
+    }
+
+    /**
+     * The usual table, its column list a general list without attribute: read here without making a
+     * {@link QList} of it, each vector column read as such. Checks as {@link #readTable}, in the same order.
+     */
+    private QTable readColumns(QSymbolVector nameVector, Attribute attribute, int depth, int at) {
+        pos += 2;   // type 0, attribute 0
+        int countAt = pos;
+        int n = readCount("list");
+        if ((long) n * 2 > end - pos) {
+            throw error("list of " + n + " items cannot fit in the " + (end - pos) + " bytes that remain", countAt);
+        }
+        QSequence[] cols = new QSequence[n];
+        QValue[] others = null;
+        for (int i = 0; i < n; i++) {
+            int type = end > pos ? b[pos] : -1;
+            if (type > 0 && type <= 19 && type != 3) {
+                int typePos = pos++;
+                cols[i] = readVector(type, typePos);
+            } else if (type == 0 && depth + 3 <= maxDepth) {
+                pos++;
+                cols[i] = readList(depth + 2);
+            } else {
+                QValue v = readValue(depth + 2);
+                if (v instanceof QSequence col) {
+                    cols[i] = col;
+                } else {
+                    if (others == null) {
+                        others = new QValue[n];
+                    }
+                    others[i] = v;
+                }
+            }
+        }
+        if (n != nameVector.count()) {
+            throw error("table has " + nameVector.count() + " column names but " + n + " columns", at);
+        }
+        if (others != null) {
+            for (int i = 0; i < n; i++) {
+                if (others[i] != null) {
+                    throw error("table column `" + nameVector.get(i) + " is not a list: " + describe(others[i]), at);
+                }
+            }
         }
         try {
             return QTable.wrap(nameVector.array(), cols, attribute);

@@ -51,27 +51,50 @@ import java.nio.ByteOrder;
 import java.util.List;
 import java.util.UUID;
 
-/** Writes values little-endian into an array sized beforehand by {@link #sizeOf(QValue)}. */
+/**
+ * Writes values little-endian into an array sized beforehand by {@link #sizeOf(QValue, SymbolEncoder)} with the
+ * same {@link SymbolEncoder}.
+ */
 final class ValueWriter {
     private final byte[] b;
+    private final SymbolEncoder symbols;
     private int pos;
 
-    ValueWriter(byte[] out, int start) {
+    /**
+     * @param symbols the cache {@link #sizeOf(QValue, SymbolEncoder)} filled (or {@code null}, then one is made
+     *     as needed)
+     */
+    ValueWriter(byte[] out, int start, SymbolEncoder symbols) {
         this.b = out;
         this.pos = start;
+        this.symbols = symbols;
     }
 
     // ---------------------------------------------------------------- sizes
 
     static long sizeOf(QValue v) {
+        return sizeOf(v, null);
+    }
+
+    /**
+     * @param symbols remembers the symbols of long symbol vectors for the writer, or {@code null}
+     */
+    static long sizeOf(QValue v, SymbolEncoder symbols) {
         if (v instanceof QAtom a) {
             return a instanceof QSymbol s ? 2 + utf8Length(s.value()) : 1 + a.type().width();
         }
         if (v instanceof QVector vec) {
             if (vec instanceof QSymbolVector s) {
-                long n = 6;
-                for (String sym : s.array()) {
-                    n += utf8Length(sym) + 1;
+                String[] array = s.array();
+                long n = 6 + array.length;
+                if (symbols != null && array.length >= SymbolEncoder.MIN_VECTOR) {
+                    for (String sym : array) {
+                        n += symbols.length(sym);
+                    }
+                } else {
+                    for (String sym : array) {
+                        n += utf8Length(sym);
+                    }
                 }
                 return n;
             }
@@ -80,22 +103,25 @@ final class ValueWriter {
         if (v instanceof QList l) {
             long n = 6;
             for (int i = 0; i < l.count(); i++) {
-                n += sizeOf(l.at(i));
+                n += sizeOf(l.at(i), symbols);
             }
             return n;
         }
         if (v instanceof QDict d) {
-            return 1 + sizeOf(d.keys()) + sizeOf(d.values());
+            return 1 + sizeOf(d.keys(), symbols) + sizeOf(d.values(), symbols);
         }
         if (v instanceof QTable t) {
-            long n = 3 + sizeOf(t.namesVector()) + 6;
-            for (QSequence c : t.columns()) {
-                n += sizeOf(c);
+            // the names as a symbol vector, without copying them into one
+            long n = 3 + 6 + 6;
+            List<String> names = t.columnNames();
+            List<QSequence> columns = t.columns();
+            for (int i = 0; i < names.size(); i++) {
+                n += utf8Length(names.get(i)) + 1 + sizeOf(columns.get(i), symbols);
             }
             return n;
         }
         if (v instanceof QKeyedTable k) {
-            return 1 + sizeOf(k.keys()) + sizeOf(k.values());
+            return 1 + sizeOf(k.keys(), symbols) + sizeOf(k.values(), symbols);
         }
         if (v instanceof QLambda f) {
             return 1 + utf8Length(f.context()) + 1 + 6 + utf8Length(f.source());
@@ -104,22 +130,22 @@ final class ValueWriter {
             return 2;
         }
         if (v instanceof QProjection p) {
-            return 5 + sizeOfAll(p.items());
+            return 5 + sizeOfAll(p.items(), symbols);
         }
         if (v instanceof QComposition c) {
-            return 5 + sizeOfAll(c.items());
+            return 5 + sizeOfAll(c.items(), symbols);
         }
         if (v instanceof QDerivedFunction d) {
-            return 1 + sizeOf(d.function());
+            return 1 + sizeOf(d.function(), symbols);
         }
         QError e = (QError) v;
         return 2 + utf8Length(e.message());
     }
 
-    private static long sizeOfAll(List<QValue> items) {
+    private static long sizeOfAll(List<QValue> items, SymbolEncoder symbols) {
         long n = 0;
         for (QValue item : items) {
-            n += sizeOf(item);
+            n += sizeOf(item, symbols);
         }
         return n;
     }
@@ -199,11 +225,16 @@ final class ValueWriter {
         b[pos++] = 98;
         b[pos++] = t.attribute().code();
         b[pos++] = 99;
-        writeVector(t.namesVector());
+        List<String> names = t.columnNames();
+        int n = names.size();
+        header(11, Attribute.NONE, n);
+        for (int i = 0; i < n; i++) {
+            putCString(names.get(i));
+        }
         List<QSequence> columns = t.columns();
-        header(0, Attribute.NONE, columns.size());
-        for (QSequence c : columns) {
-            write(c);
+        header(0, Attribute.NONE, n);
+        for (int i = 0; i < n; i++) {
+            write(columns.get(i));
         }
     }
 
@@ -249,23 +280,53 @@ final class ValueWriter {
         }
     }
 
+    // Short vectors are written item by item: a ByteBuffer view costs more than it saves below a few dozen items.
+    // Long ones in bulk: a plain memory copy on a little-endian machine. Floats go as raw bits either way (the
+    // buffers write Double.doubleToRawLongBits), so NaN payloads survive.
+    private static final int BULK = 32;
+
     private void writeVector(QVector v) {
         int n = v.count();
         header(v.type().code(), v.attribute(), n);
         if (v instanceof LongBackedVector x) {
-            view(n * 8).asLongBuffer().put(x.array());
+            long[] a = x.array();
+            if (n < BULK) {
+                for (int i = 0; i < n; i++) {
+                    putLong(a[i]);
+                }
+            } else {
+                view(n * 8).asLongBuffer().put(a);
+            }
         } else if (v instanceof IntBackedVector x) {
-            view(n * 4).asIntBuffer().put(x.array());
+            int[] a = x.array();
+            if (n < BULK) {
+                for (int i = 0; i < n; i++) {
+                    putInt(a[i]);
+                }
+            } else {
+                view(n * 4).asIntBuffer().put(a);
+            }
         } else if (v instanceof DoubleBackedVector x) {
-            // raw bits, so that NaN payloads survive
             double[] d = x.array();
-            for (int i = 0; i < n; i++) {
-                Bytes.LONG_LE.set(b, pos, Double.doubleToRawLongBits(d[i]));
-                pos += 8;
+            if (n < BULK) {
+                for (int i = 0; i < n; i++) {
+                    putLong(Double.doubleToRawLongBits(d[i]));
+                }
+            } else {
+                view(n * 8).asDoubleBuffer().put(d);
             }
         } else if (v instanceof QSymbolVector x) {
-            for (String s : x.array()) {
-                putCString(s);
+            String[] a = x.array();
+            if (symbols != null && n >= SymbolEncoder.MIN_VECTOR) {
+                int p = pos;
+                for (String s : a) {
+                    p = symbols.put(b, p, s);
+                }
+                pos = p;
+            } else {
+                for (String s : a) {
+                    putCString(s);
+                }
             }
         } else if (v instanceof QCharVector x) {
             putBytes(x.array());
@@ -281,9 +342,12 @@ final class ValueWriter {
             view(n * 2).asShortBuffer().put(x.array());
         } else if (v instanceof QRealVector x) {
             float[] f = x.array();
-            for (int i = 0; i < n; i++) {
-                Bytes.INT_LE.set(b, pos, Float.floatToRawIntBits(f[i]));
-                pos += 4;
+            if (n < BULK) {
+                for (int i = 0; i < n; i++) {
+                    putInt(Float.floatToRawIntBits(f[i]));
+                }
+            } else {
+                view(n * 4).asFloatBuffer().put(f);
             }
         } else {
             for (UUID u : ((QGuidVector) v).array()) {
@@ -326,18 +390,24 @@ final class ValueWriter {
     }
 
     private void putCString(String s) {
+        pos = putCString(b, pos, s);
+    }
+
+    /** Writes {@code s} in UTF-8 and a NUL at {@code p}; returns the position after the NUL. */
+    static int putCString(byte[] b, int p, String s) {
         int n = s.length();
-        int p = pos;
+        int start = p;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 0x80) {
-                putBytes(QUtf8.encode(s));
-                b[pos++] = 0;
-                return;
+                byte[] utf8 = QUtf8.encode(s);
+                System.arraycopy(utf8, 0, b, start, utf8.length);
+                b[start + utf8.length] = 0;
+                return start + utf8.length + 1;
             }
             b[p++] = (byte) c;
         }
         b[p] = 0;
-        pos = p + 1;
+        return p + 1;
     }
 }

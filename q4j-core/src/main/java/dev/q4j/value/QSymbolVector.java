@@ -1,5 +1,6 @@
 package dev.q4j.value;
 
+import dev.q4j.internal.SymbolVectors;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -19,12 +20,23 @@ public final class QSymbolVector implements QVector {
     private final String[] values;
     private final Attribute attribute;
 
+    static {
+        // the codec's way to a vector of symbols it read up to their NUL terminators (see SymbolVectors)
+        SymbolVectors.install((values, attribute) -> new QSymbolVector(values, attribute, false));
+    }
+
     private QSymbolVector(String[] values, Attribute attribute) {
         for (int i = 0; i < values.length; i++) {
             if (values[i].indexOf('\0') >= 0) {
                 throw new IllegalArgumentException("symbol " + i + " contains a NUL character, which cannot be sent");
             }
         }
+        this.values = Objects.requireNonNull(values, "values");
+        this.attribute = Objects.requireNonNull(attribute, "attribute");
+    }
+
+    /** Without the NUL check: for {@link SymbolVectors#wrapUnchecked}, whose caller guarantees it. */
+    private QSymbolVector(String[] values, Attribute attribute, boolean checked) {
         this.values = Objects.requireNonNull(values, "values");
         this.attribute = Objects.requireNonNull(attribute, "attribute");
     }

@@ -27,7 +27,7 @@ final class Shapes {
         return checked(Math.max(a.depth(), b.depth()) + 1);
     }
 
-    private static int checked(int depth) {
+    static int checked(int depth) {
         if (depth > QValue.MAX_DEPTH) {
             throw new IllegalArgumentException("value nested " + depth + " levels deep; q4j values nest at most "
                     + QValue.MAX_DEPTH + " levels");

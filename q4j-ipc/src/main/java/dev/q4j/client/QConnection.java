@@ -24,6 +24,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.SubmissionPublisher;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -50,7 +51,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * that thread with an {@link IllegalStateException}, since they would wait for a reply only it can read.
  */
 public final class QConnection implements AutoCloseable {
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    /** threads busy-waiting for a reply, across all connections */
+    private static final AtomicInteger SPINNERS = new AtomicInteger();
+
     private final ConnectionOptions options;
+    private final long spinNanos;
     private final Decoder decoder;
     private final Encoder encoder = new Encoder();
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -62,6 +68,7 @@ public final class QConnection implements AutoCloseable {
 
     private QConnection(ConnectionOptions options) {
         this.options = options;
+        this.spinNanos = options.spinWait().toNanos();
         this.decoder = new Decoder(options.limits());
         String name = "q4j-delivery-" + options.endpoint();
         this.delivery = Executors.newSingleThreadExecutor(r -> {
@@ -180,8 +187,7 @@ public final class QConnection implements AutoCloseable {
         if (options.requestTimeout() != null) {
             long ms = options.requestTimeout().toMillis();
             CompletableFuture<QValue> timed = reply;
-            // the request stays queued: its late reply is read and dropped, so the stream stays in step; the
-            // timeout completes on the JDK's delay thread itself, never waiting for a (possibly busy) pool
+            // the request stays queued: its late reply is read and dropped, so the stream stays in step
             CompletableFuture.delayedExecutor(ms, TimeUnit.MILLISECONDS, Runnable::run).execute(() -> timed.completeExceptionally(
                     new QTimeoutException("no reply from " + options.endpoint() + " within " + ms + " ms")));
         }
@@ -293,6 +299,7 @@ public final class QConnection implements AutoCloseable {
     }
 
     private QValue await(CompletableFuture<QValue> reply) {
+        spin(reply);
         try {
             return reply.get();
         } catch (InterruptedException e) {
@@ -316,6 +323,25 @@ public final class QConnection implements AutoCloseable {
             }
             throw new QConnectionException(String.valueOf(cause), cause);
         }
+    }
+
+    /**
+     * Busy-waits a little for the reply before {@code get()} parks the thread: a reply that comes within
+     * {@link ConnectionOptions#spinWait()} is then seen without a thread wake-up (the reader thread completing the
+     * future would otherwise have to wake this one). At most one spinning thread per core but one, machine-wide.
+     */
+    private void spin(CompletableFuture<QValue> reply) {
+        long nanos = spinNanos;
+        if (nanos == 0 || reply.isDone()) {
+            return;
+        }
+        if (SPINNERS.incrementAndGet() < CORES) {
+            long deadline = System.nanoTime() + nanos;
+            while (!reply.isDone() && System.nanoTime() - deadline < 0) {
+                Thread.onSpinWait();
+            }
+        }
+        SPINNERS.decrementAndGet();
     }
 
     private static QValue callMessage(String function, Object... args) {

@@ -9,6 +9,7 @@ import dev.q4j.ipc.Transport;
 import dev.q4j.ipc.Transports;
 import dev.q4j.value.QError;
 import dev.q4j.value.QValue;
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -20,11 +21,20 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One open transport of a {@link QConnection}: the handshake, the reader thread, and the queue of requests waiting
  * for replies (kdb+ answers in order, so the head of the queue owns the next response). A reconnect makes a new
  * session; a dead session fails everything it still holds.
+ *
+ * <p>Flushing: a request made while no other is waiting for its reply is flushed at once by the caller, so a lone
+ * sync query costs one write. A request made while others are still in flight (pipelining) only goes into the
+ * buffer, and a flusher thread (started on first need) writes out whatever has collected when it gets to run: a
+ * burst of requests leaves in a few large writes instead of one system call each. Its reply cannot come before
+ * those of the requests ahead of it anyway, so it waits for no more than they do. The flusher, not the reader,
+ * does these writes: the reader never writes, so it never stops reading, and a server blocked on a full socket
+ * towards us can always make progress.
  */
 final class Session {
     private static final ScheduledThreadPoolExecutor TIMER = timer();
@@ -37,6 +47,9 @@ final class Session {
     private final ConcurrentLinkedQueue<CompletableFuture<QValue>> pending = new ConcurrentLinkedQueue<>();
     private volatile QConnectionException deathCause;
     private Thread reader;
+    /** set under the write lock when the buffer holds requests that only the flusher will write out */
+    private volatile boolean flushWanted;
+    private volatile Thread flusher;
 
     private Session(QConnection connection, Transport transport, int capability) {
         this.connection = connection;
@@ -158,7 +171,8 @@ final class Session {
     private void readLoop() {
         Throwable failure;
         try {
-            InputStream in = transport.input();
+            // buffered: one system call brings in many small replies (large ones bypass the buffer)
+            InputStream in = new BufferedInputStream(transport.input(), 1 << 16);
             while (true) {
                 byte[] bytes = Frames.read(in, connection.options().limits());
                 if (bytes == null) {
@@ -211,9 +225,14 @@ final class Session {
                 reply.completeExceptionally(deathCause);
                 return reply;
             }
+            boolean alone = pending.isEmpty();
             pending.add(reply);
             out.write(bytes);
-            out.flush();
+            if (alone) {
+                out.flush();
+            } else {
+                flushSoon();
+            }
         } catch (IOException e) {
             kill(new QConnectionException("writing to " + transport.peer() + " failed: " + describe(e), e));
         } finally {
@@ -251,6 +270,42 @@ final class Session {
         send(new byte[0], true);
     }
 
+    /** Under the write lock: has the flusher write out the buffer. */
+    private void flushSoon() {
+        if (flushWanted) {
+            return;   // the flusher has not run since it was last asked: it will take these bytes too
+        }
+        flushWanted = true;
+        if (flusher == null) {
+            flusher = new Thread(this::flushLoop, "q4j-flusher-" + transport.peer());
+            flusher.setDaemon(true);
+            flusher.start();
+        } else {
+            LockSupport.unpark(flusher);
+        }
+    }
+
+    private void flushLoop() {
+        while (!dead) {
+            if (!flushWanted) {
+                // a permit from an unpark that came before this park makes it return at once: no lost wake-up
+                LockSupport.park(this);
+                continue;
+            }
+            connection.writeLock().lock();
+            try {
+                flushWanted = false;
+                if (!dead) {
+                    out.flush();
+                }
+            } catch (IOException e) {
+                kill(new QConnectionException("writing to " + transport.peer() + " failed: " + describe(e), e));
+            } finally {
+                connection.writeLock().unlock();
+            }
+        }
+    }
+
     /**
      * Before a close: writes out the async messages still in the buffer (with autoFlush off, the caller has handed
      * them over and expects them sent), giving up after {@code limit} so that a server that stopped reading cannot
@@ -282,6 +337,10 @@ final class Session {
         deathCause = cause;
         dead = true;
         closeQuietly(transport);
+        Thread waitingFlusher = flusher;
+        if (waitingFlusher != null) {
+            LockSupport.unpark(waitingFlusher);
+        }
         for (CompletableFuture<QValue> f; (f = pending.poll()) != null; ) {
             f.completeExceptionally(cause);
         }

@@ -1,0 +1,95 @@
+package dev.q4j.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kx.c;
+import dev.q4j.client.ConnectionOptions;
+import dev.q4j.client.QConnection;
+import dev.q4j.codec.Decoder;
+import dev.q4j.codec.IpcCompression;
+import dev.q4j.value.QCharVector;
+import dev.q4j.value.QFloatVector;
+import dev.q4j.value.QLongVector;
+import dev.q4j.value.QSymbolVector;
+import dev.q4j.value.QTable;
+import dev.q4j.value.QTemporal;
+import dev.q4j.value.QTimestampVector;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmarks compare like with like: on smaller versions of their data (JMH itself runs only from bench/run),
+ * both libraries read the same content from the same bytes, compress to the same bytes, and get the same reply
+ * from the neutral server.
+ */
+class BenchSetupTest {
+
+    @Test
+    void bothLibrariesReadTheSameTradeTable() throws Exception {
+        QTable table = Data.trade(5_000, 1);
+        byte[] message = Data.message(table);
+        assertThat(new Decoder().decode(message).value()).isEqualTo(table);
+        c.Flip flip = (c.Flip) Data.javakdb(message);
+        assertSameTable(table, flip);
+    }
+
+    @Test
+    void theTradeTableIsSortedBySymbolThenTime() {
+        QTable t = Data.trade(5_000, 1);
+        String[] sym = ((QSymbolVector) t.column("sym")).array();
+        long[] time = ((QTimestampVector) t.column("time")).array();
+        for (int i = 1; i < sym.length; i++) {
+            if (sym[i].equals(sym[i - 1])) {
+                assertThat(time[i]).isGreaterThanOrEqualTo(time[i - 1]);
+            }
+        }
+        assertThat(java.util.Arrays.stream(sym).distinct().count()).isLessThanOrEqualTo(Data.TRADE_SYMBOLS);
+    }
+
+    @Test
+    void bothLibrariesCompressToTheSameBytesAndBack() throws Exception {
+        Object flip = Data.javakdb(Data.message(Data.trade(20_000, 1)));
+        c kx = new c();
+        byte[] plain = kx.serialize(2, flip, false);
+        byte[] theirs = kx.serialize(2, flip, true);
+        assertThat(theirs.length).as("the table compresses").isLessThan(plain.length / 2);
+        assertThat(IpcCompression.compress(plain)).isEqualTo(theirs);
+        assertThat(IpcCompression.decompress(theirs)).isEqualTo(plain);
+    }
+
+    @Test
+    void theNeutralServerAnswersBothClientsWithTheSameReply() throws Exception {
+        QTable small = (QTable) Data.value("small");
+        try (NeutralServer server = new NeutralServer(Data.message(small));
+                QConnection q4j = QConnection.connect(ConnectionOptions.of("127.0.0.1:" + server.port()))) {
+            c kx = new c("127.0.0.1", server.port());
+            try {
+                assertThat(q4j.query(NetworkBench.QUERY)).isEqualTo(small);
+                assertSameTable(small, (c.Flip) kx.k(NetworkBench.QUERY));
+                // pipelined: every reply arrives, in order
+                var last = q4j.queryAsync(NetworkBench.QUERY);
+                for (int i = 0; i < 999; i++) {
+                    last = q4j.queryAsync(NetworkBench.QUERY);
+                }
+                assertThat(last.get()).isEqualTo(small);
+            } finally {
+                kx.close();
+            }
+        }
+    }
+
+    private static void assertSameTable(QTable table, c.Flip flip) {
+        assertThat(flip.x).containsExactly("time", "sym", "price", "size", "side");
+        long[] time = ((QTimestampVector) table.column("time")).array();
+        Instant[] instants = (Instant[]) flip.y[0];
+        assertThat(instants).hasSameSizeAs(time);
+        for (int i = 0; i < time.length; i++) {
+            assertThat(instants[i]).isEqualTo(QTemporal.instantOfTimestamp(time[i]));
+        }
+        assertThat((String[]) flip.y[1]).containsExactly(((QSymbolVector) table.column("sym")).array());
+        assertThat((double[]) flip.y[2]).containsExactly(((QFloatVector) table.column("price")).array());
+        assertThat((long[]) flip.y[3]).containsExactly(((QLongVector) table.column("size")).array());
+        assertThat(new String((char[]) flip.y[4]))
+                .isEqualTo(new String(((QCharVector) table.column("side")).array(), java.nio.charset.StandardCharsets.US_ASCII));
+    }
+}

@@ -1,0 +1,52 @@
+package dev.q4j.internal;
+
+import dev.q4j.value.Attribute;
+import dev.q4j.value.QSymbolVector;
+
+/**
+ * Not API: how the codec builds a symbol vector from symbols it read up to a NUL terminator, without checking
+ * each of them again for a NUL (on a column of a million symbols that check costs as much as decoding them).
+ * The package is not exported.
+ */
+public final class SymbolVectors {
+    private static volatile Factory factory;
+
+    private SymbolVectors() {
+    }
+
+    /** Implemented by {@link QSymbolVector}, which installs it when it initialises. */
+    public interface Factory {
+        /**
+         * @param values symbols known to hold no NUL character, shared
+         * @param attribute the attribute
+         * @return the vector
+         */
+        QSymbolVector wrapUnchecked(String[] values, Attribute attribute);
+    }
+
+    /**
+     * @param f the factory; only the first call counts
+     */
+    public static void install(Factory f) {
+        synchronized (SymbolVectors.class) {
+            if (factory == null) {
+                factory = f;
+            }
+        }
+    }
+
+    /**
+     * @param values symbols known to hold no NUL character (read up to a NUL terminator), shared
+     * @param attribute the attribute
+     * @return the vector
+     */
+    public static QSymbolVector wrapUnchecked(String[] values, Attribute attribute) {
+        Factory f = factory;
+        if (f == null) {
+            // initialises QSymbolVector, which installs its factory
+            QSymbolVector.EMPTY.count();
+            f = factory;
+        }
+        return f.wrapUnchecked(values, attribute);
+    }
+}

@@ -1,0 +1,202 @@
+package dev.q4j.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kx.c;
+import dev.q4j.value.QFloatVector;
+import dev.q4j.value.QIntVector;
+import dev.q4j.value.QLongVector;
+import dev.q4j.value.QRealVector;
+import dev.q4j.value.QShortVector;
+import dev.q4j.value.QSymbolVector;
+import dev.q4j.value.QTimestampVector;
+import dev.q4j.value.QUtf8;
+import dev.q4j.value.QValue;
+import dev.q4j.value.QVector;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The codec's fast paths (symbol columns read and written 8 bytes at a time, short vectors item by item, whole
+ * compression groups) against the plain ones: the same bytes, the same values, the same shared instances.
+ */
+class FastPathTest {
+    private static final String[] ALPHABET = {"A", "B", "é", "\uDCFF", "\uDC80", "z", "_", "7", "€"};
+
+    private final Decoder decoder = new Decoder();
+    private final Encoder encoder = new Encoder();
+
+    @Test
+    void symbolColumnsReadAndWriteByteForByte() {
+        Random random = new Random(6);
+        for (int round = 0; round < 300; round++) {
+            int n = random.nextInt(round < 50 ? 20 : 3000);
+            String[] universe = new String[1 + random.nextInt(round % 3 == 0 ? 5 : 400)];
+            for (int u = 0; u < universe.length; u++) {
+                universe[u] = symbol(random, random.nextInt(round % 4 == 0 ? 20 : 9));
+            }
+            String[] symbols = new String[n];
+            boolean runs = random.nextBoolean();
+            for (int i = 0; i < n; i++) {
+                symbols[i] = runs && i > 0 && random.nextInt(10) < 8 ? symbols[i - 1]
+                        : universe[random.nextInt(universe.length)];
+            }
+            QSymbolVector v = QSymbolVector.wrap(symbols);
+            byte[] expected = symbolMessage(symbols, ByteOrder.LITTLE_ENDIAN);
+            assertThat(encoder.encode(MessageType.RESPONSE, v)).as("round %d", round).isEqualTo(expected);
+            for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
+                QSymbolVector back = (QSymbolVector) decoder.decode(symbolMessage(symbols, order)).value();
+                assertThat(back).as("round %d", round).isEqualTo(v);
+                Map<String, String> first = new HashMap<>();
+                for (String s : back.array()) {
+                    assertThat(first.computeIfAbsent(s, k -> s)).as("one instance per distinct symbol").isSameAs(s);
+                }
+            }
+        }
+    }
+
+    @Test
+    void vectorsAroundTheBulkThresholdInBothByteOrders() {
+        Random random = new Random(7);
+        for (int n : new int[] {0, 1, 2, 31, 32, 33, 64, 1000}) {
+            long[] longs = random.longs(n).toArray();
+            double[] doubles = new double[n];
+            float[] floats = new float[n];
+            int[] ints = random.ints(n).toArray();
+            short[] shorts = new short[n];
+            for (int i = 0; i < n; i++) {
+                // NaN payloads too: raw bits must survive both paths
+                doubles[i] = i % 5 == 0 ? Double.longBitsToDouble(0x7FF8_0000_0000_0000L | random.nextInt(1 << 20))
+                        : random.nextDouble();
+                floats[i] = i % 5 == 0 ? Float.intBitsToFloat(0x7FC0_0000 | random.nextInt(1 << 20))
+                        : random.nextFloat();
+                shorts[i] = (short) random.nextInt();
+            }
+            QVector[] vectors = {QLongVector.wrap(longs), QTimestampVector.wrap(longs), QFloatVector.wrap(doubles),
+                QRealVector.wrap(floats), QIntVector.wrap(ints), QShortVector.wrap(shorts)};
+            for (QVector v : vectors) {
+                byte[] little = encoder.encode(MessageType.RESPONSE, v);
+                assertThat(little).isEqualTo(vectorMessage(v, ByteOrder.LITTLE_ENDIAN));
+                for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
+                    QValue back = decoder.decode(vectorMessage(v, order)).value();
+                    assertThat(back.getClass()).isEqualTo(v.getClass());
+                    assertThat(encoder.encode(MessageType.RESPONSE, back)).as("%s of %d, %s", v.type(), n, order)
+                            .isEqualTo(little);
+                }
+            }
+        }
+    }
+
+    @Test
+    void compressionGroupsAgreeWithKxJavaInterface() throws Exception {
+        c kx = new c();
+        Random random = new Random(8);
+        int compressed = 0;
+        for (int round = 0; round < 400; round++) {
+            byte[] body = structured(random, 2500 + random.nextInt(round % 10 == 0 ? 200_000 : 20_000));
+            byte[] plain = kx.serialize(0, body, false);
+            byte[] theirs = kx.serialize(0, body, true);
+            byte[] ours = IpcCompression.compress(plain);
+            if (theirs[2] == 0) {
+                assertThat(ours).as("round %d", round).isNull();
+            } else {
+                assertThat(ours).as("round %d", round).isEqualTo(theirs);
+                assertThat(IpcCompression.decompress(ours)).as("round %d", round).isEqualTo(plain);
+                compressed++;
+            }
+        }
+        assertThat(compressed).isGreaterThan(200);
+    }
+
+    /** Runs, short periods (overlapping copies), repeats at every distance, literals: whatever a group can hold. */
+    private static byte[] structured(Random random, int n) {
+        byte[] b = new byte[n];
+        int i = 0;
+        while (i < n) {
+            int len = Math.min(n - i, 1 + random.nextInt(random.nextInt(10) == 0 ? 600 : 40));
+            int mode = random.nextInt(12);
+            switch (mode < 3 ? 0 : mode < 6 ? 1 : mode < 10 ? 2 : 3) {
+                case 0:   // a run
+                    Arrays.fill(b, i, i + len, (byte) random.nextInt(4));
+                    break;
+                case 1: { // a short period: copies that overlap their source
+                    int period = 1 + random.nextInt(12);
+                    for (int k = 0; k < len; k++) {
+                        b[i + k] = k < period ? (byte) random.nextInt(256) : b[i + k - period];
+                    }
+                    break;
+                }
+                case 2: { // a repeat of something earlier
+                    int from = i == 0 ? 0 : random.nextInt(i);
+                    for (int k = 0; k < len; k++) {
+                        b[i + k] = i == 0 ? 0 : b[from + k];
+                    }
+                    break;
+                }
+                default:  // literals
+                    for (int k = 0; k < len; k++) {
+                        b[i + k] = (byte) random.nextInt(256);
+                    }
+            }
+            i += len;
+        }
+        return b;
+    }
+
+    private static String symbol(Random random, int length) {
+        StringBuilder s = new StringBuilder();
+        boolean ascii = random.nextInt(4) > 0;
+        for (int k = 0; k < length; k++) {
+            s.append(ascii ? String.valueOf((char) ('a' + random.nextInt(26))) : ALPHABET[random.nextInt(ALPHABET.length)]);
+        }
+        return s.toString();
+    }
+
+    private static byte[] symbolMessage(String[] symbols, ByteOrder order) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(11);
+        body.write(0);
+        body.writeBytes(ByteBuffer.allocate(4).order(order).putInt(symbols.length).array());
+        for (String s : symbols) {
+            body.writeBytes(QUtf8.encode(s));
+            body.write(0);
+        }
+        return message(body.toByteArray(), order);
+    }
+
+    private static byte[] vectorMessage(QVector v, ByteOrder order) {
+        int n = v.count();
+        int width = v.type().width();
+        ByteBuffer b = ByteBuffer.allocate(6 + n * width).order(order);
+        b.put(v.type().code()).put((byte) 0).putInt(n);
+        for (int i = 0; i < n; i++) {
+            if (v instanceof QLongVector x) {
+                b.putLong(x.array()[i]);
+            } else if (v instanceof QTimestampVector x) {
+                b.putLong(x.array()[i]);
+            } else if (v instanceof QFloatVector x) {
+                b.putLong(Double.doubleToRawLongBits(x.array()[i]));
+            } else if (v instanceof QRealVector x) {
+                b.putInt(Float.floatToRawIntBits(x.array()[i]));
+            } else if (v instanceof QIntVector x) {
+                b.putInt(x.array()[i]);
+            } else {
+                b.putShort(((QShortVector) v).array()[i]);
+            }
+        }
+        return message(b.array(), order);
+    }
+
+    private static byte[] message(byte[] body, ByteOrder order) {
+        ByteBuffer m = ByteBuffer.allocate(8 + body.length).order(order);
+        m.put((byte) (order == ByteOrder.LITTLE_ENDIAN ? 1 : 0)).put((byte) 2).put((byte) 0).put((byte) 0)
+                .putInt(8 + body.length).put(body);
+        return m.array();
+    }
+}
