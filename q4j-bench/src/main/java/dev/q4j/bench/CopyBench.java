@@ -12,8 +12,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The physical limit for decoding the 10M long vector: a new {@code long[]} filled by one bulk copy of the same
- * message's bytes (what a decoder cannot beat: it must allocate the array and move every byte once).
+ * The physical limit of decoding: a new {@code long[]} filled by one bulk copy of the same message's bytes (what a
+ * decoder cannot beat: it must allocate its arrays and move every byte at least once). For the 10M long vector, and
+ * for the trade table's whole message (whose decoding moves every byte into some column too).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -21,12 +22,14 @@ import org.openjdk.jmh.annotations.State;
 public class CopyBench {
     private byte[] message;
     private int count;
+    private byte[] trade;
 
-    /** Builds the message. */
+    /** Builds the messages. */
     @Setup
     public void setup() {
         message = Data.message(Data.longs());
         count = Data.VECTOR;
+        trade = Data.message(Data.value("trade"));
     }
 
     /** @return the longs, copied from the message's body (header, type, attribute and count skipped) */
@@ -34,6 +37,14 @@ public class CopyBench {
     public long[] plainCopy() {
         long[] out = new long[count];
         ByteBuffer.wrap(message, 14, count * 8).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(out);
+        return out;
+    }
+
+    /** @return the trade table's message (all but its last few bytes), copied into a {@code long[]} */
+    @Benchmark
+    public long[] plainCopyTrade() {
+        long[] out = new long[trade.length / 8];
+        ByteBuffer.wrap(trade, 0, out.length * 8).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(out);
         return out;
     }
 }

@@ -96,7 +96,7 @@ public final class Harness {
         // codec: times from microseconds (small reply) to about half a second (javakdb's trade table)
         group("codec", esc(DecodeBench.class) + "|" + esc(EncodeBench.class) + "|" + esc(CompressionBench.class)
                 + "|" + esc(CopyBench.class),
-                quick ? 2 : 3, quick ? 300 : 1000, quick ? 3 : 5, quick ? 300 : 1000, quick ? 1 : 2);
+                quick ? 5 : 3, quick ? 300 : 1000, quick ? 3 : 5, quick ? 300 : 1000, quick ? 1 : 2);
         group("sync", esc(NetworkBench.class) + "\\.sync.*",
                 quick ? 2 : 3, quick ? 400 : 1000, quick ? 3 : 5, quick ? 400 : 1000, quick ? 1 : 2);
         // one invocation is 100,000 requests: seconds for javakdb
@@ -196,6 +196,15 @@ public final class Harness {
             double c = score(copy);
             double q = score(longs);
             out.printf(Locale.ROOT, "decode-longs-vs-plain-copy q4j=%s copy=%s ratio=%.2f%n", time(q), time(c), q / c);
+        }
+        RunResult copyTrade = results.get("CopyBench.plainCopyTrade");
+        RunResult trade = results.get("DecodeBench.decodeQ4j:trade");
+        RunResult tradeKx = results.get("DecodeBench.decodeJavakdb:trade");
+        if (copyTrade != null && trade != null && tradeKx != null) {
+            double c = score(copyTrade);
+            out.printf(Locale.ROOT, "decode-trade-vs-plain-copy q4j=%s javakdb=%s copy=%s q4j/copy=%.2f "
+                    + "javakdb/copy=%.2f%n", time(score(trade)), time(score(tradeKx)), time(c), score(trade) / c,
+                    score(tradeKx) / c);
         }
         for (String d : new String[] {"trade", "symbols", "small", "longs", "floats"}) {
             RunResult q = results.get("DecodeBench.decodeQ4j:" + d);

@@ -51,19 +51,42 @@ final class SymbolTable {
      * @return the text
      */
     String getShort(long key, byte[] b, int off, int len) {
+        String v = findShort(key);
+        return v != null ? v : addShort(key, b, off, len);
+    }
+
+    /**
+     * The hot path, kept small so that the JIT inlines it into the decoder's loop: a probe of the hash table.
+     *
+     * @param key a short symbol's key (see {@link #getShort})
+     * @return its text, or {@code null} when the table does not hold it (or there is no table yet)
+     */
+    String findShort(long key) {
         long[] keys = shortKeys;
-        if (keys != null) {
-            String[] values = shortValues;
-            int mask = keys.length - 1;
-            for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
-                String v = values[i];
-                if (v == null) {
-                    break;
-                }
-                if (keys[i] == key) {
-                    return v;
-                }
+        if (keys == null) {
+            return null;
+        }
+        String[] values = shortValues;
+        int mask = keys.length - 1;
+        for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
+            String v = values[i];
+            if (v == null || keys[i] == key) {
+                return v;
             }
+        }
+    }
+
+    /**
+     * The slow path of {@link #getShort}: a symbol the hash table does not hold (or there is none yet).
+     *
+     * @param key the symbol's key
+     * @param b the buffer holding the bytes
+     * @param off where they start
+     * @param len how many (1 .. 7)
+     * @return the text
+     */
+    String addShort(long key, byte[] b, int off, int len) {
+        if (shortKeys != null) {
             return addShort(key, decode(b, off, len, key));
         }
         long[] small = smallKeys;

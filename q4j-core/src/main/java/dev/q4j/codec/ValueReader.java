@@ -407,7 +407,10 @@ final class ValueReader {
                         continue;
                     }
                     long key = word & ~(-1L << (len << 3));
-                    String v = symbols.getShort(key, b, p, len);
+                    String v = symbols.findShort(key);
+                    if (v == null) {
+                        v = symbols.addShort(key, b, p, len);
+                    }
                     out[i] = v;
                     previous = v;
                     previousKey = key;   // its terminator is the zero byte above it

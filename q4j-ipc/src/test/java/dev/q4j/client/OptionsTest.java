@@ -29,6 +29,7 @@ class OptionsTest {
         assertThat(o.onReconnect()).isNull();
         assertThat(o.messageBuffer()).isEqualTo(1024);
         assertThat(o.autoFlush()).isTrue();
+        assertThat(o.spinWait()).isEqualTo(Duration.ofNanos(50_000));
         assertThat(o.user()).isEmpty();
         assertThat(o.credentials()).isEmpty();
     }
@@ -64,6 +65,11 @@ class OptionsTest {
         assertThat(ConnectionOptions.builder("h", 1).requestTimeout(null).build().requestTimeout()).isNull();
         assertThatThrownBy(() -> ConnectionOptions.builder("h", 1).messageBuffer(0))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ConnectionOptions.builder("h", 1).spinWait(Duration.ofNanos(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("spinWait");
+        assertThatThrownBy(() -> ConnectionOptions.builder("h", 1).spinWait(Duration.ofMillis(1001)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("spinWait");
+        assertThat(ConnectionOptions.builder("h", 1).spinWait(Duration.ZERO).build().spinWait()).isZero();
     }
 
     @Test
@@ -72,11 +78,12 @@ class OptionsTest {
                 .retryWithoutCapability(false).connectTimeout(Duration.ofSeconds(1))
                 .requestTimeout(Duration.ofSeconds(2)).compression(Compression.NEVER)
                 .reconnect(ReconnectPolicy.backoff(Duration.ofMillis(1), Duration.ofMillis(2)))
-                .messageBuffer(7).autoFlush(false).build();
+                .messageBuffer(7).autoFlush(false).spinWait(Duration.ofMillis(3)).build();
         ConnectionOptions copy = o.toBuilder().build();
         assertThat(copy.credentials()).isEqualTo("u:p");
         assertThat(copy.capability()).isEqualTo(6);
         assertThat(copy.retryWithoutCapability()).isFalse();
+        assertThat(copy.spinWait()).isEqualTo(Duration.ofMillis(3));
         assertThat(copy.connectTimeout()).isEqualTo(Duration.ofSeconds(1));
         assertThat(copy.requestTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(copy.compression()).isEqualTo(Compression.NEVER);
