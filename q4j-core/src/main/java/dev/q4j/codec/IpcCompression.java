@@ -52,6 +52,11 @@ public final class IpcCompression {
     private static final int MAX_GROUP = 17;
     /** The longest back-reference: 2 bytes plus at most 255 extra. */
     private static final int MAX_MATCH = 2 + 255;
+    /**
+     * Up to this many times the compressed length, a declared uncompressed size is allocated without first checking
+     * that the stream produces it.
+     */
+    static final int TRUSTED_EXPANSION = 16;
     /** Input a group may read, with the 8 bytes a literal run may read too many: a group's fast path needs it. */
     private static final int FAST_GROUP_INPUT = 16 + 8;
     /** Output a group may write, with the 8 bytes a copy may write too many: a group's fast path needs it. */
@@ -327,11 +332,13 @@ public final class IpcCompression {
      * set to 0, the length field set to the uncompressed size in the message's byte order, then the body.
      *
      * <p>Hostile input is rejected with an {@link IpcCompressionException} naming the problem and its offset (from
-     * the start of the message), before anything large is allocated: a header that is not a compressed message, a
-     * length field that disagrees with {@code length}, a declared uncompressed size below 8, above
-     * {@code maxUncompressedSize} or larger than the compressed bytes could ever expand to; and, while decoding, a
-     * back-reference to a table slot nothing filled yet, a back-reference writing past the declared size, a stream
-     * that ends before the declared size is reached, or bytes left over after it.
+     * the start of the message): a header that is not a compressed message, a length field that disagrees with
+     * {@code length}, a declared uncompressed size below 8, above {@code maxUncompressedSize} or larger than the
+     * compressed bytes could ever expand to; and, while decoding, a back-reference to a table slot nothing filled
+     * yet, a back-reference writing past the declared size, a stream that ends before the declared size is reached,
+     * or bytes left over after it. A declared size more than 16 times the compressed length is allocated only after
+     * a first pass over the stream has shown that it produces exactly that many bytes, so a small hostile message
+     * cannot make this method allocate more than 16 times its own size.
      *
      * <pre>{@code
      * byte[] plain = IpcCompression.decompress(buffer, start, frameLength, limits.maxMessageSize());
@@ -380,9 +387,13 @@ public final class IpcCompression {
                     + " compressed bytes (at most " + (maxBody + HEADER) + ")", HEADER);
         }
 
-        // token lengths do not depend on the output: check that the stream makes exactly `size` bytes before
-        // allocating them, so a lying size costs nothing
-        checkProducedLength(message, offset, length, size);
+        // A size up to TRUSTED_EXPANSION times the bytes received is allocated at once (kdb+'s messages shrink 2 to
+        // 10 times): a lie then costs at most that, and is found while decompressing. A larger one is believed
+        // only once a first pass over the stream (token lengths do not depend on the output) has shown that it
+        // makes exactly `size` bytes, so a small message cannot make us allocate a huge array.
+        if ((long) size > (long) length * TRUSTED_EXPANSION) {
+            checkProducedLength(message, offset, length, size);
+        }
         byte[] out = new byte[size];
         out[0] = message[offset];
         out[1] = message[offset + 1];

@@ -320,6 +320,29 @@ class IpcCompressionTest {
     }
 
     @Test
+    void sizeLyingWithinTheTrustedExpansionIsFoundWhileDecompressing() {
+        // about 3 times smaller, like most kdb+ data: its declared size is allocated without a first pass
+        byte[] plain = message(true, mixed(new Random(11), 60_000, 0.3));
+        byte[] zipped = IpcCompression.compress(plain);
+        assertThat(zipped).isNotNull();
+        assertThat((long) plain.length).isLessThan((long) zipped.length * IpcCompression.TRUSTED_EXPANSION);
+        byte[] high = zipped.clone();
+        putLittleEndianInt(high, 8, plain.length + 1);
+        assertThatThrownBy(() -> IpcCompression.decompress(high))
+                .isInstanceOf(IpcCompressionException.class)
+                .hasMessageContaining("ends early: " + plain.length + " of " + (plain.length + 1));
+        byte[] low = zipped.clone();
+        putLittleEndianInt(low, 8, plain.length - 1);
+        assertThatThrownBy(() -> IpcCompression.decompress(low))
+                .isInstanceOf(IpcCompressionException.class)
+                .hasMessageContaining("past the declared uncompressed size " + (plain.length - 1));
+        byte[] cut = Arrays.copyOf(zipped, zipped.length - 100);
+        putLittleEndianInt(cut, 4, cut.length);
+        assertThatThrownBy(() -> IpcCompression.decompress(cut))
+                .isInstanceOf(IpcCompressionException.class).hasMessageContaining("ends early");
+    }
+
+    @Test
     void sizeOverTheCallersLimit() {
         byte[] capture = Corpus.qpythonCompressed().get(0).message();
         assertThatThrownBy(() -> IpcCompression.decompress(capture, 2013))
