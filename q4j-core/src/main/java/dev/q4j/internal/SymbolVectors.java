@@ -26,8 +26,13 @@ public final class SymbolVectors {
 
     /**
      * @param f the factory; only the first call counts
+     * @throws IllegalArgumentException when {@code f} is not {@link QSymbolVector}'s own (on the class path this
+     *     class is visible to all, and only that one may skip the check)
      */
     public static void install(Factory f) {
+        if (f.getClass().getNestHost() != QSymbolVector.class) {
+            throw new IllegalArgumentException("only QSymbolVector installs the symbol vector factory");
+        }
         synchronized (SymbolVectors.class) {
             if (factory == null) {
                 factory = f;
