@@ -96,7 +96,7 @@ public final class Harness {
         // codec: times from microseconds (small reply) to about half a second (javakdb's trade table)
         group("codec", esc(DecodeBench.class) + "|" + esc(EncodeBench.class) + "|" + esc(CompressionBench.class)
                 + "|" + esc(CopyBench.class),
-                quick ? 5 : 3, quick ? 300 : 1000, quick ? 3 : 5, quick ? 300 : 1000, quick ? 1 : 2);
+                quick ? 4 : 3, quick ? 300 : 1000, quick ? 3 : 5, quick ? 300 : 1000, quick ? 1 : 2);
         group("sync", esc(NetworkBench.class) + "\\.sync.*",
                 quick ? 2 : 3, quick ? 400 : 1000, quick ? 3 : 5, quick ? 400 : 1000, quick ? 1 : 2);
         // one invocation is 100,000 requests: seconds for javakdb
@@ -183,6 +183,7 @@ public final class Harness {
         timeLine("decompress-only-trade", "CompressionBench.decompressOnlyQ4j",
                 "CompressionBench.decompressOnlyJavakdb");
         timeLine("sync-roundtrip", "NetworkBench.syncQ4j", "NetworkBench.syncJavakdb");
+        timeLine("sync-roundtrip-no-reader-thread", "NetworkBench.syncQ4jDirect", "NetworkBench.syncJavakdb");
         RunResult pq = results.get("NetworkBench.pipelinedQ4j");
         RunResult pk = results.get("NetworkBench.loopJavakdb");
         if (pq != null && pk != null) {

@@ -18,7 +18,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Over loopback, against a {@link NeutralServer} that answers every request with the precomputed 10-row trade
- * table: the round trip of one small sync query, and 100,000 requests (q4j pipelined: all sent, then all replies
+ * table: the round trip of one small sync query (q4j with its default options, and without a reader thread, which
+ * reads like javakdb), and 100,000 requests (q4j pipelined: all sent, then all replies
  * awaited; javakdb: {@code k()} in a loop, its only way of getting replies). Both clients decode every reply into
  * their natural value.
  */
@@ -33,6 +34,7 @@ public class NetworkBench {
 
     private NeutralServer server;
     private QConnection q4j;
+    private QConnection q4jDirect;
     private c kx;
 
     /** Starts the server and connects both clients.
@@ -41,6 +43,8 @@ public class NetworkBench {
     public void setup() throws Exception {
         server = new NeutralServer(Data.message(Data.value("small")));
         q4j = QConnection.connect(ConnectionOptions.of("127.0.0.1:" + server.port()));
+        q4jDirect = QConnection.connect(ConnectionOptions.builder("127.0.0.1", server.port()).readerThread(false)
+                .build());
         kx = new c("127.0.0.1", server.port());
     }
 
@@ -49,6 +53,7 @@ public class NetworkBench {
     @TearDown
     public void tearDown() throws Exception {
         q4j.close();
+        q4jDirect.close();
         kx.close();
         server.close();
     }
@@ -57,6 +62,12 @@ public class NetworkBench {
     @Benchmark
     public QValue syncQ4j() {
         return q4j.query(QUERY);
+    }
+
+    /** @return the reply, read on the calling thread (a connection without a reader thread, as javakdb's) */
+    @Benchmark
+    public QValue syncQ4jDirect() {
+        return q4jDirect.query(QUERY);
     }
 
     /** @return the reply

@@ -49,6 +49,7 @@ public final class ConnectionOptions {
     private final int messageBuffer;
     private final boolean autoFlush;
     private final Duration spinWait;
+    private final boolean readerThread;
 
     private ConnectionOptions(Builder b) {
         this.endpoint = b.endpoint;
@@ -69,6 +70,7 @@ public final class ConnectionOptions {
         this.messageBuffer = b.messageBuffer;
         this.autoFlush = b.autoFlush;
         this.spinWait = b.spinWait;
+        this.readerThread = b.readerThread;
     }
 
     /**
@@ -116,6 +118,7 @@ public final class ConnectionOptions {
         b.messageBuffer = messageBuffer;
         b.autoFlush = autoFlush;
         b.spinWait = spinWait;
+        b.readerThread = readerThread;
         return b;
     }
 
@@ -211,6 +214,14 @@ public final class ConnectionOptions {
         return spinWait;
     }
 
+    /**
+     * @return whether the connection reads with a thread of its own (the default), or only on the threads of
+     *     blocking calls (see {@link Builder#readerThread(boolean)})
+     */
+    public boolean readerThread() {
+        return readerThread;
+    }
+
     @Override
     public String toString() {
         return "ConnectionOptions[" + endpoint + (user.isEmpty() ? "" : ", user=" + user)
@@ -239,6 +250,7 @@ public final class ConnectionOptions {
         private int messageBuffer = 1024;
         private boolean autoFlush = true;
         private Duration spinWait = DEFAULT_SPIN_WAIT;
+        private boolean readerThread = true;
 
         private Builder(Endpoint endpoint) {
             this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -431,8 +443,47 @@ public final class ConnectionOptions {
             return this;
         }
 
-        /** @return the options */
+        /**
+         * Whether the connection reads what the server sends with a thread of its own (true, the default) or only
+         * on the threads of its blocking calls (false), as javakdb does.
+         *
+         * <p>With its own reader thread a connection takes pipelined requests ({@link QConnection#queryAsync} and
+         * the like), delivers the server's pushes as they come, times requests out and notices a lost connection
+         * at once. Without it a connection starts no thread at all, and a blocking call ({@link QConnection#query},
+         * {@link QConnection#call}, {@link QConnection#execute}) writes its request and reads the reply itself,
+         * which saves handing the reply from one thread to another: the lowest latency for a connection used only
+         * for blocking calls. Pushes and requests from the server that come meanwhile are handled as they are read;
+         * between calls nothing is read. Such a connection refuses the async request methods, and cannot be built
+         * with a {@link #listener} or a {@link #requestTimeout}.
+         *
+         * <pre>{@code
+         * QConnection c = QConnection.connect(
+         *         ConnectionOptions.builder("localhost", 5000).readerThread(false).build());
+         * QValue v = c.query("select from trade where i<10");
+         * }</pre>
+         *
+         * @param readerThread false for no reader thread
+         * @return this builder
+         */
+        public Builder readerThread(boolean readerThread) {
+            this.readerThread = readerThread;
+            return this;
+        }
+
+        /**
+         * @return the options
+         * @throws IllegalArgumentException when a connection without a reader thread is given a listener or a
+         *     request timeout, which need one
+         */
         public ConnectionOptions build() {
+            if (!readerThread && listener != null) {
+                throw new IllegalArgumentException("a listener needs the reader thread: pushes would only be read "
+                        + "during blocking calls (readerThread(false))");
+            }
+            if (!readerThread && requestTimeout != null) {
+                throw new IllegalArgumentException("a requestTimeout needs the reader thread (readerThread(false) "
+                        + "reads on the calling thread, which cannot give up on a read)");
+            }
             return new ConnectionOptions(this);
         }
 

@@ -49,6 +49,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Futures complete on the thread that reads the socket: keep their callbacks short, and make further requests
  * from them with the async methods (or {@code thenApplyAsync} and the like). The blocking methods refuse to run on
  * that thread with an {@link IllegalStateException}, since they would wait for a reply only it can read.
+ *
+ * <p>A connection built with {@link ConnectionOptions.Builder#readerThread(boolean) readerThread(false)} has no
+ * thread of its own: each blocking call reads its own reply, as javakdb does (the lowest latency for sync calls),
+ * and the async request methods are refused.
  */
 public final class QConnection implements AutoCloseable {
     private static final int CORES = Runtime.getRuntime().availableProcessors();
@@ -99,7 +103,9 @@ public final class QConnection implements AutoCloseable {
             c.shutdownDelivery();
             throw e;
         }
-        c.session.startReading();
+        if (options.readerThread()) {
+            c.session.startReading();
+        }
         return c;
     }
 
@@ -121,8 +127,7 @@ public final class QConnection implements AutoCloseable {
      * @throws QConnectionException when the connection fails
      */
     public QValue query(String expression) {
-        checkNotReaderThread();
-        return await(queryAsync(expression));
+        return blocking(QCharVector.of(expression));
     }
 
     /**
@@ -134,8 +139,7 @@ public final class QConnection implements AutoCloseable {
      * @throws QErrorException when q signals an error
      */
     public QValue call(String function, Object... args) {
-        checkNotReaderThread();
-        return await(callAsync(function, args));
+        return blocking(callMessage(function, args));
     }
 
     /**
@@ -144,8 +148,20 @@ public final class QConnection implements AutoCloseable {
      * @throws QErrorException when q signals an error
      */
     public QValue execute(QValue message) {
+        return blocking(message);
+    }
+
+    /** A sync request and its reply: read by the reader thread, or here when there is none. */
+    private QValue blocking(QValue message) {
         checkNotReaderThread();
-        return await(executeAsync(message));
+        if (options.readerThread()) {
+            return await(executeAsync(message));
+        }
+        Objects.requireNonNull(message, "message");
+        Session s = liveSession();
+        CompletableFuture<QValue> reply = s.request(encode(MessageType.SYNC, message, s));
+        s.readUntil(reply);
+        return await(reply);
     }
 
     /**
@@ -161,6 +177,8 @@ public final class QConnection implements AutoCloseable {
     /**
      * @param expression q code
      * @return the result, when it comes; many requests may be in flight on one connection
+     * @throws IllegalStateException on a connection without a reader thread ({@link
+     *     ConnectionOptions.Builder#readerThread(boolean)})
      */
     public CompletableFuture<QValue> queryAsync(String expression) {
         return executeAsync(QCharVector.of(expression));
@@ -170,6 +188,7 @@ public final class QConnection implements AutoCloseable {
      * @param function the function's name or q text
      * @param args arguments
      * @return the result, when it comes
+     * @throws IllegalStateException on a connection without a reader thread
      */
     public CompletableFuture<QValue> callAsync(String function, Object... args) {
         return executeAsync(callMessage(function, args));
@@ -178,9 +197,14 @@ public final class QConnection implements AutoCloseable {
     /**
      * @param message the value to send as a sync request
      * @return the result, when it comes
+     * @throws IllegalStateException on a connection without a reader thread
      */
     public CompletableFuture<QValue> executeAsync(QValue message) {
         Objects.requireNonNull(message, "message");
+        if (!options.readerThread()) {
+            throw new IllegalStateException("this connection has no reader thread (readerThread(false)): its "
+                    + "replies are read only by blocking calls; use query, call or execute");
+        }
         Session s = liveSession();
         byte[] bytes = encode(MessageType.SYNC, message, s);
         CompletableFuture<QValue> reply = s.request(bytes);
@@ -438,7 +462,9 @@ public final class QConnection implements AutoCloseable {
                     fresh.kill(new QConnectionException("connection to " + options.endpoint() + " closed"));
                     return;
                 }
-                fresh.startReading();
+                if (options.readerThread()) {
+                    fresh.startReading();
+                }
                 if (options.onReconnect() != null) {
                     delivery.execute(() -> {
                         try {

@@ -20,8 +20,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One open transport of a {@link QConnection}: the handshake, the reader thread, and the queue of requests waiting
@@ -44,6 +46,12 @@ final class Session {
     volatile boolean dead;
     private final QConnection connection;
     private final OutputStream out;
+    /** buffered: one system call brings in many small replies (large ones bypass the buffer) */
+    private final InputStream in;
+    /** held by whoever reads: the reader thread (for good), or a blocking call without one */
+    private final ReentrantLock readLock = new ReentrantLock();
+    /** without a reader thread, several callers may see the loss: one of them hands it to the connection */
+    private final AtomicBoolean lossHandled = new AtomicBoolean();
     private final ConcurrentLinkedQueue<CompletableFuture<QValue>> pending = new ConcurrentLinkedQueue<>();
     private volatile QConnectionException deathCause;
     private Thread reader;
@@ -56,6 +64,7 @@ final class Session {
         this.transport = transport;
         this.capability = capability;
         this.out = new BufferedOutputStream(transport.output(), 1 << 16);
+        this.in = new BufferedInputStream(transport.input(), 1 << 16);
     }
 
     private static ScheduledThreadPoolExecutor timer() {
@@ -170,41 +179,80 @@ final class Session {
 
     private void readLoop() {
         Throwable failure;
+        readLock.lock();
         try {
-            // buffered: one system call brings in many small replies (large ones bypass the buffer)
-            InputStream in = new BufferedInputStream(transport.input(), 1 << 16);
             while (true) {
-                byte[] bytes = Frames.read(in, connection.options().limits());
-                if (bytes == null) {
-                    throw new EOFException("the server closed the connection");
-                }
-                QMessage m = connection.decoder().decode(bytes);
-                switch (m.type()) {
-                    case RESPONSE:
-                        CompletableFuture<QValue> waiting = pending.poll();
-                        if (waiting == null) {
-                            throw new QProtocolException("a response arrived when no request was waiting");
-                        }
-                        complete(waiting, m.value());
-                        break;
-                    case ASYNC:
-                        connection.deliver(m);
-                        break;
-                    default:
-                        connection.answer(this, m);
-                        break;
-                }
+                readOne();
             }
         } catch (Throwable t) {
             failure = t;
         }
+        // the lock stays held: nobody reads a dead session
+        connection.lost(this, failed(failure));
+    }
+
+    /**
+     * Without a reader thread: reads on the calling thread until {@code reply} is complete, handling whatever
+     * comes before it (replies of other threads' calls, pushes, the server's requests) as the reader thread would.
+     * A failure kills the session (failing every pending request, {@code reply} too) and, off this thread, hands
+     * the loss to the connection, which may reconnect.
+     */
+    void readUntil(CompletableFuture<QValue> reply) {
+        readLock.lock();
+        try {
+            while (!reply.isDone()) {
+                readOne();
+            }
+        } catch (Throwable t) {
+            QConnectionException cause = failed(t);
+            if (lossHandled.compareAndSet(false, true)) {
+                // the connection may reconnect, which takes time: not on this caller's thread
+                Thread lost = new Thread(() -> connection.lost(this, cause), "q4j-lost-" + transport.peer());
+                lost.setDaemon(true);
+                lost.start();
+            }
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    /** Reads one message and acts on it. */
+    private void readOne() throws IOException {
+        if (dead) {
+            throw deathCause;
+        }
+        byte[] bytes = Frames.read(in, connection.options().limits());
+        if (bytes == null) {
+            throw new EOFException("the server closed the connection");
+        }
+        QMessage m = connection.decoder().decode(bytes);
+        switch (m.type()) {
+            case RESPONSE:
+                CompletableFuture<QValue> waiting = pending.poll();
+                if (waiting == null) {
+                    throw new QProtocolException("a response arrived when no request was waiting");
+                }
+                complete(waiting, m.value());
+                break;
+            case ASYNC:
+                connection.deliver(m);
+                break;
+            default:
+                connection.answer(this, m);
+                break;
+        }
+    }
+
+    /** Reading failed: kills the session, unless it is dead already. @return why it died */
+    private QConnectionException failed(Throwable failure) {
         QConnectionException cause = deathCause;
         if (cause == null) {
             cause = new QConnectionException("connection to " + transport.peer() + " lost: " + describe(failure),
                     failure);
             kill(cause);
+            cause = deathCause;
         }
-        connection.lost(this, cause);
+        return cause;
     }
 
     private static void complete(CompletableFuture<QValue> f, QValue v) {
@@ -228,7 +276,7 @@ final class Session {
             boolean alone = pending.isEmpty();
             pending.add(reply);
             out.write(bytes);
-            if (alone) {
+            if (alone || !connection.options().readerThread()) {
                 out.flush();
             } else {
                 flushSoon();

@@ -30,6 +30,7 @@ class OptionsTest {
         assertThat(o.messageBuffer()).isEqualTo(1024);
         assertThat(o.autoFlush()).isTrue();
         assertThat(o.spinWait()).isEqualTo(Duration.ofNanos(50_000));
+        assertThat(o.readerThread()).isTrue();
         assertThat(o.user()).isEmpty();
         assertThat(o.credentials()).isEmpty();
     }
@@ -84,6 +85,8 @@ class OptionsTest {
         assertThat(copy.capability()).isEqualTo(6);
         assertThat(copy.retryWithoutCapability()).isFalse();
         assertThat(copy.spinWait()).isEqualTo(Duration.ofMillis(3));
+        assertThat(ConnectionOptions.builder("h", 1).readerThread(false).build().toBuilder().build().readerThread())
+                .isFalse();
         assertThat(copy.connectTimeout()).isEqualTo(Duration.ofSeconds(1));
         assertThat(copy.requestTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(copy.compression()).isEqualTo(Compression.NEVER);
