@@ -72,6 +72,12 @@ class BenchSetupTest {
                     last = q4j.queryAsync(NetworkBench.QUERY);
                 }
                 assertThat(last.get()).isEqualTo(small);
+                // and a connection without a reader thread, as the sync benchmark also uses
+                try (QConnection direct = QConnection.connect(ConnectionOptions.builder("127.0.0.1", server.port())
+                        .readerThread(false).build())) {
+                    assertThat(direct.query(NetworkBench.QUERY)).isEqualTo(small);
+                    assertThat(direct.query(NetworkBench.QUERY)).isEqualTo(small);
+                }
             } finally {
                 kx.close();
             }
