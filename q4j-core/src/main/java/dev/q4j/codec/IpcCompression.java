@@ -478,9 +478,7 @@ public final class IpcCompression {
                     int slot = message[d] & 0xFF;
                     int from = table[slot];
                     if (from == 0) {
-                        throw error("back-reference to table slot " + slot
-                                + ", which no earlier output position filled (output position " + s + ")",
-                                d - offset);
+                        throw emptySlot(slot, s, d - offset);
                     }
                     int n = 2 + (message[d + 1] & 0xFF);
                     d += 2;
@@ -508,9 +506,7 @@ public final class IpcCompression {
                     int slot = message[d] & 0xFF;
                     int from = table[slot];
                     if (from == 0) {
-                        throw error("back-reference to table slot " + slot
-                                + ", which no earlier output position filled (output position " + s + ")",
-                                d - offset);
+                        throw emptySlot(slot, s, d - offset);
                     }
                     int n = 2 + (message[d + 1] & 0xFF);
                     if (n > size - s) {
@@ -639,6 +635,11 @@ public final class IpcCompression {
                     ? "message is not compressed (header byte 2 is 0)"
                     : "unsupported compression flag " + flag + " in header byte 2 (only 1 is known)", 2);
         }
+    }
+
+    private static IpcCompressionException emptySlot(int slot, int position, int at) {
+        return error("back-reference to table slot " + slot + ", which no earlier output position filled (output "
+                + "position " + position + ")", at);
     }
 
     private static IpcCompressionException truncated(int at, int produced, int size) {
