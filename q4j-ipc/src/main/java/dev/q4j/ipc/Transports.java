@@ -28,6 +28,24 @@ public final class Transports {
     }
 
     /**
+     * A transport over an already connected socket: for {@link TransportProvider}s whose sockets are
+     * {@link Socket}s (junixsocket's are).
+     *
+     * <pre>{@code
+     * Transport t = Transports.of(unixSocket, "unix:///tmp/q.sock", true);
+     * }</pre>
+     *
+     * @param socket a connected socket; the transport closes it
+     * @param peer the peer, for messages
+     * @param local whether the peer is on this machine (see {@link Transport#isLocal()})
+     * @return the transport
+     * @throws IOException when the socket's streams cannot be had
+     */
+    public static Transport of(Socket socket, String peer, boolean local) throws IOException {
+        return new SocketTransport(socket, peer, local);
+    }
+
+    /**
      * @param endpoint where to connect
      * @param timeout how long connecting (and the TLS handshake) may take
      * @param tls TLS settings, or {@code null} for a plain connection (TCP only)

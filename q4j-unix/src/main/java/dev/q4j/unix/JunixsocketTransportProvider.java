@@ -4,9 +4,8 @@ import dev.q4j.ipc.Endpoint;
 import dev.q4j.ipc.Listener;
 import dev.q4j.ipc.Transport;
 import dev.q4j.ipc.TransportProvider;
+import dev.q4j.ipc.Transports;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Duration;
 import org.newsclub.net.unix.AFSocket;
 import org.newsclub.net.unix.AFSocketCapability;
@@ -64,7 +63,7 @@ public final class JunixsocketTransportProvider implements TransportProvider {
         AFUNIXSocket socket = AFUNIXSocket.newInstance();
         try {
             socket.connect(address, (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())));
-            return new UnixTransport(socket, endpoint.toString());
+            return Transports.of(socket, endpoint.toString(), true);
         } catch (IOException | RuntimeException e) {
             // the caller says where it was connecting to
             socket.close();
@@ -93,7 +92,7 @@ public final class JunixsocketTransportProvider implements TransportProvider {
         return new Listener() {
             @Override
             public Transport accept() throws IOException {
-                return new UnixTransport(server.accept(), endpoint.toString());
+                return Transports.of(server.accept(), endpoint.toString(), true);
             }
 
             @Override
@@ -116,46 +115,6 @@ public final class JunixsocketTransportProvider implements TransportProvider {
         if (!AFSocket.supports(AFSocketCapability.CAPABILITY_ABSTRACT_NAMESPACE)) {
             throw new IOException("cannot use " + endpoint + ": this platform (" + System.getProperty("os.name")
                     + ") has no abstract Unix socket namespace; only Linux has");
-        }
-    }
-
-    /** A connected junixsocket socket. */
-    private static final class UnixTransport implements Transport {
-        private final AFUNIXSocket socket;
-        private final String peer;
-        private final InputStream in;
-        private final OutputStream out;
-
-        UnixTransport(AFUNIXSocket socket, String peer) throws IOException {
-            this.socket = socket;
-            this.peer = peer;
-            this.in = socket.getInputStream();
-            this.out = socket.getOutputStream();
-        }
-
-        @Override
-        public InputStream input() {
-            return in;
-        }
-
-        @Override
-        public OutputStream output() {
-            return out;
-        }
-
-        @Override
-        public boolean isLocal() {
-            return true;
-        }
-
-        @Override
-        public String peer() {
-            return peer;
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
         }
     }
 }
