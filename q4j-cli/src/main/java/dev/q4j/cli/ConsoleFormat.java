@@ -424,7 +424,7 @@ final class ConsoleFormat {
             case SYMBOL:
                 return ((QSymbol) a).value();
             default:
-                return a.isInfinite() ? (positive(a) ? "0W" : "-0W") : temporal(a);
+                return a.isInfinite() ? (Atoms.positive(a) ? "0W" : "-0W") : temporal(a);
         }
     }
 
@@ -451,28 +451,6 @@ final class ConsoleFormat {
 
     private static String charText(byte b) {
         return b >= 0 ? String.valueOf((char) b) : QUtf8.decode(new byte[] {b}, 0, 1);
-    }
-
-    /** @return true for a temporal atom's 0W, false for its -0W */
-    private static boolean positive(QAtom a) {
-        switch (a.type()) {
-            case TIMESTAMP:
-                return ((QTimestamp) a).nanos() > 0;
-            case TIMESPAN:
-                return ((QTimespan) a).nanos() > 0;
-            case DATETIME:
-                return ((QDatetime) a).days() > 0;
-            case MONTH:
-                return ((QMonth) a).months() > 0;
-            case DATE:
-                return ((QDate) a).days() > 0;
-            case MINUTE:
-                return ((QMinute) a).minutes() > 0;
-            case SECOND:
-                return ((QSecond) a).seconds() > 0;
-            default:
-                return ((QTime) a).millis() > 0;
-        }
     }
 
     /** The q text of a finite, non-null temporal atom, without a type suffix. */

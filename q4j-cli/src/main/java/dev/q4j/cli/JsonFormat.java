@@ -285,7 +285,7 @@ final class JsonFormat {
             return null;
         }
         if (isInfinite(a)) {
-            return positive(a) ? "0W" : "-0W";
+            return Atoms.positive(a) ? "0W" : "-0W";
         }
         switch (type) {
             case BOOLEAN:
@@ -331,37 +331,6 @@ final class JsonFormat {
                 return TemporalText.second(((QSecond) a).seconds());
             default:
                 return TemporalText.time(((QTime) a).millis());
-        }
-    }
-
-    private static boolean positive(QAtom a) {
-        switch (a.type()) {
-            case SHORT:
-                return ((QShort) a).value() > 0;
-            case INT:
-                return ((QInt) a).value() > 0;
-            case LONG:
-                return ((QLong) a).value() > 0;
-            case REAL:
-                return ((QReal) a).value() > 0;
-            case FLOAT:
-                return ((QFloat) a).value() > 0;
-            case TIMESTAMP:
-                return ((QTimestamp) a).nanos() > 0;
-            case TIMESPAN:
-                return ((QTimespan) a).nanos() > 0;
-            case DATETIME:
-                return ((QDatetime) a).days() > 0;
-            case MONTH:
-                return ((QMonth) a).months() > 0;
-            case DATE:
-                return ((QDate) a).days() > 0;
-            case MINUTE:
-                return ((QMinute) a).minutes() > 0;
-            case SECOND:
-                return ((QSecond) a).seconds() > 0;
-            default:
-                return ((QTime) a).millis() > 0;
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.q4j.cli;
 
+import dev.q4j.text.QText;
+import dev.q4j.value.QValue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,6 +90,40 @@ abstract class Q4jCommand implements Callable<Integer> {
         err().println(spec.qualifiedName() + ": " + message);
         err().flush();
         return exitCode;
+    }
+
+    /**
+     * Prints a result on standard output in the chosen format, and flushes it.
+     *
+     * @param result the value
+     * @param format how
+     * @param console the console's size, for {@code text}
+     * @param where what to put before a failure's message (empty, or where in a script the result came from)
+     * @return {@link Q4j#OK}, or {@link Q4j#USAGE} when CSV is asked of a value that is not a table
+     */
+    int print(QValue result, QueryCommand.Format format, ConsoleFormat console, String where) {
+        switch (format) {
+            case Q:
+                out().println(QText.print(result));
+                break;
+            case JSON:
+                JsonFormat.write(result, out());
+                out().println();
+                break;
+            case CSV:
+                try {
+                    CsvFormat.write(result, out());
+                } catch (CsvFormat.NotTabular e) {
+                    return fail(where + e.getMessage() + ": use --format text, q or json", Q4j.USAGE);
+                }
+                break;
+            default:
+                for (String line : console.lines(result)) {
+                    out().println(line);
+                }
+        }
+        out().flush();
+        return Q4j.OK;
     }
 
     /**

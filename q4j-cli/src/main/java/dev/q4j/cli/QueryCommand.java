@@ -8,7 +8,6 @@ import dev.q4j.client.QConnection;
 import dev.q4j.client.QConnectionException;
 import dev.q4j.client.QTimeoutException;
 import dev.q4j.ipc.Endpoint;
-import dev.q4j.text.QText;
 import dev.q4j.value.QValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -135,31 +134,7 @@ final class QueryCommand extends Q4jCommand {
         } catch (Q4jException e) {
             return fail(oneLine(e), Q4j.CONNECTION_FAILED);
         }
-        return print(result);
-    }
-
-    private int print(QValue result) {
-        switch (format) {
-            case Q:
-                out().println(QText.print(result));
-                break;
-            case JSON:
-                JsonFormat.write(result, out());
-                out().println();
-                break;
-            case CSV:
-                try {
-                    CsvFormat.write(result, out());
-                } catch (CsvFormat.NotTabular e) {
-                    return fail(e.getMessage() + ": use --format text, q or json", Q4j.USAGE);
-                }
-                break;
-            default:
-                for (String line : console.lines(result)) {
-                    out().println(line);
-                }
-        }
-        return Q4j.OK;
+        return print(result, format, console, "");
     }
 
     // ---------------------------------------------------------------- converters

@@ -8,7 +8,6 @@ import dev.q4j.client.QConnection;
 import dev.q4j.client.QConnectionException;
 import dev.q4j.client.QTimeoutException;
 import dev.q4j.ipc.Endpoint;
-import dev.q4j.text.QText;
 import dev.q4j.value.QCharVector;
 import dev.q4j.value.QUnaryPrimitive;
 import dev.q4j.value.QUtf8;
@@ -137,7 +136,7 @@ final class RunCommand extends Q4jCommand {
                 where = name + ":" + s.line() + ": ";
                 QValue result = q.execute(QCharVector.wrap(QUtf8.encode(s.text())));
                 if (echo && !(result instanceof QUnaryPrimitive p && p.isGenericNull())) {
-                    int code = print(result, where);
+                    int code = print(result, format, console, where);
                     if (code != Q4j.OK) {
                         return code;
                     }
@@ -154,31 +153,6 @@ final class RunCommand extends Q4jCommand {
         } catch (Q4jException e) {
             return fail(where + oneLine(e), Q4j.CONNECTION_FAILED);
         }
-        return Q4j.OK;
-    }
-
-    private int print(QValue result, String where) {
-        switch (format) {
-            case Q:
-                out().println(QText.print(result));
-                break;
-            case JSON:
-                JsonFormat.write(result, out());
-                out().println();
-                break;
-            case CSV:
-                try {
-                    CsvFormat.write(result, out());
-                } catch (CsvFormat.NotTabular e) {
-                    return fail(where + e.getMessage() + ": use --format text, q or json", Q4j.USAGE);
-                }
-                break;
-            default:
-                for (String line : console.lines(result)) {
-                    out().println(line);
-                }
-        }
-        out().flush();
         return Q4j.OK;
     }
 }
