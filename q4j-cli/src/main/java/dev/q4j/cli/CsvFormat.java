@@ -6,7 +6,6 @@ import dev.q4j.value.QKeyedTable;
 import dev.q4j.value.QSequence;
 import dev.q4j.value.QTable;
 import dev.q4j.value.QValue;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
@@ -24,10 +23,8 @@ import java.util.List;
  *       their text. A cell holding anything else (a list other than a string, a dictionary...) is its JSON text.
  * </ul>
  */
-final class CsvFormat {
+final class CsvFormat extends ChunkedText {
     private static final String EOL = "\r\n";
-    /** flush to the sink past this many buffered characters */
-    private static final int CHUNK = 1 << 14;
 
     /** The value is not a table, a keyed table or a list. */
     static final class NotTabular extends Exception {
@@ -38,11 +35,8 @@ final class CsvFormat {
         }
     }
 
-    private final StringBuilder sb = new StringBuilder();
-    private final Appendable sink;
-
     private CsvFormat(Appendable sink) {
-        this.sink = sink;
+        super(sink);
     }
 
     /**
@@ -163,18 +157,4 @@ final class CsvFormat {
         sb.append('"');
     }
 
-    private void maybeFlush() {
-        if (sb.length() >= CHUNK) {
-            flush();
-        }
-    }
-
-    private void flush() {
-        try {
-            sink.append(sb);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        sb.setLength(0);
-    }
 }

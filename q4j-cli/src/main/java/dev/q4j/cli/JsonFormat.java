@@ -31,7 +31,6 @@ import dev.q4j.value.QTimestamp;
 import dev.q4j.value.QType;
 import dev.q4j.value.QUtf8;
 import dev.q4j.value.QValue;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.HashSet;
@@ -63,16 +62,11 @@ import java.util.Set;
  * (the writer's encoding, UTF-8 for the command). Bytes of a string or symbol that are not UTF-8 become the lone
  * surrogates of {@link QUtf8}, written as {@code \}{@code udcXX} escapes.
  */
-final class JsonFormat {
+final class JsonFormat extends ChunkedText {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
-    /** flush to the sink past this many buffered characters */
-    private static final int CHUNK = 1 << 14;
-
-    private final StringBuilder sb = new StringBuilder();
-    private final Appendable sink;
 
     private JsonFormat(Appendable sink) {
-        this.sink = sink;
+        super(sink);
     }
 
     /**
@@ -98,20 +92,6 @@ final class JsonFormat {
         w.flush();
     }
 
-    private void maybeFlush() {
-        if (sb.length() >= CHUNK) {
-            flush();
-        }
-    }
-
-    private void flush() {
-        try {
-            sink.append(sb);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        sb.setLength(0);
-    }
 
     private void value(QValue v) {
         maybeFlush();
