@@ -53,6 +53,30 @@ public final class Decoder {
      * @throws QProtocolException when the bytes are not exactly one valid message
      */
     public QMessage decode(byte[] bytes, int offset, int length) {
+        return decode(bytes, offset, length, false);
+    }
+
+    /**
+     * Decodes without copying the items of vectors of 4- and 8-byte types (int, long, float and the temporal types
+     * stored as such): those vectors read their items from {@code message} itself, so decoding a large table costs
+     * little more than reading its symbols. The caller hands the array over: it must not modify it afterwards, and
+     * it stays in memory as long as any of those vectors does. A compressed message is decompressed into a new
+     * array, which the vectors then read.
+     *
+     * <pre>{@code
+     * byte[] message = receive();   // a new array for each message, kept by no one else
+     * QTable trades = (QTable) decoder.decodeInPlace(message).valueOrThrow();
+     * }</pre>
+     *
+     * @param message one complete message, header included; not to be modified afterwards
+     * @return the decoded message, equal to what {@link #decode(byte[])} gives
+     * @throws QProtocolException when the bytes are not exactly one valid message
+     */
+    public QMessage decodeInPlace(byte[] message) {
+        return decode(message, 0, message.length, true);
+    }
+
+    private QMessage decode(byte[] bytes, int offset, int length, boolean inPlace) {
         Objects.checkFromIndexSize(offset, length, bytes.length);
         if (length < MessageHeader.SIZE) {
             throw new QProtocolException("truncated message: " + length + " bytes is less than the 8-byte header", 0);
@@ -69,12 +93,12 @@ public final class Decoder {
         if (!header.compressed()) {
             checkSize(header.length());
             return new QMessage(header.type(), header.order(), false,
-                    body(bytes, offset + MessageHeader.SIZE, offset + length, header.order()));
+                    body(bytes, offset + MessageHeader.SIZE, offset + length, header.order(), inPlace));
         }
         checkSize(Math.min(header.length(), DecodeLimits.JVM_MAX_MESSAGE));
         byte[] plain = decompress(bytes, offset, length, header);
         return new QMessage(header.type(), header.order(), true,
-                body(plain, MessageHeader.SIZE, plain.length, header.order()));
+                body(plain, MessageHeader.SIZE, plain.length, header.order(), inPlace));
     }
 
     /**
@@ -90,14 +114,15 @@ public final class Decoder {
     public QValue decodeBody(byte[] bytes, int offset, int length, ByteOrder order) {
         Objects.checkFromIndexSize(offset, length, bytes.length);
         checkSize(length + (long) MessageHeader.SIZE);
-        return body(bytes, offset, offset + length, order);
+        return body(bytes, offset, offset + length, order, false);
     }
 
-    private QValue body(byte[] bytes, int start, int end, ByteOrder order) {
+    private QValue body(byte[] bytes, int start, int end, ByteOrder order, boolean inPlace) {
         if (start >= end) {
             throw new QProtocolException("empty message: no value after the header", start);
         }
-        ValueReader reader = new ValueReader(bytes, start, end, order, start - MessageHeader.SIZE, limits.maxDepth());
+        ValueReader reader = new ValueReader(bytes, start, end, order, start - MessageHeader.SIZE, limits.maxDepth(),
+                inPlace);
         try {
             QValue value = reader.readValue(0);
             reader.expectEnd();

@@ -63,10 +63,20 @@ final class ValueReader {
     /** subtracted from positions in error messages, so that offsets count from the start of the message */
     private final int base;
     private final int maxDepth;
+    /** whether vectors of 4- and 8-byte items are left in {@link #b} instead of copied out of it */
+    private final boolean inPlace;
     private final SymbolTable symbols = new SymbolTable();
     private int pos;
 
     ValueReader(byte[] bytes, int start, int end, ByteOrder order, int base, int maxDepth) {
+        this(bytes, start, end, order, base, maxDepth, false);
+    }
+
+    /**
+     * @param inPlace whether vectors of 4- and 8-byte items read their items from {@code bytes} (which their owner
+     *     then must not modify) instead of copies
+     */
+    ValueReader(byte[] bytes, int start, int end, ByteOrder order, int base, int maxDepth, boolean inPlace) {
         this.b = bytes;
         this.pos = start;
         this.end = end;
@@ -74,6 +84,7 @@ final class ValueReader {
         this.little = order == ByteOrder.LITTLE_ENDIAN;
         this.base = base;
         this.maxDepth = maxDepth;
+        this.inPlace = inPlace;
     }
 
     void expectEnd() {
@@ -209,10 +220,15 @@ final class ValueReader {
             case 8: return QRealVector.wrap(readFloats(n), attribute);
             case 10: return QCharVector.wrap(readBytes(n), attribute);
             case 11: return SymbolVectors.wrapUnchecked(readSymbols(n), attribute);
-            case 7: case 12: case 16: return QVectors.wrapLongs(QType.ofCode(type), readLongs(n), attribute);
-            case 9: case 15: return QVectors.wrapDoubles(QType.ofCode(type), readDoubles(n), attribute);
+            case 7: case 12: case 16:
+                return inPlace ? readInPlace(type, n, 8, "long", attribute)
+                        : QVectors.wrapLongs(QType.ofCode(type), readLongs(n), attribute);
+            case 9: case 15:
+                return inPlace ? readInPlace(type, n, 8, "float", attribute)
+                        : QVectors.wrapDoubles(QType.ofCode(type), readDoubles(n), attribute);
             case 6: case 13: case 14: case 17: case 18: case 19:
-                return QVectors.wrapInts(QType.ofCode(type), readInts(n), attribute);
+                return inPlace ? readInPlace(type, n, 4, "int", attribute)
+                        : QVectors.wrapInts(QType.ofCode(type), readInts(n), attribute);
             default: throw error("unknown vector type " + type, at);
         }
     }
@@ -259,6 +275,14 @@ final class ValueReader {
         ByteBuffer bb = ByteBuffer.wrap(b, pos, bytes).order(order);
         pos += bytes;
         return bb;
+    }
+
+    /** A vector of 4- or 8-byte items decoded in place: checked as a copy would be, its items left where they are. */
+    private QVector readInPlace(int type, int n, int width, String what, Attribute attribute) {
+        int bytes = span(n, width, what);
+        QVector v = QVectors.inPlace(QType.ofCode(type), b, pos, n, order, attribute);
+        pos += bytes;
+        return v;
     }
 
     private boolean[] readBooleans(int n) {

@@ -3,10 +3,14 @@ package dev.q4j.value;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
 
 /**
  * The double-backed vectors: float and datetime. They share storage, null and infinity rules; the subclasses add the
  * conversions of their type.
+ *
+ * <p>The items are held in a {@code double[]}, or, for a vector decoded in place, read from the received message's
+ * bytes (see {@link QVectors#inPlace}); both behave the same.
  *
  * <pre>{@code
  * DoubleBackedVector v = QFloatVector.of(1.5, 2.5);
@@ -16,11 +20,17 @@ import java.util.stream.DoubleStream;
  * @see QVector on sharing arrays
  */
 public abstract sealed class DoubleBackedVector implements QVector permits QFloatVector, QDatetimeVector {
+    /** the items, or {@code null} when they are read from {@link #view} */
     final double[] values;
+    /** where the items are read from in place, or {@code null} when they are in {@link #values} */
+    final ByteView view;
     private final Attribute attribute;
+    /** a view's items copied by {@link #array()}, once */
+    private volatile double[] copied;
 
-    DoubleBackedVector(double[] values, Attribute attribute) {
-        this.values = Objects.requireNonNull(values, "values");
+    DoubleBackedVector(double[] values, ByteView view, Attribute attribute) {
+        this.values = view == null ? Objects.requireNonNull(values, "values") : null;
+        this.view = view;
         this.attribute = Objects.requireNonNull(attribute, "attribute");
     }
 
@@ -29,12 +39,13 @@ public abstract sealed class DoubleBackedVector implements QVector permits QFloa
      * @return the raw item
      */
     public final double get(int index) {
-        return values[index];
+        double[] v = values;
+        return v != null ? v[index] : view.getDouble(index);
     }
 
     @Override
     public final boolean isNull(int index) {
-        return Double.isNaN(values[index]);
+        return Double.isNaN(get(index));
     }
 
     /**
@@ -42,12 +53,12 @@ public abstract sealed class DoubleBackedVector implements QVector permits QFloa
      * @return true when the item is {@code 0W} or {@code -0W}
      */
     public final boolean isInfinite(int index) {
-        return Double.isInfinite(values[index]);
+        return Double.isInfinite(get(index));
     }
 
     @Override
     public final int count() {
-        return values.length;
+        return values != null ? values.length : view.count();
     }
 
     @Override
@@ -58,19 +69,30 @@ public abstract sealed class DoubleBackedVector implements QVector permits QFloa
     @Override
     public abstract DoubleBackedVector withAttribute(Attribute attribute);
 
-    /** @return the backing array, shared: read it, never modify it */
+    /**
+     * @return the items in an array, shared: read it, never modify it. A vector decoded in place copies its items
+     *     into one at the first call.
+     */
     public final double[] array() {
-        return values;
+        if (values != null) {
+            return values;
+        }
+        double[] a = copied;
+        if (a == null) {
+            a = view.toDoubles();
+            copied = a;
+        }
+        return a;
     }
 
     /** @return a copy of the raw items */
     public final double[] toArray() {
-        return values.clone();
+        return values != null ? values.clone() : view.toDoubles();
     }
 
     /** @return the raw items as a stream */
     public final DoubleStream stream() {
-        return Arrays.stream(values);
+        return values != null ? Arrays.stream(values) : IntStream.range(0, count()).mapToDouble(view::getDouble);
     }
 
     /** Compares bit for bit, as the atoms do: {@code 0n} and a NaN with another payload are different values. */
@@ -79,12 +101,13 @@ public abstract sealed class DoubleBackedVector implements QVector permits QFloa
         if (o == null || o.getClass() != getClass() || attribute != ((DoubleBackedVector) o).attribute) {
             return false;
         }
-        double[] other = ((DoubleBackedVector) o).values;
-        if (other.length != values.length) {
+        DoubleBackedVector other = (DoubleBackedVector) o;
+        int n = count();
+        if (other.count() != n) {
             return false;
         }
-        for (int i = 0; i < values.length; i++) {
-            if (Double.doubleToRawLongBits(values[i]) != Double.doubleToRawLongBits(other[i])) {
+        for (int i = 0; i < n; i++) {
+            if (Double.doubleToRawLongBits(get(i)) != Double.doubleToRawLongBits(other.get(i))) {
                 return false;
             }
         }
@@ -93,7 +116,17 @@ public abstract sealed class DoubleBackedVector implements QVector permits QFloa
 
     @Override
     public final int hashCode() {
-        return 31 * (31 * Arrays.hashCode(values) + attribute.hashCode()) + type().hashCode();
+        int h;
+        if (values != null) {
+            h = Arrays.hashCode(values);
+        } else {
+            // what Arrays.hashCode gives for the same items, so that equal vectors hash alike
+            h = 1;
+            for (int i = 0, n = count(); i < n; i++) {
+                h = 31 * h + Double.hashCode(get(i));
+            }
+        }
+        return 31 * (31 * h + attribute.hashCode()) + type().hashCode();
     }
 
     @Override

@@ -8,6 +8,9 @@ import java.util.stream.IntStream;
  * The int-backed vectors: int, month, date, minute, second and time. They share storage, null and infinity rules; the subclasses add the
  * conversions of their type.
  *
+ * <p>The items are held in an {@code int[]}, or, for a vector decoded in place, read from the received message's
+ * bytes (see {@link QVectors#inPlace}); both behave the same.
+ *
  * <pre>{@code
  * IntBackedVector v = QIntVector.of(1, 2, 3);
  * int first = v.get(0);
@@ -16,11 +19,17 @@ import java.util.stream.IntStream;
  * @see QVector on sharing arrays
  */
 public abstract sealed class IntBackedVector implements QVector permits QIntVector, QMonthVector, QDateVector, QMinuteVector, QSecondVector, QTimeVector {
+    /** the items, or {@code null} when they are read from {@link #view} */
     final int[] values;
+    /** where the items are read from in place, or {@code null} when they are in {@link #values} */
+    final ByteView view;
     private final Attribute attribute;
+    /** a view's items copied by {@link #array()}, once */
+    private volatile int[] copied;
 
-    IntBackedVector(int[] values, Attribute attribute) {
-        this.values = Objects.requireNonNull(values, "values");
+    IntBackedVector(int[] values, ByteView view, Attribute attribute) {
+        this.values = view == null ? Objects.requireNonNull(values, "values") : null;
+        this.view = view;
         this.attribute = Objects.requireNonNull(attribute, "attribute");
     }
 
@@ -29,12 +38,13 @@ public abstract sealed class IntBackedVector implements QVector permits QIntVect
      * @return the raw item
      */
     public final int get(int index) {
-        return values[index];
+        int[] v = values;
+        return v != null ? v[index] : view.getInt(index);
     }
 
     @Override
     public final boolean isNull(int index) {
-        return values[index] == Integer.MIN_VALUE;
+        return get(index) == Integer.MIN_VALUE;
     }
 
     /**
@@ -42,12 +52,13 @@ public abstract sealed class IntBackedVector implements QVector permits QIntVect
      * @return true when the item is {@code 0W} or {@code -0W}
      */
     public final boolean isInfinite(int index) {
-        return values[index] == Integer.MAX_VALUE || values[index] == -Integer.MAX_VALUE;
+        int v = get(index);
+        return v == Integer.MAX_VALUE || v == -Integer.MAX_VALUE;
     }
 
     @Override
     public final int count() {
-        return values.length;
+        return values != null ? values.length : view.count();
     }
 
     @Override
@@ -58,30 +69,66 @@ public abstract sealed class IntBackedVector implements QVector permits QIntVect
     @Override
     public abstract IntBackedVector withAttribute(Attribute attribute);
 
-    /** @return the backing array, shared: read it, never modify it */
+    /**
+     * @return the items in an array, shared: read it, never modify it. A vector decoded in place copies its items
+     *     into one at the first call.
+     */
     public final int[] array() {
-        return values;
+        if (values != null) {
+            return values;
+        }
+        int[] a = copied;
+        if (a == null) {
+            a = view.toInts();
+            copied = a;
+        }
+        return a;
     }
 
     /** @return a copy of the raw items */
     public final int[] toArray() {
-        return values.clone();
+        return values != null ? values.clone() : view.toInts();
     }
 
     /** @return the raw items as a stream */
     public final IntStream stream() {
-        return Arrays.stream(values);
+        return values != null ? Arrays.stream(values) : IntStream.range(0, count()).map(view::getInt);
     }
 
     @Override
     public final boolean equals(Object o) {
-        return o != null && o.getClass() == getClass() && attribute == ((IntBackedVector) o).attribute
-                && Arrays.equals(values, ((IntBackedVector) o).values);
+        if (o == null || o.getClass() != getClass() || attribute != ((IntBackedVector) o).attribute) {
+            return false;
+        }
+        IntBackedVector other = (IntBackedVector) o;
+        if (values != null && other.values != null) {
+            return Arrays.equals(values, other.values);
+        }
+        int n = count();
+        if (other.count() != n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (get(i) != other.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public final int hashCode() {
-        return 31 * (31 * Arrays.hashCode(values) + attribute.hashCode()) + type().hashCode();
+        int h;
+        if (values != null) {
+            h = Arrays.hashCode(values);
+        } else {
+            // what Arrays.hashCode gives for the same items, so that equal vectors hash alike
+            h = 1;
+            for (int i = 0, n = count(); i < n; i++) {
+                h = 31 * h + get(i);
+            }
+        }
+        return 31 * (31 * h + attribute.hashCode()) + type().hashCode();
     }
 
     @Override

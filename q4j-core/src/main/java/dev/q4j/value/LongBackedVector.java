@@ -2,11 +2,15 @@ package dev.q4j.value;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 /**
  * The long-backed vectors: long, timestamp and timespan. They share storage, null and infinity rules; the subclasses add the
  * conversions of their type.
+ *
+ * <p>The items are held in a {@code long[]}, or, for a vector decoded in place, read from the received message's
+ * bytes (see {@link QVectors#inPlace}); both behave the same.
  *
  * <pre>{@code
  * LongBackedVector v = QLongVector.of(1, 2, 3);
@@ -16,11 +20,17 @@ import java.util.stream.LongStream;
  * @see QVector on sharing arrays
  */
 public abstract sealed class LongBackedVector implements QVector permits QLongVector, QTimestampVector, QTimespanVector {
+    /** the items, or {@code null} when they are read from {@link #view} */
     final long[] values;
+    /** where the items are read from in place, or {@code null} when they are in {@link #values} */
+    final ByteView view;
     private final Attribute attribute;
+    /** a view's items copied by {@link #array()}, once */
+    private volatile long[] copied;
 
-    LongBackedVector(long[] values, Attribute attribute) {
-        this.values = Objects.requireNonNull(values, "values");
+    LongBackedVector(long[] values, ByteView view, Attribute attribute) {
+        this.values = view == null ? Objects.requireNonNull(values, "values") : null;
+        this.view = view;
         this.attribute = Objects.requireNonNull(attribute, "attribute");
     }
 
@@ -29,12 +39,13 @@ public abstract sealed class LongBackedVector implements QVector permits QLongVe
      * @return the raw item
      */
     public final long get(int index) {
-        return values[index];
+        long[] v = values;
+        return v != null ? v[index] : view.getLong(index);
     }
 
     @Override
     public final boolean isNull(int index) {
-        return values[index] == Long.MIN_VALUE;
+        return get(index) == Long.MIN_VALUE;
     }
 
     /**
@@ -42,12 +53,13 @@ public abstract sealed class LongBackedVector implements QVector permits QLongVe
      * @return true when the item is {@code 0W} or {@code -0W}
      */
     public final boolean isInfinite(int index) {
-        return values[index] == Long.MAX_VALUE || values[index] == -Long.MAX_VALUE;
+        long v = get(index);
+        return v == Long.MAX_VALUE || v == -Long.MAX_VALUE;
     }
 
     @Override
     public final int count() {
-        return values.length;
+        return values != null ? values.length : view.count();
     }
 
     @Override
@@ -58,30 +70,66 @@ public abstract sealed class LongBackedVector implements QVector permits QLongVe
     @Override
     public abstract LongBackedVector withAttribute(Attribute attribute);
 
-    /** @return the backing array, shared: read it, never modify it */
+    /**
+     * @return the items in an array, shared: read it, never modify it. A vector decoded in place copies its items
+     *     into one at the first call.
+     */
     public final long[] array() {
-        return values;
+        if (values != null) {
+            return values;
+        }
+        long[] a = copied;
+        if (a == null) {
+            a = view.toLongs();
+            copied = a;
+        }
+        return a;
     }
 
     /** @return a copy of the raw items */
     public final long[] toArray() {
-        return values.clone();
+        return values != null ? values.clone() : view.toLongs();
     }
 
     /** @return the raw items as a stream */
     public final LongStream stream() {
-        return Arrays.stream(values);
+        return values != null ? Arrays.stream(values) : IntStream.range(0, count()).mapToLong(view::getLong);
     }
 
     @Override
     public final boolean equals(Object o) {
-        return o != null && o.getClass() == getClass() && attribute == ((LongBackedVector) o).attribute
-                && Arrays.equals(values, ((LongBackedVector) o).values);
+        if (o == null || o.getClass() != getClass() || attribute != ((LongBackedVector) o).attribute) {
+            return false;
+        }
+        LongBackedVector other = (LongBackedVector) o;
+        if (values != null && other.values != null) {
+            return Arrays.equals(values, other.values);
+        }
+        int n = count();
+        if (other.count() != n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (get(i) != other.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public final int hashCode() {
-        return 31 * (31 * Arrays.hashCode(values) + attribute.hashCode()) + type().hashCode();
+        int h;
+        if (values != null) {
+            h = Arrays.hashCode(values);
+        } else {
+            // what Arrays.hashCode gives for the same items, so that equal vectors hash alike
+            h = 1;
+            for (int i = 0, n = count(); i < n; i++) {
+                h = 31 * h + Long.hashCode(get(i));
+            }
+        }
+        return 31 * (31 * h + attribute.hashCode()) + type().hashCode();
     }
 
     @Override

@@ -13,10 +13,10 @@ import java.time.LocalDate;
  */
 public final class QDateVector extends IntBackedVector {
     /** the empty vector */
-    public static final QDateVector EMPTY = new QDateVector(new int[0], Attribute.NONE);
+    public static final QDateVector EMPTY = new QDateVector(new int[0], null, Attribute.NONE);
 
-    private QDateVector(int[] values, Attribute attribute) {
-        super(values, attribute);
+    QDateVector(int[] values, ByteView view, Attribute attribute) {
+        super(values, view, attribute);
     }
 
     /**
@@ -24,7 +24,7 @@ public final class QDateVector extends IntBackedVector {
      * @return the vector
      */
     public static QDateVector of(int... values) {
-        return new QDateVector(values.clone(), Attribute.NONE);
+        return new QDateVector(values.clone(), null, Attribute.NONE);
     }
 
     /**
@@ -32,7 +32,7 @@ public final class QDateVector extends IntBackedVector {
      * @return the vector
      */
     public static QDateVector wrap(int[] values) {
-        return new QDateVector(values, Attribute.NONE);
+        return new QDateVector(values, null, Attribute.NONE);
     }
 
     /**
@@ -41,7 +41,7 @@ public final class QDateVector extends IntBackedVector {
      * @return the vector
      */
     public static QDateVector wrap(int[] values, Attribute attribute) {
-        return new QDateVector(values, attribute);
+        return new QDateVector(values, null, attribute);
     }
 
     /**
@@ -53,7 +53,7 @@ public final class QDateVector extends IntBackedVector {
         for (int i = 0; i < values.length; i++) {
             raw[i] = values[i] == null ? Integer.MIN_VALUE : QTemporal.dateOf(values[i]);
         }
-        return new QDateVector(raw, Attribute.NONE);
+        return new QDateVector(raw, null, Attribute.NONE);
     }
 
     /**
@@ -61,12 +61,12 @@ public final class QDateVector extends IntBackedVector {
      * @return the item as {@link LocalDate}, or {@code null} when it is {@code 0Nd}
      */
     public LocalDate localDate(int index) {
-        return isNull(index) ? null : QTemporal.localDateOfDate(values[index]);
+        return isNull(index) ? null : QTemporal.localDateOfDate(get(index));
     }
 
     @Override
     public QDate at(int index) {
-        return QDate.of(values[index]);
+        return QDate.of(get(index));
     }
 
     @Override
@@ -76,6 +76,6 @@ public final class QDateVector extends IntBackedVector {
 
     @Override
     public QDateVector withAttribute(Attribute attribute) {
-        return attribute == attribute() ? this : new QDateVector(values, attribute);
+        return attribute == attribute() ? this : new QDateVector(values, view, attribute);
     }
 }

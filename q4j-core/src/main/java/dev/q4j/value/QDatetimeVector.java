@@ -13,10 +13,10 @@ import java.time.Instant;
  */
 public final class QDatetimeVector extends DoubleBackedVector {
     /** the empty vector */
-    public static final QDatetimeVector EMPTY = new QDatetimeVector(new double[0], Attribute.NONE);
+    public static final QDatetimeVector EMPTY = new QDatetimeVector(new double[0], null, Attribute.NONE);
 
-    private QDatetimeVector(double[] values, Attribute attribute) {
-        super(values, attribute);
+    QDatetimeVector(double[] values, ByteView view, Attribute attribute) {
+        super(values, view, attribute);
     }
 
     /**
@@ -24,7 +24,7 @@ public final class QDatetimeVector extends DoubleBackedVector {
      * @return the vector
      */
     public static QDatetimeVector of(double... values) {
-        return new QDatetimeVector(values.clone(), Attribute.NONE);
+        return new QDatetimeVector(values.clone(), null, Attribute.NONE);
     }
 
     /**
@@ -32,7 +32,7 @@ public final class QDatetimeVector extends DoubleBackedVector {
      * @return the vector
      */
     public static QDatetimeVector wrap(double[] values) {
-        return new QDatetimeVector(values, Attribute.NONE);
+        return new QDatetimeVector(values, null, Attribute.NONE);
     }
 
     /**
@@ -41,7 +41,7 @@ public final class QDatetimeVector extends DoubleBackedVector {
      * @return the vector
      */
     public static QDatetimeVector wrap(double[] values, Attribute attribute) {
-        return new QDatetimeVector(values, attribute);
+        return new QDatetimeVector(values, null, attribute);
     }
 
     /**
@@ -53,7 +53,7 @@ public final class QDatetimeVector extends DoubleBackedVector {
         for (int i = 0; i < values.length; i++) {
             raw[i] = values[i] == null ? Double.NaN : QTemporal.datetimeOf(values[i]);
         }
-        return new QDatetimeVector(raw, Attribute.NONE);
+        return new QDatetimeVector(raw, null, Attribute.NONE);
     }
 
     /**
@@ -61,12 +61,12 @@ public final class QDatetimeVector extends DoubleBackedVector {
      * @return the item as {@link Instant}, or {@code null} when it is {@code 0Nz}
      */
     public Instant instant(int index) {
-        return isNull(index) ? null : QTemporal.instantOfDatetime(values[index]);
+        return isNull(index) ? null : QTemporal.instantOfDatetime(get(index));
     }
 
     @Override
     public QDatetime at(int index) {
-        return QDatetime.of(values[index]);
+        return QDatetime.of(get(index));
     }
 
     @Override
@@ -76,6 +76,6 @@ public final class QDatetimeVector extends DoubleBackedVector {
 
     @Override
     public QDatetimeVector withAttribute(Attribute attribute) {
-        return attribute == attribute() ? this : new QDatetimeVector(values, attribute);
+        return attribute == attribute() ? this : new QDatetimeVector(values, view, attribute);
     }
 }

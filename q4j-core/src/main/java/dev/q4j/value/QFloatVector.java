@@ -12,10 +12,10 @@ package dev.q4j.value;
  */
 public final class QFloatVector extends DoubleBackedVector {
     /** the empty vector */
-    public static final QFloatVector EMPTY = new QFloatVector(new double[0], Attribute.NONE);
+    public static final QFloatVector EMPTY = new QFloatVector(new double[0], null, Attribute.NONE);
 
-    private QFloatVector(double[] values, Attribute attribute) {
-        super(values, attribute);
+    QFloatVector(double[] values, ByteView view, Attribute attribute) {
+        super(values, view, attribute);
     }
 
     /**
@@ -23,7 +23,7 @@ public final class QFloatVector extends DoubleBackedVector {
      * @return the vector
      */
     public static QFloatVector of(double... values) {
-        return new QFloatVector(values.clone(), Attribute.NONE);
+        return new QFloatVector(values.clone(), null, Attribute.NONE);
     }
 
     /**
@@ -31,7 +31,7 @@ public final class QFloatVector extends DoubleBackedVector {
      * @return the vector
      */
     public static QFloatVector wrap(double[] values) {
-        return new QFloatVector(values, Attribute.NONE);
+        return new QFloatVector(values, null, Attribute.NONE);
     }
 
     /**
@@ -40,12 +40,12 @@ public final class QFloatVector extends DoubleBackedVector {
      * @return the vector
      */
     public static QFloatVector wrap(double[] values, Attribute attribute) {
-        return new QFloatVector(values, attribute);
+        return new QFloatVector(values, null, attribute);
     }
 
     @Override
     public QFloat at(int index) {
-        return QFloat.of(values[index]);
+        return QFloat.of(get(index));
     }
 
     @Override
@@ -55,6 +55,6 @@ public final class QFloatVector extends DoubleBackedVector {
 
     @Override
     public QFloatVector withAttribute(Attribute attribute) {
-        return attribute == attribute() ? this : new QFloatVector(values, attribute);
+        return attribute == attribute() ? this : new QFloatVector(values, view, attribute);
     }
 }

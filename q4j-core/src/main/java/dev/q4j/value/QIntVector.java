@@ -12,10 +12,10 @@ package dev.q4j.value;
  */
 public final class QIntVector extends IntBackedVector {
     /** the empty vector */
-    public static final QIntVector EMPTY = new QIntVector(new int[0], Attribute.NONE);
+    public static final QIntVector EMPTY = new QIntVector(new int[0], null, Attribute.NONE);
 
-    private QIntVector(int[] values, Attribute attribute) {
-        super(values, attribute);
+    QIntVector(int[] values, ByteView view, Attribute attribute) {
+        super(values, view, attribute);
     }
 
     /**
@@ -23,7 +23,7 @@ public final class QIntVector extends IntBackedVector {
      * @return the vector
      */
     public static QIntVector of(int... values) {
-        return new QIntVector(values.clone(), Attribute.NONE);
+        return new QIntVector(values.clone(), null, Attribute.NONE);
     }
 
     /**
@@ -31,7 +31,7 @@ public final class QIntVector extends IntBackedVector {
      * @return the vector
      */
     public static QIntVector wrap(int[] values) {
-        return new QIntVector(values, Attribute.NONE);
+        return new QIntVector(values, null, Attribute.NONE);
     }
 
     /**
@@ -40,12 +40,12 @@ public final class QIntVector extends IntBackedVector {
      * @return the vector
      */
     public static QIntVector wrap(int[] values, Attribute attribute) {
-        return new QIntVector(values, attribute);
+        return new QIntVector(values, null, attribute);
     }
 
     @Override
     public QInt at(int index) {
-        return QInt.of(values[index]);
+        return QInt.of(get(index));
     }
 
     @Override
@@ -55,6 +55,6 @@ public final class QIntVector extends IntBackedVector {
 
     @Override
     public QIntVector withAttribute(Attribute attribute) {
-        return attribute == attribute() ? this : new QIntVector(values, attribute);
+        return attribute == attribute() ? this : new QIntVector(values, view, attribute);
     }
 }

@@ -12,10 +12,10 @@ package dev.q4j.value;
  */
 public final class QLongVector extends LongBackedVector {
     /** the empty vector */
-    public static final QLongVector EMPTY = new QLongVector(new long[0], Attribute.NONE);
+    public static final QLongVector EMPTY = new QLongVector(new long[0], null, Attribute.NONE);
 
-    private QLongVector(long[] values, Attribute attribute) {
-        super(values, attribute);
+    QLongVector(long[] values, ByteView view, Attribute attribute) {
+        super(values, view, attribute);
     }
 
     /**
@@ -23,7 +23,7 @@ public final class QLongVector extends LongBackedVector {
      * @return the vector
      */
     public static QLongVector of(long... values) {
-        return new QLongVector(values.clone(), Attribute.NONE);
+        return new QLongVector(values.clone(), null, Attribute.NONE);
     }
 
     /**
@@ -31,7 +31,7 @@ public final class QLongVector extends LongBackedVector {
      * @return the vector
      */
     public static QLongVector wrap(long[] values) {
-        return new QLongVector(values, Attribute.NONE);
+        return new QLongVector(values, null, Attribute.NONE);
     }
 
     /**
@@ -40,12 +40,12 @@ public final class QLongVector extends LongBackedVector {
      * @return the vector
      */
     public static QLongVector wrap(long[] values, Attribute attribute) {
-        return new QLongVector(values, attribute);
+        return new QLongVector(values, null, attribute);
     }
 
     @Override
     public QLong at(int index) {
-        return QLong.of(values[index]);
+        return QLong.of(get(index));
     }
 
     @Override
@@ -55,6 +55,6 @@ public final class QLongVector extends LongBackedVector {
 
     @Override
     public QLongVector withAttribute(Attribute attribute) {
-        return attribute == attribute() ? this : new QLongVector(values, attribute);
+        return attribute == attribute() ? this : new QLongVector(values, view, attribute);
     }
 }

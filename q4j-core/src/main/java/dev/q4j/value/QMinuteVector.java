@@ -13,10 +13,10 @@ import java.time.Duration;
  */
 public final class QMinuteVector extends IntBackedVector {
     /** the empty vector */
-    public static final QMinuteVector EMPTY = new QMinuteVector(new int[0], Attribute.NONE);
+    public static final QMinuteVector EMPTY = new QMinuteVector(new int[0], null, Attribute.NONE);
 
-    private QMinuteVector(int[] values, Attribute attribute) {
-        super(values, attribute);
+    QMinuteVector(int[] values, ByteView view, Attribute attribute) {
+        super(values, view, attribute);
     }
 
     /**
@@ -24,7 +24,7 @@ public final class QMinuteVector extends IntBackedVector {
      * @return the vector
      */
     public static QMinuteVector of(int... values) {
-        return new QMinuteVector(values.clone(), Attribute.NONE);
+        return new QMinuteVector(values.clone(), null, Attribute.NONE);
     }
 
     /**
@@ -32,7 +32,7 @@ public final class QMinuteVector extends IntBackedVector {
      * @return the vector
      */
     public static QMinuteVector wrap(int[] values) {
-        return new QMinuteVector(values, Attribute.NONE);
+        return new QMinuteVector(values, null, Attribute.NONE);
     }
 
     /**
@@ -41,7 +41,7 @@ public final class QMinuteVector extends IntBackedVector {
      * @return the vector
      */
     public static QMinuteVector wrap(int[] values, Attribute attribute) {
-        return new QMinuteVector(values, attribute);
+        return new QMinuteVector(values, null, attribute);
     }
 
     /**
@@ -53,7 +53,7 @@ public final class QMinuteVector extends IntBackedVector {
         for (int i = 0; i < values.length; i++) {
             raw[i] = values[i] == null ? Integer.MIN_VALUE : minutesOf(values[i]);
         }
-        return new QMinuteVector(raw, Attribute.NONE);
+        return new QMinuteVector(raw, null, Attribute.NONE);
     }
 
     /**
@@ -61,7 +61,7 @@ public final class QMinuteVector extends IntBackedVector {
      * @return the item as {@link Duration}, or {@code null} when it is {@code 0Nu}
      */
     public Duration duration(int index) {
-        return isNull(index) ? null : Duration.ofMinutes(values[index]);
+        return isNull(index) ? null : Duration.ofMinutes(get(index));
     }
 
     private static int minutesOf(Duration d) {
@@ -70,7 +70,7 @@ public final class QMinuteVector extends IntBackedVector {
 
     @Override
     public QMinute at(int index) {
-        return QMinute.of(values[index]);
+        return QMinute.of(get(index));
     }
 
     @Override
@@ -80,6 +80,6 @@ public final class QMinuteVector extends IntBackedVector {
 
     @Override
     public QMinuteVector withAttribute(Attribute attribute) {
-        return attribute == attribute() ? this : new QMinuteVector(values, attribute);
+        return attribute == attribute() ? this : new QMinuteVector(values, view, attribute);
     }
 }

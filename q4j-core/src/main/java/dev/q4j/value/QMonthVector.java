@@ -13,10 +13,10 @@ import java.time.YearMonth;
  */
 public final class QMonthVector extends IntBackedVector {
     /** the empty vector */
-    public static final QMonthVector EMPTY = new QMonthVector(new int[0], Attribute.NONE);
+    public static final QMonthVector EMPTY = new QMonthVector(new int[0], null, Attribute.NONE);
 
-    private QMonthVector(int[] values, Attribute attribute) {
-        super(values, attribute);
+    QMonthVector(int[] values, ByteView view, Attribute attribute) {
+        super(values, view, attribute);
     }
 
     /**
@@ -24,7 +24,7 @@ public final class QMonthVector extends IntBackedVector {
      * @return the vector
      */
     public static QMonthVector of(int... values) {
-        return new QMonthVector(values.clone(), Attribute.NONE);
+        return new QMonthVector(values.clone(), null, Attribute.NONE);
     }
 
     /**
@@ -32,7 +32,7 @@ public final class QMonthVector extends IntBackedVector {
      * @return the vector
      */
     public static QMonthVector wrap(int[] values) {
-        return new QMonthVector(values, Attribute.NONE);
+        return new QMonthVector(values, null, Attribute.NONE);
     }
 
     /**
@@ -41,7 +41,7 @@ public final class QMonthVector extends IntBackedVector {
      * @return the vector
      */
     public static QMonthVector wrap(int[] values, Attribute attribute) {
-        return new QMonthVector(values, attribute);
+        return new QMonthVector(values, null, attribute);
     }
 
     /**
@@ -53,7 +53,7 @@ public final class QMonthVector extends IntBackedVector {
         for (int i = 0; i < values.length; i++) {
             raw[i] = values[i] == null ? Integer.MIN_VALUE : QTemporal.monthOf(values[i]);
         }
-        return new QMonthVector(raw, Attribute.NONE);
+        return new QMonthVector(raw, null, Attribute.NONE);
     }
 
     /**
@@ -61,12 +61,12 @@ public final class QMonthVector extends IntBackedVector {
      * @return the item as {@link YearMonth}, or {@code null} when it is {@code 0Nm}
      */
     public YearMonth yearMonth(int index) {
-        return isNull(index) ? null : QTemporal.yearMonthOfMonth(values[index]);
+        return isNull(index) ? null : QTemporal.yearMonthOfMonth(get(index));
     }
 
     @Override
     public QMonth at(int index) {
-        return QMonth.of(values[index]);
+        return QMonth.of(get(index));
     }
 
     @Override
@@ -76,6 +76,6 @@ public final class QMonthVector extends IntBackedVector {
 
     @Override
     public QMonthVector withAttribute(Attribute attribute) {
-        return attribute == attribute() ? this : new QMonthVector(values, attribute);
+        return attribute == attribute() ? this : new QMonthVector(values, view, attribute);
     }
 }

@@ -13,10 +13,10 @@ import java.time.Duration;
  */
 public final class QSecondVector extends IntBackedVector {
     /** the empty vector */
-    public static final QSecondVector EMPTY = new QSecondVector(new int[0], Attribute.NONE);
+    public static final QSecondVector EMPTY = new QSecondVector(new int[0], null, Attribute.NONE);
 
-    private QSecondVector(int[] values, Attribute attribute) {
-        super(values, attribute);
+    QSecondVector(int[] values, ByteView view, Attribute attribute) {
+        super(values, view, attribute);
     }
 
     /**
@@ -24,7 +24,7 @@ public final class QSecondVector extends IntBackedVector {
      * @return the vector
      */
     public static QSecondVector of(int... values) {
-        return new QSecondVector(values.clone(), Attribute.NONE);
+        return new QSecondVector(values.clone(), null, Attribute.NONE);
     }
 
     /**
@@ -32,7 +32,7 @@ public final class QSecondVector extends IntBackedVector {
      * @return the vector
      */
     public static QSecondVector wrap(int[] values) {
-        return new QSecondVector(values, Attribute.NONE);
+        return new QSecondVector(values, null, Attribute.NONE);
     }
 
     /**
@@ -41,7 +41,7 @@ public final class QSecondVector extends IntBackedVector {
      * @return the vector
      */
     public static QSecondVector wrap(int[] values, Attribute attribute) {
-        return new QSecondVector(values, attribute);
+        return new QSecondVector(values, null, attribute);
     }
 
     /**
@@ -53,7 +53,7 @@ public final class QSecondVector extends IntBackedVector {
         for (int i = 0; i < values.length; i++) {
             raw[i] = values[i] == null ? Integer.MIN_VALUE : secondsOf(values[i]);
         }
-        return new QSecondVector(raw, Attribute.NONE);
+        return new QSecondVector(raw, null, Attribute.NONE);
     }
 
     /**
@@ -61,7 +61,7 @@ public final class QSecondVector extends IntBackedVector {
      * @return the item as {@link Duration}, or {@code null} when it is {@code 0Nv}
      */
     public Duration duration(int index) {
-        return isNull(index) ? null : Duration.ofSeconds(values[index]);
+        return isNull(index) ? null : Duration.ofSeconds(get(index));
     }
 
     private static int secondsOf(Duration d) {
@@ -70,7 +70,7 @@ public final class QSecondVector extends IntBackedVector {
 
     @Override
     public QSecond at(int index) {
-        return QSecond.of(values[index]);
+        return QSecond.of(get(index));
     }
 
     @Override
@@ -80,6 +80,6 @@ public final class QSecondVector extends IntBackedVector {
 
     @Override
     public QSecondVector withAttribute(Attribute attribute) {
-        return attribute == attribute() ? this : new QSecondVector(values, attribute);
+        return attribute == attribute() ? this : new QSecondVector(values, view, attribute);
     }
 }

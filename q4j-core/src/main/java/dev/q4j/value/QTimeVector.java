@@ -13,10 +13,10 @@ import java.time.Duration;
  */
 public final class QTimeVector extends IntBackedVector {
     /** the empty vector */
-    public static final QTimeVector EMPTY = new QTimeVector(new int[0], Attribute.NONE);
+    public static final QTimeVector EMPTY = new QTimeVector(new int[0], null, Attribute.NONE);
 
-    private QTimeVector(int[] values, Attribute attribute) {
-        super(values, attribute);
+    QTimeVector(int[] values, ByteView view, Attribute attribute) {
+        super(values, view, attribute);
     }
 
     /**
@@ -24,7 +24,7 @@ public final class QTimeVector extends IntBackedVector {
      * @return the vector
      */
     public static QTimeVector of(int... values) {
-        return new QTimeVector(values.clone(), Attribute.NONE);
+        return new QTimeVector(values.clone(), null, Attribute.NONE);
     }
 
     /**
@@ -32,7 +32,7 @@ public final class QTimeVector extends IntBackedVector {
      * @return the vector
      */
     public static QTimeVector wrap(int[] values) {
-        return new QTimeVector(values, Attribute.NONE);
+        return new QTimeVector(values, null, Attribute.NONE);
     }
 
     /**
@@ -41,7 +41,7 @@ public final class QTimeVector extends IntBackedVector {
      * @return the vector
      */
     public static QTimeVector wrap(int[] values, Attribute attribute) {
-        return new QTimeVector(values, attribute);
+        return new QTimeVector(values, null, attribute);
     }
 
     /**
@@ -53,7 +53,7 @@ public final class QTimeVector extends IntBackedVector {
         for (int i = 0; i < values.length; i++) {
             raw[i] = values[i] == null ? Integer.MIN_VALUE : millisOf(values[i]);
         }
-        return new QTimeVector(raw, Attribute.NONE);
+        return new QTimeVector(raw, null, Attribute.NONE);
     }
 
     /**
@@ -61,7 +61,7 @@ public final class QTimeVector extends IntBackedVector {
      * @return the item as {@link Duration}, or {@code null} when it is {@code 0Nt}
      */
     public Duration duration(int index) {
-        return isNull(index) ? null : Duration.ofMillis(values[index]);
+        return isNull(index) ? null : Duration.ofMillis(get(index));
     }
 
     private static int millisOf(Duration d) {
@@ -70,7 +70,7 @@ public final class QTimeVector extends IntBackedVector {
 
     @Override
     public QTime at(int index) {
-        return QTime.of(values[index]);
+        return QTime.of(get(index));
     }
 
     @Override
@@ -80,6 +80,6 @@ public final class QTimeVector extends IntBackedVector {
 
     @Override
     public QTimeVector withAttribute(Attribute attribute) {
-        return attribute == attribute() ? this : new QTimeVector(values, attribute);
+        return attribute == attribute() ? this : new QTimeVector(values, view, attribute);
     }
 }

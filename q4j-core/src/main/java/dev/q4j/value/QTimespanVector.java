@@ -13,10 +13,10 @@ import java.time.Duration;
  */
 public final class QTimespanVector extends LongBackedVector {
     /** the empty vector */
-    public static final QTimespanVector EMPTY = new QTimespanVector(new long[0], Attribute.NONE);
+    public static final QTimespanVector EMPTY = new QTimespanVector(new long[0], null, Attribute.NONE);
 
-    private QTimespanVector(long[] values, Attribute attribute) {
-        super(values, attribute);
+    QTimespanVector(long[] values, ByteView view, Attribute attribute) {
+        super(values, view, attribute);
     }
 
     /**
@@ -24,7 +24,7 @@ public final class QTimespanVector extends LongBackedVector {
      * @return the vector
      */
     public static QTimespanVector of(long... values) {
-        return new QTimespanVector(values.clone(), Attribute.NONE);
+        return new QTimespanVector(values.clone(), null, Attribute.NONE);
     }
 
     /**
@@ -32,7 +32,7 @@ public final class QTimespanVector extends LongBackedVector {
      * @return the vector
      */
     public static QTimespanVector wrap(long[] values) {
-        return new QTimespanVector(values, Attribute.NONE);
+        return new QTimespanVector(values, null, Attribute.NONE);
     }
 
     /**
@@ -41,7 +41,7 @@ public final class QTimespanVector extends LongBackedVector {
      * @return the vector
      */
     public static QTimespanVector wrap(long[] values, Attribute attribute) {
-        return new QTimespanVector(values, attribute);
+        return new QTimespanVector(values, null, attribute);
     }
 
     /**
@@ -53,7 +53,7 @@ public final class QTimespanVector extends LongBackedVector {
         for (int i = 0; i < values.length; i++) {
             raw[i] = values[i] == null ? Long.MIN_VALUE : durationNanos(values[i]);
         }
-        return new QTimespanVector(raw, Attribute.NONE);
+        return new QTimespanVector(raw, null, Attribute.NONE);
     }
 
     /**
@@ -61,7 +61,7 @@ public final class QTimespanVector extends LongBackedVector {
      * @return the item as {@link Duration}, or {@code null} when it is {@code 0Nn}
      */
     public Duration duration(int index) {
-        return isNull(index) ? null : Duration.ofNanos(values[index]);
+        return isNull(index) ? null : Duration.ofNanos(get(index));
     }
 
     private static long durationNanos(Duration d) {
@@ -70,7 +70,7 @@ public final class QTimespanVector extends LongBackedVector {
 
     @Override
     public QTimespan at(int index) {
-        return QTimespan.of(values[index]);
+        return QTimespan.of(get(index));
     }
 
     @Override
@@ -80,6 +80,6 @@ public final class QTimespanVector extends LongBackedVector {
 
     @Override
     public QTimespanVector withAttribute(Attribute attribute) {
-        return attribute == attribute() ? this : new QTimespanVector(values, attribute);
+        return attribute == attribute() ? this : new QTimespanVector(values, view, attribute);
     }
 }

@@ -13,10 +13,10 @@ import java.time.Instant;
  */
 public final class QTimestampVector extends LongBackedVector {
     /** the empty vector */
-    public static final QTimestampVector EMPTY = new QTimestampVector(new long[0], Attribute.NONE);
+    public static final QTimestampVector EMPTY = new QTimestampVector(new long[0], null, Attribute.NONE);
 
-    private QTimestampVector(long[] values, Attribute attribute) {
-        super(values, attribute);
+    QTimestampVector(long[] values, ByteView view, Attribute attribute) {
+        super(values, view, attribute);
     }
 
     /**
@@ -24,7 +24,7 @@ public final class QTimestampVector extends LongBackedVector {
      * @return the vector
      */
     public static QTimestampVector of(long... values) {
-        return new QTimestampVector(values.clone(), Attribute.NONE);
+        return new QTimestampVector(values.clone(), null, Attribute.NONE);
     }
 
     /**
@@ -32,7 +32,7 @@ public final class QTimestampVector extends LongBackedVector {
      * @return the vector
      */
     public static QTimestampVector wrap(long[] values) {
-        return new QTimestampVector(values, Attribute.NONE);
+        return new QTimestampVector(values, null, Attribute.NONE);
     }
 
     /**
@@ -41,7 +41,7 @@ public final class QTimestampVector extends LongBackedVector {
      * @return the vector
      */
     public static QTimestampVector wrap(long[] values, Attribute attribute) {
-        return new QTimestampVector(values, attribute);
+        return new QTimestampVector(values, null, attribute);
     }
 
     /**
@@ -53,7 +53,7 @@ public final class QTimestampVector extends LongBackedVector {
         for (int i = 0; i < values.length; i++) {
             raw[i] = values[i] == null ? Long.MIN_VALUE : QTemporal.timestampOf(values[i]);
         }
-        return new QTimestampVector(raw, Attribute.NONE);
+        return new QTimestampVector(raw, null, Attribute.NONE);
     }
 
     /**
@@ -61,12 +61,12 @@ public final class QTimestampVector extends LongBackedVector {
      * @return the item as {@link Instant}, or {@code null} when it is {@code 0Np}
      */
     public Instant instant(int index) {
-        return isNull(index) ? null : QTemporal.instantOfTimestamp(values[index]);
+        return isNull(index) ? null : QTemporal.instantOfTimestamp(get(index));
     }
 
     @Override
     public QTimestamp at(int index) {
-        return QTimestamp.of(values[index]);
+        return QTimestamp.of(get(index));
     }
 
     @Override
@@ -76,6 +76,6 @@ public final class QTimestampVector extends LongBackedVector {
 
     @Override
     public QTimestampVector withAttribute(Attribute attribute) {
-        return attribute == attribute() ? this : new QTimestampVector(values, attribute);
+        return attribute == attribute() ? this : new QTimestampVector(values, view, attribute);
     }
 }

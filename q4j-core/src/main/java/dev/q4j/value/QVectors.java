@@ -1,5 +1,6 @@
 package dev.q4j.value;
 
+import java.nio.ByteOrder;
 import java.util.List;
 import java.util.UUID;
 
@@ -147,6 +148,45 @@ public final class QVectors {
             case FLOAT: return QFloatVector.wrap(values, attribute);
             case DATETIME: return QDatetimeVector.wrap(values, attribute);
             default: throw new IllegalArgumentException(type + " is not stored as double");
+        }
+    }
+
+    /**
+     * A vector whose items are read in place from {@code bytes}, without copying them: how a message is decoded in
+     * place, its vectors of 4- and 8-byte items reading the received bytes. The vector behaves as one over an array;
+     * its {@code array()} copies the items into one at the first call.
+     *
+     * <pre>{@code
+     * byte[] bytes = {1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0};
+     * QLongVector v = (QLongVector) QVectors.inPlace(QType.LONG, bytes, 0, 2, ByteOrder.LITTLE_ENDIAN, Attribute.NONE);
+     * v.get(1);   // 2
+     * }</pre>
+     *
+     * @param type int, month, date, minute, second, time, long, timestamp, timespan, float or datetime
+     * @param bytes the array holding the items, shared: do not modify it afterwards
+     * @param offset where the first item starts
+     * @param count how many items
+     * @param order the byte order of the items
+     * @param attribute the attribute
+     * @return the vector
+     * @throws IllegalArgumentException when {@code type} is not one of those
+     * @throws IndexOutOfBoundsException when the items do not lie within {@code bytes}
+     */
+    public static QVector inPlace(QType type, byte[] bytes, int offset, int count, ByteOrder order,
+            Attribute attribute) {
+        switch (type) {
+            case INT: return new QIntVector(null, new ByteView(bytes, offset, count, 4, order), attribute);
+            case MONTH: return new QMonthVector(null, new ByteView(bytes, offset, count, 4, order), attribute);
+            case DATE: return new QDateVector(null, new ByteView(bytes, offset, count, 4, order), attribute);
+            case MINUTE: return new QMinuteVector(null, new ByteView(bytes, offset, count, 4, order), attribute);
+            case SECOND: return new QSecondVector(null, new ByteView(bytes, offset, count, 4, order), attribute);
+            case TIME: return new QTimeVector(null, new ByteView(bytes, offset, count, 4, order), attribute);
+            case LONG: return new QLongVector(null, new ByteView(bytes, offset, count, 8, order), attribute);
+            case TIMESTAMP: return new QTimestampVector(null, new ByteView(bytes, offset, count, 8, order), attribute);
+            case TIMESPAN: return new QTimespanVector(null, new ByteView(bytes, offset, count, 8, order), attribute);
+            case FLOAT: return new QFloatVector(null, new ByteView(bytes, offset, count, 8, order), attribute);
+            case DATETIME: return new QDatetimeVector(null, new ByteView(bytes, offset, count, 8, order), attribute);
+            default: throw new IllegalArgumentException(type + " vectors are not read in place");
         }
     }
 

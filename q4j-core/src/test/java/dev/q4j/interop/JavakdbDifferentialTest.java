@@ -76,6 +76,11 @@ class JavakdbDifferentialTest {
         assertThat(m.order()).isEqualTo(ByteOrder.BIG_ENDIAN);
         assertThat(m.type()).isEqualTo(MessageType.RESPONSE);
         assertThat(m.value()).isEqualTo(value);
+        // in place, the big-endian items are read where they lie, and still give the same value
+        QValue inPlace = decoder.decodeInPlace(bytes).value();
+        assertThat(inPlace).isEqualTo(value);
+        assertThat(inPlace.hashCode()).isEqualTo(value.hashCode());
+        assertThat(inPlace.toString()).isEqualTo(value.toString());
     }
 
     /** Maps a value onto what javakdb can hold exactly: no attributes, functions or 127, times within a day... */
