@@ -95,7 +95,7 @@ public final class Harness {
                 String.join(" ", jvmArgs));
         // codec: times from microseconds (small reply) to about half a second (javakdb's trade table)
         group("codec", esc(DecodeBench.class) + "|" + esc(EncodeBench.class) + "|" + esc(CompressionBench.class)
-                + "|" + esc(CopyBench.class),
+                + "|" + esc(CopyBench.class) + "|" + esc(ReadBench.class),
                 quick ? 4 : 3, quick ? 300 : 1000, quick ? 3 : 5, quick ? 300 : 1000, quick ? 1 : 2);
         group("sync", esc(NetworkBench.class) + "\\.sync.*",
                 quick ? 2 : 3, quick ? 400 : 1000, quick ? 3 : 5, quick ? 400 : 1000, quick ? 1 : 2);
@@ -172,6 +172,10 @@ public final class Harness {
         for (String d : new String[] {"trade", "symbols", "small", "longs", "floats"}) {
             timeLine("decode-" + d, "DecodeBench.decodeQ4j:" + d, "DecodeBench.decodeJavakdb:" + d);
         }
+        timeLine("decode-trade-in-place", "ReadBench.decodeInPlaceQ4j", "DecodeBench.decodeJavakdb:trade");
+        timeLine("decode-and-read-trade-in-place", "ReadBench.decodeInPlaceAndReadQ4j",
+                "ReadBench.decodeAndReadJavakdb");
+        timeLine("decode-and-read-trade", "ReadBench.decodeAndReadQ4j", "ReadBench.decodeAndReadJavakdb");
         for (String d : new String[] {"trade", "symbols", "small", "longs", "floats"}) {
             timeLine("encode-" + d, "EncodeBench.encodeQ4j:" + d, "EncodeBench.encodeJavakdb:" + d);
         }
@@ -206,6 +210,13 @@ public final class Harness {
             out.printf(Locale.ROOT, "decode-trade-vs-plain-copy q4j=%s javakdb=%s copy=%s q4j/copy=%.2f "
                     + "javakdb/copy=%.2f%n", time(score(trade)), time(score(tradeKx)), time(c), score(trade) / c,
                     score(tradeKx) / c);
+        }
+        RunResult inPlace = results.get("ReadBench.decodeInPlaceQ4j");
+        if (inPlace != null && tradeKx != null && alloc(inPlace) >= 0 && alloc(tradeKx) >= 0) {
+            long size = Data.messageSize("trade");
+            out.printf(Locale.ROOT, "alloc-decode-trade-in-place q4j=%s javakdb=%s message=%s q4j/message=%.2f "
+                    + "javakdb/message=%.2f%n", bytes(alloc(inPlace)), bytes(alloc(tradeKx)), bytes(size),
+                    alloc(inPlace) / size, alloc(tradeKx) / size);
         }
         for (String d : new String[] {"trade", "symbols", "small", "longs", "floats"}) {
             RunResult q = results.get("DecodeBench.decodeQ4j:" + d);

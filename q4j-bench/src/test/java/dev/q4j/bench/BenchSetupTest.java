@@ -34,6 +34,16 @@ class BenchSetupTest {
     }
 
     @Test
+    void everyWayOfReadingTheTradeTableReadsTheSameItems() throws Exception {
+        ReadBench bench = new ReadBench();
+        bench.setup();   // checks the in-place table against the copied one, and q4j's reading against javakdb's
+        long javakdb = bench.decodeAndReadJavakdb();
+        assertThat(bench.decodeInPlaceAndReadQ4j()).isEqualTo(javakdb);
+        assertThat(bench.decodeAndReadQ4j()).isEqualTo(javakdb);
+        assertThat(bench.decodeInPlaceQ4j()).isEqualTo(Data.value("trade"));
+    }
+
+    @Test
     void theTradeTableIsSortedBySymbolThenTime() {
         QTable t = Data.trade(5_000, 1);
         String[] sym = ((QSymbolVector) t.column("sym")).array();

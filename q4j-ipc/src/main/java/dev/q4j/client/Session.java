@@ -225,7 +225,9 @@ final class Session {
         if (bytes == null) {
             throw new EOFException("the server closed the connection");
         }
-        QMessage m = connection.decoder().decode(bytes);
+        // the array is this message's own: nothing reads into it again, so its vectors may stay in it
+        QMessage m = connection.options().decodeInPlace() ? connection.decoder().decodeInPlace(bytes)
+                : connection.decoder().decode(bytes);
         switch (m.type()) {
             case RESPONSE:
                 CompletableFuture<QValue> waiting = pending.poll();
