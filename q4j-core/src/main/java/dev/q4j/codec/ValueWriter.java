@@ -288,32 +288,30 @@ final class ValueWriter {
     private void writeVector(QVector v) {
         int n = v.count();
         header(v.type().code(), v.attribute(), n);
+        // through buffer(), not array(): a vector decoded in place is copied from its bytes, not into an array first
         if (v instanceof LongBackedVector x) {
-            long[] a = x.array();
             if (n < BULK) {
                 for (int i = 0; i < n; i++) {
-                    putLong(a[i]);
+                    putLong(x.get(i));
                 }
             } else {
-                view(n * 8).asLongBuffer().put(a);
+                view(n * 8).asLongBuffer().put(x.buffer());
             }
         } else if (v instanceof IntBackedVector x) {
-            int[] a = x.array();
             if (n < BULK) {
                 for (int i = 0; i < n; i++) {
-                    putInt(a[i]);
+                    putInt(x.get(i));
                 }
             } else {
-                view(n * 4).asIntBuffer().put(a);
+                view(n * 4).asIntBuffer().put(x.buffer());
             }
         } else if (v instanceof DoubleBackedVector x) {
-            double[] d = x.array();
             if (n < BULK) {
                 for (int i = 0; i < n; i++) {
-                    putLong(Double.doubleToRawLongBits(d[i]));
+                    putLong(Double.doubleToRawLongBits(x.get(i)));
                 }
             } else {
-                view(n * 8).asDoubleBuffer().put(d);
+                view(n * 8).asDoubleBuffer().put(x.buffer());
             }
         } else if (v instanceof QSymbolVector x) {
             String[] a = x.array();

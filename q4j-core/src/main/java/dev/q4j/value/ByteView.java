@@ -4,6 +4,9 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 import java.util.Objects;
 
 /**
@@ -59,21 +62,33 @@ final class ByteView {
         return Double.longBitsToDouble(getLong(index));
     }
 
+    IntBuffer ints() {
+        return buffer(4).asIntBuffer();
+    }
+
+    LongBuffer longs() {
+        return buffer(8).asLongBuffer();
+    }
+
+    DoubleBuffer doubles() {
+        return buffer(8).asDoubleBuffer();
+    }
+
     int[] toInts() {
         int[] out = new int[count];
-        buffer(4).asIntBuffer().get(out);
+        ints().get(out);
         return out;
     }
 
     long[] toLongs() {
         long[] out = new long[count];
-        buffer(8).asLongBuffer().get(out);
+        longs().get(out);
         return out;
     }
 
     double[] toDoubles() {
         double[] out = new double[count];
-        buffer(8).asDoubleBuffer().get(out);
+        doubles().get(out);
         return out;
     }
 

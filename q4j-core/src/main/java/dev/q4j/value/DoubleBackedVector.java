@@ -1,5 +1,6 @@
 package dev.q4j.value;
 
+import java.nio.DoubleBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.stream.DoubleStream;
@@ -83,6 +84,16 @@ public abstract sealed class DoubleBackedVector implements QVector permits QFloa
             copied = a;
         }
         return a;
+    }
+
+    /**
+     * The items without copying them, as a read-only buffer: of the array, or of the received bytes for a vector
+     * decoded in place. For bulk reading and writing, as {@code buffer().get(dst)} or {@code out.put(buffer())}.
+     *
+     * @return a read-only buffer of the raw items, positioned at the first
+     */
+    public final DoubleBuffer buffer() {
+        return (values != null ? DoubleBuffer.wrap(values) : view.doubles()).asReadOnlyBuffer();
     }
 
     /** @return a copy of the raw items */

@@ -1,5 +1,6 @@
 package dev.q4j.value;
 
+import java.nio.IntBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.stream.IntStream;
@@ -83,6 +84,16 @@ public abstract sealed class IntBackedVector implements QVector permits QIntVect
             copied = a;
         }
         return a;
+    }
+
+    /**
+     * The items without copying them, as a read-only buffer: of the array, or of the received bytes for a vector
+     * decoded in place. For bulk reading and writing, as {@code buffer().get(dst)} or {@code out.put(buffer())}.
+     *
+     * @return a read-only buffer of the raw items, positioned at the first
+     */
+    public final IntBuffer buffer() {
+        return (values != null ? IntBuffer.wrap(values) : view.ints()).asReadOnlyBuffer();
     }
 
     /** @return a copy of the raw items */

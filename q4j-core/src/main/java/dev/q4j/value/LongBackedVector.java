@@ -1,5 +1,6 @@
 package dev.q4j.value;
 
+import java.nio.LongBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.stream.IntStream;
@@ -84,6 +85,16 @@ public abstract sealed class LongBackedVector implements QVector permits QLongVe
             copied = a;
         }
         return a;
+    }
+
+    /**
+     * The items without copying them, as a read-only buffer: of the array, or of the received bytes for a vector
+     * decoded in place. For bulk reading and writing, as {@code buffer().get(dst)} or {@code out.put(buffer())}.
+     *
+     * @return a read-only buffer of the raw items, positioned at the first
+     */
+    public final LongBuffer buffer() {
+        return (values != null ? LongBuffer.wrap(values) : view.longs()).asReadOnlyBuffer();
     }
 
     /** @return a copy of the raw items */

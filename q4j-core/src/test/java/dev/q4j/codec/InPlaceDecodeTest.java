@@ -143,6 +143,23 @@ class InPlaceDecodeTest {
     }
 
     @Test
+    void bufferGivesTheItemsWithoutCopyingAndReadOnly() {
+        QList list = QList.of(QLongVector.of(1, 2), QIntVector.of(3, 4, 5), QFloatVector.of(6.5));
+        QList decoded = (QList) decoder.decodeInPlace(encoder.encode(MessageType.RESPONSE, list)).value();
+        java.nio.LongBuffer longs = ((QLongVector) decoded.at(0)).buffer();
+        assertThat(longs.remaining()).isEqualTo(2);
+        assertThat(longs.get(1)).isEqualTo(2);
+        assertThat(longs.isReadOnly()).isTrue();
+        java.nio.IntBuffer ints = ((QIntVector) decoded.at(1)).buffer();
+        int[] got = new int[3];
+        ints.get(got);
+        assertThat(got).containsExactly(3, 4, 5);
+        assertThat(((QFloatVector) decoded.at(2)).buffer().get(0)).isEqualTo(6.5);
+        assertThat(QLongVector.of(7, 8).buffer().get(1)).isEqualTo(8);
+        assertThat(QLongVector.of(7, 8).buffer().isReadOnly()).isTrue();
+    }
+
+    @Test
     void anIndexOutsideTheVectorThrowsInsteadOfReadingTheBytesAround() {
         // the vector sits between other items of the message: its neighbours' bytes must stay out of reach
         QList list = QList.of(QLongVector.of(1), QIntVector.of(2, 3), QFloatVector.of(4));
