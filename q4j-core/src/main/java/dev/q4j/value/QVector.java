@@ -7,6 +7,10 @@ package dev.q4j.value;
  * and the {@code array()} accessors share the array without copying, for speed: whoever shares an array must not
  * modify it.
  *
+ * <p>A vector of 4- or 8-byte items decoded in place ({@code Decoder.decodeInPlace}, {@link QVectors#inPlace})
+ * reads its items from the received message's bytes instead of an array of its own; it behaves the same, and its
+ * {@code array()} copies the items into an array at the first call ({@code buffer()} does not copy).
+ *
  * <pre>{@code
  * QLongVector v = QLongVector.of(1, 2, 3);
  * long[] copy = v.toArray();
