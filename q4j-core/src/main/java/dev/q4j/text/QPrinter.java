@@ -405,11 +405,11 @@ final class QPrinter {
             atomic = quotedSymbols(s);
         } else if (v instanceof QDatetimeVector z && n > 0 && !datetimesReadable(z)) {
             sb.append("\"z\"$");
-            vector(QFloatVector.wrap(z.array()));
+            vector(QFloatVector.wrap(z.toArray()));
             atomic = false;
         } else if ((v.type() == QType.MONTH || v.type() == QType.DATE) && !inRange((IntBackedVector) v)) {
             sb.append('"').append(v.type().letter()).append("\"$");
-            vector(QIntVector.wrap(((IntBackedVector) v).array()));
+            vector(QIntVector.wrap(((IntBackedVector) v).toArray()));
             atomic = false;
         } else if (n == 0) {
             if (v.type() == QType.CHAR) {
@@ -432,7 +432,8 @@ final class QPrinter {
     /** True for float, real and datetime vectors holding a NaN that is neither q's null nor its sign-bit twin. */
     private static boolean needsFallback(QValue v) {
         if (v instanceof DoubleBackedVector d) {
-            for (double x : d.array()) {
+            for (int i = 0, n = d.count(); i < n; i++) {
+                double x = d.get(i);
                 if (Double.isNaN(x) && !standardNaN(x)) {
                     return true;
                 }
@@ -516,7 +517,8 @@ final class QPrinter {
     }
 
     private static boolean datetimesReadable(QDatetimeVector z) {
-        for (double d : z.array()) {
+        for (int i = 0, n = z.count(); i < n; i++) {
+            double d = z.get(i);
             if (!Double.isNaN(d) && !Double.isInfinite(d) && Temporals.datetime(d) == null) {
                 return false;
             }
@@ -526,7 +528,8 @@ final class QPrinter {
 
     private static boolean inRange(IntBackedVector v) {
         boolean month = v.type() == QType.MONTH;
-        for (int x : v.array()) {
+        for (int i = 0, n = v.count(); i < n; i++) {
+            int x = v.get(i);
             if (x == Integer.MIN_VALUE || x == Integer.MAX_VALUE || x == -Integer.MAX_VALUE) {
                 continue;
             }
@@ -591,10 +594,10 @@ final class QPrinter {
             }
             case FLOAT: {
                 int start = sb.length();
-                double[] a = ((QFloatVector) v).array();
+                QFloatVector a = (QFloatVector) v;
                 for (int i = 0; i < n; i++) {
                     space(i);
-                    floatItem(a[i]);
+                    floatItem(a.get(i));
                 }
                 if (plainDigits(start)) {
                     sb.append('f');
@@ -613,13 +616,14 @@ final class QPrinter {
                 return;
             }
             case MONTH: {
-                int[] a = ((IntBackedVector) v).array();
+                IntBackedVector a = (IntBackedVector) v;
                 for (int i = 0; i < n; i++) {
                     space(i);
-                    if (a[i] == Integer.MIN_VALUE || a[i] == Integer.MAX_VALUE || a[i] == -Integer.MAX_VALUE) {
-                        integral(a[i], Integer.MIN_VALUE, Integer.MAX_VALUE);
+                    int x = a.get(i);
+                    if (x == Integer.MIN_VALUE || x == Integer.MAX_VALUE || x == -Integer.MAX_VALUE) {
+                        integral(x, Integer.MIN_VALUE, Integer.MAX_VALUE);
                     } else {
-                        sb.append(Temporals.month(a[i]));
+                        sb.append(Temporals.month(x));
                     }
                 }
                 sb.append('m');

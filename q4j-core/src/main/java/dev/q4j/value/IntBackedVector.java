@@ -1,5 +1,7 @@
 package dev.q4j.value;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.IntBuffer;
 import java.util.Arrays;
 import java.util.Objects;
@@ -27,6 +29,15 @@ public abstract sealed class IntBackedVector implements QVector permits QIntVect
     private final Attribute attribute;
     /** a view's items copied by {@link #array()}, once */
     private volatile int[] copied;
+    private static final VarHandle COPIED;
+
+    static {
+        try {
+            COPIED = MethodHandles.lookup().findVarHandle(IntBackedVector.class, "copied", int[].class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     IntBackedVector(int[] values, ByteView view, Attribute attribute) {
         this.values = view == null ? Objects.requireNonNull(values, "values") : null;
@@ -72,7 +83,7 @@ public abstract sealed class IntBackedVector implements QVector permits QIntVect
 
     /**
      * @return the items in an array, shared: read it, never modify it. A vector decoded in place copies its items
-     *     into one at the first call.
+     *     into one at the first call, and keeps it (a copy made by {@link #withAttribute} copies again).
      */
     public final int[] array() {
         if (values != null) {
@@ -80,15 +91,20 @@ public abstract sealed class IntBackedVector implements QVector permits QIntVect
         }
         int[] a = copied;
         if (a == null) {
-            a = view.toInts();
-            copied = a;
+            // of two first calls at once, both copy but one copy wins, and both return it
+            int[] fresh = view.toInts();
+            a = (int[]) COPIED.compareAndExchange(this, null, fresh);
+            if (a == null) {
+                a = fresh;
+            }
         }
         return a;
     }
 
     /**
      * The items without copying them, as a read-only buffer: of the array, or of the received bytes for a vector
-     * decoded in place. For bulk reading and writing, as {@code buffer().get(dst)} or {@code out.put(buffer())}.
+     * decoded in place (whose buffer then has the message's byte order; either way {@code get} gives the items).
+     * For bulk reading and writing, as {@code buffer().get(dst)} or {@code out.put(buffer())}.
      *
      * @return a read-only buffer of the raw items, positioned at the first
      */

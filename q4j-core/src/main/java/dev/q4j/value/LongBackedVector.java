@@ -1,5 +1,7 @@
 package dev.q4j.value;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.LongBuffer;
 import java.util.Arrays;
 import java.util.Objects;
@@ -28,6 +30,15 @@ public abstract sealed class LongBackedVector implements QVector permits QLongVe
     private final Attribute attribute;
     /** a view's items copied by {@link #array()}, once */
     private volatile long[] copied;
+    private static final VarHandle COPIED;
+
+    static {
+        try {
+            COPIED = MethodHandles.lookup().findVarHandle(LongBackedVector.class, "copied", long[].class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     LongBackedVector(long[] values, ByteView view, Attribute attribute) {
         this.values = view == null ? Objects.requireNonNull(values, "values") : null;
@@ -73,7 +84,7 @@ public abstract sealed class LongBackedVector implements QVector permits QLongVe
 
     /**
      * @return the items in an array, shared: read it, never modify it. A vector decoded in place copies its items
-     *     into one at the first call.
+     *     into one at the first call, and keeps it (a copy made by {@link #withAttribute} copies again).
      */
     public final long[] array() {
         if (values != null) {
@@ -81,15 +92,20 @@ public abstract sealed class LongBackedVector implements QVector permits QLongVe
         }
         long[] a = copied;
         if (a == null) {
-            a = view.toLongs();
-            copied = a;
+            // of two first calls at once, both copy but one copy wins, and both return it
+            long[] fresh = view.toLongs();
+            a = (long[]) COPIED.compareAndExchange(this, null, fresh);
+            if (a == null) {
+                a = fresh;
+            }
         }
         return a;
     }
 
     /**
      * The items without copying them, as a read-only buffer: of the array, or of the received bytes for a vector
-     * decoded in place. For bulk reading and writing, as {@code buffer().get(dst)} or {@code out.put(buffer())}.
+     * decoded in place (whose buffer then has the message's byte order; either way {@code get} gives the items).
+     * For bulk reading and writing, as {@code buffer().get(dst)} or {@code out.put(buffer())}.
      *
      * @return a read-only buffer of the raw items, positioned at the first
      */

@@ -22,15 +22,18 @@ import dev.q4j.value.QTable;
 import dev.q4j.value.QTimestampVector;
 import dev.q4j.value.QType;
 import dev.q4j.value.QValue;
+import dev.q4j.value.QVector;
 import dev.q4j.value.QVectors;
 import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,6 +55,12 @@ class InPlaceDecodeTest {
         return QValueArbitraries.values();
     }
 
+    /** Vectors long enough for the bulk paths (32 items and more) as well as short ones. */
+    @Provide
+    Arbitrary<QVector> longVectors() {
+        return Arbitraries.integers().between(0, 300).flatMap(QValueArbitraries::vectorsOfSize);
+    }
+
     @ParameterizedTest
     @MethodSource("entries")
     void everyCorpusMessageDecodesInPlaceToWhatDecodeGivesAndReEncodesByteForByte(CorpusEntry entry) {
@@ -69,6 +78,52 @@ class InPlaceDecodeTest {
         byte[] bytes = encoder.encode(MessageType.RESPONSE, value);
         assertSame(decoder.decodeInPlace(bytes).value(), value);
         assertThat(encoder.encode(MessageType.RESPONSE, decoder.decodeInPlace(bytes).value())).isEqualTo(bytes);
+    }
+
+    @Property(tries = 300)
+    void longVectorsDecodeInPlaceInEitherByteOrderAndReEncodeByteForByte(@ForAll("longVectors") QVector vector) {
+        byte[] little = encoder.encode(MessageType.RESPONSE, vector);
+        QValue inPlace = decoder.decodeInPlace(little).value();
+        assertSame(inPlace, vector);
+        assertThat(encoder.encode(MessageType.RESPONSE, inPlace)).isEqualTo(little);
+        byte[] big = bigEndian(little, vector);
+        if (big != null) {
+            QValue fromBig = decoder.decodeInPlace(big).value();
+            assertSame(fromBig, vector);
+            assertThat(encoder.encode(MessageType.RESPONSE, fromBig)).isEqualTo(little);
+        }
+    }
+
+    @Property(tries = 2000)
+    void damagedMessagesFailOrSucceedInPlaceExactlyAsTheyDoCopied(@ForAll("values") QValue value,
+            @ForAll @IntRange(min = 0, max = 1 << 20) int where, @ForAll byte what) {
+        byte[] bytes = encoder.encode(MessageType.RESPONSE, value);
+        bytes[8 + where % (bytes.length - 8)] = what;   // anywhere in the body
+        Object copied = outcome(() -> decoder.decode(bytes.clone()).value());
+        Object inPlace = outcome(() -> decoder.decodeInPlace(bytes.clone()).value());
+        assertThat(inPlace).isEqualTo(copied);
+    }
+
+    @Test
+    void twoThreadsCallingArrayAtOnceGetTheSameCopy() throws Exception {
+        byte[] bytes = encoder.encode(MessageType.RESPONSE, QLongVector.of(new long[10_000]));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int trial = 0; trial < 200; trial++) {
+                QLongVector v = (QLongVector) decoder.decodeInPlace(bytes).value();
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.Callable<long[]> call = () -> {
+                    start.await();
+                    return v.array();
+                };
+                java.util.concurrent.Future<long[]> a = pool.submit(call);
+                java.util.concurrent.Future<long[]> b = pool.submit(call);
+                start.countDown();
+                assertThat(a.get()).isSameAs(b.get()).isSameAs(v.array());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Property(tries = 200)
@@ -201,6 +256,43 @@ class InPlaceDecodeTest {
                 .isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> QVectors.inPlace(QType.SHORT, little, 0, 1, ByteOrder.LITTLE_ENDIAN, Attribute.NONE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not read in place");
+    }
+
+    /** The value, or the exception's class and message. */
+    private static Object outcome(java.util.function.Supplier<QValue> decode) {
+        try {
+            return decode.get();
+        } catch (RuntimeException e) {
+            return e.getClass().getName() + ": " + e.getMessage();
+        }
+    }
+
+    /**
+     * The big-endian message of a vector of 4- or 8-byte items (as a big-endian machine would send it: the same
+     * bytes as the little-endian message, each number reversed), or null for other vectors.
+     */
+    private static byte[] bigEndian(byte[] little, QVector vector) {
+        int width = vector instanceof LongBackedVector || vector instanceof DoubleBackedVector ? 8
+                : vector instanceof IntBackedVector ? 4 : 0;
+        if (width == 0) {
+            return null;
+        }
+        byte[] big = little.clone();
+        big[0] = 0;
+        reverse(big, 4, 4);        // the message length
+        reverse(big, 10, 4);       // the count, after the type and attribute bytes
+        for (int p = 14; p < big.length; p += width) {
+            reverse(big, p, width);
+        }
+        return big;
+    }
+
+    private static void reverse(byte[] b, int from, int n) {
+        for (int i = from, j = from + n - 1; i < j; i++, j--) {
+            byte t = b[i];
+            b[i] = b[j];
+            b[j] = t;
+        }
     }
 
     /** Equal, with equal hash codes and text, and every vector item by item as the copy. */

@@ -13,6 +13,7 @@ import dev.q4j.value.QSymbolVector;
 import dev.q4j.value.QTable;
 import dev.q4j.value.QTimestampVector;
 import dev.q4j.value.QValue;
+import java.nio.ByteOrder;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A connection built with {@code decodeInPlace(true)} gives the same values as one without, for replies little-
- * and big-endian, compressed or not, read by the reader thread or by the calling thread.
+ * and big-endian, compressed or not, read by the reader thread or by the calling thread; only its vectors still
+ * read the received bytes.
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class DecodeInPlaceTest {
@@ -45,23 +47,34 @@ class DecodeInPlaceTest {
         QValue bigEndianTable = QTable.of(List.of("a", "b"),
                 List.of(QLongVector.of(1, 2, Long.MIN_VALUE), QFloatVector.of(0.5, Double.NaN, 3)));
         for (boolean readerThread : new boolean[] {true, false}) {
-            try (RawServer server = RawServer.tcp(peer -> {
-                peer.handshake(3);
-                for (byte[] reply : List.of(plain, compressed, bigEndian)) {
-                    peer.read();
-                    peer.writeRaw(reply);
-                }
-                peer.tolerateDisconnect().read();
-            }); QConnection q = QConnection.connect(ConnectionOptions.builder("127.0.0.1", server.port())
-                    .decodeInPlace(true).readerThread(readerThread).build())) {
-                assertThat(q.options().decodeInPlace()).isTrue();
-                QTable first = (QTable) q.query("plain");
-                assertThat(first).isEqualTo(TABLE);
-                assertThat(((QLongVector) first.column("size")).isNull(7)).isTrue();
-                assertThat(((QDateVector) first.column("date")).get(401)).isEqualTo(1);
-                assertThat(q.query("compressed")).isEqualTo(TABLE);
-                assertThat(q.query("big-endian")).isEqualTo(bigEndianTable);
+            for (boolean inPlace : new boolean[] {true, false}) {
+                check(plain, compressed, bigEndian, bigEndianTable, readerThread, inPlace);
             }
+        }
+    }
+
+    private static void check(byte[] plain, byte[] compressed, byte[] bigEndian, QValue bigEndianTable,
+            boolean readerThread, boolean inPlace) throws Exception {
+        try (RawServer server = RawServer.tcp(peer -> {
+            peer.handshake(3);
+            for (byte[] reply : List.of(plain, compressed, bigEndian)) {
+                peer.read();
+                peer.writeRaw(reply);
+            }
+            peer.tolerateDisconnect().read();
+        }); QConnection q = QConnection.connect(ConnectionOptions.builder("127.0.0.1", server.port())
+                .decodeInPlace(inPlace).readerThread(readerThread).build())) {
+            assertThat(q.options().decodeInPlace()).isEqualTo(inPlace);
+            QTable first = (QTable) q.query("plain");
+            assertThat(first).isEqualTo(TABLE);
+            assertThat(((QLongVector) first.column("size")).isNull(7)).isTrue();
+            assertThat(((QDateVector) first.column("date")).get(401)).isEqualTo(1);
+            assertThat(q.query("compressed")).isEqualTo(TABLE);
+            QTable fromBig = (QTable) q.query("big-endian");
+            assertThat(fromBig).isEqualTo(bigEndianTable);
+            // decoded in place, the column still reads the message's big-endian bytes; copied, it is an array
+            assertThat(((QLongVector) fromBig.column("a")).buffer().order())
+                    .isEqualTo(inPlace ? ByteOrder.BIG_ENDIAN : ByteOrder.nativeOrder());
         }
     }
 
