@@ -33,6 +33,49 @@ class FastPathTest {
     private final Encoder encoder = new Encoder();
 
     @Test
+    void aRunOfOneSymbolStopsWithItsVectorEvenWhereTheBytesAfterItRepeatTheSamePattern() {
+        // the symbol 0x0B and its NUL repeat as 0B 00; the next vector starts 0B 00 0B 00 00 00 (type 11, no
+        // attribute, a count of 11), which continues the pattern for 4 bytes past the end of the first vector
+        String vt = "\u000B";
+        for (int n = 1; n <= 40; n++) {
+            String[] first = new String[n];
+            Arrays.fill(first, vt);
+            String[] second = new String[11];
+            Arrays.fill(second, vt);
+            dev.q4j.value.QList list = dev.q4j.value.QList.of(QSymbolVector.of(first), QSymbolVector.of(second));
+            byte[] bytes = encoder.encode(MessageType.RESPONSE, list);
+            assertThat(decoder.decode(bytes).value()).as("n=%d", n).isEqualTo(list);
+            assertThat(decoder.decodeInPlace(bytes).value()).as("n=%d", n).isEqualTo(list);
+        }
+    }
+
+    @Test
+    void runsOfEveryShortLengthAfterEmptyAndLongSymbols() {
+        for (int len = 1; len <= 7; len++) {
+            String s = "abcdefg".substring(0, len);
+            for (int run = 1; run <= 20; run++) {
+                for (String before : new String[] {null, "", "a long symbol", s + "x", "é"}) {
+                    java.util.List<String> items = new java.util.ArrayList<>();
+                    if (before != null) {
+                        items.add(before);
+                    }
+                    for (int k = 0; k < run; k++) {
+                        items.add(s);
+                    }
+                    items.add("");
+                    for (int k = 0; k < run; k++) {
+                        items.add(s);
+                    }
+                    items.add("z");
+                    QSymbolVector v = QSymbolVector.of(items.toArray(new String[0]));
+                    byte[] bytes = encoder.encode(MessageType.RESPONSE, v);
+                    assertThat(decoder.decode(bytes).value()).as("%s x%d after %s", s, run, before).isEqualTo(v);
+                }
+            }
+        }
+    }
+
+    @Test
     void symbolColumnsReadAndWriteByteForByte() {
         Random random = new Random(6);
         for (int round = 0; round < 300; round++) {
