@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * A connection to a kdb+ process: sync, async and pipelined requests, and the messages the server pushes. Safe to
@@ -355,13 +356,21 @@ public final class QConnection implements AutoCloseable {
      * future would otherwise have to wake this one). At most one spinning thread per core but one, machine-wide.
      */
     private void spin(CompletableFuture<QValue> reply) {
+        spinUntil(reply::isDone);
+    }
+
+    /**
+     * Busy-waits for up to {@link ConnectionOptions#spinWait()} until {@code done}, under the same limit of
+     * spinning threads: for the reply itself, or, on a connection without a reader thread, for its first bytes.
+     */
+    void spinUntil(BooleanSupplier done) {
         long nanos = spinNanos;
-        if (nanos == 0 || reply.isDone()) {
+        if (nanos == 0 || done.getAsBoolean()) {
             return;
         }
         if (SPINNERS.incrementAndGet() < CORES) {
             long deadline = System.nanoTime() + nanos;
-            while (!reply.isDone() && System.nanoTime() - deadline < 0) {
+            while (!done.getAsBoolean() && System.nanoTime() - deadline < 0) {
                 Thread.onSpinWait();
             }
         }

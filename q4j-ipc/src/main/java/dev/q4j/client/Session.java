@@ -201,6 +201,7 @@ final class Session {
         readLock.lock();
         try {
             while (!reply.isDone()) {
+                awaitBytes();
                 readOne();
             }
         } catch (Throwable t) {
@@ -213,6 +214,22 @@ final class Session {
             }
         } finally {
             readLock.unlock();
+        }
+    }
+
+    /**
+     * Spins for up to {@link ConnectionOptions#spinWait()} until bytes have arrived, so that a reply that comes
+     * within it is read without the calling thread first going to sleep in the kernel and being woken.
+     */
+    private void awaitBytes() {
+        connection.spinUntil(this::bytesArrived);
+    }
+
+    private boolean bytesArrived() {
+        try {
+            return in.available() > 0;
+        } catch (IOException e) {
+            return true;   // stop spinning: the read that follows meets the failure and reports it
         }
     }
 

@@ -47,6 +47,13 @@ class CallerReadsTest {
                     return QSymbol.of("pushed");
                 case "fail":
                     return new QError("type");
+                case "slow":
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return QSymbol.of("slept");
                 case "bye":
                     client.close();
                     return QSymbol.of("never");
@@ -90,6 +97,25 @@ class CallerReadsTest {
                 assertThat(q.query("again")).isEqualTo(QCharVector.of("again"));
                 assertThat(q4jThreads()).isEqualTo(before);
             }
+        }
+    }
+
+    @Test
+    void theSpinBeforeEachReadNeitherLosesNorWaitsOutAReply() throws Exception {
+        try (QServer server = server();
+                QConnection none = QConnection.connect(options(server).spinWait(Duration.ZERO).build());
+                QConnection brief = QConnection.connect(options(server).spinWait(Duration.ofMillis(1)).build());
+                QConnection full = QConnection.connect(options(server).spinWait(Duration.ofSeconds(1)).build())) {
+            assertThat(none.query("a")).isEqualTo(QCharVector.of("a"));
+            // a reply slower than the spin is read by the blocking read that follows it
+            assertThat(brief.query("slow")).isEqualTo(QSymbol.of("slept"));
+            assertThat(brief.query("b")).isEqualTo(QCharVector.of("b"));
+            // the spin ends when the reply's bytes arrive: 20 calls do not take 20 spins of a second
+            long start = System.nanoTime();
+            for (int i = 0; i < 20; i++) {
+                assertThat(full.query("c" + i)).isEqualTo(QCharVector.of("c" + i));
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         }
     }
 
