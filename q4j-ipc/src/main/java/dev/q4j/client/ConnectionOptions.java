@@ -487,7 +487,7 @@ public final class ConnectionOptions {
          * Whether received messages are decoded in place ({@link dev.q4j.codec.Decoder#decodeInPlace}): vectors of
          * 4- and 8-byte items (int, long, float and the temporal types stored as such) then read their items from
          * the received bytes instead of copies. Each message arrives in an array of its own, so nothing else
-         * touches those bytes. A large table then decodes 2 to 4 times faster and allocates a small part of its
+         * touches those bytes. A large table then decodes 3 to 4 times faster and allocates a small part of its
          * size, but each of those vectors keeps the whole message in memory (keep one small column of a large
          * reply, and all of the reply stays); reading an item through {@code get(i)} costs a little more than from
          * an array, and a vector's {@code array()} copies its items at its first call. Off by default.
