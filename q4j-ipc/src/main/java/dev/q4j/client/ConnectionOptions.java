@@ -439,7 +439,7 @@ public final class ConnectionOptions {
         /**
          * How long a blocking call ({@link QConnection#query}, {@link QConnection#call} and the like) keeps its
          * thread spinning on a core, watching for the reply (without a reader thread: for the reply's bytes on the
-         * socket), before it goes to sleep. A reply that comes within
+         * socket, except over TLS), before it goes to sleep. A reply that comes within
          * that time is seen at once instead of after a thread wake-up, which is most of the latency of a fast
          * query on a local or nearby server. Default 50 microseconds, and only while the machine has more than one
          * core and fewer spinning threads than cores; zero turns it off (for machines where every core counts).

@@ -222,7 +222,10 @@ final class Session {
      * within it is read without the calling thread first going to sleep in the kernel and being woken.
      */
     private void awaitBytes() {
-        connection.spinUntil(this::bytesArrived);
+        // over TLS, available() counts only bytes a read has already decrypted: spinning on it would wait in vain
+        if (connection.options().tls() == null) {
+            connection.spinUntil(this::bytesArrived);
+        }
     }
 
     private boolean bytesArrived() {

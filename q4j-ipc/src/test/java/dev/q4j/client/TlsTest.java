@@ -137,7 +137,15 @@ class TlsTest {
                     assertThat(q.capability()).isEqualTo(3);
                 }
             }
-            assertThat(server.credentialsSeen).containsExactly("ann:pw", "ann:pw");
+            // without a reader thread too: each call reads its own reply through TLS
+            try (QConnection q = QConnection.connect(ConnectionOptions.builder("localhost", server.port())
+                    .tls(tls).credentials("ann", "pw").readerThread(false).connectTimeout(Duration.ofSeconds(10))
+                    .build())) {
+                for (int i = 0; i < 3; i++) {
+                    assertThat(q.query("direct " + i)).isEqualTo(QSymbol.of("tls:direct " + i));
+                }
+            }
+            assertThat(server.credentialsSeen).containsExactly("ann:pw", "ann:pw", "ann:pw");
             assertThat(server.handshakeFailures).isEmpty();
         }
         assertThat(Q4jThreads.awaitNone("localhost", Duration.ofSeconds(3))).isEmpty();
