@@ -422,8 +422,10 @@ final class ValueReader {
                     // a run of the symbol before, which ends at p: its bytes repeat with its period for as long as
                     // each 8 bytes equal the 8 one period back, so a sorted column takes one comparison per 8 bytes
                     int period = previousLength + 1;
+                    // no further than the vector's remaining symbols could reach, however the bytes after it look
+                    int stop = (int) Math.min(last, p + (long) (n - i) * period - 8);
                     int q = p;
-                    while (q <= last && (long) Bytes.LONG_LE.get(b, q) == (long) Bytes.LONG_LE.get(b, q - period)) {
+                    while (q <= stop && (long) Bytes.LONG_LE.get(b, q) == (long) Bytes.LONG_LE.get(b, q - period)) {
                         q += 8;
                     }
                     int copies = Math.max(1, Math.min((q - p) / period, n - i));

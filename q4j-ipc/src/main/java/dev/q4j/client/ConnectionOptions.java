@@ -438,10 +438,11 @@ public final class ConnectionOptions {
 
         /**
          * How long a blocking call ({@link QConnection#query}, {@link QConnection#call} and the like) keeps its
-         * thread spinning on a core, watching for the reply (without a reader thread: for the reply's bytes on the
-         * socket, except over TLS), before it goes to sleep. A reply that comes within
-         * that time is seen at once instead of after a thread wake-up, which is most of the latency of a fast
-         * query on a local or nearby server. Default 50 microseconds, and only while the machine has more than one
+         * thread spinning on a core, watching for the reply, before it goes to sleep. Without a reader thread it
+         * watches for the reply's bytes on the socket, where the transport can see them arrive (plain TCP and
+         * abstract Unix sockets; not TLS or socket files, which it then does not spin for). A reply that comes
+         * within that time is seen at once instead of after a thread wake-up, which is most of the latency of a
+         * fast query on a local or nearby server. Default 50 microseconds, and only while the machine has more than one
          * core and fewer spinning threads than cores; zero turns it off (for machines where every core counts).
          *
          * @param spin how long to spin, at most one second; zero for never

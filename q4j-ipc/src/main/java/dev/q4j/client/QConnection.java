@@ -353,7 +353,7 @@ public final class QConnection implements AutoCloseable {
     /**
      * Busy-waits a little for the reply before {@code get()} parks the thread: a reply that comes within
      * {@link ConnectionOptions#spinWait()} is then seen without a thread wake-up (the reader thread completing the
-     * future would otherwise have to wake this one). At most one spinning thread per core but one, machine-wide.
+     * future would otherwise have to wake this one). At most one spinning thread per core but one, in this JVM.
      */
     private void spin(CompletableFuture<QValue> reply) {
         spinUntil(reply::isDone);
@@ -368,13 +368,16 @@ public final class QConnection implements AutoCloseable {
         if (nanos == 0 || done.getAsBoolean()) {
             return;
         }
-        if (SPINNERS.incrementAndGet() < CORES) {
-            long deadline = System.nanoTime() + nanos;
-            while (!done.getAsBoolean() && System.nanoTime() - deadline < 0) {
-                Thread.onSpinWait();
+        try {
+            if (SPINNERS.incrementAndGet() < CORES) {
+                long deadline = System.nanoTime() + nanos;
+                while (!done.getAsBoolean() && System.nanoTime() - deadline < 0) {
+                    Thread.onSpinWait();
+                }
             }
+        } finally {
+            SPINNERS.decrementAndGet();
         }
-        SPINNERS.decrementAndGet();
     }
 
     private static QValue callMessage(String function, Object... args) {

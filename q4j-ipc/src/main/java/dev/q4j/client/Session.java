@@ -222,8 +222,8 @@ final class Session {
      * within it is read without the calling thread first going to sleep in the kernel and being woken.
      */
     private void awaitBytes() {
-        // over TLS, available() counts only bytes a read has already decrypted: spinning on it would wait in vain
-        if (connection.options().tls() == null) {
+        // only where available() sees arriving bytes: elsewhere (TLS, socket files) spinning would wait in vain
+        if (transport.seesArrivingBytes()) {
             connection.spinUntil(this::bytesArrived);
         }
     }

@@ -28,6 +28,17 @@ public interface Transport extends Closeable {
      */
     boolean isLocal();
 
+    /**
+     * Whether {@code input().available()} counts the bytes that have arrived and are not read yet, so that a reader
+     * may watch it instead of blocking at once. {@code InputStream}'s own {@code available()} always says 0, and
+     * over TLS it counts only what a read has already decrypted: false unless the transport knows better.
+     *
+     * @return true when {@code available()} sees arriving bytes
+     */
+    default boolean seesArrivingBytes() {
+        return false;
+    }
+
     /** @return the peer, for messages ({@code localhost:5000}, {@code unix:///tmp/q.sock}) */
     String peer();
 

@@ -225,6 +225,12 @@ public final class Transports {
         }
 
         @Override
+        public boolean seesArrivingBytes() {
+            // a plain socket's available() asks the kernel; TLS counts only what it has decrypted
+            return !(socket instanceof SSLSocket);
+        }
+
+        @Override
         public String peer() {
             return peer;
         }

@@ -69,6 +69,28 @@ class UnixSocketTest {
     }
 
     @Test
+    void aConnectionWithoutAReaderThreadDoesNotSpinInVainOnASocketFile() throws Exception {
+        // the JDK's socket-file stream always says 0 bytes are available: a spin on it would last all of spinWait
+        Path socket = dir.resolve("d.sock");
+        try (RawServer server = RawServer.unix(socket, peer -> {
+            peer.handshake(3);
+            for (int i = 0; i < 5; i++) {
+                peer.reply(peer.read().value());
+            }
+            peer.tolerateDisconnect().read();
+        }); QConnection q = QConnection.connect(ConnectionOptions.builder(Endpoint.unix(socket))
+                .readerThread(false).spinWait(java.time.Duration.ofSeconds(1)).build())) {
+            long start = System.nanoTime();
+            for (int i = 0; i < 5; i++) {
+                assertThat(q.query("x" + i)).isEqualTo(dev.q4j.value.QCharVector.of("x" + i));
+            }
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).as("5 spins of a second would take 5 s")
+                    .isLessThan(java.time.Duration.ofSeconds(4));
+            assertThat(server.accepted()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aSocketFileAddressParsesAndCompressionCanBeForced() throws Exception {
         Path socket = dir.resolve("z.sock");
         List<byte[]> raw = new CopyOnWriteArrayList<>();
