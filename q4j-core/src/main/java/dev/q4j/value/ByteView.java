@@ -8,6 +8,7 @@ import java.nio.DoubleBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Items of 4 or 8 bytes read in place from a byte array, in either byte order: the storage of a vector decoded
@@ -24,6 +25,17 @@ final class ByteView {
     private final int offset;
     private final int count;
     private final boolean bigEndian;
+    /** the items copied into an array by {@link #copyOnce}: at most one copy per view, shared by its vectors */
+    private volatile Object copied;
+    private static final VarHandle COPIED;
+
+    static {
+        try {
+            COPIED = MethodHandles.lookup().findVarHandle(ByteView.class, "copied", Object.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /**
      * @param bytes the array holding the items
@@ -90,6 +102,34 @@ final class ByteView {
         double[] out = new double[count];
         doubles().get(out);
         return out;
+    }
+
+    /** @return the items in an array, copied at the first call and kept: the {@code array()} of its vectors */
+    int[] intArray() {
+        return (int[]) copyOnce(this::toInts);
+    }
+
+    /** @return the items in an array, copied at the first call and kept */
+    long[] longArray() {
+        return (long[]) copyOnce(this::toLongs);
+    }
+
+    /** @return the items in an array, copied at the first call and kept */
+    double[] doubleArray() {
+        return (double[]) copyOnce(this::toDoubles);
+    }
+
+    private Object copyOnce(Supplier<Object> copy) {
+        Object a = copied;
+        if (a == null) {
+            // of two first calls at once, both copy but one copy wins, and both return it
+            Object fresh = copy.get();
+            a = COPIED.compareAndExchange(this, null, fresh);
+            if (a == null) {
+                a = fresh;
+            }
+        }
+        return a;
     }
 
     private ByteBuffer buffer(int width) {

@@ -1,7 +1,5 @@
 package dev.q4j.value;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.IntBuffer;
 import java.util.Arrays;
 import java.util.Objects;
@@ -27,17 +25,6 @@ public abstract sealed class IntBackedVector implements QVector permits QIntVect
     /** where the items are read from in place, or {@code null} when they are in {@link #values} */
     final ByteView view;
     private final Attribute attribute;
-    /** a view's items copied by {@link #array()}, once */
-    private volatile int[] copied;
-    private static final VarHandle COPIED;
-
-    static {
-        try {
-            COPIED = MethodHandles.lookup().findVarHandle(IntBackedVector.class, "copied", int[].class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     IntBackedVector(int[] values, ByteView view, Attribute attribute) {
         this.values = view == null ? Objects.requireNonNull(values, "values") : null;
@@ -83,22 +70,10 @@ public abstract sealed class IntBackedVector implements QVector permits QIntVect
 
     /**
      * @return the items in an array, shared: read it, never modify it. A vector decoded in place copies its items
-     *     into one at the first call, and keeps it (a copy made by {@link #withAttribute} copies again).
+     *     into one at the first call, and keeps it.
      */
     public final int[] array() {
-        if (values != null) {
-            return values;
-        }
-        int[] a = copied;
-        if (a == null) {
-            // of two first calls at once, both copy but one copy wins, and both return it
-            int[] fresh = view.toInts();
-            a = (int[]) COPIED.compareAndExchange(this, null, fresh);
-            if (a == null) {
-                a = fresh;
-            }
-        }
-        return a;
+        return values != null ? values : view.intArray();
     }
 
     /**

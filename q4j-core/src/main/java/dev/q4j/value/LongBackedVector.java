@@ -1,7 +1,5 @@
 package dev.q4j.value;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.LongBuffer;
 import java.util.Arrays;
 import java.util.Objects;
@@ -28,17 +26,6 @@ public abstract sealed class LongBackedVector implements QVector permits QLongVe
     /** where the items are read from in place, or {@code null} when they are in {@link #values} */
     final ByteView view;
     private final Attribute attribute;
-    /** a view's items copied by {@link #array()}, once */
-    private volatile long[] copied;
-    private static final VarHandle COPIED;
-
-    static {
-        try {
-            COPIED = MethodHandles.lookup().findVarHandle(LongBackedVector.class, "copied", long[].class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     LongBackedVector(long[] values, ByteView view, Attribute attribute) {
         this.values = view == null ? Objects.requireNonNull(values, "values") : null;
@@ -84,22 +71,10 @@ public abstract sealed class LongBackedVector implements QVector permits QLongVe
 
     /**
      * @return the items in an array, shared: read it, never modify it. A vector decoded in place copies its items
-     *     into one at the first call, and keeps it (a copy made by {@link #withAttribute} copies again).
+     *     into one at the first call, and keeps it.
      */
     public final long[] array() {
-        if (values != null) {
-            return values;
-        }
-        long[] a = copied;
-        if (a == null) {
-            // of two first calls at once, both copy but one copy wins, and both return it
-            long[] fresh = view.toLongs();
-            a = (long[]) COPIED.compareAndExchange(this, null, fresh);
-            if (a == null) {
-                a = fresh;
-            }
-        }
-        return a;
+        return values != null ? values : view.longArray();
     }
 
     /**
