@@ -211,22 +211,20 @@ public final class Harness {
                     + "javakdb/copy=%.2f%n", time(score(trade)), time(score(tradeKx)), time(c), score(trade) / c,
                     score(tradeKx) / c);
         }
-        RunResult inPlace = results.get("ReadBench.decodeInPlaceQ4j");
-        if (inPlace != null && tradeKx != null && alloc(inPlace) >= 0 && alloc(tradeKx) >= 0) {
-            long size = Data.messageSize("trade");
-            out.printf(Locale.ROOT, "alloc-decode-trade-in-place q4j=%s javakdb=%s message=%s q4j/message=%.2f "
-                    + "javakdb/message=%.2f%n", bytes(alloc(inPlace)), bytes(alloc(tradeKx)), bytes(size),
-                    alloc(inPlace) / size, alloc(tradeKx) / size);
-        }
+        allocLine("decode-trade-in-place", "ReadBench.decodeInPlaceQ4j", "DecodeBench.decodeJavakdb:trade", "trade");
         for (String d : new String[] {"trade", "symbols", "small", "longs", "floats"}) {
-            RunResult q = results.get("DecodeBench.decodeQ4j:" + d);
-            RunResult k = results.get("DecodeBench.decodeJavakdb:" + d);
-            if (q != null && k != null && alloc(q) >= 0 && alloc(k) >= 0) {
-                long size = Data.messageSize(d);
-                out.printf(Locale.ROOT, "alloc-decode-%s q4j=%s javakdb=%s message=%s q4j/message=%.2f "
-                        + "javakdb/message=%.2f%n", d, bytes(alloc(q)), bytes(alloc(k)), bytes(size),
-                        alloc(q) / size, alloc(k) / size);
-            }
+            allocLine("decode-" + d, "DecodeBench.decodeQ4j:" + d, "DecodeBench.decodeJavakdb:" + d, d);
+        }
+    }
+
+    /** Bytes each library allocates per operation, against the size of the data set's message. */
+    private void allocLine(String name, String q4j, String javakdb, String dataset) {
+        RunResult q = results.get(q4j);
+        RunResult k = results.get(javakdb);
+        if (q != null && k != null && alloc(q) >= 0 && alloc(k) >= 0) {
+            long size = Data.messageSize(dataset);
+            out.printf(Locale.ROOT, "alloc-%s q4j=%s javakdb=%s message=%s q4j/message=%.2f javakdb/message=%.2f%n",
+                    name, bytes(alloc(q)), bytes(alloc(k)), bytes(size), alloc(q) / size, alloc(k) / size);
         }
     }
 
