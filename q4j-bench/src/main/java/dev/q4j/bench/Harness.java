@@ -202,18 +202,23 @@ public final class Harness {
             double q = score(longs);
             out.printf(Locale.ROOT, "decode-longs-vs-plain-copy q4j=%s copy=%s ratio=%.2f%n", time(q), time(c), q / c);
         }
-        RunResult copyTrade = results.get("CopyBench.plainCopyTrade");
-        RunResult trade = results.get("DecodeBench.decodeQ4j:trade");
-        RunResult tradeKx = results.get("DecodeBench.decodeJavakdb:trade");
-        if (copyTrade != null && trade != null && tradeKx != null) {
-            double c = score(copyTrade);
-            out.printf(Locale.ROOT, "decode-trade-vs-plain-copy q4j=%s javakdb=%s copy=%s q4j/copy=%.2f "
-                    + "javakdb/copy=%.2f%n", time(score(trade)), time(score(tradeKx)), time(c), score(trade) / c,
-                    score(tradeKx) / c);
-        }
+        limitLine("decode-trade-vs-plain-copy", "CopyBench.plainCopyTrade", "copy", "trade");
+        limitLine("decode-symbols-vs-scan", "CopyBench.scanSymbols", "scan", "symbols");
         allocLine("decode-trade-in-place", "ReadBench.decodeInPlaceQ4j", "DecodeBench.decodeJavakdb:trade", "trade");
         for (String d : new String[] {"trade", "symbols", "small", "longs", "floats"}) {
             allocLine("decode-" + d, "DecodeBench.decodeQ4j:" + d, "DecodeBench.decodeJavakdb:" + d, d);
+        }
+    }
+
+    /** Both libraries' decoding of a data set against a reference point that no decoder could beat. */
+    private void limitLine(String name, String reference, String label, String dataset) {
+        RunResult r = results.get(reference);
+        RunResult q = results.get("DecodeBench.decodeQ4j:" + dataset);
+        RunResult k = results.get("DecodeBench.decodeJavakdb:" + dataset);
+        if (r != null && q != null && k != null) {
+            double c = score(r);
+            out.printf(Locale.ROOT, "%s q4j=%s javakdb=%s %s=%s q4j/%s=%.2f javakdb/%s=%.2f%n", name,
+                    time(score(q)), time(score(k)), label, time(c), label, score(q) / c, label, score(k) / c);
         }
     }
 

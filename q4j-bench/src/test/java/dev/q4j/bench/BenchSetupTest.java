@@ -44,6 +44,20 @@ class BenchSetupTest {
     }
 
     @Test
+    void theSymbolScanFindsEveryItemOfTheVectorWithItsLength() {
+        CopyBench bench = new CopyBench();
+        bench.setup();
+        String[] scanned = bench.scanSymbols();
+        String[] symbols = Data.symbols().array();
+        assertThat(scanned).hasSameSizeAs(symbols);
+        for (int i = 0; i < symbols.length; i++) {
+            if (scanned[i].length() != symbols[i].length()) {
+                assertThat(scanned[i]).as("item %d", i).hasSameSizeAs(symbols[i]);
+            }
+        }
+    }
+
+    @Test
     void theTradeTableIsSortedBySymbolThenTime() {
         QTable t = Data.trade(5_000, 1);
         String[] sym = ((QSymbolVector) t.column("sym")).array();

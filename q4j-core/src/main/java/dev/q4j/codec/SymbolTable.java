@@ -28,6 +28,12 @@ final class SymbolTable {
     private static final int MAX_EXPECTED = 256;
     /** at most a quarter full: most lookups find their symbol at the first slot they try */
     private static final int LOAD = 4;
+    /** a vector of at least this many symbols may make the table sparser, at most {@link #SPARSE_SLOTS} slots */
+    static final int SPARSE_COUNT = 1 << 16;
+    /** at most a sixteenth full for a long vector, until the table has this many slots (192 KB, within L2) */
+    private static final int SPARSE_SLOTS = 1 << 14;
+    private static final int SPARSE_LOAD = 16;
+    private boolean sparse;
 
     private long[] smallKeys;
     private String[] smallValues;
@@ -130,7 +136,7 @@ final class SymbolTable {
             }
             keys[i] = key;
             values[i] = s;
-            if (++shortCount * LOAD > keys.length) {
+            if (++shortCount * (sparse && keys.length < SPARSE_SLOTS ? SPARSE_LOAD : LOAD) > keys.length) {
                 growShort();
             }
         }
@@ -144,6 +150,7 @@ final class SymbolTable {
      * @param count the number of symbols coming
      */
     void expect(int count) {
+        sparse |= count >= SPARSE_COUNT;
         if (shortKeys == null && count > EXPECT) {
             int capacity = Integer.highestOneBit(Math.min(count, MAX_EXPECTED) * LOAD - 1) << 1;
             makeTable(Math.max(capacity, INITIAL_CAPACITY));

@@ -105,6 +105,32 @@ class FastPathTest {
     }
 
     @Test
+    void aLongVectorOfManyDistinctSymbolsSharesOneInstanceOfEach() {
+        // long enough for the sparse table, with more distinct symbols than its sparse size holds at a sixteenth
+        Random random = new Random(8);
+        int n = SymbolTable.SPARSE_COUNT + 5000;
+        java.util.Set<String> distinct = new java.util.LinkedHashSet<>();
+        while (distinct.size() < 20_000) {
+            distinct.add(symbol(random, 1 + random.nextInt(distinct.size() % 10 == 0 ? 12 : 7)));
+        }
+        String[] universe = distinct.toArray(new String[0]);
+        String[] symbols = new String[n];
+        for (int i = 0; i < n; i++) {
+            symbols[i] = universe[i < universe.length ? i : random.nextInt(universe.length)];
+        }
+        QSymbolVector v = QSymbolVector.wrap(symbols);
+        for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
+            QSymbolVector back = (QSymbolVector) decoder.decode(symbolMessage(symbols, order)).value();
+            assertThat(back).isEqualTo(v);
+            Map<String, String> first = new HashMap<>();
+            for (String s : back.array()) {
+                assertThat(first.computeIfAbsent(s, k -> s)).as("one instance per distinct symbol").isSameAs(s);
+            }
+            assertThat(first.size()).isEqualTo(universe.length);
+        }
+    }
+
+    @Test
     void vectorsAroundTheBulkThresholdInBothByteOrders() {
         Random random = new Random(7);
         for (int n : new int[] {0, 1, 2, 31, 32, 33, 64, 1000}) {
