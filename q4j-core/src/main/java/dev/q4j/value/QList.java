@@ -25,7 +25,7 @@ public final class QList implements QSequence {
         int deepest = 0;
         for (int i = 0; i < items.length; i++) {
             Objects.requireNonNull(items[i], "list item");
-            deepest = Math.max(deepest, items[i].depth());
+            deepest = Math.max(deepest, Shapes.depthOf(items[i]));
         }
         this.items = items;
         this.attribute = Objects.requireNonNull(attribute, "attribute");

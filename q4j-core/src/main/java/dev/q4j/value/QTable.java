@@ -39,13 +39,13 @@ public final class QTable implements QValue {
             if (seen != null ? !seen.add(names[i]) : indexOf(names, names[i], i) >= 0) {
                 throw new IllegalArgumentException("duplicate column name `" + names[i]);
             }
-            int count = column.count();
+            int count = Shapes.countOf(column);
             if (n >= 0 && count != n) {
                 throw new IllegalArgumentException("column `" + names[i] + " has " + count
                         + " rows but `" + names[0] + " has " + n + " ('length)");
             }
             n = count;
-            deepest = Math.max(deepest, column.depth());
+            deepest = Math.max(deepest, Shapes.depthOf(column));
         }
         this.names = names;
         this.columns = columns;

@@ -13,7 +13,7 @@ final class Shapes {
     static int depthOver(Iterable<? extends QValue> children) {
         int max = 0;
         for (QValue c : children) {
-            max = Math.max(max, c.depth());
+            max = Math.max(max, depthOf(c));
         }
         return checked(max + 1);
     }
@@ -24,7 +24,69 @@ final class Shapes {
      * @return one more than the deeper of the two
      */
     static int depthOver(QValue a, QValue b) {
-        return checked(Math.max(a.depth(), b.depth()) + 1);
+        return checked(Math.max(depthOf(a), depthOf(b)) + 1);
+    }
+
+    /**
+     * {@link QValue#depth} without a call through {@code QValue}: the containers by their own classes, and 0 for
+     * everything else. A list or a table holds values of many classes, and a call whose target changes from item to
+     * item costs some 20 ns on JDK 17 (measured on the 2-core benchmark machine), more than reading a 10-item vector.
+     * {@code QValue} is sealed, and {@code ShapesTest} checks that these are all the classes that override depth.
+     *
+     * @param v a value
+     * @return its depth
+     */
+    static int depthOf(QValue v) {
+        if (v instanceof QList l) {
+            return l.depth();
+        }
+        if (v instanceof QTable t) {
+            return t.depth();
+        }
+        if (v instanceof QDict d) {
+            return d.depth();
+        }
+        if (v instanceof QKeyedTable k) {
+            return k.depth();
+        }
+        if (v instanceof QProjection p) {
+            return p.depth();
+        }
+        if (v instanceof QComposition c) {
+            return c.depth();
+        }
+        if (v instanceof QDerivedFunction f) {
+            return f.depth();
+        }
+        return 0;
+    }
+
+    /**
+     * {@link QSequence#count} without a call through the interface for the usual columns (see {@link #depthOf}).
+     *
+     * @param s a list or vector
+     * @return its count
+     */
+    static int countOf(QSequence s) {
+        if (s instanceof LongBackedVector x) {
+            return x.count();
+        }
+        if (s instanceof DoubleBackedVector x) {
+            return x.count();
+        }
+        if (s instanceof IntBackedVector x) {
+            return x.count();
+        }
+        if (s instanceof QSymbolVector x) {
+            return x.count();
+        }
+        if (s instanceof QCharVector x) {
+            return x.count();
+        }
+        if (s instanceof QList x) {
+            return x.count();
+        }
+        return s.count();
     }
 
     static int checked(int depth) {
