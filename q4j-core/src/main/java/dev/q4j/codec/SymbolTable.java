@@ -11,7 +11,9 @@ import java.util.Arrays;
  *
  * <p>Symbols of 1 to 7 bytes are keyed by the bytes themselves packed into a {@code long}, so a lookup compares one
  * number, no bytes: first in a list of up to {@link #SMALL} entries searched in order (a small message, a few
- * column names, needs no more), then in an open-addressing hash table that grows as needed. Longer symbols have a
+ * column names, needs no more), then in an open-addressing hash table that grows as needed: at most a quarter full,
+ * or a sixteenth once the message has had a vector of {@link #SPARSE_COUNT} symbols or more (so that fewer lookups
+ * among symbols in random order miss their first slot), up to {@link #SPARSE_SLOTS} slots. Longer symbols have a
  * hash table of their own, keyed by a hash and compared byte by byte. Past {@link #MAX_ENTRIES} distinct symbols in
  * a table it stops remembering new ones (a column of unique identifiers gains nothing from a cache), but still
  * answers from what it holds.
@@ -28,11 +30,12 @@ final class SymbolTable {
     private static final int MAX_EXPECTED = 256;
     /** at most a quarter full: most lookups find their symbol at the first slot they try */
     private static final int LOAD = 4;
-    /** a vector of at least this many symbols may make the table sparser, at most {@link #SPARSE_SLOTS} slots */
+    /** from a vector of this many symbols on, the short symbols' table is kept sparser for the rest of the message */
     static final int SPARSE_COUNT = 1 << 16;
-    /** at most a sixteenth full for a long vector, until the table has this many slots (192 KB, within L2) */
+    /** the sparser table stays at most a sixteenth full until it has this many slots (about 200 KB: within L2) */
     private static final int SPARSE_SLOTS = 1 << 14;
     private static final int SPARSE_LOAD = 16;
+    /** whether the message has had a vector of {@link #SPARSE_COUNT} symbols or more */
     private boolean sparse;
 
     private long[] smallKeys;

@@ -131,6 +131,32 @@ class FastPathTest {
     }
 
     @Test
+    void aLongVectorOfMoreDistinctSymbolsThanTheTableRemembersDecodesEveryOne() {
+        // short symbols all: the sparse table fills up to MAX_ENTRIES, and those past it are made but not remembered
+        int distinct = SymbolTable.MAX_ENTRIES + 3000;
+        String[] symbols = new String[distinct + 2000];
+        for (int i = 0; i < distinct; i++) {
+            symbols[i] = Integer.toString(i, 36);
+        }
+        Random random = new Random(9);
+        for (int i = distinct; i < symbols.length; i++) {
+            symbols[i] = symbols[random.nextInt(distinct)];
+        }
+        QSymbolVector v = QSymbolVector.wrap(symbols);
+        for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
+            QSymbolVector back = (QSymbolVector) decoder.decode(symbolMessage(symbols, order)).value();
+            assertThat(back).isEqualTo(v);
+            String[] items = back.array();
+            for (int i = distinct; i < items.length; i++) {
+                int first = Integer.parseInt(items[i], 36);
+                if (first < SymbolTable.MAX_ENTRIES && items[first] != items[i]) {
+                    assertThat(items[i]).as("item %d, a remembered symbol", i).isSameAs(items[first]);
+                }
+            }
+        }
+    }
+
+    @Test
     void vectorsAroundTheBulkThresholdInBothByteOrders() {
         Random random = new Random(7);
         for (int n : new int[] {0, 1, 2, 31, 32, 33, 64, 1000}) {
