@@ -98,20 +98,21 @@ final class Shapes {
     }
 
     static int count(QValue v, String what) {
-        if (v instanceof QSequence s) {
-            return s.count();
-        }
+        // the class before the interface (see depthOf)
         if (v instanceof QTable t) {
             return t.count();
+        }
+        if (v instanceof QSequence s) {
+            return countOf(s);
         }
         throw new IllegalArgumentException(what + " must be a list or a table, not a " + v.type().qName()
                 + (v instanceof QAtom ? " atom" : ""));
     }
 
     static QValue item(QValue v, int i) {
-        if (v instanceof QSequence s) {
-            return s.at(i);
+        if (v instanceof QTable t) {
+            return t.row(i);
         }
-        return ((QTable) v).row(i);
+        return ((QSequence) v).at(i);
     }
 }
