@@ -6,6 +6,9 @@
 module dev.q4j.cli {
     requires dev.q4j.core;
     requires dev.q4j.ipc;
+    // query --format arrow|parquet, --sql and the console's \sql
+    requires dev.q4j.arrow;
+    requires dev.q4j.duckdb;
     requires info.picocli;
     // the console's line editing and terminal (an automatic module)
     requires org.jline;

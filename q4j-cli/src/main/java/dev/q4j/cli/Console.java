@@ -57,7 +57,9 @@ import org.jline.terminal.Terminal;
  *
  * <p>Console commands, on a line of their own: {@code \\} ends the console; {@code \connect [HOST:PORT]} opens a
  * connection to another process (or again to the same one) and keeps the old one if that fails; {@code \c} shows and
- * {@code \c ROWS COLS} sets the console size used to cut results, as q's {@code \c} does. Any other system command
+ * {@code \c ROWS COLS} sets the console size used to cut results, as q's {@code \c} does; {@code \sql SELECT ...
+ * FROM q} runs SQL (DuckDB's, in-process) over the last result shown, a table or list seen as the table {@code q}.
+ * Any other system command
  * ({@code \t expr}, {@code \a}, {@code \l file}) is evaluated by the server, as {@code system"..."}.
  *
  * <p>A lost connection fails the expression waiting on it, with a message; the next expression reconnects first.
@@ -87,6 +89,9 @@ final class Console {
     private Endpoint endpoint;
     private ConsoleFormat format;
     private QConnection q;
+    /** the last result shown, which {@code \sql} reads as the table q; null before the first */
+    private QValue last;
+    private final SqlOverResult sql = new SqlOverResult();
 
     private Console(String name, Endpoint endpoint, ConnectionMixin connection, ConsoleFormat format,
             PrintWriter out, PrintWriter err, Terminal terminal, LineReader reader, BufferedReader lines,
@@ -190,6 +195,7 @@ final class Console {
                 q.close();
                 q = null;
             }
+            sql.close();
             out.flush();
             err.flush();
         }
@@ -313,6 +319,9 @@ final class Console {
             case "\\c":
                 consoleSize(argument);
                 return true;
+            case "\\sql":
+                sql(argument);
+                return true;
             default:
                 evaluate("system" + QScript.quote(command.substring(1)), true);
                 return true;
@@ -344,6 +353,33 @@ final class Console {
             out.println("connected to " + endpoint);
             out.flush();
         }
+    }
+
+    /** {@code \sql SELECT ... FROM q}: SQL over the last result shown, which it sees as the table q. */
+    private void sql(String query) {
+        if (query.isEmpty()) {
+            message("\\sql takes a query over the last result, the table q: \\sql SELECT count(*) FROM q");
+            return;
+        }
+        if (last == null) {
+            message("\\sql reads the last result as the table q, and there is none yet");
+            return;
+        }
+        QValue result;
+        try {
+            result = sql.query(query, last);
+        } catch (SqlOverResult.NotTable e) {
+            message(e.getMessage());
+            return;
+        } catch (Q4jException e) {
+            // DuckDB's refusal or a column Arrow cannot hold: the message names it
+            message(Q4jCommand.oneLine(e));
+            return;
+        }
+        for (String line : format.lines(result)) {
+            out.println(line);
+        }
+        out.flush();
     }
 
     /** {@code \c}: shows the console size as q does ({@code 25 80i}); {@code \c ROWS COLS} sets it. */
@@ -397,6 +433,7 @@ final class Console {
             return;
         }
         if (show) {
+            last = result;
             for (String line : format.lines(result)) {
                 out.println(line);
             }

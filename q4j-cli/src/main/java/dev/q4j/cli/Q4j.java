@@ -3,6 +3,7 @@ package dev.q4j.cli;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -43,7 +44,8 @@ import picocli.CommandLine.Spec;
             "expressions at the q) prompt; an expression continues on the next line while a",
             "bracket or string is open; results show as in the q console. \\\\ or Ctrl-D",
             "quits, Ctrl-C stops waiting for a reply, \\connect HOST:PORT switches process,",
-            "\\c ROWS COLS sets the console size. History is kept in ~/.q4j_history. With",
+            "\\c ROWS COLS sets the console size, \\sql SELECT ... FROM q runs SQL over the",
+            "last result (DuckDB, in-process). History is kept in ~/.q4j_history. With",
             "standard input not a terminal, its lines are read without prompts and only the",
             "results are printed (q errors as 'type on standard output).",
             ""
@@ -106,21 +108,39 @@ public final class Q4j implements Callable<Integer> {
     @Mixin
     private ConsoleCommand console;
 
-    private final InputStream stdin;
+    /** Standard output for a command line built without one: a binary result is a failure, never lost silently. */
+    private static final OutputStream NO_BINARY_OUTPUT = new OutputStream() {
+        @Override
+        public void write(int b) throws IOException {
+            throw new IOException("this command line has no binary standard output");
+        }
+    };
 
-    /** A command reading {@link System#in}. */
+    private final InputStream stdin;
+    private final OutputStream stdout;
+
+    /** A command reading {@link System#in}, writing bytes (Arrow streams) to {@link System#out}. */
     public Q4j() {
-        this(System.in);
+        this(System.in, System.out);
     }
 
-    /** @param stdin what the subcommands read as standard input */
-    public Q4j(InputStream stdin) {
+    /**
+     * @param stdin what the subcommands read as standard input
+     * @param stdout where the subcommands write bytes (an Arrow IPC stream), after flushing the text writer
+     */
+    public Q4j(InputStream stdin, OutputStream stdout) {
         this.stdin = Objects.requireNonNull(stdin, "stdin");
+        this.stdout = Objects.requireNonNull(stdout, "stdout");
     }
 
     /** @return standard input for the subcommands */
     InputStream stdin() {
         return stdin;
+    }
+
+    /** @return standard output as bytes, for binary results; flush the text writer first */
+    OutputStream stdout() {
+        return stdout;
     }
 
     /** Without a subcommand: the interactive console. */
@@ -138,7 +158,20 @@ public final class Q4j implements Callable<Integer> {
      * @return the command line
      */
     public static CommandLine commandLine(InputStream stdin, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Q4j(stdin));
+        return commandLine(stdin, NO_BINARY_OUTPUT, out, err);
+    }
+
+    /**
+     * Builds the configured command line, ready for {@link CommandLine#execute(String...)}.
+     *
+     * @param stdin standard input for the commands
+     * @param stdout standard output as bytes, for binary results ({@code query --format arrow})
+     * @param out where results and help go
+     * @param err where error messages go
+     * @return the command line
+     */
+    public static CommandLine commandLine(InputStream stdin, OutputStream stdout, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Q4j(stdin, stdout));
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -170,7 +203,7 @@ public final class Q4j implements Callable<Integer> {
         PrintWriter out = new PrintWriter(new BufferedWriter(
                 new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = commandLine(System.in, out, err).execute(args);
+        int code = commandLine(System.in, System.out, out, err).execute(args);
         out.flush();
         err.flush();
         System.exit(code);

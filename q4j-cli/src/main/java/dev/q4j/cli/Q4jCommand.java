@@ -102,27 +102,44 @@ abstract class Q4jCommand implements Callable<Integer> {
      * @return {@link Q4j#OK}, or {@link Q4j#USAGE} when CSV is asked of a value that is not a table
      */
     int print(QValue result, QueryCommand.Format format, ConsoleFormat console, String where) {
+        return print(result, format, console, where, out());
+    }
+
+    /**
+     * Prints a result in the chosen text format, and flushes it.
+     *
+     * @param result the value
+     * @param format how: a text format
+     * @param console the console's size, for {@code text}
+     * @param where what to put before a failure's message (empty, or where in a script the result came from)
+     * @param target where to print
+     * @return {@link Q4j#OK}, or {@link Q4j#USAGE} when CSV is asked of a value that is not a table
+     */
+    int print(QValue result, QueryCommand.Format format, ConsoleFormat console, String where, PrintWriter target) {
         switch (format) {
             case Q:
-                out().println(QText.print(result));
+                target.println(QText.print(result));
                 break;
             case JSON:
-                JsonFormat.write(result, out());
-                out().println();
+                JsonFormat.write(result, target);
+                target.println();
                 break;
             case CSV:
                 try {
-                    CsvFormat.write(result, out());
+                    CsvFormat.write(result, target);
                 } catch (CsvFormat.NotTabular e) {
                     return fail(where + e.getMessage() + ": use --format text, q or json", Q4j.USAGE);
                 }
                 break;
-            default:
+            case TEXT:
                 for (String line : console.lines(result)) {
-                    out().println(line);
+                    target.println(line);
                 }
+                break;
+            default:
+                throw new IllegalArgumentException(format + " is not a text format");
         }
-        out().flush();
+        target.flush();
         return Q4j.OK;
     }
 

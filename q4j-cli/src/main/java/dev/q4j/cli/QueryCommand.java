@@ -7,11 +7,23 @@ import dev.q4j.client.QAuthenticationException;
 import dev.q4j.client.QConnection;
 import dev.q4j.client.QConnectionException;
 import dev.q4j.client.QTimeoutException;
+import dev.q4j.arrow.QArrow;
+import dev.q4j.arrow.QArrowException;
+import dev.q4j.duckdb.QDuckDB;
+import dev.q4j.duckdb.QDuckDBException;
 import dev.q4j.ipc.Endpoint;
 import dev.q4j.value.QValue;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -51,7 +63,16 @@ import picocli.CommandLine.TypeConversionException;
             "  csv   RFC 4180 with a header row and CRLF line ends: tables, keyed tables",
             "        (key columns first) and lists (one column named x). Cells as in",
             "        json, nulls empty, nested lists as JSON. Any other result is a usage",
-            "        error."
+            "        error.",
+            "  arrow  an Apache Arrow IPC stream (binary): tables, keyed tables (key",
+            "        columns first) and lists (one column x), typed as q4j's Arrow mapping",
+            "        says (symbols dictionary-encoded, timestamps in UTC nanoseconds, ...).",
+            "        For pyarrow, DuckDB, Polars: q4j query -f arrow :5000 t > t.arrows",
+            "  parquet  a Parquet file, written by DuckDB; needs --output FILE.",
+            "",
+            "SQL (--sql): the q result, a table or list, is visible as the table q to the",
+            "SQL, run by an in-process DuckDB (its dialect); the SQL's result is printed in",
+            "the chosen format, and can be published back to kdb+ like any q table."
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -63,14 +84,18 @@ import picocli.CommandLine.TypeConversionException;
             "      TLS, trusting the certificates in ca.p12",
             "  Q4J_USER=bob:secret q4j query unix:///tmp/q.sock 'count trade'",
             "      credentials from the environment, out of the process list",
+            "  q4j query -f arrow :5000 'select from trade' > trade.arrows",
+            "  q4j query -f parquet -o trade.parquet :5000 'select from trade'",
+            "  q4j query --sql 'SELECT sym, avg(price) FROM q GROUP BY sym' :5000 trade",
+            "      SQL over the q result; any --format",
             "  q4j query --timeout 2.5 :5000 '-1+2'",
             "      gives up after 2.5 s; an expression may start with -",
             "",
             "Exit codes:",
             "  0  success",
-            "  1  q error: its 'text is on standard error",
-            "  2  usage error: bad options, an unreadable trust store, a result that csv",
-            "     cannot hold",
+            "  1  q error: its 'text is on standard error; SQL refused by DuckDB",
+            "  2  usage error: bad options, an unreadable trust store, a result that csv,",
+            "     arrow, parquet or SQL cannot take",
             "  3  cannot connect, or the connection failed (refused, unknown host, TLS,",
             "     lost)",
             "  4  credentials rejected",
@@ -87,20 +112,34 @@ final class QueryCommand extends Q4jCommand {
         /** JSON on one line */
         JSON,
         /** CSV */
-        CSV
+        CSV,
+        /** an Arrow IPC stream */
+        ARROW,
+        /** a Parquet file */
+        PARQUET
     }
 
     @Mixin
     ConnectionMixin connection;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-            description = "text (the default), q, json or csv.")
+            description = "text (the default), q, json, csv, arrow or parquet.")
     Format format = Format.TEXT;
 
     @Option(names = {"-c", "--console"}, paramLabel = "ROWSxCOLS", converter = ConsoleConverter.class,
             description = "The console size for --format text, as q's \\c (default 25x80; each within 10 .. "
                     + "2000, as q keeps it).")
     ConsoleFormat console = ConsoleFormat.DEFAULT;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the result to FILE (replaced if it exists) instead of standard output; "
+                    + "--format parquet needs it.")
+    Path output;
+
+    @Option(names = "--sql", paramLabel = "SQL",
+            description = "Run SQL (DuckDB's) over the q result, which it sees as the table q, and print the "
+                    + "SQL's result instead.")
+    String sql;
 
     @Parameters(index = "0", paramLabel = "HOST:PORT", converter = EndpointConverter.class,
             description = "Where the kdb+ process listens.")
@@ -111,6 +150,9 @@ final class QueryCommand extends Q4jCommand {
 
     @Override
     int run() {
+        if (format == Format.PARQUET && output == null) {
+            return fail("--format parquet writes a file: give it with --output FILE", Q4j.USAGE);
+        }
         ConnectionOptions options;
         try {
             options = connection.options(endpoint);
@@ -134,7 +176,61 @@ final class QueryCommand extends Q4jCommand {
         } catch (Q4jException e) {
             return fail(oneLine(e), Q4j.CONNECTION_FAILED);
         }
-        return print(result, format, console, "");
+        if (sql != null) {
+            try (SqlOverResult over = new SqlOverResult()) {
+                result = over.query(sql, result);
+            } catch (SqlOverResult.NotTable e) {
+                return fail(e.getMessage(), Q4j.USAGE);
+            } catch (QArrowException e) {
+                return fail("the result cannot be given to SQL: " + oneLine(e), Q4j.USAGE);
+            } catch (QDuckDBException e) {
+                return fail(oneLine(e), Q4j.BAD_INPUT);
+            }
+        }
+        try {
+            switch (format) {
+                case ARROW:
+                    return writeArrow(SqlOverResult.tabular(result, "--format arrow"));
+                case PARQUET:
+                    QDuckDB.writeParquet(SqlOverResult.tabular(result, "--format parquet"), output);
+                    return Q4j.OK;
+                default:
+                    return output == null ? print(result, format, console, "") : printToFile(result);
+            }
+        } catch (SqlOverResult.NotTable e) {
+            return fail(e.getMessage(), Q4j.USAGE);
+        } catch (QArrowException e) {
+            return fail("the result cannot be written as " + format.name().toLowerCase(Locale.ROOT) + ": "
+                    + oneLine(e), Q4j.USAGE);
+        } catch (QDuckDBException e) {
+            return fail(oneLine(e), Q4j.BAD_INPUT);
+        } catch (IOException | UncheckedIOException e) {
+            return fail("cannot write " + (output == null ? "standard output" : output) + ": " + oneLine(e));
+        }
+    }
+
+    private int writeArrow(QValue table) throws IOException {
+        if (output != null) {
+            try (OutputStream file = Files.newOutputStream(output)) {
+                QArrow.writeStream(table, file);
+            }
+        } else {
+            out().flush();
+            OutputStream stdout = root.stdout();
+            QArrow.writeStream(table, stdout);
+            stdout.flush();
+        }
+        return Q4j.OK;
+    }
+
+    private int printToFile(QValue result) throws IOException {
+        try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
+            int code = print(result, format, console, "", file);
+            if (file.checkError()) {
+                throw new IOException("the write failed");
+            }
+            return code;
+        }
     }
 
     // ---------------------------------------------------------------- converters

@@ -119,6 +119,10 @@ final class RunCommand extends Q4jCommand {
 
     @Override
     int run() throws BadInput {
+        if (format == QueryCommand.Format.ARROW || format == QueryCommand.Format.PARQUET) {
+            return fail("--format " + format.name().toLowerCase(java.util.Locale.ROOT)
+                    + " is for q4j query: --echo prints text, q, json or csv", Q4j.USAGE);
+        }
         byte[] bytes = readAll(script);
         // bytes that are not UTF-8 (Latin-1 text, say) go to the server as they are, as q reads a script
         List<QScript.Statement> statements = QScript.parse(QUtf8.decode(bytes, 0, bytes.length));

@@ -1,0 +1,428 @@
+package dev.q4j.duckdb;
+
+import dev.q4j.arrow.ArrowOptions;
+import dev.q4j.arrow.QArrow;
+import dev.q4j.value.QKeyedTable;
+import dev.q4j.value.QTable;
+import dev.q4j.value.QValue;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.arrow.c.ArrowArrayStream;
+import org.apache.arrow.c.Data;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBResultSet;
+
+/**
+ * SQL over q tables, with an in-process DuckDB: q tables go to DuckDB through Arrow's C stream interface (no rows
+ * copied one by one), and query results come back as q tables, which a q4j client can publish to kdb+.
+ *
+ * <pre>{@code
+ * QTable trades = (QTable) q.query("select from trade");
+ * try (QDuckDB db = QDuckDB.inMemory()) {
+ *     db.register("trade", trades);
+ *     QTable avg = db.query("SELECT sym, avg(price) AS price FROM trade GROUP BY sym ORDER BY sym");
+ *     q.send(".u.upd", "avgs", avg);
+ *     db.copyToParquet("SELECT * FROM trade", Path.of("trade.parquet"));
+ * }
+ * }</pre>
+ *
+ * <p><b>Registered tables.</b> DuckDB reads an Arrow C stream once: the first scan consumes it. A table given to
+ * {@link #register} is therefore kept (q tables are immutable) and handed to DuckDB as a fresh stream before each
+ * statement run through {@link #query} and {@link #execute}, so it can be queried any number of times; each query
+ * converts it to Arrow again, batch by batch as DuckDB reads. A statement that scans the same registered table
+ * twice (a self-join) fails: {@link #materialize} it first. {@link #materialize} copies a table into DuckDB's own
+ * storage once (a DuckDB table), after which queries read DuckDB's copy, also through {@link #connection()}.
+ *
+ * <p><b>Types.</b> q columns reach DuckDB as {@link QArrow} maps them (symbols as dictionary-encoded VARCHAR,
+ * timestamps as TIMESTAMP_NS WITH TIME ZONE, guids as UUID, timespans as INTERVAL, ...); results come back through
+ * the same mapping read the other way (see {@link QArrow}).
+ *
+ * <p><b>Platforms.</b> DuckDB's JDBC driver carries its native library for Linux (x86-64, arm64), macOS (arm64)
+ * and Windows (x86-64). Elsewhere the factories throw a {@link QDuckDBException} naming the platform; the rest of
+ * q4j does not need DuckDB. On Java 17, as for {@link QArrow}, the JVM needs
+ * {@code --add-opens=java.base/java.nio=ALL-UNNAMED}.
+ *
+ * <p>One {@code QDuckDB} runs one statement at a time (its methods are synchronized); use one per thread for
+ * parallel queries.
+ */
+public final class QDuckDB implements AutoCloseable {
+    private final Connection jdbc;
+    private final DuckDBConnection duckdb;
+    private final boolean ownsConnection;
+    private final ArrowOptions options;
+    private final BufferAllocator allocator = new RootAllocator();
+    /** tables handed to DuckDB as C streams, by name: exported afresh before each statement */
+    private final Map<String, List<? extends QValue>> streams = new LinkedHashMap<>();
+    private int temporaries;
+    private boolean closed;
+
+    private QDuckDB(Connection jdbc, boolean ownsConnection, ArrowOptions options) throws SQLException {
+        this.jdbc = jdbc;
+        this.duckdb = jdbc.unwrap(DuckDBConnection.class);
+        this.ownsConnection = ownsConnection;
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /**
+     * Opens a new in-memory DuckDB database.
+     *
+     * <pre>{@code
+     * try (QDuckDB db = QDuckDB.inMemory()) { ... }
+     * }</pre>
+     *
+     * @return the database, to be closed
+     * @throws QDuckDBException when DuckDB cannot be started, e.g. its native library is not available here
+     */
+    public static QDuckDB inMemory() {
+        return open("jdbc:duckdb:", ArrowOptions.defaults());
+    }
+
+    /**
+     * Opens (or creates) a DuckDB database file.
+     *
+     * <pre>{@code
+     * try (QDuckDB db = QDuckDB.open(Path.of("analytics.duckdb"), ArrowOptions.defaults())) { ... }
+     * }</pre>
+     *
+     * @param database the database file
+     * @param options how q tables become Arrow (nulls, mixed lists, batch size)
+     * @return the database, to be closed
+     * @throws QDuckDBException when DuckDB cannot be started or cannot open the file
+     */
+    public static QDuckDB open(Path database, ArrowOptions options) {
+        return open("jdbc:duckdb:" + database.toAbsolutePath(), options);
+    }
+
+    /**
+     * Uses a DuckDB connection the caller opened (and closes): {@link #close()} leaves it open.
+     *
+     * <pre>{@code
+     * Connection c = DriverManager.getConnection("jdbc:duckdb:");
+     * QDuckDB db = QDuckDB.wrap(c, ArrowOptions.defaults());
+     * }</pre>
+     *
+     * @param duckdb a connection of DuckDB's JDBC driver
+     * @param options how q tables become Arrow
+     * @return a view of the connection
+     * @throws QDuckDBException when the connection is not DuckDB's
+     */
+    public static QDuckDB wrap(Connection duckdb, ArrowOptions options) {
+        try {
+            return new QDuckDB(duckdb, false, options);
+        } catch (SQLException e) {
+            throw new QDuckDBException("not a DuckDB connection: " + duckdb.getClass().getName(), e);
+        }
+    }
+
+    private static QDuckDB open(String url, ArrowOptions options) {
+        Connection c;
+        try {
+            c = DriverManager.getConnection(url);
+        } catch (SQLException e) {
+            throw new QDuckDBException("DuckDB could not open " + url + ": " + e.getMessage(), e);
+        } catch (LinkageError | RuntimeException e) {
+            throw unavailable(e);
+        }
+        try {
+            return new QDuckDB(c, true, options);
+        } catch (SQLException e) {
+            closeQuietly(c, e);
+            throw new QDuckDBException("not a DuckDB connection: " + c.getClass().getName(), e);
+        }
+    }
+
+    /** DuckDB's driver loads its native library on first use: where there is none, say so plainly. */
+    private static QDuckDBException unavailable(Throwable e) {
+        return new QDuckDBException("DuckDB is not available on this platform (" + System.getProperty("os.name")
+                + " " + System.getProperty("os.arch") + "): its native library could not be loaded ("
+                + e + "). The rest of q4j works without it.", e);
+    }
+
+    /**
+     * Makes a q table visible to SQL under {@code name}, as a view over an Arrow C stream: nothing is copied now;
+     * each statement that reads it converts it afresh (see the class comment). Replaces an earlier table or view of
+     * that name.
+     *
+     * <pre>{@code
+     * db.register("trade", trades);
+     * db.query("SELECT count(*) FROM trade");
+     * }</pre>
+     *
+     * @param name the table's name in SQL
+     * @param table a {@code QTable} or {@code QKeyedTable} (key columns first)
+     * @return this
+     * @throws dev.q4j.arrow.QArrowException when a column cannot be converted, naming it
+     * @throws QDuckDBException when DuckDB refuses the name
+     */
+    public QDuckDB register(String name, QValue table) {
+        return register(name, List.of(table));
+    }
+
+    /**
+     * Makes a sequence of q tables of the same columns visible to SQL as one table under {@code name}: each is one
+     * or more record batches of the stream (see {@link #register(String, QValue)}).
+     *
+     * <pre>{@code
+     * db.register("trade", List.of(monday, tuesday));
+     * }</pre>
+     *
+     * @param name the table's name in SQL
+     * @param tables the tables, at least one, all of the first one's columns and types
+     * @return this
+     * @throws dev.q4j.arrow.QArrowException when a column cannot be converted, naming it
+     * @throws QDuckDBException when DuckDB refuses the name
+     */
+    public synchronized QDuckDB register(String name, List<? extends QValue> tables) {
+        checkOpen();
+        Objects.requireNonNull(name, "name");
+        List<? extends QValue> copy = List.copyOf(tables);
+        if (copy.isEmpty()) {
+            throw new IllegalArgumentException("no table to register as " + name);
+        }
+        export(name, copy);
+        streams.put(name, copy);
+        return this;
+    }
+
+    /**
+     * Copies a q table into DuckDB's storage as a DuckDB table {@code name} (replacing one of that name): converted
+     * once, then read by any number of statements, also through {@link #connection()}.
+     *
+     * <pre>{@code
+     * db.materialize("trade", trades);
+     * }</pre>
+     *
+     * @param name the table's name in SQL
+     * @param table a {@code QTable} or {@code QKeyedTable}
+     * @return this
+     * @throws dev.q4j.arrow.QArrowException when a column cannot be converted, naming it
+     * @throws QDuckDBException when DuckDB refuses the statement
+     */
+    public synchronized QDuckDB materialize(String name, QValue table) {
+        checkOpen();
+        String source = temporary(table);
+        try {
+            run("CREATE OR REPLACE TABLE " + quote(name) + " AS SELECT * FROM " + quote(source));
+        } finally {
+            dropView(source);
+        }
+        streams.remove(name);
+        return this;
+    }
+
+    /**
+     * Forgets a table given to {@link #register}; its view is dropped.
+     *
+     * @param name the table's name in SQL
+     * @throws QDuckDBException when no table of that name was registered
+     */
+    public synchronized void unregister(String name) {
+        checkOpen();
+        if (streams.remove(name) == null) {
+            throw new QDuckDBException("no q table is registered as " + name + "; registered: " + streams.keySet());
+        }
+        dropView(name);
+    }
+
+    /**
+     * Runs a query and returns its result as a q table.
+     *
+     * <pre>{@code
+     * QTable t = db.query("SELECT sym, max(price) AS high FROM trade GROUP BY sym");
+     * }</pre>
+     *
+     * @param sql one SQL statement that returns rows
+     * @return the rows, as {@link QArrow} maps Arrow's types back to q
+     * @throws QDuckDBException when DuckDB refuses the statement, naming it
+     * @throws dev.q4j.arrow.QArrowException when a result column has no q type, naming it
+     */
+    public synchronized QTable query(String sql) {
+        checkOpen();
+        refreshStreams();
+        try (Statement statement = jdbc.createStatement();
+             ResultSet rows = statement.executeQuery(sql);
+             ArrowReader reader = (ArrowReader) rows.unwrap(DuckDBResultSet.class)
+                     .arrowExportStream(allocator, options.batchRows())) {
+            QValue result = QArrow.read(reader);
+            return result instanceof QKeyedTable keyed ? unkeyed(keyed) : (QTable) result;
+        } catch (SQLException e) {
+            throw failed(sql, e);
+        } catch (IOException e) {
+            throw new QDuckDBException("reading the result of " + sql + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs a statement that returns no rows (DDL, INSERT, COPY, SET, ...).
+     *
+     * <pre>{@code
+     * db.execute("CREATE TABLE big AS SELECT * FROM trade WHERE size > 1000");
+     * }</pre>
+     *
+     * @param sql one SQL statement
+     * @return the number of rows it changed, where DuckDB tells, else 0
+     * @throws QDuckDBException when DuckDB refuses the statement, naming it
+     */
+    public synchronized long execute(String sql) {
+        checkOpen();
+        refreshStreams();
+        return run(sql);
+    }
+
+    /**
+     * Writes the result of a query to a Parquet file (DuckDB's {@code COPY ... TO ... (FORMAT parquet)}).
+     *
+     * <pre>{@code
+     * db.copyToParquet("SELECT * FROM trade WHERE sym = 'IBM'", Path.of("ibm.parquet"));
+     * }</pre>
+     *
+     * @param sql a query
+     * @param file the Parquet file, replaced if it exists
+     * @throws QDuckDBException when DuckDB refuses the query or cannot write the file
+     */
+    public synchronized void copyToParquet(String sql, Path file) {
+        checkOpen();
+        refreshStreams();
+        run("COPY (" + sql + ") TO " + literal(file.toAbsolutePath().toString()) + " (FORMAT parquet)");
+    }
+
+    /**
+     * Writes a q table to a Parquet file, through an in-memory DuckDB.
+     *
+     * <pre>{@code
+     * QDuckDB.writeParquet(trades, Path.of("trade.parquet"));
+     * }</pre>
+     *
+     * @param table a {@code QTable} or {@code QKeyedTable}
+     * @param file the Parquet file, replaced if it exists
+     * @throws QDuckDBException when DuckDB is not available or cannot write the file
+     * @throws dev.q4j.arrow.QArrowException when a column cannot be converted, naming it
+     */
+    public static void writeParquet(QValue table, Path file) {
+        try (QDuckDB db = inMemory()) {
+            String source = db.temporary(table);
+            db.run("COPY (SELECT * FROM " + quote(source) + ") TO " + literal(file.toAbsolutePath().toString())
+                    + " (FORMAT parquet)");
+        }
+    }
+
+    /**
+     * @return the DuckDB connection underneath, for anything this class does not do; tables given to
+     *     {@link #register} are visible there only until the next statement reads them (use {@link #materialize})
+     */
+    public Connection connection() {
+        return jdbc;
+    }
+
+    /** Drops the registered views, closes the connection if this opened it, and frees the Arrow memory. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (ownsConnection) {
+                jdbc.close();   // DuckDB releases every stream still registered
+            } else {
+                for (String name : streams.keySet()) {
+                    dropView(name);
+                }
+            }
+        } catch (SQLException e) {
+            throw new QDuckDBException("closing DuckDB failed: " + e.getMessage(), e);
+        } finally {
+            streams.clear();
+            allocator.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    /** Hands DuckDB a fresh stream of every registered table: the last statement may have consumed them. */
+    private void refreshStreams() {
+        for (Map.Entry<String, List<? extends QValue>> e : streams.entrySet()) {
+            export(e.getKey(), e.getValue());
+        }
+    }
+
+    private void export(String name, List<? extends QValue> tables) {
+        ArrowReader reader = QArrow.reader(allocator, tables, options);
+        try (ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
+            // from here the stream owns the reader: DuckDB releases it when it has read it, or replaces the view
+            Data.exportArrayStream(allocator, reader, stream);
+            duckdb.registerArrowStream(name, stream);
+        } catch (RuntimeException e) {
+            closeQuietly(reader, e);
+            throw e;
+        }
+    }
+
+    private String temporary(QValue table) {
+        String name = "__q4j_" + (++temporaries);
+        export(name, List.of(table));
+        return name;
+    }
+
+    private void dropView(String name) {
+        run("DROP VIEW IF EXISTS " + quote(name));
+    }
+
+    private long run(String sql) {
+        try (Statement statement = jdbc.createStatement()) {
+            statement.execute(sql);
+            long count = statement.getLargeUpdateCount();
+            return Math.max(count, 0);
+        } catch (SQLException e) {
+            throw failed(sql, e);
+        }
+    }
+
+    private static QDuckDBException failed(String sql, SQLException e) {
+        return new QDuckDBException(e.getMessage() + " (in: " + sql + ")", e);
+    }
+
+    private static QTable unkeyed(QKeyedTable keyed) {
+        List<String> names = new java.util.ArrayList<>(keyed.keys().columnNames());
+        names.addAll(keyed.values().columnNames());
+        List<QValue> columns = new java.util.ArrayList<>(keyed.keys().columns());
+        columns.addAll(keyed.values().columns());
+        return QTable.of(names, columns);
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("this QDuckDB is closed");
+        }
+    }
+
+    /** @return a SQL identifier: any name, in double quotes */
+    static String quote(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /** @return a SQL string literal */
+    static String literal(String text) {
+        return '\'' + text.replace("'", "''") + '\'';
+    }
+
+    private static void closeQuietly(AutoCloseable c, Throwable failure) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
+    }
+}
