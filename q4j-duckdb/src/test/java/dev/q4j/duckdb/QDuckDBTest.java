@@ -1,0 +1,288 @@
+package dev.q4j.duckdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.q4j.value.QBooleanVector;
+import dev.q4j.value.QByteVector;
+import dev.q4j.value.QCharVector;
+import dev.q4j.value.QDateVector;
+import dev.q4j.value.QFloatVector;
+import dev.q4j.value.QGuidVector;
+import dev.q4j.value.QIntVector;
+import dev.q4j.value.QKeyedTable;
+import dev.q4j.value.QList;
+import dev.q4j.value.QLongVector;
+import dev.q4j.value.QRealVector;
+import dev.q4j.value.QShortVector;
+import dev.q4j.value.QSymbolVector;
+import dev.q4j.value.QTable;
+import dev.q4j.value.QTemporal;
+import dev.q4j.value.QTimespanVector;
+import dev.q4j.value.QTimestampVector;
+import dev.q4j.value.QValue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * q tables as DuckDB reads them through Arrow's C stream: DuckDB is the independent reader here, so the values are
+ * checked through DuckDB's own SQL functions and JDBC getters, against what the q values mean.
+ */
+class QDuckDBTest {
+
+    private static final String[] SYMS = {"AAPL", "IBM", "MSFT", "GOOG"};
+
+    /** A trade table of {@code n} rows, deterministic for a seed. */
+    static QTable trades(int n, long seed) {
+        Random r = new Random(seed);
+        long start = QTemporal.timestampOf(Instant.parse("2024-03-01T09:30:00Z"));
+        long[] time = new long[n];
+        String[] sym = new String[n];
+        double[] price = new double[n];
+        long[] size = new long[n];
+        for (int i = 0; i < n; i++) {
+            time[i] = start + i * 1_000_000L + r.nextInt(1000);
+            sym[i] = SYMS[r.nextInt(SYMS.length)];
+            price[i] = 100 + r.nextInt(10_000) / 100.0;
+            size[i] = 100L * (1 + r.nextInt(50));
+        }
+        return QTable.of(List.of("time", "sym", "price", "size"), List.of(QTimestampVector.wrap(time),
+                QSymbolVector.wrap(sym), QFloatVector.wrap(price), QLongVector.wrap(size)));
+    }
+
+    @Test
+    void groupByMatchesTheSameComputationInJava() {
+        QTable t = trades(10_000, 1);
+        // the same aggregates, computed from the q vectors
+        Map<String, long[]> countAndSize = new TreeMap<>();
+        Map<String, Double> priceSum = new TreeMap<>();
+        Map<String, Long> lastTime = new TreeMap<>();
+        QSymbolVector sym = (QSymbolVector) t.column("sym");
+        QFloatVector price = (QFloatVector) t.column("price");
+        QLongVector size = (QLongVector) t.column("size");
+        QTimestampVector time = (QTimestampVector) t.column("time");
+        for (int i = 0; i < t.count(); i++) {
+            long[] cs = countAndSize.computeIfAbsent(sym.get(i), k -> new long[2]);
+            cs[0]++;
+            cs[1] += size.get(i);
+            priceSum.merge(sym.get(i), price.get(i), Double::sum);
+            lastTime.merge(sym.get(i), time.get(i), Math::max);
+        }
+        try (QDuckDB db = QDuckDB.inMemory()) {
+            db.register("trade", t);
+            QTable r = db.query("SELECT sym, count(*) AS n, sum(size)::BIGINT AS size, avg(price) AS price, "
+                    + "max(time) AS last FROM trade GROUP BY sym ORDER BY sym");
+            assertThat(r.columnNames()).containsExactly("sym", "n", "size", "price", "last");
+            assertThat(r.count()).isEqualTo(countAndSize.size());
+            int row = 0;
+            for (Map.Entry<String, long[]> e : countAndSize.entrySet()) {
+                assertThat(text(r.column("sym").at(row))).isEqualTo(e.getKey());
+                assertThat(((QLongVector) r.column("n")).get(row)).isEqualTo(e.getValue()[0]);
+                assertThat(((QLongVector) r.column("size")).get(row)).isEqualTo(e.getValue()[1]);
+                assertThat(((QFloatVector) r.column("price")).get(row))
+                        .isCloseTo(priceSum.get(e.getKey()) / e.getValue()[0], within(1e-9));
+                // DuckDB keeps timestamps in microseconds: max(time) comes back truncated to them
+                assertThat(((QTimestampVector) r.column("last")).get(row))
+                        .isEqualTo(Math.floorDiv(lastTime.get(e.getKey()), 1000) * 1000);
+                row++;
+            }
+        }
+    }
+
+    @Test
+    void aRegisteredTableCanBeQueriedAgainAndAgain() {
+        QTable t = trades(1000, 2);
+        try (QDuckDB db = QDuckDB.inMemory()) {
+            db.register("trade", t);
+            for (int i = 0; i < 3; i++) {
+                QTable r = db.query("SELECT count(*) AS n, sum(size)::BIGINT AS s FROM trade");
+                assertThat(((QLongVector) r.column("n")).get(0)).isEqualTo(1000);
+                assertThat(((QLongVector) r.column("s")).get(0))
+                        .isEqualTo(((QLongVector) t.column("size")).stream().sum());
+            }
+            // a statement that does not read it, then one that does
+            db.execute("CREATE TABLE other AS SELECT 1 AS x");
+            assertThat(((QLongVector) db.query("SELECT count(*) AS n FROM trade").column("n")).get(0))
+                    .isEqualTo(1000);
+        }
+    }
+
+    @Test
+    void aSequenceOfTablesIsOneTableInSql() {
+        try (QDuckDB db = QDuckDB.inMemory()) {
+            db.register("trade", List.of(trades(100, 3), trades(250, 4), trades(1, 5)));
+            assertThat(((QLongVector) db.query("SELECT count(*) AS n FROM trade").column("n")).get(0))
+                    .isEqualTo(351);
+        }
+    }
+
+    @Test
+    void materializedTablesAreDuckDbsOwnAndSeenThroughTheConnection() throws Exception {
+        QTable t = trades(500, 6);
+        try (QDuckDB db = QDuckDB.inMemory()) {
+            db.materialize("trade", t);
+            try (Statement s = db.connection().createStatement()) {
+                for (int i = 0; i < 2; i++) {
+                    try (ResultSet rs = s.executeQuery("SELECT count(*), min(price), max(size) FROM trade")) {
+                        assertThat(rs.next()).isTrue();
+                        assertThat(rs.getLong(1)).isEqualTo(500);
+                        assertThat(rs.getDouble(2)).isEqualTo(((QFloatVector) t.column("price")).stream().min()
+                                .orElseThrow());
+                        assertThat(rs.getLong(3)).isEqualTo(((QLongVector) t.column("size")).stream().max()
+                                .orElseThrow());
+                    }
+                }
+            }
+            // a self-join reads DuckDB's copy twice: fine once materialized
+            QTable r = db.query("SELECT count(*) AS n FROM trade a JOIN trade b ON a.time = b.time");
+            assertThat(((QLongVector) r.column("n")).get(0)).isGreaterThanOrEqualTo(500);
+        }
+    }
+
+    @Test
+    void duckDbSeesEachQTypeAsTheMappingSays() throws Exception {
+        UUID guid = UUID.fromString("01234567-89ab-cdef-0123-456789abcdef");
+        Instant instant = Instant.parse("2024-01-02T09:30:00.123456Z");
+        LocalDate day = LocalDate.of(2024, 2, 29);
+        QTable t = QTable.of(
+                List.of("b", "g", "x", "h", "i", "j", "e", "f", "c", "s", "str", "p", "d", "n"),
+                List.of(QBooleanVector.of(true, false),
+                        QGuidVector.of(guid, new UUID(0, 0)),
+                        QByteVector.of((byte) 0xff, (byte) 1),
+                        QShortVector.of((short) -7, Short.MIN_VALUE),
+                        QIntVector.of(42, Integer.MIN_VALUE),
+                        QLongVector.of(1L << 40, Long.MIN_VALUE),
+                        QRealVector.of(1.5f, Float.NaN),
+                        QFloatVector.of(-2.25, Double.NaN),
+                        QCharVector.of("a "),
+                        QSymbolVector.of("IBM", ""),
+                        QList.of(QCharVector.of("hello"), QCharVector.of("")),
+                        QTimestampVector.ofInstants(instant, null),
+                        QDateVector.ofDates(day, null),
+                        QTimespanVector.ofDurations(Duration.ofSeconds(90, 500_000), null)));
+        try (QDuckDB db = QDuckDB.inMemory()) {
+            db.register("t", t);
+            db.execute("SET TimeZone = 'UTC'");
+            String sql = "SELECT typeof(b), b, typeof(g), g::VARCHAR, typeof(x), x, typeof(h), h, typeof(i), i, "
+                    + "typeof(j), j, typeof(e), e, typeof(f), f, typeof(s), s, typeof(str), str, "
+                    + "typeof(p), epoch_us(p), typeof(d), d::VARCHAR, typeof(n), epoch(n), c FROM t";
+            try (Statement s = db.connection().createStatement()) {
+                // the stream registered by QDuckDB is read once: this statement bypasses QDuckDB, so re-register
+                db.register("t", t);
+                try (ResultSet rs = s.executeQuery(sql)) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(row(rs)).containsExactly(
+                            "BOOLEAN", "true", "UUID", guid.toString(), "UTINYINT", "255", "SMALLINT", "-7",
+                            "INTEGER", "42", "BIGINT", Long.toString(1L << 40), "FLOAT", "1.5", "DOUBLE", "-2.25",
+                            "VARCHAR", "IBM", "VARCHAR", "hello", "TIMESTAMP WITH TIME ZONE",
+                            Long.toString(instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1000),
+                            "DATE", day.toString(), "INTERVAL", "90.0005", "a");
+                    assertThat(rs.next()).isTrue();
+                    // q's nulls are SQL's NULL; a boolean and a byte have no null in q; guid 0Ng is null
+                    assertThat(row(rs)).containsExactly(
+                            "BOOLEAN", "false", "UUID", null, "UTINYINT", "1", "SMALLINT", null,
+                            "INTEGER", null, "BIGINT", null, "FLOAT", null, "DOUBLE", null,
+                            "VARCHAR", null, "VARCHAR", "", "TIMESTAMP WITH TIME ZONE", null,
+                            "DATE", null, "INTERVAL", null, null);
+                    assertThat(rs.next()).isFalse();
+                }
+            }
+        }
+    }
+
+    private static List<String> row(ResultSet rs) throws Exception {
+        List<String> cells = new ArrayList<>();
+        for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+            cells.add(rs.getString(c));
+        }
+        return cells;
+    }
+
+    @Test
+    void keyedTablesGiveTheirKeyColumnsFirst() {
+        QTable keys = QTable.of(List.of("sym"), List.of(QSymbolVector.of("IBM", "MSFT")));
+        QTable values = QTable.of(List.of("price"), List.of(QFloatVector.of(101.5, 402.25)));
+        try (QDuckDB db = QDuckDB.inMemory()) {
+            db.register("last", QKeyedTable.of(keys, values));
+            QTable r = db.query("SELECT * FROM last ORDER BY sym");
+            assertThat(r.columnNames()).containsExactly("sym", "price");
+            assertThat(((QFloatVector) r.column("price")).toArray()).containsExactly(101.5, 402.25);
+        }
+    }
+
+    @Test
+    void parquetWrittenFromQIsReadBackByDuckDb(@TempDir Path dir) throws Exception {
+        QTable t = trades(2000, 7);
+        Path file = dir.resolve("trade.parquet");
+        QDuckDB.writeParquet(t, file);
+        assertThat(Files.size(file)).isPositive();
+        try (QDuckDB db = QDuckDB.inMemory()) {
+            QTable r = db.query("SELECT * FROM read_parquet('" + file + "')");
+            assertThat(r.columnNames()).containsExactly("time", "sym", "price", "size");
+            assertThat(r.count()).isEqualTo(2000);
+            assertThat(r.column("price")).isEqualTo(t.column("price"));
+            assertThat(r.column("size")).isEqualTo(t.column("size"));
+            for (int i = 0; i < t.count(); i++) {
+                assertThat(text(r.column("sym").at(i))).isEqualTo(((QSymbolVector) t.column("sym")).get(i));
+            }
+            // a query's result to Parquet, too
+            db.register("trade", t);
+            Path ibm = dir.resolve("ibm.parquet");
+            db.copyToParquet("SELECT * FROM trade WHERE sym = 'IBM'", ibm);
+            QTable back = db.query("SELECT count(*) AS n FROM '" + ibm + "'");
+            long expected = java.util.Arrays.stream(((QSymbolVector) t.column("sym")).array()).filter("IBM"::equals).count();
+            assertThat(((QLongVector) back.column("n")).get(0)).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void refusedSqlNamesTheStatement() {
+        try (QDuckDB db = QDuckDB.inMemory()) {
+            db.register("trade", trades(10, 8));
+            assertThatThrownBy(() -> db.query("SELECT nope FROM trade"))
+                    .isInstanceOf(QDuckDBException.class)
+                    .hasMessageContaining("nope")
+                    .hasMessageContaining("in: SELECT nope FROM trade");
+            assertThatThrownBy(() -> db.unregister("quote"))
+                    .isInstanceOf(QDuckDBException.class)
+                    .hasMessageContaining("quote").hasMessageContaining("[trade]");
+            db.unregister("trade");
+            assertThatThrownBy(() -> db.query("SELECT * FROM trade")).isInstanceOf(QDuckDBException.class)
+                    .hasMessageContaining("trade");
+        }
+    }
+
+    @Test
+    void aClosedDatabaseSaysSo() {
+        QDuckDB db = QDuckDB.inMemory();
+        db.close();
+        db.close();
+        assertThatThrownBy(() -> db.query("SELECT 1")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+    }
+
+    /** a symbol or string cell as text, whichever q type the mapping gives a VARCHAR column */
+    static String text(QValue cell) {
+        if (cell instanceof dev.q4j.value.QSymbol s) {
+            return s.value();
+        }
+        if (cell instanceof QCharVector chars) {
+            return chars.asString();
+        }
+        throw new AssertionError("not text: " + cell);
+    }
+}
