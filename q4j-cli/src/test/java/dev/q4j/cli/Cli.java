@@ -40,4 +40,25 @@ final class Cli {
     static Result run(String... args) {
         return runWithInput(new byte[0], args);
     }
+
+    /**
+     * @param exitCode the exit code
+     * @param bytes what was written to standard output as bytes
+     * @param out what was written to standard output as text
+     * @param err standard error
+     */
+    record BinaryResult(int exitCode, byte[] bytes, String out, String err) {
+    }
+
+    /** Runs the command with a binary standard output too (for {@code query --format arrow}). */
+    static BinaryResult runBinary(String... args) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code;
+        try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
+            code = Q4j.commandLine(new ByteArrayInputStream(new byte[0]), bytes, o, e).execute(args);
+        }
+        return new BinaryResult(code, bytes.toByteArray(), out.toString(), err.toString());
+    }
 }
