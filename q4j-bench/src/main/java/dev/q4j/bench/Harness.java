@@ -102,6 +102,9 @@ public final class Harness {
         // one invocation is 100,000 requests: seconds for javakdb
         group("pipelined", esc(NetworkBench.class) + "\\.(?:pipelined|loop).*",
                 1, quick ? 100 : 1000, quick ? 2 : 5, quick ? 100 : 1000, quick ? 1 : 2);
+        // SQL: one group-by over the 1M-row table is tens of milliseconds
+        group("sql", esc(SqlBench.class),
+                quick ? 2 : 3, quick ? 1000 : 2000, quick ? 3 : 5, quick ? 1000 : 2000, quick ? 1 : 2);
         report();
         log.printf("done in %.0f s%n", (System.nanoTime() - start) / 1e9);
     }
@@ -204,9 +207,24 @@ public final class Harness {
         }
         limitLine("decode-trade-vs-plain-copy", "CopyBench.plainCopyTrade", "copy", "trade");
         limitLine("decode-symbols-vs-scan", "CopyBench.scanSymbols", "scan", "symbols");
+        sqlLine();
         allocLine("decode-trade-in-place", "ReadBench.decodeInPlaceQ4j", "DecodeBench.decodeJavakdb:trade", "trade");
         for (String d : new String[] {"trade", "symbols", "small", "longs", "floats"}) {
             allocLine("decode-" + d, "DecodeBench.decodeQ4j:" + d, "DecodeBench.decodeJavakdb:" + d, d);
+        }
+    }
+
+    /** The group-by over the registered q table, and how much of it is handing the table to DuckDB. */
+    private void sqlLine() {
+        RunResult all = results.get("SqlBench.registerAndGroupBy");
+        RunResult query = results.get("SqlBench.groupByMaterialized");
+        RunResult copy = results.get("SqlBench.materialize");
+        if (all != null && query != null) {
+            double a = score(all);
+            double q = score(query);
+            out.printf(Locale.ROOT, "sql-groupby-trade registered=%s query-alone=%s registering-share=%.0f%%%s%n",
+                    time(a), time(q), 100 * (a - q) / a,
+                    copy == null ? "" : " materialize=" + time(score(copy)));
         }
     }
 

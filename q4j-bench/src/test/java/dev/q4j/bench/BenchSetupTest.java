@@ -44,6 +44,37 @@ class BenchSetupTest {
     }
 
     @Test
+    void theSqlCasesComputeTheSameAveragesAsJava() {
+        SqlBench bench = new SqlBench();
+        bench.setup();
+        try {
+            QTable registered = bench.registerAndGroupBy();
+            QTable stored = bench.groupByMaterialized();
+            QTable trade = (QTable) Data.value("trade");
+            java.util.Map<String, double[]> sums = new java.util.TreeMap<>();
+            String[] sym = ((QSymbolVector) trade.column("sym")).array();
+            double[] price = ((QFloatVector) trade.column("price")).array();
+            for (int i = 0; i < sym.length; i++) {
+                double[] s = sums.computeIfAbsent(sym[i], k -> new double[2]);
+                s[0] += price[i];
+                s[1]++;
+            }
+            assertThat(registered.count()).isEqualTo(sums.size());
+            int row = 0;
+            for (java.util.Map.Entry<String, double[]> e : sums.entrySet()) {
+                double avg = e.getValue()[0] / e.getValue()[1];
+                assertThat(((QFloatVector) registered.column("price")).get(row))
+                        .isCloseTo(avg, org.assertj.core.api.Assertions.within(1e-9));
+                assertThat(((QFloatVector) stored.column("price")).get(row))
+                        .isCloseTo(avg, org.assertj.core.api.Assertions.within(1e-9));
+                row++;
+            }
+        } finally {
+            bench.tearDown();
+        }
+    }
+
+    @Test
     void theSymbolScanFindsEveryItemOfTheVectorWithItsLength() {
         CopyBench bench = new CopyBench();
         bench.setup();
