@@ -22,6 +22,8 @@ public class QArrowException extends Q4jException {
     private final String column;
     /** the row at fault, or -1 */
     private final long row;
+    /** what is wrong, without column and row */
+    private final String problem;
 
     /**
      * @param column the column at fault, or {@code null} when the problem is not one column's
@@ -32,6 +34,7 @@ public class QArrowException extends Q4jException {
         super(describe(column, row, problem));
         this.column = column;
         this.row = row;
+        this.problem = problem;
     }
 
     /** @return the column at fault, or {@code null} when the problem is not one column's */
@@ -42,6 +45,11 @@ public class QArrowException extends Q4jException {
     /** @return the row at fault (0-based), or -1 when the problem is not one row's */
     public long row() {
         return row;
+    }
+
+    /** @return what is wrong, without the column and row */
+    String problem() {
+        return problem;
     }
 
     private static String describe(String column, long row, String problem) {
