@@ -144,10 +144,14 @@ public final class QDuckDB implements AutoCloseable {
     }
 
     /** DuckDB's driver loads its native library on first use: where there is none, say so plainly. */
-    private static QDuckDBException unavailable(Throwable e) {
-        return new QDuckDBException("DuckDB is not available on this platform (" + System.getProperty("os.name")
-                + " " + System.getProperty("os.arch") + "): its native library could not be loaded ("
-                + e + "). The rest of q4j works without it.", e);
+    static QDuckDBException unavailable(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return new QDuckDBException("DuckDB is not available here (" + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + "): its native library could not be loaded (" + root
+                + "). The rest of q4j works without it.", e);
     }
 
     /**

@@ -274,6 +274,19 @@ class QDuckDBTest {
                 .hasMessageContaining("closed");
     }
 
+    @Test
+    void whereDuckDbCannotLoadTheMessageSaysWhyAndThatTheRestWorks() {
+        // what DuckDB's driver throws when its native library cannot be loaded: the class fails to initialise
+        Error failure = new ExceptionInInitializerError(
+                new java.io.IOException("No such file or directory: /nonexistent/libduckdb_java.so"));
+        QDuckDBException e = QDuckDB.unavailable(failure);
+        assertThat(e).hasMessageContaining(System.getProperty("os.name"))
+                .hasMessageContaining("native library could not be loaded")
+                .hasMessageContaining("No such file or directory: /nonexistent/libduckdb_java.so")
+                .hasMessageContaining("The rest of q4j works without it")
+                .hasCause(failure);
+    }
+
     /** a symbol or string cell as text, whichever q type the mapping gives a VARCHAR column */
     static String text(QValue cell) {
         if (cell instanceof dev.q4j.value.QSymbol s) {
