@@ -268,12 +268,12 @@ abstract class ColumnEncoder {
         void encode(FieldVector vector, QSequence values, int from, int to, Map<Long, Dictionary> dictionaries) {
             int n = to - from;
             ArrowBuf data = fixed((BaseFixedWidthVector) vector, n);
-            IntBuffer src = ((IntBackedVector) values).buffer();
-            bytes(data, n * 4).asIntBuffer().put(src.position(from).limit(to));
+            int[] src = ((IntBackedVector) values).array();
+            bytes(data, n * 4).asIntBuffer().put(src, from, n);
             if (arrowNulls) {
                 ArrowBuf validity = vector.getValidityBuffer();
                 for (int i = 0; i < n; i++) {
-                    if (src.get(from + i) == Integer.MIN_VALUE) {
+                    if (src[from + i] == Integer.MIN_VALUE) {
                         BitVectorHelper.unsetBit(validity, i);
                     }
                 }
@@ -339,12 +339,12 @@ abstract class ColumnEncoder {
         void encode(FieldVector vector, QSequence values, int from, int to, Map<Long, Dictionary> dictionaries) {
             int n = to - from;
             ArrowBuf data = fixed((BaseFixedWidthVector) vector, n);
-            LongBuffer src = ((LongBackedVector) values).buffer();
-            bytes(data, n * 8).asLongBuffer().put(src.position(from).limit(to));
+            long[] src = ((LongBackedVector) values).array();
+            bytes(data, n * 8).asLongBuffer().put(src, from, n);
             if (arrowNulls) {
                 ArrowBuf validity = vector.getValidityBuffer();
                 for (int i = 0; i < n; i++) {
-                    if (src.get(from + i) == Long.MIN_VALUE) {
+                    if (src[from + i] == Long.MIN_VALUE) {
                         BitVectorHelper.unsetBit(validity, i);
                     }
                 }
@@ -430,12 +430,12 @@ abstract class ColumnEncoder {
         void encode(FieldVector vector, QSequence values, int from, int to, Map<Long, Dictionary> dictionaries) {
             int n = to - from;
             ArrowBuf data = fixed((BaseFixedWidthVector) vector, n);
-            DoubleBuffer src = ((DoubleBackedVector) values).buffer();
-            bytes(data, n * 8).asDoubleBuffer().put(src.position(from).limit(to));
+            double[] src = ((DoubleBackedVector) values).array();
+            bytes(data, n * 8).asDoubleBuffer().put(src, from, n);
             if (arrowNulls) {
                 ArrowBuf validity = vector.getValidityBuffer();
                 for (int i = 0; i < n; i++) {
-                    double d = src.get(from + i);
+                    double d = src[from + i];
                     if (d != d) {
                         BitVectorHelper.unsetBit(validity, i);
                     }
