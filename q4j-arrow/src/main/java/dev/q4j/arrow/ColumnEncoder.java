@@ -55,6 +55,8 @@ abstract class ColumnEncoder {
     static final long DATETIME_SHIFT = QTemporal.EPOCH_SECOND_2000 * 1_000_000L;
     /** microseconds in a day */
     static final double MICROS_PER_DAY = 86_400_000_000.0;
+    /** milliseconds in a day */
+    static final double MILLIS_PER_DAY = 86_400_000.0;
 
     /** the column's name, for errors */
     final String column;
@@ -107,7 +109,8 @@ abstract class ColumnEncoder {
 
     /** Makes room for n values of {@code bytes} bytes in all; every validity bit of 0..n set. */
     static void variable(BaseVariableWidthVector v, int n, long bytes) {
-        if (v.getValueCapacity() < n || v.getByteCapacity() < bytes
+        // the offsets need n + 1 entries: a vector never allocated has none, even for 0 values
+        if (v.getValueCapacity() < n || v.getByteCapacity() < bytes || v.getOffsetBuffer().capacity() < 4L * (n + 1)
                 || shared(v.getDataBuffer(), v.getValidityBuffer(), v.getOffsetBuffer())) {
             v.allocateNew(Math.max(bytes, 1), Math.max(n, 1));
         }
@@ -475,7 +478,10 @@ abstract class ColumnEncoder {
                     throw error(from + i, "datetime " + d + " (days since 2000) is past what Arrow's"
                             + " Timestamp(MICROSECOND) since 1970 holds");
                 } else {
-                    v = Math.round(d * MICROS_PER_DAY) + DATETIME_SHIFT;
+                    // a whole number of milliseconds (what q makes) exactly, so that it comes back the same double;
+                    // anything finer rounded to the microsecond
+                    long ms = Math.round(d * MILLIS_PER_DAY);
+                    v = (ms / MILLIS_PER_DAY == d ? ms * 1000 : Math.round(d * MICROS_PER_DAY)) + DATETIME_SHIFT;
                 }
                 data.setLong(8L * i, v);
             }
@@ -720,7 +726,8 @@ abstract class ColumnEncoder {
         void encode(FieldVector vector, QSequence values, int from, int to, Map<Long, Dictionary> dictionaries) {
             int n = to - from;
             ListVector v = (ListVector) vector;
-            if (v.getValueCapacity() < n || shared(v.getValidityBuffer(), v.getOffsetBuffer())) {
+            if (v.getValueCapacity() < n || v.getOffsetBuffer().capacity() < 4L * (n + 1)
+                    || shared(v.getValidityBuffer(), v.getOffsetBuffer())) {
                 v.setInitialCapacity(Math.max(n, 1));
                 v.allocateNew();
             }

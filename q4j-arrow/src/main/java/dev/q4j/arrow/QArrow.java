@@ -51,7 +51,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * Each field's metadata holds the q type ({@value #TYPE}: {@code "long"}, {@code "minute"}, {@code "string"},
  * {@code "list"}, ...) and the attribute ({@value #ATTRIBUTE}: {@code "s"}, {@code "u"}, {@code "p"}, {@code "g"},
  * absent for none), so the way back restores exactly the q types and attributes. A keyed table's key columns come
- * first and the schema's metadata {@value #KEYS} holds how many there are.
+ * first and the schema's metadata {@value #KEYS} holds how many there are ({@value #SORTED} is {@code "true"} for a
+ * sorted keyed table).
  *
  * <table>
  * <caption>q to Arrow</caption>
@@ -112,6 +113,8 @@ public final class QArrow {
     public static final String ATTRIBUTE = "q4j.attribute";
     /** Schema metadata key: the number of key columns of a keyed table, which come first. */
     public static final String KEYS = "q4j.keys";
+    /** Schema metadata key: {@code "true"} for a keyed table whose keys are sorted ({@code `s#}, q type 127). */
+    public static final String SORTED = "q4j.sorted";
 
     private QArrow() {
     }

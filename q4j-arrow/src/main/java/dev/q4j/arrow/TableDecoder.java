@@ -98,8 +98,10 @@ final class TableDecoder {
         if (keys == 0) {
             return QTable.of(names, columns);
         }
-        return QKeyedTable.of(QTable.of(names.subList(0, keys), columns.subList(0, keys)),
-                QTable.of(names.subList(keys, n), columns.subList(keys, n)));
+        boolean sorted = schema.getCustomMetadata() != null
+                && "true".equals(schema.getCustomMetadata().get(QArrow.SORTED));
+        return new QKeyedTable(QTable.of(names.subList(0, keys), columns.subList(0, keys)),
+                QTable.of(names.subList(keys, n), columns.subList(keys, n)), sorted);
     }
 
     private static QSequence empty(Field f, Attribute attribute) {
@@ -558,7 +560,10 @@ final class TableDecoder {
                     } else if (a == -Long.MAX_VALUE) {
                         out[i] = Double.NEGATIVE_INFINITY;
                     } else {
-                        out[i] = (a - ColumnEncoder.DATETIME_SHIFT) / ColumnEncoder.MICROS_PER_DAY;
+                        // whole milliseconds divided as q divides them, for the very same double
+                        long micros = a - ColumnEncoder.DATETIME_SHIFT;
+                        out[i] = micros % 1000 == 0 ? (micros / 1000) / ColumnEncoder.MILLIS_PER_DAY
+                                : micros / ColumnEncoder.MICROS_PER_DAY;
                     }
                 }
             }

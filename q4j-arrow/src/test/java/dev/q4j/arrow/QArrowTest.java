@@ -260,6 +260,11 @@ class QArrowTest {
             assertThat(arrow.schema().getFields()).extracting(Field::getName).containsExactly("sym", "day", "px");
             assertThat(QArrow.toQ(arrow.root(), arrow.dictionaries())).isEqualTo(k);
         }
+        QKeyedTable sorted = new QKeyedTable(k.keys(), k.values(), true);
+        try (ArrowTable arrow = QArrow.toArrow(sorted, allocator)) {
+            assertThat(arrow.schema().getCustomMetadata()).containsEntry(QArrow.SORTED, "true");
+            assertThat(QArrow.toQ(arrow.root(), arrow.dictionaries())).isEqualTo(sorted);
+        }
     }
 
     @Test

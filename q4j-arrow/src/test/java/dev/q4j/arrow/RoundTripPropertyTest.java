@@ -35,7 +35,7 @@ import org.apache.arrow.memory.RootAllocator;
  * attributes, nested and string columns) come back exactly: in memory with either null option, and through an IPC
  * stream cut into random batches.
  */
-class RoundTripProperties {
+class RoundTripPropertyTest {
     private static final long TIMESTAMP_SHIFT = 946_684_800_000_000_000L;
     private static final QType[] TYPES = {QType.BOOLEAN, QType.GUID, QType.BYTE, QType.SHORT, QType.INT, QType.LONG,
         QType.REAL, QType.FLOAT, QType.CHAR, QType.SYMBOL, QType.TIMESTAMP, QType.MONTH, QType.DATE, QType.DATETIME,
