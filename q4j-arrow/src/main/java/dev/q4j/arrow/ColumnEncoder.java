@@ -17,11 +17,8 @@ import dev.q4j.value.QTemporal;
 import dev.q4j.value.QType;
 import dev.q4j.value.QValue;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
-import java.nio.LongBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -129,10 +126,6 @@ abstract class ColumnEncoder {
         if ((n & 7) != 0) {
             validity.setByte(whole, (1 << (n & 7)) - 1);
         }
-    }
-
-    static ByteBuffer bytes(ArrowBuf buffer, int length) {
-        return MemoryUtil.directBuffer(buffer.memoryAddress(), length).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     // ---- the encoders -------------------------------------------------------------------------------------------
@@ -248,7 +241,10 @@ abstract class ColumnEncoder {
             int n = to - from;
             ArrowBuf data = fixed((BaseFixedWidthVector) vector, n);
             short[] s = ((QShortVector) values).array();
-            bytes(data, n * 2).asShortBuffer().put(s, from, n);
+            long address = data.memoryAddress();
+            for (int i = 0; i < n; i++) {
+                MemoryUtil.putShort(address + 2L * i, s[from + i]);
+            }
             if (arrowNulls) {
                 ArrowBuf validity = vector.getValidityBuffer();
                 for (int i = 0; i < n; i++) {
@@ -272,7 +268,10 @@ abstract class ColumnEncoder {
             int n = to - from;
             ArrowBuf data = fixed((BaseFixedWidthVector) vector, n);
             int[] src = ((IntBackedVector) values).array();
-            bytes(data, n * 4).asIntBuffer().put(src, from, n);
+            long address = data.memoryAddress();
+            for (int i = 0; i < n; i++) {
+                MemoryUtil.putInt(address + 4L * i, src[from + i]);
+            }
             if (arrowNulls) {
                 ArrowBuf validity = vector.getValidityBuffer();
                 for (int i = 0; i < n; i++) {
@@ -343,7 +342,10 @@ abstract class ColumnEncoder {
             int n = to - from;
             ArrowBuf data = fixed((BaseFixedWidthVector) vector, n);
             long[] src = ((LongBackedVector) values).array();
-            bytes(data, n * 8).asLongBuffer().put(src, from, n);
+            long address = data.memoryAddress();
+            for (int i = 0; i < n; i++) {
+                MemoryUtil.putLong(address + 8L * i, src[from + i]);
+            }
             if (arrowNulls) {
                 ArrowBuf validity = vector.getValidityBuffer();
                 for (int i = 0; i < n; i++) {
@@ -410,8 +412,10 @@ abstract class ColumnEncoder {
             int n = to - from;
             ArrowBuf data = fixed((BaseFixedWidthVector) vector, n);
             float[] src = ((QRealVector) values).array();
-            FloatBuffer dst = bytes(data, n * 4).asFloatBuffer();
-            dst.put(src, from, n);
+            long address = data.memoryAddress();
+            for (int i = 0; i < n; i++) {
+                MemoryUtil.putInt(address + 4L * i, Float.floatToRawIntBits(src[from + i]));
+            }
             if (arrowNulls) {
                 ArrowBuf validity = vector.getValidityBuffer();
                 for (int i = 0; i < n; i++) {
@@ -434,7 +438,10 @@ abstract class ColumnEncoder {
             int n = to - from;
             ArrowBuf data = fixed((BaseFixedWidthVector) vector, n);
             double[] src = ((DoubleBackedVector) values).array();
-            bytes(data, n * 8).asDoubleBuffer().put(src, from, n);
+            long address = data.memoryAddress();
+            for (int i = 0; i < n; i++) {
+                MemoryUtil.putLong(address + 8L * i, Double.doubleToRawLongBits(src[from + i]));
+            }
             if (arrowNulls) {
                 ArrowBuf validity = vector.getValidityBuffer();
                 for (int i = 0; i < n; i++) {

@@ -30,10 +30,11 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * ({@link #reader}) and as Arrow IPC streams and files ({@link #writeStream}, {@link #writeFile},
  * {@link #readStream}, {@link #readFile}).
  *
- * <p><b>JVM flag.</b> Arrow's memory reads the address of direct buffers, which Java 17 allows only with
- * {@code --add-opens=java.base/java.nio=ALL-UNNAMED} (on the class path) or
- * {@code --add-opens=java.base/java.nio=org.apache.arrow.memory.core} (on the module path). Without it the first
- * allocation fails with an {@code InaccessibleObjectException} or "Failed to initialize MemoryUtil".
+ * <p><b>JVM flag.</b> Add {@code --add-opens=java.base/java.nio=ALL-UNNAMED} to the JVM's options (on the module
+ * path: {@code --add-opens=java.base/java.nio=org.apache.arrow.memory.core}). Arrow views its memory as NIO
+ * buffers, which Java 17 allows only with it: without it Arrow's IPC writers, among others, fail with
+ * {@code UnsupportedOperationException: sun.misc.Unsafe or java.nio.DirectByteBuffer.<init>(long, int) not
+ * available}. ({@link #toArrow} and {@link #toQ} themselves do without it.)
  *
  * <pre>{@code
  * QTable trades = (QTable) q.query("select from trade where date=last date");
