@@ -108,6 +108,28 @@ class ArrowJsInteropTest {
     }
 
     @Test
+    void apacheArrowReadsEmptyTablesWithTheirTypes() throws IOException {
+        QTable t = Tables.everyType();
+        List<QSequence> empty = new ArrayList<>();
+        for (QSequence c : t.columns()) {
+            empty.add(Slice.of(c, c instanceof dev.q4j.value.QVector v ? v.type() : null, 0, 0));
+        }
+        QTable none = QTable.of(t.columnNames().subList(0, 18), empty.subList(0, 18));   // the vector columns
+        Path file = dir.resolve("empty.arrow");
+        QArrow.writeFile(none, file);
+        try (org.apache.arrow.memory.BufferAllocator allocator = new org.apache.arrow.memory.RootAllocator();
+             org.apache.arrow.vector.ipc.ArrowFileReader reader = new org.apache.arrow.vector.ipc.ArrowFileReader(
+                     Files.newByteChannel(file), allocator)) {
+            assertThat(reader.getRecordBlocks()).as("record batches written").isEmpty();
+        }
+        // apache-arrow makes one empty batch of a file or stream without any
+        checkRead(file, "file", none, 0, 1);
+        Path stream = dir.resolve("empty.arrows");
+        write(stream, List.of(none), ArrowOptions.defaults());
+        checkRead(stream, "stream", none, 0, 1);
+    }
+
+    @Test
     void apacheArrowReadsTheKeyColumnsOfAKeyedTable() throws IOException {
         QKeyedTable k = QKeyedTable.of(
                 QTable.of(List.of("sym"), List.of(QSymbolVector.of("a", "b").withAttribute(Attribute.UNIQUE))),

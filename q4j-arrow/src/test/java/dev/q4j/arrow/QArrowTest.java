@@ -395,11 +395,17 @@ class QArrowTest {
     }
 
     @Test
-    void emptyTablesKeepTheirColumnTypes() {
-        QTable t = QTable.of(List.of("x", "s", "b", "l"), List.of(QLongVector.EMPTY, QSymbolVector.EMPTY,
-                QByteVector.EMPTY, QList.EMPTY));
+    void emptyTablesKeepTheirColumnTypes(@TempDir Path dir) {
+        QTable t = QTable.of(List.of("x", "s", "b", "l", "c"), List.of(QLongVector.EMPTY, QSymbolVector.EMPTY,
+                QByteVector.EMPTY, QList.EMPTY, QCharVector.EMPTY));
         QValue back = QArrow.readStream(new ByteArrayInputStream(stream(List.of(t))));
         assertThat(back).isEqualTo(t);
+        Path file = dir.resolve("empty.arrow");
+        QArrow.writeFile(t, file);
+        assertThat(QArrow.readFile(file)).isEqualTo(t);
+        try (ArrowTable arrow = QArrow.toArrow(t, allocator)) {
+            assertThat(QArrow.toQ(arrow.root(), arrow.dictionaries())).isEqualTo(t);
+        }
     }
 
     private static byte[] stream(List<QTable> tables) {
