@@ -145,7 +145,7 @@ abstract class ColumnEncoder {
                 case GUID: return new Guids(column, options);
                 case BYTE: return new Bytes(column, options);
                 case SHORT: return new Shorts(column, options);
-                case INT: case SECOND: case TIME: return new Ints(column, options, t);
+                case INT: case SECOND: case TIME: return new Ints(column, options);
                 case MONTH: case DATE: case MINUTE: return new ShiftedInts(column, options, t);
                 case LONG: case TIMESPAN: return new Longs(column, options);
                 case TIMESTAMP: return new Timestamps(column, options);
@@ -259,7 +259,7 @@ abstract class ColumnEncoder {
 
     /** int, second and time: the same 4-byte values. */
     static final class Ints extends ColumnEncoder {
-        Ints(String column, ArrowOptions options, QType type) {
+        Ints(String column, ArrowOptions options) {
             super(column, options);
         }
 

@@ -264,8 +264,10 @@ final class TableDecoder {
             throw new QArrowException(column, -1, "the dictionary " + encoding.getId() + " is missing");
         }
         FieldVector dv = d.getVector();
-        if (!(dv instanceof VariableWidthFieldVector values) || !(d.getVectorType() instanceof ArrowType.Utf8
-                || d.getVectorType() instanceof ArrowType.LargeUtf8 || d.getVectorType() instanceof ArrowType.Utf8View)) {
+        ArrowType valueType = d.getVectorType();
+        boolean text = valueType instanceof ArrowType.Utf8 || valueType instanceof ArrowType.LargeUtf8
+                || valueType instanceof ArrowType.Utf8View;
+        if (!(dv instanceof VariableWidthFieldVector values) || !text) {
             throw new QArrowException(column, -1, "a dictionary of " + d.getVectorType()
                     + " has no q type (dictionaries of Utf8 become symbols)");
         }

@@ -177,7 +177,8 @@ class ArrowJsInteropTest {
             assertThat(((QTimestampVector) t.column("tsNano")).instant(0))
                     .isEqualTo(Instant.parse("2024-01-02T09:30:00.123456789Z"));
             assertThat(t.column("tsMilli")).isEqualTo(QTimestampVector.ofInstants(
-                    Instant.parse("2024-01-02T09:30:00.123Z"), null, Instant.EPOCH, Instant.parse("1969-12-31T00:00:00Z")));
+                    Instant.parse("2024-01-02T09:30:00.123Z"), null, Instant.EPOCH,
+                    Instant.parse("1969-12-31T00:00:00Z")));
             assertThat(t.column("dateDay")).isEqualTo(dev.q4j.value.QDateVector.of(
                     QTemporal.dateOf(LocalDate.of(2024, 1, 2)), ni, -10957, -1));
             assertThat(t.column("timeSec")).isEqualTo(dev.q4j.value.QSecondVector.of(34200, ni, 0, 86399));
@@ -308,8 +309,8 @@ class ArrowJsInteropTest {
                     return obj("i64", Long.toString(q));
                 }
                 Instant instant = ((QTimestampVector) column).instant(i);
-                BigInteger nanos = BigInteger.valueOf(instant.getEpochSecond()).multiply(BigInteger.valueOf(1_000_000_000))
-                        .add(BigInteger.valueOf(instant.getNano()));
+                BigInteger nanos = BigInteger.valueOf(instant.getEpochSecond())
+                        .multiply(BigInteger.valueOf(1_000_000_000)).add(BigInteger.valueOf(instant.getNano()));
                 ObjectNode o = obj("i64", nanos.toString());
                 o.put("iso", JS_ISO.format(instant.truncatedTo(ChronoUnit.MILLIS)));
                 return o;

@@ -337,7 +337,8 @@ class QArrowTest {
             assertThat(arrow.root().getVector("x")).isSameAs(x);
             assertThat(QArrow.toQ(arrow.root(), arrow.dictionaries())).isEqualTo(second);
             QTable other = QTable.of(List.of("s", "x"), List.of(QSymbolVector.of("c"), QBooleanVector.of(true)));
-            assertThatThrownBy(() -> arrow.load(other)).hasMessage("column x: is boolean here, long in the first table");
+            assertThatThrownBy(() -> arrow.load(other))
+                    .hasMessage("column x: is boolean here, long in the first table");
         }
     }
 

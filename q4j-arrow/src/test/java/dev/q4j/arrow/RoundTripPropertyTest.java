@@ -45,7 +45,8 @@ class RoundTripPropertyTest {
     void tablesComeBackExactly(@ForAll("tables") QTable t, @ForAll boolean qNullValues) {
         ArrowOptions options = ArrowOptions.builder()
                 .nulls(qNullValues ? ArrowOptions.Nulls.Q_VALUES : ArrowOptions.Nulls.ARROW).build();
-        try (BufferAllocator allocator = new RootAllocator(); ArrowTable arrow = QArrow.toArrow(t, allocator, options)) {
+        try (BufferAllocator allocator = new RootAllocator();
+             ArrowTable arrow = QArrow.toArrow(t, allocator, options)) {
             assertThat(QArrow.toQ(arrow.root(), arrow.dictionaries())).isEqualTo(t);
         }
     }
@@ -136,7 +137,8 @@ class RoundTripPropertyTest {
             case INT: case SECOND: case TIME:
                 return ints(Arbitraries.integers(), n, type);
             case DATE:
-                return ints(Arbitraries.integers().between(-Integer.MAX_VALUE + 1, Integer.MAX_VALUE - 10_958), n, type);
+                return ints(Arbitraries.integers().between(-Integer.MAX_VALUE + 1, Integer.MAX_VALUE - 10_958), n,
+                        type);
             case MONTH:
                 return ints(Arbitraries.integers().between(-1_000_000, 1_000_000), n, type);
             case MINUTE:
