@@ -100,12 +100,12 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * Arrow format calls out of range for Time32: a reader that checks may refuse them.
  *
  * <p><b>Arrow to q</b> without q4j's metadata (files others wrote): Bool boolean, UInt8 byte, Int8 and Int16
- * short, UInt16 and Int32 int, UInt32 and Int64 long, UInt64 long (an error past {@code Long.MAX_VALUE}),
- * Float16 and Float32 real, Float64 float, Utf8 and LargeUtf8 string column, dictionary-encoded Utf8 symbol,
- * Binary and FixedSizeBinary list of byte vectors ({@code arrow.uuid} guid), Timestamp (any unit, any zone, as
- * UTC instants) timestamp, Date date, Time32(SECOND) second, Time32(MILLISECOND) time, Time64 timespan, Duration
- * timespan, Interval(YEAR_MONTH) month, List, LargeList and FixedSizeList nested. Other types (Decimal, Struct,
- * Map, Union, ...) are an error naming the column and type.
+ * short, UInt16 and Int32 int, UInt32 and Int64 long, UInt64 long (an error past {@code Long.MAX_VALUE}), Float32
+ * real, Float64 float, Utf8 and LargeUtf8 string column, dictionary-encoded Utf8 symbol, Binary and
+ * FixedSizeBinary list of byte vectors ({@code arrow.uuid} guid), Timestamp (any unit, any zone, as UTC instants)
+ * timestamp, Date date (Date(MILLISECOND) of whole days only), Time32(SECOND) second, Time32(MILLISECOND) time,
+ * Time64 timespan, Duration timespan, Interval(YEAR_MONTH) month, List, LargeList and FixedSizeList nested. Other
+ * types (Float16, Decimal, Struct, Map, Union, ...) are an error naming the column and type.
  */
 public final class QArrow {
     /** Field metadata key: the q type of the column ({@code "long"}, {@code "symbol"}, {@code "string"}, ...). */
