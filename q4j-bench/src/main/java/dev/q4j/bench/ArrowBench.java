@@ -3,6 +3,7 @@ package dev.q4j.bench;
 import dev.q4j.arrow.ArrowTable;
 import dev.q4j.arrow.QArrow;
 import dev.q4j.value.QTable;
+import dev.q4j.value.QValue;
 import java.util.concurrent.TimeUnit;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -59,6 +60,12 @@ public class ArrowBench {
     @Benchmark
     public VectorSchemaRoot toArrowTrade() {
         return arrow.load(trade).root();
+    }
+
+    /** @return the trade table read back from its Arrow vectors into q vectors */
+    @Benchmark
+    public QValue toQTrade() {
+        return QArrow.toQ(arrow.root(), arrow.dictionaries());
     }
 
     /**
