@@ -409,6 +409,46 @@ class QArrowTest {
         }
     }
 
+    @Test
+    void theSchemaIsTheOneOfTheIpcMessages() {
+        org.apache.arrow.vector.types.pojo.Schema schema = QArrow.schema(Tables.everyType(), ArrowOptions.defaults());
+        Field s = schema.findField("s");
+        assertThat(s.getType()).isEqualTo(org.apache.arrow.vector.types.pojo.ArrowType.Utf8.INSTANCE);
+        assertThat(s.getDictionary()).isNotNull();
+        assertThat(s.getDictionary().getIndexType().getBitWidth()).isEqualTo(32);
+        assertThat(schema.findField("nested").getChildren().get(0).getMetadata()).containsEntry(QArrow.TYPE, "long");
+        assertThatThrownBy(() -> QArrow.schema(QLongVector.of(1), ArrowOptions.defaults()))
+                .isInstanceOf(QArrowException.class)
+                .hasMessage("only tables and keyed tables convert to Arrow, not a long");
+    }
+
+    @Test
+    void optionsAreCheckedAndAClosedTableRefusesUse() {
+        assertThatThrownBy(() -> ArrowOptions.builder().batchRows(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("batchRows must be at least 1, not 0");
+        ArrowOptions o = ArrowOptions.builder().batchRows(7).nulls(ArrowOptions.Nulls.Q_VALUES).build();
+        assertThat(o.toBuilder().build().toString()).isEqualTo(o.toString())
+                .isEqualTo("ArrowOptions[nulls=Q_VALUES, mixedLists=ERROR, batchRows=7]");
+        ArrowTable arrow = QArrow.toArrow(QTable.of(List.of("x"), List.of(QLongVector.of(1))), allocator);
+        arrow.close();
+        arrow.close();
+        assertThatThrownBy(arrow::root).isInstanceOf(IllegalStateException.class)
+                .hasMessage("this ArrowTable is closed");
+    }
+
+    @Test
+    void aReaderNeedsATableAndTablesOfTheFirstOnesColumns() throws Exception {
+        assertThatThrownBy(() -> QArrow.reader(allocator, List.<QTable>of(), ArrowOptions.defaults()))
+                .hasMessage("no table to read: the first table gives the schema");
+        QTable a = QTable.of(List.of("x"), List.of(QLongVector.of(1)));
+        QTable b = QTable.of(List.of("y"), List.of(QLongVector.of(2)));
+        try (ArrowReader reader = QArrow.reader(allocator, List.of(a, b), ArrowOptions.defaults())) {
+            assertThat(reader.loadNextBatch()).isTrue();
+            assertThatThrownBy(reader::loadNextBatch).isInstanceOf(QArrowException.class)
+                    .hasMessage("the table's columns (y) differ from the first table's (x)");
+        }
+    }
+
     private static byte[] stream(List<QTable> tables) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         QArrow.writeStream(tables, out, ArrowOptions.defaults());
