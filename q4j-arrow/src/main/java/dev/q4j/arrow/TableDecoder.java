@@ -723,16 +723,26 @@ final class TableDecoder {
         }
 
         QSequence lists(Field child, DictionaryProvider dictionaries) {
-            BaseListVector list = (BaseListVector) v;
             FieldVector items = v == null ? null : v instanceof ListVector l ? l.getDataVector()
                     : v instanceof LargeListVector l ? l.getDataVector() : ((FixedSizeListVector) v).getDataVector();
             QSequence flat = column(column, child, items, dictionaries);
             QValue[] out = new QValue[n];
             QType type = flat instanceof QVector vector ? vector.type() : null;
             for (int i = 0; i < n; i++) {
-                int start = list.getElementStartIndex(i);
-                int end = list.getElementEndIndex(i);
-                out[i] = isNull(i) ? Slice.of(flat, type, 0, 0) : Slice.of(flat, type, start, end);
+                long start;
+                long end;
+                if (v instanceof LargeListVector large) {
+                    start = large.getOffsetBuffer().getLong(8L * i);
+                    end = large.getOffsetBuffer().getLong(8L * i + 8);
+                } else {
+                    start = ((BaseListVector) v).getElementStartIndex(i);
+                    end = ((BaseListVector) v).getElementEndIndex(i);
+                }
+                if (start < 0 || end < start || end > flat.count()) {
+                    throw error(i, "the list's offsets " + start + ".." + end + " are outside its "
+                            + flat.count() + " items");
+                }
+                out[i] = isNull(i) ? Slice.of(flat, type, 0, 0) : Slice.of(flat, type, (int) start, (int) end);
             }
             return QList.wrap(out, Attribute.NONE);
         }

@@ -21,8 +21,11 @@ import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Arrow data q cannot hold exactly: an error naming the column and, where one is to blame, the row. */
-class ArrowToQErrorsTest {
+/**
+ * Arrow data from elsewhere (no q4j metadata, other layouts), and Arrow data q cannot hold exactly: an error naming
+ * the column and, where one is to blame, the row.
+ */
+class ArrowToQTest {
     private final BufferAllocator allocator = new RootAllocator();
 
     @AfterEach
@@ -115,6 +118,44 @@ class ArrowToQErrorsTest {
             v.setValueCount(1);
             assertThat(QArrow.toQ(VectorSchemaRoot.of(v), null))
                     .isEqualTo(QTable.of(List.of("v"), List.of(dev.q4j.value.QSecondVector.of(34_200))));
+        }
+    }
+
+    @Test
+    void largeAndViewStringsAndLargeListsAreRead() {
+        try (org.apache.arrow.vector.LargeVarCharVector large = new org.apache.arrow.vector.LargeVarCharVector("l",
+                allocator);
+             org.apache.arrow.vector.ViewVarCharVector view = new org.apache.arrow.vector.ViewVarCharVector("v",
+                allocator);
+             org.apache.arrow.vector.complex.LargeListVector list = org.apache.arrow.vector.complex.LargeListVector
+                .empty("n", allocator)) {
+            large.allocateNew();
+            view.allocateNew();
+            large.setSafe(0, "a rather long string, longer than twelve bytes".getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
+            large.setNull(1);
+            view.setSafe(0, "short".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            view.setSafe(1, "and one past the twelve bytes a view holds inline".getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
+            large.setValueCount(2);
+            view.setValueCount(2);
+            org.apache.arrow.vector.complex.impl.UnionLargeListWriter w = list.getWriter();
+            w.setPosition(0);
+            w.startList();
+            w.integer().writeInt(7);
+            w.integer().writeInt(8);
+            w.endList();
+            w.setPosition(1);
+            w.startList();
+            w.endList();
+            list.setValueCount(2);
+            assertThat(QArrow.toQ(VectorSchemaRoot.of(large, view, list), null)).isEqualTo(QTable.of(
+                    List.of("l", "v", "n"), List.of(
+                            dev.q4j.value.QList.of(dev.q4j.value.QCharVector.of(
+                                    "a rather long string, longer than twelve bytes"), dev.q4j.value.QCharVector.EMPTY),
+                            dev.q4j.value.QList.of(dev.q4j.value.QCharVector.of("short"), dev.q4j.value.QCharVector.of(
+                                    "and one past the twelve bytes a view holds inline")),
+                            dev.q4j.value.QList.of(dev.q4j.value.QIntVector.of(7, 8), dev.q4j.value.QIntVector.EMPTY))));
         }
     }
 
