@@ -23,6 +23,7 @@ import org.apache.arrow.vector.ipc.ArrowFileWriter;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
+import org.apache.arrow.vector.ipc.InvalidArrowFileException;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -288,7 +289,7 @@ public final class QArrow {
             }
             writer.end();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the Arrow stream", e);
+            throw new UncheckedIOException("cannot write the Arrow stream: " + e.getMessage(), e);
         }
     }
 
@@ -327,7 +328,7 @@ public final class QArrow {
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             writeFile(tables, out, options);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path, e);
+            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
         }
     }
 
@@ -361,7 +362,7 @@ public final class QArrow {
                 writer.end();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the Arrow file", e);
+            throw new UncheckedIOException("cannot write the Arrow file: " + e.getMessage(), e);
         }
     }
 
@@ -383,7 +384,7 @@ public final class QArrow {
              ArrowStreamReader reader = new ArrowStreamReader(in, allocator)) {
             return read(reader);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the Arrow stream", e);
+            throw new UncheckedIOException("cannot read the Arrow stream: " + e.getMessage(), e);
         }
     }
 
@@ -403,7 +404,7 @@ public final class QArrow {
         try (FileChannel in = FileChannel.open(path, StandardOpenOption.READ)) {
             return readFile(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
+            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
         }
     }
 
@@ -426,8 +427,10 @@ public final class QArrow {
         try (BufferAllocator allocator = new RootAllocator();
              ArrowFileReader reader = new ArrowFileReader(in, allocator)) {
             return read(reader);
+        } catch (InvalidArrowFileException e) {
+            throw new UncheckedIOException(new IOException("not an Arrow IPC file: " + e.getMessage(), e));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the Arrow file", e);
+            throw new UncheckedIOException("cannot read the Arrow file: " + e.getMessage(), e);
         }
     }
 

@@ -449,6 +449,17 @@ class QArrowTest {
         }
     }
 
+    @Test
+    void bytesThatAreNoArrowAreAnErrorSayingSo(@TempDir Path dir) throws Exception {
+        byte[] text = "not arrow at all, just text".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> QArrow.readStream(new ByteArrayInputStream(text)))
+                .isInstanceOf(java.io.UncheckedIOException.class).hasMessageStartingWith("cannot read the Arrow stream: ");
+        Path file = dir.resolve("text.arrow");
+        java.nio.file.Files.write(file, text);
+        assertThatThrownBy(() -> QArrow.readFile(file)).isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageContaining("not an Arrow IPC file: missing Magic number");
+    }
+
     private static byte[] stream(List<QTable> tables) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         QArrow.writeStream(tables, out, ArrowOptions.defaults());
