@@ -682,6 +682,14 @@ abstract class ColumnEncoder {
                     previous = symbol;
                     if (symbol.isEmpty() && arrowNulls) {
                         previousIndex = -1;
+                    } else if (fixed) {
+                        Integer known = index.get(symbol);
+                        if (known == null) {
+                            // the file's one dictionary is written already: it cannot take this symbol
+                            throw error(from + i, "symbol `" + symbol + " was not there when the tables were first"
+                                    + " iterated for the file's dictionary: the tables must be the same both times");
+                        }
+                        previousIndex = known;
                     } else {
                         previousIndex = indexOf(symbol);
                     }

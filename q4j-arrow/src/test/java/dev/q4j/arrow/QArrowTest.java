@@ -396,6 +396,16 @@ class QArrowTest {
     }
 
     @Test
+    void tablesThatChangeBetweenTheFilesTwoPassesAreAnError(@TempDir Path dir) {
+        // an Iterable that gives other tables the second time
+        int[] passes = {0};
+        Iterable<QTable> changing = () -> List.of(QTable.of(List.of("s"), List.of(passes[0]++ == 0
+                ? QSymbolVector.of("a") : QSymbolVector.of("b")))).iterator();
+        assertThatThrownBy(() -> QArrow.writeFile(changing, dir.resolve("x.arrow"), ArrowOptions.defaults()))
+                .isInstanceOf(QArrowException.class).hasMessageStartingWith("column s, row 0: symbol `a was not there");
+    }
+
+    @Test
     void emptyTablesKeepTheirColumnTypes(@TempDir Path dir) {
         QTable t = QTable.of(List.of("x", "s", "b", "l", "c"), List.of(QLongVector.EMPTY, QSymbolVector.EMPTY,
                 QByteVector.EMPTY, QList.EMPTY, QCharVector.EMPTY));
