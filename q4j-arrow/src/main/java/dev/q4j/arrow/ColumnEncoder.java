@@ -17,11 +17,8 @@ import dev.q4j.value.QTemporal;
 import dev.q4j.value.QType;
 import dev.q4j.value.QValue;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
-import java.nio.LongBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +52,8 @@ abstract class ColumnEncoder {
     static final long DATETIME_SHIFT = QTemporal.EPOCH_SECOND_2000 * 1_000_000L;
     /** microseconds in a day */
     static final double MICROS_PER_DAY = 86_400_000_000.0;
+    /** milliseconds in a day */
+    static final double MILLIS_PER_DAY = 86_400_000.0;
 
     /** the column's name, for errors */
     final String column;
@@ -107,7 +106,8 @@ abstract class ColumnEncoder {
 
     /** Makes room for n values of {@code bytes} bytes in all; every validity bit of 0..n set. */
     static void variable(BaseVariableWidthVector v, int n, long bytes) {
-        if (v.getValueCapacity() < n || v.getByteCapacity() < bytes
+        // the offsets need n + 1 entries: a vector never allocated has none, even for 0 values
+        if (v.getValueCapacity() < n || v.getByteCapacity() < bytes || v.getOffsetBuffer().capacity() < 4L * (n + 1)
                 || shared(v.getDataBuffer(), v.getValidityBuffer(), v.getOffsetBuffer())) {
             v.allocateNew(Math.max(bytes, 1), Math.max(n, 1));
         }
@@ -128,10 +128,6 @@ abstract class ColumnEncoder {
         }
     }
 
-    static ByteBuffer bytes(ArrowBuf buffer, int length) {
-        return MemoryUtil.directBuffer(buffer.memoryAddress(), length).order(ByteOrder.LITTLE_ENDIAN);
-    }
-
     // ---- the encoders -------------------------------------------------------------------------------------------
 
     /**
@@ -149,7 +145,7 @@ abstract class ColumnEncoder {
                 case GUID: return new Guids(column, options);
                 case BYTE: return new Bytes(column, options);
                 case SHORT: return new Shorts(column, options);
-                case INT: case SECOND: case TIME: return new Ints(column, options, t);
+                case INT: case SECOND: case TIME: return new Ints(column, options);
                 case MONTH: case DATE: case MINUTE: return new ShiftedInts(column, options, t);
                 case LONG: case TIMESPAN: return new Longs(column, options);
                 case TIMESTAMP: return new Timestamps(column, options);
@@ -245,7 +241,10 @@ abstract class ColumnEncoder {
             int n = to - from;
             ArrowBuf data = fixed((BaseFixedWidthVector) vector, n);
             short[] s = ((QShortVector) values).array();
-            bytes(data, n * 2).asShortBuffer().put(s, from, n);
+            long address = data.memoryAddress();
+            for (int i = 0; i < n; i++) {
+                MemoryUtil.putShort(address + 2L * i, s[from + i]);
+            }
             if (arrowNulls) {
                 ArrowBuf validity = vector.getValidityBuffer();
                 for (int i = 0; i < n; i++) {
@@ -260,7 +259,7 @@ abstract class ColumnEncoder {
 
     /** int, second and time: the same 4-byte values. */
     static final class Ints extends ColumnEncoder {
-        Ints(String column, ArrowOptions options, QType type) {
+        Ints(String column, ArrowOptions options) {
             super(column, options);
         }
 
@@ -268,12 +267,15 @@ abstract class ColumnEncoder {
         void encode(FieldVector vector, QSequence values, int from, int to, Map<Long, Dictionary> dictionaries) {
             int n = to - from;
             ArrowBuf data = fixed((BaseFixedWidthVector) vector, n);
-            IntBuffer src = ((IntBackedVector) values).buffer();
-            bytes(data, n * 4).asIntBuffer().put(src.position(from).limit(to));
+            int[] src = ((IntBackedVector) values).array();
+            long address = data.memoryAddress();
+            for (int i = 0; i < n; i++) {
+                MemoryUtil.putInt(address + 4L * i, src[from + i]);
+            }
             if (arrowNulls) {
                 ArrowBuf validity = vector.getValidityBuffer();
                 for (int i = 0; i < n; i++) {
-                    if (src.get(from + i) == Integer.MIN_VALUE) {
+                    if (src[from + i] == Integer.MIN_VALUE) {
                         BitVectorHelper.unsetBit(validity, i);
                     }
                 }
@@ -339,12 +341,15 @@ abstract class ColumnEncoder {
         void encode(FieldVector vector, QSequence values, int from, int to, Map<Long, Dictionary> dictionaries) {
             int n = to - from;
             ArrowBuf data = fixed((BaseFixedWidthVector) vector, n);
-            LongBuffer src = ((LongBackedVector) values).buffer();
-            bytes(data, n * 8).asLongBuffer().put(src.position(from).limit(to));
+            long[] src = ((LongBackedVector) values).array();
+            long address = data.memoryAddress();
+            for (int i = 0; i < n; i++) {
+                MemoryUtil.putLong(address + 8L * i, src[from + i]);
+            }
             if (arrowNulls) {
                 ArrowBuf validity = vector.getValidityBuffer();
                 for (int i = 0; i < n; i++) {
-                    if (src.get(from + i) == Long.MIN_VALUE) {
+                    if (src[from + i] == Long.MIN_VALUE) {
                         BitVectorHelper.unsetBit(validity, i);
                     }
                 }
@@ -407,8 +412,10 @@ abstract class ColumnEncoder {
             int n = to - from;
             ArrowBuf data = fixed((BaseFixedWidthVector) vector, n);
             float[] src = ((QRealVector) values).array();
-            FloatBuffer dst = bytes(data, n * 4).asFloatBuffer();
-            dst.put(src, from, n);
+            long address = data.memoryAddress();
+            for (int i = 0; i < n; i++) {
+                MemoryUtil.putInt(address + 4L * i, Float.floatToRawIntBits(src[from + i]));
+            }
             if (arrowNulls) {
                 ArrowBuf validity = vector.getValidityBuffer();
                 for (int i = 0; i < n; i++) {
@@ -430,12 +437,15 @@ abstract class ColumnEncoder {
         void encode(FieldVector vector, QSequence values, int from, int to, Map<Long, Dictionary> dictionaries) {
             int n = to - from;
             ArrowBuf data = fixed((BaseFixedWidthVector) vector, n);
-            DoubleBuffer src = ((DoubleBackedVector) values).buffer();
-            bytes(data, n * 8).asDoubleBuffer().put(src.position(from).limit(to));
+            double[] src = ((DoubleBackedVector) values).array();
+            long address = data.memoryAddress();
+            for (int i = 0; i < n; i++) {
+                MemoryUtil.putLong(address + 8L * i, Double.doubleToRawLongBits(src[from + i]));
+            }
             if (arrowNulls) {
                 ArrowBuf validity = vector.getValidityBuffer();
                 for (int i = 0; i < n; i++) {
-                    double d = src.get(from + i);
+                    double d = src[from + i];
                     if (d != d) {
                         BitVectorHelper.unsetBit(validity, i);
                     }
@@ -475,7 +485,10 @@ abstract class ColumnEncoder {
                     throw error(from + i, "datetime " + d + " (days since 2000) is past what Arrow's"
                             + " Timestamp(MICROSECOND) since 1970 holds");
                 } else {
-                    v = Math.round(d * MICROS_PER_DAY) + DATETIME_SHIFT;
+                    // a whole number of milliseconds (what q makes) exactly, so that it comes back the same double;
+                    // anything finer rounded to the microsecond
+                    long ms = Math.round(d * MILLIS_PER_DAY);
+                    v = (ms / MILLIS_PER_DAY == d ? ms * 1000 : Math.round(d * MICROS_PER_DAY)) + DATETIME_SHIFT;
                 }
                 data.setLong(8L * i, v);
             }
@@ -669,6 +682,14 @@ abstract class ColumnEncoder {
                     previous = symbol;
                     if (symbol.isEmpty() && arrowNulls) {
                         previousIndex = -1;
+                    } else if (fixed) {
+                        Integer known = index.get(symbol);
+                        if (known == null) {
+                            // the file's one dictionary is written already: it cannot take this symbol
+                            throw error(from + i, "symbol `" + symbol + " was not there when the tables were first"
+                                    + " iterated for the file's dictionary: the tables must be the same both times");
+                        }
+                        previousIndex = known;
                     } else {
                         previousIndex = indexOf(symbol);
                     }
@@ -720,7 +741,8 @@ abstract class ColumnEncoder {
         void encode(FieldVector vector, QSequence values, int from, int to, Map<Long, Dictionary> dictionaries) {
             int n = to - from;
             ListVector v = (ListVector) vector;
-            if (v.getValueCapacity() < n || shared(v.getValidityBuffer(), v.getOffsetBuffer())) {
+            if (v.getValueCapacity() < n || v.getOffsetBuffer().capacity() < 4L * (n + 1)
+                    || shared(v.getValidityBuffer(), v.getOffsetBuffer())) {
                 v.setInitialCapacity(Math.max(n, 1));
                 v.allocateNew();
             }

@@ -23,6 +23,7 @@ import org.apache.arrow.vector.ipc.ArrowFileWriter;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
+import org.apache.arrow.vector.ipc.InvalidArrowFileException;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -30,10 +31,11 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * ({@link #reader}) and as Arrow IPC streams and files ({@link #writeStream}, {@link #writeFile},
  * {@link #readStream}, {@link #readFile}).
  *
- * <p><b>JVM flag.</b> Arrow's memory reads the address of direct buffers, which Java 17 allows only with
- * {@code --add-opens=java.base/java.nio=ALL-UNNAMED} (on the class path) or
- * {@code --add-opens=java.base/java.nio=org.apache.arrow.memory.core} (on the module path). Without it the first
- * allocation fails with an {@code InaccessibleObjectException} or "Failed to initialize MemoryUtil".
+ * <p><b>JVM flag.</b> Add {@code --add-opens=java.base/java.nio=ALL-UNNAMED} to the JVM's options (on the module
+ * path: {@code --add-opens=java.base/java.nio=org.apache.arrow.memory.core}). Arrow views its memory as NIO
+ * buffers, which Java 17 allows only with it: without it Arrow's IPC writers, among others, fail with
+ * {@code UnsupportedOperationException: sun.misc.Unsafe or java.nio.DirectByteBuffer.<init>(long, int) not
+ * available}. ({@link #toArrow} and {@link #toQ} themselves do without it.)
  *
  * <pre>{@code
  * QTable trades = (QTable) q.query("select from trade where date=last date");
@@ -51,7 +53,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * Each field's metadata holds the q type ({@value #TYPE}: {@code "long"}, {@code "minute"}, {@code "string"},
  * {@code "list"}, ...) and the attribute ({@value #ATTRIBUTE}: {@code "s"}, {@code "u"}, {@code "p"}, {@code "g"},
  * absent for none), so the way back restores exactly the q types and attributes. A keyed table's key columns come
- * first and the schema's metadata {@value #KEYS} holds how many there are.
+ * first and the schema's metadata {@value #KEYS} holds how many there are ({@value #SORTED} is {@code "true"} for a
+ * sorted keyed table).
  *
  * <table>
  * <caption>q to Arrow</caption>
@@ -98,12 +101,12 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * Arrow format calls out of range for Time32: a reader that checks may refuse them.
  *
  * <p><b>Arrow to q</b> without q4j's metadata (files others wrote): Bool boolean, UInt8 byte, Int8 and Int16
- * short, UInt16 and Int32 int, UInt32 and Int64 long, UInt64 long (an error past {@code Long.MAX_VALUE}),
- * Float16 and Float32 real, Float64 float, Utf8 and LargeUtf8 string column, dictionary-encoded Utf8 symbol,
- * Binary and FixedSizeBinary list of byte vectors ({@code arrow.uuid} guid), Timestamp (any unit, any zone, as
- * UTC instants) timestamp, Date date, Time32(SECOND) second, Time32(MILLISECOND) time, Time64 timespan, Duration
- * timespan, Interval(YEAR_MONTH) month, List, LargeList and FixedSizeList nested. Other types (Decimal, Struct,
- * Map, Union, ...) are an error naming the column and type.
+ * short, UInt16 and Int32 int, UInt32 and Int64 long, UInt64 long (an error past {@code Long.MAX_VALUE}), Float32
+ * real, Float64 float, Utf8 and LargeUtf8 string column, dictionary-encoded Utf8 symbol, Binary and
+ * FixedSizeBinary list of byte vectors ({@code arrow.uuid} guid), Timestamp (any unit, any zone, as UTC instants)
+ * timestamp, Date date (Date(MILLISECOND) of whole days only), Time32(SECOND) second, Time32(MILLISECOND) time,
+ * Time64 timespan, Duration timespan, Interval(YEAR_MONTH) month, List, LargeList and FixedSizeList nested. Other
+ * types (Float16, Decimal, Struct, Map, Union, ...) are an error naming the column and type.
  */
 public final class QArrow {
     /** Field metadata key: the q type of the column ({@code "long"}, {@code "symbol"}, {@code "string"}, ...). */
@@ -112,6 +115,8 @@ public final class QArrow {
     public static final String ATTRIBUTE = "q4j.attribute";
     /** Schema metadata key: the number of key columns of a keyed table, which come first. */
     public static final String KEYS = "q4j.keys";
+    /** Schema metadata key: {@code "true"} for a keyed table whose keys are sorted ({@code `s#}, q type 127). */
+    public static final String SORTED = "q4j.sorted";
 
     private QArrow() {
     }
@@ -284,7 +289,7 @@ public final class QArrow {
             }
             writer.end();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the Arrow stream", e);
+            throw new UncheckedIOException("cannot write the Arrow stream: " + e.getMessage(), e);
         }
     }
 
@@ -323,7 +328,7 @@ public final class QArrow {
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             writeFile(tables, out, options);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path, e);
+            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
         }
     }
 
@@ -357,7 +362,7 @@ public final class QArrow {
                 writer.end();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the Arrow file", e);
+            throw new UncheckedIOException("cannot write the Arrow file: " + e.getMessage(), e);
         }
     }
 
@@ -379,7 +384,7 @@ public final class QArrow {
              ArrowStreamReader reader = new ArrowStreamReader(in, allocator)) {
             return read(reader);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the Arrow stream", e);
+            throw new UncheckedIOException("cannot read the Arrow stream: " + e.getMessage(), e);
         }
     }
 
@@ -399,7 +404,7 @@ public final class QArrow {
         try (FileChannel in = FileChannel.open(path, StandardOpenOption.READ)) {
             return readFile(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
+            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
         }
     }
 
@@ -422,8 +427,10 @@ public final class QArrow {
         try (BufferAllocator allocator = new RootAllocator();
              ArrowFileReader reader = new ArrowFileReader(in, allocator)) {
             return read(reader);
+        } catch (InvalidArrowFileException e) {
+            throw new UncheckedIOException(new IOException("not an Arrow IPC file: " + e.getMessage(), e));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the Arrow file", e);
+            throw new UncheckedIOException("cannot read the Arrow file: " + e.getMessage(), e);
         }
     }
 

@@ -27,12 +27,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.ExtensionTypeVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.FixedSizeBinaryVector;
+import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.ValueVector;
 import org.apache.arrow.vector.VariableWidthFieldVector;
 import org.apache.arrow.vector.complex.BaseListVector;
@@ -98,8 +101,10 @@ final class TableDecoder {
         if (keys == 0) {
             return QTable.of(names, columns);
         }
-        return QKeyedTable.of(QTable.of(names.subList(0, keys), columns.subList(0, keys)),
-                QTable.of(names.subList(keys, n), columns.subList(keys, n)));
+        boolean sorted = schema.getCustomMetadata() != null
+                && "true".equals(schema.getCustomMetadata().get(QArrow.SORTED));
+        return new QKeyedTable(QTable.of(names.subList(0, keys), columns.subList(0, keys)),
+                QTable.of(names.subList(keys, n), columns.subList(keys, n)), sorted);
     }
 
     private static QSequence empty(Field f, Attribute attribute) {
@@ -262,8 +267,10 @@ final class TableDecoder {
             throw new QArrowException(column, -1, "the dictionary " + encoding.getId() + " is missing");
         }
         FieldVector dv = d.getVector();
-        if (!(dv instanceof VariableWidthFieldVector values) || !(d.getVectorType() instanceof ArrowType.Utf8
-                || d.getVectorType() instanceof ArrowType.LargeUtf8 || d.getVectorType() instanceof ArrowType.Utf8View)) {
+        ArrowType valueType = d.getVectorType();
+        boolean text = valueType instanceof ArrowType.Utf8 || valueType instanceof ArrowType.LargeUtf8
+                || valueType instanceof ArrowType.Utf8View;
+        if (!(dv instanceof VariableWidthFieldVector values) || !text) {
             throw new QArrowException(column, -1, "a dictionary of " + d.getVectorType()
                     + " has no q type (dictionaries of Utf8 become symbols)");
         }
@@ -275,12 +282,15 @@ final class TableDecoder {
         BaseIntVector indices = (BaseIntVector) v;
         int n = v.getValueCount();
         String[] out = new String[n];
+        boolean anyNull = v.getNullCount() > 0;
+        boolean int32 = v instanceof IntVector && v.getDataBuffer().capacity() >= 4L * n;
+        long address = v.getDataBuffer().memoryAddress();
         for (int i = 0; i < n; i++) {
-            if (v.isNull(i)) {
+            if (anyNull && v.isNull(i)) {
                 out[i] = "";
                 continue;
             }
-            long k = indices.getValueAsLong(i);
+            long k = int32 ? MemoryUtil.getInt(address + 4L * i) : indices.getValueAsLong(i);
             if (k < 0 || k >= size) {
                 throw new QArrowException(column, i, "dictionary index " + k + " is not in the dictionary of "
                         + size + " values");
@@ -295,11 +305,14 @@ final class TableDecoder {
         private final String column;
         private final FieldVector v;
         private final int n;
+        /** whether any validity bit is clear: most columns have no null, and skip the bit tests */
+        private final boolean anyNull;
 
         Reader(String column, FieldVector v, int n) {
             this.column = column;
             this.v = v;
             this.n = n;
+            this.anyNull = v != null && v.getNullCount() > 0;
         }
 
         private QArrowException error(int row, String problem) {
@@ -307,7 +320,17 @@ final class TableDecoder {
         }
 
         private boolean isNull(int i) {
-            return v.isNull(i);
+            return anyNull && v.isNull(i);
+        }
+
+        /** @return the address of the values, whose buffer is checked to hold n values of {@code width} bytes */
+        private long address(int width) {
+            ArrowBuf d = data();
+            if (d.capacity() < (long) n * width) {
+                throw error(-1, "the data buffer holds " + d.capacity() + " bytes, not the " + (long) n * width
+                        + " of " + n + " values");
+            }
+            return d.memoryAddress();
         }
 
         private ArrowBuf data() {
@@ -357,7 +380,17 @@ final class TableDecoder {
 
         QSequence ints(QType type, int width, boolean signed) {
             int[] out = new int[n];
-            if (n > 0) {
+            if (n > 0 && width == 4) {
+                long a = address(4);
+                for (int i = 0; i < n; i++) {
+                    out[i] = MemoryUtil.getInt(a + 4L * i);
+                }
+                for (int i = 0; anyNull && i < n; i++) {
+                    if (isNull(i)) {
+                        out[i] = Integer.MIN_VALUE;
+                    }
+                }
+            } else if (n > 0) {
                 ArrowBuf d = data();
                 for (int i = 0; i < n; i++) {
                     out[i] = isNull(i) ? Integer.MIN_VALUE
@@ -370,7 +403,17 @@ final class TableDecoder {
 
         QSequence longs(QType type, int width, boolean signed) {
             long[] out = new long[n];
-            if (n > 0) {
+            if (n > 0 && width == 8) {
+                long a = address(8);
+                for (int i = 0; i < n; i++) {
+                    out[i] = MemoryUtil.getLong(a + 8L * i);
+                }
+                for (int i = 0; anyNull && i < n; i++) {
+                    if (isNull(i)) {
+                        out[i] = Long.MIN_VALUE;
+                    }
+                }
+            } else if (n > 0) {
                 ArrowBuf d = data();
                 for (int i = 0; i < n; i++) {
                     out[i] = isNull(i) ? Long.MIN_VALUE
@@ -410,9 +453,14 @@ final class TableDecoder {
         QSequence floats() {
             double[] out = new double[n];
             if (n > 0) {
-                ArrowBuf d = data();
+                long a = address(8);
                 for (int i = 0; i < n; i++) {
-                    out[i] = isNull(i) ? Double.NaN : d.getDouble(8L * i);
+                    out[i] = Double.longBitsToDouble(MemoryUtil.getLong(a + 8L * i));
+                }
+                for (int i = 0; anyNull && i < n; i++) {
+                    if (isNull(i)) {
+                        out[i] = Double.NaN;
+                    }
                 }
             }
             return QVectors.wrapDoubles(QType.FLOAT, out, Attribute.NONE);
@@ -424,6 +472,27 @@ final class TableDecoder {
 
         QSequence chars() {
             byte[] out = new byte[n];
+            if (n > 0 && v instanceof BaseVariableWidthVector text) {
+                // straight from the offsets and bytes: no array per value
+                long offsets = text.getOffsetBuffer().memoryAddress();
+                if (text.getOffsetBuffer().capacity() < 4L * (n + 1)) {
+                    throw error(-1, "the offsets buffer is shorter than " + (n + 1) + " offsets");
+                }
+                long data = text.getDataBuffer().memoryAddress();
+                long size = text.getDataBuffer().capacity();
+                for (int i = 0; i < n; i++) {
+                    int start = MemoryUtil.getInt(offsets + 4L * i);
+                    int end = MemoryUtil.getInt(offsets + 4L * i + 4);
+                    if (isNull(i)) {
+                        out[i] = ' ';
+                    } else if (end - start != 1 || start < 0 || end > size) {
+                        throw error(i, "a char column's value must be one byte long, not " + (end - start));
+                    } else {
+                        out[i] = MemoryUtil.getByte(data + start);
+                    }
+                }
+                return QCharVector.wrap(out);
+            }
             for (int i = 0; i < n; i++) {
                 if (isNull(i)) {
                     out[i] = ' ';
@@ -495,13 +564,15 @@ final class TableDecoder {
         QSequence timestamps(long nanosPerUnit) {
             long[] out = new long[n];
             if (n > 0) {
-                ArrowBuf d = data();
+                long address = address(8);
                 for (int i = 0; i < n; i++) {
-                    long a = d.getLong(8L * i);
+                    long a = MemoryUtil.getLong(address + 8L * i);
                     if (isNull(i) || a == Long.MIN_VALUE) {
                         out[i] = Long.MIN_VALUE;
                     } else if (a == Long.MAX_VALUE || a == -Long.MAX_VALUE) {
                         out[i] = a;
+                    } else if (nanosPerUnit == 1 && a > -Long.MAX_VALUE + ColumnEncoder.TIMESTAMP_SHIFT) {
+                        out[i] = a - ColumnEncoder.TIMESTAMP_SHIFT;   // nanoseconds well inside q's range
                     } else {
                         long q;
                         try {
@@ -558,7 +629,10 @@ final class TableDecoder {
                     } else if (a == -Long.MAX_VALUE) {
                         out[i] = Double.NEGATIVE_INFINITY;
                     } else {
-                        out[i] = (a - ColumnEncoder.DATETIME_SHIFT) / ColumnEncoder.MICROS_PER_DAY;
+                        // whole milliseconds divided as q divides them, for the very same double
+                        long micros = a - ColumnEncoder.DATETIME_SHIFT;
+                        out[i] = micros % 1000 == 0 ? (micros / 1000) / ColumnEncoder.MILLIS_PER_DAY
+                                : micros / ColumnEncoder.MICROS_PER_DAY;
                     }
                 }
             }
@@ -569,9 +643,9 @@ final class TableDecoder {
         private int[] specialInts() {
             int[] out = new int[n];
             if (n > 0) {
-                ArrowBuf d = data();
+                long a = address(4);
                 for (int i = 0; i < n; i++) {
-                    out[i] = isNull(i) ? Integer.MIN_VALUE : d.getInt(4L * i);
+                    out[i] = isNull(i) ? Integer.MIN_VALUE : MemoryUtil.getInt(a + 4L * i);
                 }
             }
             return out;
@@ -649,16 +723,26 @@ final class TableDecoder {
         }
 
         QSequence lists(Field child, DictionaryProvider dictionaries) {
-            BaseListVector list = (BaseListVector) v;
             FieldVector items = v == null ? null : v instanceof ListVector l ? l.getDataVector()
                     : v instanceof LargeListVector l ? l.getDataVector() : ((FixedSizeListVector) v).getDataVector();
             QSequence flat = column(column, child, items, dictionaries);
             QValue[] out = new QValue[n];
             QType type = flat instanceof QVector vector ? vector.type() : null;
             for (int i = 0; i < n; i++) {
-                int start = list.getElementStartIndex(i);
-                int end = list.getElementEndIndex(i);
-                out[i] = isNull(i) ? Slice.of(flat, type, 0, 0) : Slice.of(flat, type, start, end);
+                long start;
+                long end;
+                if (v instanceof LargeListVector large) {
+                    start = large.getOffsetBuffer().getLong(8L * i);
+                    end = large.getOffsetBuffer().getLong(8L * i + 8);
+                } else {
+                    start = ((BaseListVector) v).getElementStartIndex(i);
+                    end = ((BaseListVector) v).getElementEndIndex(i);
+                }
+                if (start < 0 || end < start || end > flat.count()) {
+                    throw error(i, "the list's offsets " + start + ".." + end + " are outside its "
+                            + flat.count() + " items");
+                }
+                out[i] = isNull(i) ? Slice.of(flat, type, 0, 0) : Slice.of(flat, type, (int) start, (int) end);
             }
             return QList.wrap(out, Attribute.NONE);
         }

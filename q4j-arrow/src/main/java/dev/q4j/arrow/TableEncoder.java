@@ -36,7 +36,7 @@ final class TableEncoder {
     private static final ArrowType.Int INDEX_TYPE = new ArrowType.Int(32, true);
 
     /** A table's columns, key columns first. */
-    record Rows(List<String> names, List<QSequence> columns, int keys, int count) {
+    record Rows(List<String> names, List<QSequence> columns, int keys, boolean sorted, int count) {
     }
 
     private final Rows first;
@@ -69,6 +69,9 @@ final class TableEncoder {
         Map<String, String> metadata = new HashMap<>();
         if (first.keys() > 0) {
             metadata.put(QArrow.KEYS, Integer.toString(first.keys()));
+        }
+        if (first.sorted()) {
+            metadata.put(QArrow.SORTED, "true");
         }
         this.messageSchema = new Schema(fields, metadata);
     }
@@ -122,7 +125,7 @@ final class TableEncoder {
         if (rows == first) {
             return rows;
         }
-        if (!rows.names().equals(first.names()) || rows.keys() != first.keys()) {
+        if (!rows.names().equals(first.names()) || rows.keys() != first.keys() || rows.sorted() != first.sorted()) {
             throw new QArrowException(null, -1, "the table's columns " + describe(rows) + " differ from the first"
                     + " table's " + describe(first));
         }
@@ -164,19 +167,20 @@ final class TableEncoder {
 
     private static String describe(Rows rows) {
         String names = String.join(",", rows.names());
-        return rows.keys() == 0 ? "(" + names + ")" : "(" + names + " with " + rows.keys() + " key columns)";
+        return rows.keys() == 0 ? "(" + names + ")" : "(" + names + " with " + rows.keys()
+                + (rows.sorted() ? " sorted" : "") + " key columns)";
     }
 
     private static Rows columnsOf(QValue table) {
         if (table instanceof QTable t) {
-            return new Rows(t.columnNames(), t.columns(), 0, t.count());
+            return new Rows(t.columnNames(), t.columns(), 0, false, t.count());
         }
         if (table instanceof QKeyedTable k) {
             List<String> names = new ArrayList<>(k.keys().columnNames());
             names.addAll(k.values().columnNames());
             List<QSequence> columns = new ArrayList<>(k.keys().columns());
             columns.addAll(k.values().columns());
-            return new Rows(names, columns, k.keys().columnNames().size(), k.count());
+            return new Rows(names, columns, k.keys().columnNames().size(), k.sorted(), k.count());
         }
         throw new QArrowException(null, -1, "only tables and keyed tables convert to Arrow, not a "
                 + (table == null ? "null" : table.type().qName()));

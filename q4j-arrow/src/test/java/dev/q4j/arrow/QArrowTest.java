@@ -260,6 +260,11 @@ class QArrowTest {
             assertThat(arrow.schema().getFields()).extracting(Field::getName).containsExactly("sym", "day", "px");
             assertThat(QArrow.toQ(arrow.root(), arrow.dictionaries())).isEqualTo(k);
         }
+        QKeyedTable sorted = new QKeyedTable(k.keys(), k.values(), true);
+        try (ArrowTable arrow = QArrow.toArrow(sorted, allocator)) {
+            assertThat(arrow.schema().getCustomMetadata()).containsEntry(QArrow.SORTED, "true");
+            assertThat(QArrow.toQ(arrow.root(), arrow.dictionaries())).isEqualTo(sorted);
+        }
     }
 
     @Test
@@ -332,7 +337,8 @@ class QArrowTest {
             assertThat(arrow.root().getVector("x")).isSameAs(x);
             assertThat(QArrow.toQ(arrow.root(), arrow.dictionaries())).isEqualTo(second);
             QTable other = QTable.of(List.of("s", "x"), List.of(QSymbolVector.of("c"), QBooleanVector.of(true)));
-            assertThatThrownBy(() -> arrow.load(other)).hasMessage("column x: is boolean here, long in the first table");
+            assertThatThrownBy(() -> arrow.load(other))
+                    .hasMessage("column x: is boolean here, long in the first table");
         }
     }
 
@@ -390,11 +396,78 @@ class QArrowTest {
     }
 
     @Test
-    void emptyTablesKeepTheirColumnTypes() {
-        QTable t = QTable.of(List.of("x", "s", "b", "l"), List.of(QLongVector.EMPTY, QSymbolVector.EMPTY,
-                QByteVector.EMPTY, QList.EMPTY));
+    void tablesThatChangeBetweenTheFilesTwoPassesAreAnError(@TempDir Path dir) {
+        // an Iterable that gives other tables the second time
+        int[] passes = {0};
+        Iterable<QTable> changing = () -> List.of(QTable.of(List.of("s"), List.of(passes[0]++ == 0
+                ? QSymbolVector.of("a") : QSymbolVector.of("b")))).iterator();
+        assertThatThrownBy(() -> QArrow.writeFile(changing, dir.resolve("x.arrow"), ArrowOptions.defaults()))
+                .isInstanceOf(QArrowException.class).hasMessageStartingWith("column s, row 0: symbol `a was not there");
+    }
+
+    @Test
+    void emptyTablesKeepTheirColumnTypes(@TempDir Path dir) {
+        QTable t = QTable.of(List.of("x", "s", "b", "l", "c"), List.of(QLongVector.EMPTY, QSymbolVector.EMPTY,
+                QByteVector.EMPTY, QList.EMPTY, QCharVector.EMPTY));
         QValue back = QArrow.readStream(new ByteArrayInputStream(stream(List.of(t))));
         assertThat(back).isEqualTo(t);
+        Path file = dir.resolve("empty.arrow");
+        QArrow.writeFile(t, file);
+        assertThat(QArrow.readFile(file)).isEqualTo(t);
+        try (ArrowTable arrow = QArrow.toArrow(t, allocator)) {
+            assertThat(QArrow.toQ(arrow.root(), arrow.dictionaries())).isEqualTo(t);
+        }
+    }
+
+    @Test
+    void theSchemaIsTheOneOfTheIpcMessages() {
+        org.apache.arrow.vector.types.pojo.Schema schema = QArrow.schema(Tables.everyType(), ArrowOptions.defaults());
+        Field s = schema.findField("s");
+        assertThat(s.getType()).isEqualTo(org.apache.arrow.vector.types.pojo.ArrowType.Utf8.INSTANCE);
+        assertThat(s.getDictionary()).isNotNull();
+        assertThat(s.getDictionary().getIndexType().getBitWidth()).isEqualTo(32);
+        assertThat(schema.findField("nested").getChildren().get(0).getMetadata()).containsEntry(QArrow.TYPE, "long");
+        assertThatThrownBy(() -> QArrow.schema(QLongVector.of(1), ArrowOptions.defaults()))
+                .isInstanceOf(QArrowException.class)
+                .hasMessage("only tables and keyed tables convert to Arrow, not a long");
+    }
+
+    @Test
+    void optionsAreCheckedAndAClosedTableRefusesUse() {
+        assertThatThrownBy(() -> ArrowOptions.builder().batchRows(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("batchRows must be at least 1, not 0");
+        ArrowOptions o = ArrowOptions.builder().batchRows(7).nulls(ArrowOptions.Nulls.Q_VALUES).build();
+        assertThat(o.toBuilder().build().toString()).isEqualTo(o.toString())
+                .isEqualTo("ArrowOptions[nulls=Q_VALUES, mixedLists=ERROR, batchRows=7]");
+        ArrowTable arrow = QArrow.toArrow(QTable.of(List.of("x"), List.of(QLongVector.of(1))), allocator);
+        arrow.close();
+        arrow.close();
+        assertThatThrownBy(arrow::root).isInstanceOf(IllegalStateException.class)
+                .hasMessage("this ArrowTable is closed");
+    }
+
+    @Test
+    void aReaderNeedsATableAndTablesOfTheFirstOnesColumns() throws Exception {
+        assertThatThrownBy(() -> QArrow.reader(allocator, List.<QTable>of(), ArrowOptions.defaults()))
+                .hasMessage("no table to read: the first table gives the schema");
+        QTable a = QTable.of(List.of("x"), List.of(QLongVector.of(1)));
+        QTable b = QTable.of(List.of("y"), List.of(QLongVector.of(2)));
+        try (ArrowReader reader = QArrow.reader(allocator, List.of(a, b), ArrowOptions.defaults())) {
+            assertThat(reader.loadNextBatch()).isTrue();
+            assertThatThrownBy(reader::loadNextBatch).isInstanceOf(QArrowException.class)
+                    .hasMessage("the table's columns (y) differ from the first table's (x)");
+        }
+    }
+
+    @Test
+    void bytesThatAreNoArrowAreAnErrorSayingSo(@TempDir Path dir) throws Exception {
+        byte[] text = "not arrow at all, just text".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> QArrow.readStream(new ByteArrayInputStream(text)))
+                .isInstanceOf(java.io.UncheckedIOException.class).hasMessageStartingWith("cannot read the Arrow stream: ");
+        Path file = dir.resolve("text.arrow");
+        java.nio.file.Files.write(file, text);
+        assertThatThrownBy(() -> QArrow.readFile(file)).isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageContaining("not an Arrow IPC file: missing Magic number");
     }
 
     private static byte[] stream(List<QTable> tables) {

@@ -95,7 +95,7 @@ public final class Harness {
                 String.join(" ", jvmArgs));
         // codec: times from microseconds (small reply) to about half a second (javakdb's trade table)
         group("codec", esc(DecodeBench.class) + "|" + esc(EncodeBench.class) + "|" + esc(CompressionBench.class)
-                + "|" + esc(CopyBench.class) + "|" + esc(ReadBench.class),
+                + "|" + esc(CopyBench.class) + "|" + esc(ReadBench.class) + "|" + esc(ArrowBench.class),
                 quick ? 4 : 3, quick ? 300 : 1000, quick ? 3 : 5, quick ? 300 : 1000, quick ? 1 : 2);
         group("sync", esc(NetworkBench.class) + "\\.sync.*",
                 quick ? 2 : 3, quick ? 400 : 1000, quick ? 3 : 5, quick ? 400 : 1000, quick ? 1 : 2);
@@ -207,6 +207,12 @@ public final class Harness {
         }
         limitLine("decode-trade-vs-plain-copy", "CopyBench.plainCopyTrade", "copy", "trade");
         limitLine("decode-symbols-vs-scan", "CopyBench.scanSymbols", "scan", "symbols");
+        RunResult arrow = results.get("ArrowBench.toArrowTrade");
+        RunResult copyTrade = results.get("CopyBench.plainCopyTrade");
+        if (arrow != null && copyTrade != null) {
+            out.printf(Locale.ROOT, "to-arrow-trade arrow=%s copy=%s ratio=%.2f%n", time(score(arrow)),
+                    time(score(copyTrade)), score(arrow) / score(copyTrade));
+        }
         sqlLine();
         allocLine("decode-trade-in-place", "ReadBench.decodeInPlaceQ4j", "DecodeBench.decodeJavakdb:trade", "trade");
         for (String d : new String[] {"trade", "symbols", "small", "longs", "floats"}) {

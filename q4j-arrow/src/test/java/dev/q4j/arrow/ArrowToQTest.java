@@ -1,0 +1,166 @@
+package dev.q4j.arrow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.q4j.value.QTable;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DecimalVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.TimeSecVector;
+import org.apache.arrow.vector.TimeStampNanoVector;
+import org.apache.arrow.vector.UInt8Vector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Arrow data from elsewhere (no q4j metadata, other layouts), and Arrow data q cannot hold exactly: an error naming
+ * the column and, where one is to blame, the row.
+ */
+class ArrowToQTest {
+    private final BufferAllocator allocator = new RootAllocator();
+
+    @AfterEach
+    void allMemoryFreed() {
+        assertThat(allocator.getAllocatedMemory()).as("Arrow memory left allocated").isZero();
+        allocator.close();
+    }
+
+    @Test
+    void anArrowTypeWithoutAQTypeIsNamed() {
+        try (DecimalVector d = new DecimalVector("price", allocator, 10, 2)) {
+            d.allocateNew(1);
+            d.set(0, new BigDecimal("1.25"));
+            d.setValueCount(1);
+            assertThatThrownBy(() -> QArrow.toQ(VectorSchemaRoot.of(d), null)).isInstanceOf(QArrowException.class)
+                    .hasMessage("column price: Arrow type Decimal(10, 2, 128) has no q type");
+        }
+    }
+
+    @Test
+    void aMonthThatIsNotTheFirstOfAMonthIsAnError() {
+        try (DateDayVector m = new DateDayVector(field("m", "month", new org.apache.arrow.vector.types.pojo.ArrowType
+                .Date(org.apache.arrow.vector.types.DateUnit.DAY)), allocator)) {
+            m.allocateNew(2);
+            m.set(0, 19814);      // 2024-04-01
+            m.set(1, 19815);      // 2024-04-02
+            m.setValueCount(2);
+            assertThatThrownBy(() -> QArrow.toQ(VectorSchemaRoot.of(m), null))
+                    .hasMessage("column m, row 1: a month column's date 2024-04-02 is not the 1st of a month");
+        }
+    }
+
+    @Test
+    void aMinuteThatIsNotWholeMinutesIsAnError() {
+        try (TimeSecVector u = new TimeSecVector(field("u", "minute", new org.apache.arrow.vector.types.pojo.ArrowType
+                .Time(org.apache.arrow.vector.types.TimeUnit.SECOND, 32)), allocator)) {
+            u.allocateNew(2);
+            u.set(0, 120);
+            u.set(1, 121);
+            u.setValueCount(2);
+            assertThatThrownBy(() -> QArrow.toQ(VectorSchemaRoot.of(u), null))
+                    .hasMessage("column u, row 1: a minute column's time of 121 seconds is not whole minutes");
+        }
+    }
+
+    @Test
+    void aTimestampOutsideQsRangeIsAnError() {
+        try (TimeStampNanoVector p = new TimeStampNanoVector("p", allocator)) {
+            p.allocateNew(2);
+            p.set(0, 0);
+            p.set(1, Long.MIN_VALUE + 2);   // 1677: before 2000 by more than a long of nanoseconds
+            p.setValueCount(2);
+            assertThatThrownBy(() -> QArrow.toQ(VectorSchemaRoot.of(p), null))
+                    .hasMessageStartingWith("column p, row 1: timestamp -9223372036854775806 (1 ns units since 1970)"
+                            + " is outside q's timestamps");
+        }
+    }
+
+    @Test
+    void aUInt64PastQsLongIsAnError() {
+        try (UInt8Vector x = new UInt8Vector("x", allocator)) {
+            x.allocateNew(2);
+            x.set(0, 1);
+            x.set(1, -1L);
+            x.setValueCount(2);
+            assertThatThrownBy(() -> QArrow.toQ(VectorSchemaRoot.of(x), null))
+                    .hasMessage("column x, row 1: UInt64 18446744073709551615 is past q's long");
+        }
+    }
+
+    @Test
+    void keyColumnsMarkedWrongAreAnError() {
+        try (UInt8Vector x = new UInt8Vector("x", allocator)) {
+            x.allocateNew(1);
+            x.set(0, 1);
+            x.setValueCount(1);
+            List<FieldVector> vectors = List.of(x);
+            VectorSchemaRoot root = new VectorSchemaRoot(new Schema(List.of(x.getField()), Map.of(QArrow.KEYS, "1")),
+                    vectors, 1);
+            assertThatThrownBy(() -> QArrow.toQ(root, null))
+                    .hasMessage("schema metadata q4j.keys=1 is not a number of key columns between 0 and 0");
+        }
+    }
+
+    @Test
+    void aTableWithoutQMetadataGetsTheMappingForForeignData() {
+        try (TimeSecVector v = new TimeSecVector("v", allocator)) {
+            v.allocateNew(1);
+            v.set(0, 34_200);
+            v.setValueCount(1);
+            assertThat(QArrow.toQ(VectorSchemaRoot.of(v), null))
+                    .isEqualTo(QTable.of(List.of("v"), List.of(dev.q4j.value.QSecondVector.of(34_200))));
+        }
+    }
+
+    @Test
+    void largeAndViewStringsAndLargeListsAreRead() {
+        try (org.apache.arrow.vector.LargeVarCharVector large = new org.apache.arrow.vector.LargeVarCharVector("l",
+                allocator);
+             org.apache.arrow.vector.ViewVarCharVector view = new org.apache.arrow.vector.ViewVarCharVector("v",
+                allocator);
+             org.apache.arrow.vector.complex.LargeListVector list = org.apache.arrow.vector.complex.LargeListVector
+                .empty("n", allocator)) {
+            large.allocateNew();
+            view.allocateNew();
+            large.setSafe(0, "a rather long string, longer than twelve bytes".getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
+            large.setNull(1);
+            view.setSafe(0, "short".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            view.setSafe(1, "and one past the twelve bytes a view holds inline".getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
+            large.setValueCount(2);
+            view.setValueCount(2);
+            org.apache.arrow.vector.complex.impl.UnionLargeListWriter w = list.getWriter();
+            w.setPosition(0);
+            w.startList();
+            w.integer().writeInt(7);
+            w.integer().writeInt(8);
+            w.endList();
+            w.setPosition(1);
+            w.startList();
+            w.endList();
+            list.setValueCount(2);
+            assertThat(QArrow.toQ(VectorSchemaRoot.of(large, view, list), null)).isEqualTo(QTable.of(
+                    List.of("l", "v", "n"), List.of(
+                            dev.q4j.value.QList.of(dev.q4j.value.QCharVector.of(
+                                    "a rather long string, longer than twelve bytes"), dev.q4j.value.QCharVector.EMPTY),
+                            dev.q4j.value.QList.of(dev.q4j.value.QCharVector.of("short"), dev.q4j.value.QCharVector.of(
+                                    "and one past the twelve bytes a view holds inline")),
+                            dev.q4j.value.QList.of(dev.q4j.value.QIntVector.of(7, 8), dev.q4j.value.QIntVector.EMPTY))));
+        }
+    }
+
+    private static Field field(String name, String qType, org.apache.arrow.vector.types.pojo.ArrowType type) {
+        return new Field(name, new org.apache.arrow.vector.types.pojo.FieldType(true, type, null,
+                Map.of(QArrow.TYPE, qType)), List.of());
+    }
+}
