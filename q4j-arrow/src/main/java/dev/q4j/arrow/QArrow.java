@@ -105,8 +105,9 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * real, Float64 float, Utf8 and LargeUtf8 string column, dictionary-encoded Utf8 symbol, Binary and
  * FixedSizeBinary list of byte vectors ({@code arrow.uuid} guid), Timestamp (any unit, any zone, as UTC instants)
  * timestamp, Date date (Date(MILLISECOND) of whole days only), Time32(SECOND) second, Time32(MILLISECOND) time,
- * Time64 timespan, Duration timespan, Interval(YEAR_MONTH) month, List, LargeList and FixedSizeList nested. Other
- * types (Float16, Decimal, Struct, Map, Union, ...) are an error naming the column and type.
+ * Time64 timespan, Duration timespan, Interval(YEAR_MONTH) month, Decimal of scale 0 long (an error past the range
+ * of long: DuckDB's sums arrive so), Decimal of a positive scale float (the nearest double), List, LargeList and
+ * FixedSizeList nested. Other types (Float16, Struct, Map, Union, ...) are an error naming the column and type.
  */
 public final class QArrow {
     /** Field metadata key: the q type of the column ({@code "long"}, {@code "symbol"}, {@code "string"}, ...). */

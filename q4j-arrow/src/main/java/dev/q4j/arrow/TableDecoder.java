@@ -187,6 +187,10 @@ final class TableDecoder {
                 }
                 return p == FloatingPointPrecision.DOUBLE ? r.floats() : r.reals();
             }
+            case Decimal:
+                // SQL engines' sums and exact numbers (DuckDB's HUGEINT arrives as Decimal(38, 0)): whole numbers
+                // to long, checked; fractions to the nearest double
+                return ((ArrowType.Decimal) type).getScale() <= 0 ? r.decimalLongs() : r.decimalFloats();
             case Utf8:
             case LargeUtf8:
             case Utf8View:
@@ -437,6 +441,34 @@ final class TableDecoder {
                 }
             }
             return QVectors.wrapLongs(QType.LONG, out, Attribute.NONE);
+        }
+
+        QSequence decimalLongs() {
+            long[] out = new long[n];
+            for (int i = 0; i < n; i++) {
+                if (isNull(i)) {
+                    out[i] = Long.MIN_VALUE;
+                    continue;
+                }
+                java.math.BigDecimal d = (java.math.BigDecimal) v.getObject(i);
+                try {
+                    out[i] = d.longValueExact();
+                } catch (ArithmeticException e) {
+                    throw error(i, "Decimal " + d + " is past q's long");
+                }
+                if (out[i] == Long.MIN_VALUE) {
+                    throw error(i, "Decimal " + d + " is q's long null (0N), not a value");
+                }
+            }
+            return QVectors.wrapLongs(QType.LONG, out, Attribute.NONE);
+        }
+
+        QSequence decimalFloats() {
+            double[] out = new double[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = isNull(i) ? Double.NaN : ((java.math.BigDecimal) v.getObject(i)).doubleValue();
+            }
+            return QVectors.wrapDoubles(QType.FLOAT, out, Attribute.NONE);
         }
 
         QSequence reals() {

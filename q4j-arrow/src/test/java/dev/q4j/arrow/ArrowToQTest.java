@@ -36,12 +36,50 @@ class ArrowToQTest {
 
     @Test
     void anArrowTypeWithoutAQTypeIsNamed() {
-        try (DecimalVector d = new DecimalVector("price", allocator, 10, 2)) {
+        try (org.apache.arrow.vector.IntervalDayVector d = new org.apache.arrow.vector.IntervalDayVector("gap",
+                allocator)) {
             d.allocateNew(1);
-            d.set(0, new BigDecimal("1.25"));
+            d.set(0, 1, 500);
             d.setValueCount(1);
             assertThatThrownBy(() -> QArrow.toQ(VectorSchemaRoot.of(d), null)).isInstanceOf(QArrowException.class)
-                    .hasMessage("column price: Arrow type Decimal(10, 2, 128) has no q type");
+                    .hasMessage("column gap: Arrow type Interval(DAY_TIME) has no q type");
+        }
+    }
+
+    @Test
+    void decimalsOfScale0AreLongsAndOthersFloats() {
+        try (DecimalVector sum = new DecimalVector("sum", allocator, 38, 0);
+             DecimalVector price = new DecimalVector("price", allocator, 10, 2)) {
+            sum.allocateNew(3);
+            sum.set(0, new BigDecimal("9223372036854775807"));
+            sum.setNull(1);
+            sum.set(2, new BigDecimal("-42"));
+            sum.setValueCount(3);
+            price.allocateNew(3);
+            price.set(0, new BigDecimal("1.25"));
+            price.set(1, new BigDecimal("-0.07"));
+            price.setNull(2);
+            price.setValueCount(3);
+            QTable t = (QTable) QArrow.toQ(VectorSchemaRoot.of(sum, price), null);
+            assertThat(t.column("sum")).isEqualTo(dev.q4j.value.QLongVector.of(Long.MAX_VALUE, Long.MIN_VALUE, -42));
+            assertThat(((dev.q4j.value.QFloatVector) t.column("price")).toArray())
+                    .containsExactly(1.25, -0.07, Double.NaN);
+        }
+    }
+
+    @Test
+    void aDecimalPastQsLongOrAtItsNullIsAnError() {
+        try (DecimalVector sum = new DecimalVector("total", allocator, 38, 0)) {
+            sum.allocateNew(2);
+            sum.set(0, new BigDecimal("1"));
+            sum.set(1, new BigDecimal("9223372036854775808"));
+            sum.setValueCount(2);
+            assertThatThrownBy(() -> QArrow.toQ(VectorSchemaRoot.of(sum), null)).isInstanceOf(QArrowException.class)
+                    .hasMessage("column total, row 1: Decimal 9223372036854775808 is past q's long");
+            sum.set(1, new BigDecimal("-9223372036854775808"));
+            assertThatThrownBy(() -> QArrow.toQ(VectorSchemaRoot.of(sum), null)).isInstanceOf(QArrowException.class)
+                    .hasMessage("column total, row 1: Decimal -9223372036854775808 is q's long null (0N), not a "
+                            + "value");
         }
     }
 

@@ -101,7 +101,7 @@ class QueryDataTest {
     void sqlRunsOverTheResultAsTheTableQ() throws Exception {
         try (KdbServer server = KdbServer.replying(trades())) {
             Cli.Result r = Cli.run("query", "--sql",
-                    "SELECT sym, sum(size)::BIGINT AS size, max(px) AS px FROM q GROUP BY sym ORDER BY sym",
+                    "SELECT sym, sum(size) AS size, max(px) AS px FROM q GROUP BY sym ORDER BY sym",
                     server.address(), "select from t");
             assertThat(r.err()).isEmpty();
             assertThat(r.exitCode()).isZero();
@@ -138,7 +138,7 @@ class QueryDataTest {
     @Test
     void aListIsATableOfOneColumnX() throws Exception {
         try (KdbServer server = KdbServer.replying(new long[] {3, 1, 2})) {
-            Cli.Result r = Cli.run("query", "--sql", "SELECT sum(x)::BIGINT AS s FROM q", "-f", "q",
+            Cli.Result r = Cli.run("query", "--sql", "SELECT sum(x) AS s FROM q", "-f", "q",
                     server.address(), "3 1 2");
             assertThat(r.err()).isEmpty();
             assertThat(r.out()).isEqualTo("+(,`s)!,,6\n");

@@ -2,7 +2,10 @@ package dev.q4j.duckdb;
 
 import dev.q4j.arrow.ArrowOptions;
 import dev.q4j.arrow.QArrow;
+import dev.q4j.value.QCharVector;
 import dev.q4j.value.QKeyedTable;
+import dev.q4j.value.QList;
+import dev.q4j.value.QSymbolVector;
 import dev.q4j.value.QTable;
 import dev.q4j.value.QValue;
 import java.io.IOException;
@@ -21,6 +24,9 @@ import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBResultSet;
 
@@ -58,6 +64,14 @@ import org.duckdb.DuckDBResultSet;
  * parallel queries.
  */
 public final class QDuckDB implements AutoCloseable {
+    /** What SQL's text columns (VARCHAR) become in q. */
+    public enum Text {
+        /** symbols: what q uses for names, keys and categories (group-by keys come back as {@code `IBM}); the default */
+        SYMBOL,
+        /** strings: a general list of char vectors, for free text */
+        STRING
+    }
+
     private final Connection jdbc;
     private final DuckDBConnection duckdb;
     private final boolean ownsConnection;
@@ -241,26 +255,47 @@ public final class QDuckDB implements AutoCloseable {
     }
 
     /**
-     * Runs a query and returns its result as a q table.
+     * Runs a query and returns its result as a q table, text columns as symbols.
      *
      * <pre>{@code
      * QTable t = db.query("SELECT sym, max(price) AS high FROM trade GROUP BY sym");
      * }</pre>
      *
      * @param sql one SQL statement that returns rows
-     * @return the rows, as {@link QArrow} maps Arrow's types back to q
+     * @return the rows, as {@link QArrow} maps Arrow's types back to q: BIGINT long, DOUBLE float, VARCHAR symbol,
+     *     TIMESTAMP timestamp, DATE date, INTERVAL timespan, a DECIMAL of scale 0 (DuckDB's {@code sum} of
+     *     integers) long, other DECIMALs float, lists nested lists; a UUID arrives as text, as DuckDB exports it
      * @throws QDuckDBException when DuckDB refuses the statement, naming it
      * @throws dev.q4j.arrow.QArrowException when a result column has no q type, naming it
      */
-    public synchronized QTable query(String sql) {
+    public QTable query(String sql) {
+        return query(sql, Text.SYMBOL);
+    }
+
+    /**
+     * Runs a query and returns its result as a q table.
+     *
+     * <pre>{@code
+     * QTable notes = db.query("SELECT id, comment FROM tickets", QDuckDB.Text.STRING);
+     * }</pre>
+     *
+     * @param sql one SQL statement that returns rows
+     * @param text what its text (VARCHAR) columns become
+     * @return the rows (see {@link #query(String)})
+     * @throws QDuckDBException when DuckDB refuses the statement, naming it
+     * @throws dev.q4j.arrow.QArrowException when a result column has no q type, naming it
+     */
+    public synchronized QTable query(String sql, Text text) {
         checkOpen();
         refreshStreams();
         try (Statement statement = jdbc.createStatement();
              ResultSet rows = statement.executeQuery(sql);
              ArrowReader reader = (ArrowReader) rows.unwrap(DuckDBResultSet.class)
                      .arrowExportStream(allocator, options.batchRows())) {
+            Schema schema = reader.getVectorSchemaRoot().getSchema();
             QValue result = QArrow.read(reader);
-            return result instanceof QKeyedTable keyed ? unkeyed(keyed) : (QTable) result;
+            QTable table = result instanceof QKeyedTable keyed ? unkeyed(keyed) : (QTable) result;
+            return text == Text.SYMBOL ? textAsSymbols(table, schema) : table;
         } catch (SQLException e) {
             throw failed(sql, e);
         } catch (IOException e) {
@@ -396,6 +431,35 @@ public final class QDuckDB implements AutoCloseable {
 
     private static QDuckDBException failed(String sql, SQLException e) {
         return new QDuckDBException(e.getMessage() + " (in: " + sql + ")", e);
+    }
+
+    /** VARCHAR columns, which Arrow gives as plain Utf8 and QArrow as strings, as symbols. */
+    private static QTable textAsSymbols(QTable table, Schema schema) {
+        List<Field> fields = schema.getFields();
+        List<QValue> columns = new java.util.ArrayList<>(table.columns());
+        boolean changed = false;
+        for (int c = 0; c < fields.size(); c++) {
+            Field f = fields.get(c);
+            ArrowType.ArrowTypeID id = f.getType().getTypeID();
+            boolean text = id == ArrowType.ArrowTypeID.Utf8 || id == ArrowType.ArrowTypeID.LargeUtf8
+                    || id == ArrowType.ArrowTypeID.Utf8View;
+            if (!text || f.getDictionary() != null || f.getMetadata().containsKey(QArrow.TYPE)
+                    || !(columns.get(c) instanceof QList strings)) {
+                continue;
+            }
+            String[] symbols = new String[strings.count()];
+            for (int i = 0; i < symbols.length; i++) {
+                symbols[i] = ((QCharVector) strings.at(i)).asString();
+            }
+            try {
+                columns.set(c, QSymbolVector.wrap(symbols));
+            } catch (IllegalArgumentException e) {
+                throw new QDuckDBException("column " + f.getName() + ": " + e.getMessage()
+                        + "; query with QDuckDB.Text.STRING to get strings", e);
+            }
+            changed = true;
+        }
+        return changed ? QTable.of(table.columnNames(), columns) : table;
     }
 
     private static QTable unkeyed(QKeyedTable keyed) {

@@ -84,10 +84,12 @@ class QDuckDBTest {
         }
         try (QDuckDB db = QDuckDB.inMemory()) {
             db.register("trade", t);
-            QTable r = db.query("SELECT sym, count(*) AS n, sum(size)::BIGINT AS size, avg(price) AS price, "
+            // sum of BIGINT is DuckDB's HUGEINT, Decimal(38, 0) in Arrow: a long in q
+            QTable r = db.query("SELECT sym, count(*) AS n, sum(size) AS size, avg(price) AS price, "
                     + "max(time) AS last FROM trade GROUP BY sym ORDER BY sym");
             assertThat(r.columnNames()).containsExactly("sym", "n", "size", "price", "last");
             assertThat(r.count()).isEqualTo(countAndSize.size());
+            assertThat(r.column("sym")).isInstanceOf(QSymbolVector.class);
             int row = 0;
             for (Map.Entry<String, long[]> e : countAndSize.entrySet()) {
                 assertThat(text(r.column("sym").at(row))).isEqualTo(e.getKey());
@@ -117,6 +119,25 @@ class QDuckDBTest {
             db.execute("CREATE TABLE other AS SELECT 1 AS x");
             assertThat(((QLongVector) db.query("SELECT count(*) AS n FROM trade").column("n")).get(0))
                     .isEqualTo(1000);
+        }
+    }
+
+    @Test
+    void textColumnsComeBackAsSymbolsOrAsStrings() {
+        QTable t = QTable.of(List.of("sym", "note"), List.of(QSymbolVector.of("IBM", "MSFT", ""),
+                QList.of(QCharVector.of("first"), QCharVector.of("caf\u00e9"), QCharVector.of(""))));
+        try (QDuckDB db = QDuckDB.inMemory()) {
+            db.register("t", t);
+            QTable symbols = db.query("SELECT sym, note FROM t");
+            assertThat(symbols.column("sym")).isEqualTo(QSymbolVector.of("IBM", "MSFT", ""));
+            assertThat(symbols.column("note")).isEqualTo(QSymbolVector.of("first", "caf\u00e9", ""));
+            QTable strings = db.query("SELECT sym, note FROM t", QDuckDB.Text.STRING);
+            assertThat(strings.column("note")).isEqualTo(t.column("note"));
+            // the null symbol is SQL's NULL, which comes back as an empty string
+            assertThat(strings.column("sym")).isEqualTo(QList.of(QCharVector.of("IBM"), QCharVector.of("MSFT"),
+                    QCharVector.of("")));
+            QTable none = db.query("SELECT sym FROM t WHERE false");
+            assertThat(none.column("sym")).isEqualTo(QSymbolVector.EMPTY);
         }
     }
 
