@@ -63,8 +63,11 @@ final class Columns {
             return new Writer(qType, allocate, MethodHandles.filterArguments(set, 2, filter), finish);
         }
 
-        /** @return a column of the given values, one by one (for nested values, not for records' columns) */
-        QSequence column(java.util.List<?> values) {
+        /**
+         * @param outer where a failure is reported, with the item's position; {@code null} for a single value
+         * @return a column of the given values, one by one (for nested values, not for records' columns)
+         */
+        QSequence column(java.util.List<?> values, Site outer) {
             Object data = allocate.apply(values.size());
             MethodHandle generic = set.asType(MethodType.methodType(void.class, Object.class, int.class,
                     Object.class));
@@ -73,7 +76,7 @@ final class Columns {
                 try {
                     generic.invokeExact(data, row, v);
                 } catch (CellFailure f) {
-                    throw f.site().fail("item " + row + ": " + f.reason(), f.getCause());
+                    throw outer == null ? f : outer.fail("item " + row + ": " + f.reason(), f.getCause());
                 } catch (Throwable t) {
                     throw Columns.rethrow(t);
                 }

@@ -255,6 +255,10 @@ final class Values {
             if (!(v instanceof QAtom a)) {
                 throw site.fail("a " + describe(v) + " cannot go into " + raw.getSimpleName());
             }
+            if (Scalars.decoder(a.type(), raw) == null) {
+                throw site.fail("a " + a.type().qName() + " atom cannot go into " + raw.getSimpleName() + ", which reads "
+                        + names(Scalars.readableAs(raw)));
+            }
             QVector one = QVectors.ofAtoms(a.type(), List.of(a));
             MethodHandle get = readers.computeIfAbsent(a.type(), t -> vectorReader(site, one, raw).get()
                     .asType(MethodType.methodType(Object.class, Object.class, int.class)));
@@ -328,7 +332,7 @@ final class Values {
                     try {
                         out.add((Object) get.invokeExact(data, i));
                     } catch (CellFailure f) {
-                        throw f.site().fail("item " + i + ": " + f.reason(), f.getCause());
+                        throw site.fail("item " + i + ": " + f.reason(), f.getCause());
                     } catch (Throwable t) {
                         throw Columns.rethrow(t);
                     }
@@ -338,7 +342,7 @@ final class Values {
                     try {
                         out.add(items.decode(s.at(i)));
                     } catch (CellFailure f) {
-                        throw f.site().fail("item " + i + ": " + f.reason(), f.getCause());
+                        throw site.fail("item " + i + ": " + f.reason(), f.getCause());
                     }
                 }
             }
@@ -453,7 +457,7 @@ final class Values {
             return v -> v == null ? QCharVector.EMPTY : QCharVector.of((String) v);
         } else if (Scalars.isScalar(raw)) {
             Columns.Writer w = scalarWriter(site, raw, hint);
-            return v -> w.column(Collections.singletonList(v)).at(0);
+            return v -> w.column(Collections.singletonList(v), null).at(0);
         } else if (raw == Optional.class) {
             Encoder inner = encoder(site, argument(site, type, 0), hint);
             return v -> inner.encode(orNull((Optional<?>) v));
@@ -525,7 +529,7 @@ final class Values {
         }
         if (fastScalar(item) && !(item == String.class && hint == QType.CHAR)) {
             Columns.Writer w = scalarWriter(site.withJavaType(item), item, hint);
-            return v -> v == null ? Q.NIL : w.column(asList(v));
+            return v -> v == null ? Q.NIL : w.column(asList(v), site);
         } else if (item.isRecord() && mapper.converter(item) == null) {
             return v -> v == null ? Q.NIL : mapper.nestedTable(site, asList(v), item);
         }
@@ -541,7 +545,7 @@ final class Values {
                 try {
                     out[i] = items.encode(x);
                 } catch (CellFailure f) {
-                    throw f.site().fail("item " + i + ": " + f.reason(), f.getCause());
+                    throw site.fail("item " + i + ": " + f.reason(), f.getCause());
                 }
                 i++;
             }
