@@ -45,7 +45,8 @@ final class Columns {
     record Reader(Function<QSequence, Object> extract, MethodHandle get) {
         /** @return the reader whose cells go through {@code filter}, {@code (J) -> K} */
         Reader map(MethodHandle filter) {
-            return new Reader(extract, MethodHandles.filterReturnValue(get, filter));
+            return new Reader(extract, MethodHandles.filterReturnValue(get,
+                    filter.asType(filter.type().changeParameterType(0, get.type().returnType()))));
         }
     }
 
@@ -60,7 +61,8 @@ final class Columns {
     record Writer(QType qType, IntFunction<Object> allocate, MethodHandle set, Function<Object, QSequence> finish) {
         /** @return the writer of values that {@code filter}, {@code (K) -> J}, turns into this writer's */
         Writer from(MethodHandle filter) {
-            return new Writer(qType, allocate, MethodHandles.filterArguments(set, 2, filter), finish);
+            return new Writer(qType, allocate, MethodHandles.filterArguments(set, 2,
+                    filter.asType(filter.type().changeReturnType(set.type().parameterType(2)))), finish);
         }
 
         /**

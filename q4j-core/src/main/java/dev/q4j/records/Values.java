@@ -76,6 +76,10 @@ final class Values {
         }
     }
 
+    /** As a component's converter: none at all, not even the global one (a converter's carrier maps directly). */
+    static final ColumnConverter<Object, Object> DIRECT =
+            ColumnConverter.of(Object.class, Object.class, x -> x, x -> x);
+
     private final RecordMapper mapper;
 
     Values(RecordMapper mapper) {
@@ -138,9 +142,9 @@ final class Values {
         if (raw == null) {
             throw unsupported(site, type);
         }
-        ColumnConverter<?, ?> c = converter != null ? converter : mapper.converter(raw);
+        ColumnConverter<?, ?> c = converterOf(raw, converter);
         if (c != null) {
-            Columns.Reader r = reader(site.withJavaType(c.carrier()), column, c.carrier(), null);
+            Columns.Reader r = reader(site.withJavaType(c.carrier()), column, c.carrier(), DIRECT);
             MethodHandle from = MethodHandles.insertArguments(FROM_CARRIER, 0, c, site);
             return r.map(from.asType(MethodType.methodType(raw, c.carrier())));
         }
@@ -153,7 +157,7 @@ final class Values {
                         Optional.class, item)));
             }
         }
-        Columns.Reader r = Columns.listReader(decoder(site, type));
+        Columns.Reader r = Columns.listReader(decoder(site, type, DIRECT));
         return new Columns.Reader(r.extract(), r.get().asType(MethodType.methodType(raw, Object.class, int.class)));
     }
 
@@ -177,38 +181,29 @@ final class Values {
         return b.toString();
     }
 
-    /** @return the decoder of one value through the component's own converter, if it has one */
-    Decoder decoder(Site site, Type type, ColumnConverter<?, ?> converter) {
-        if (converter == null) {
-            return decoder(site, type);
-        }
-        Decoder inner = decoder(site.withJavaType(converter.carrier()), converter.carrier());
-        return v -> fromCarrier(converter, site, inner.decode(v));
-    }
-
-    /** @return the encoder of one value through the component's own converter, if it has one */
-    Encoder encoder(Site site, Type type, QType hint, ColumnConverter<?, ?> converter) {
-        if (converter == null) {
-            return encoder(site, type, hint);
-        }
-        Encoder inner = encoder(site.withJavaType(converter.carrier()), converter.carrier(),
-                hint != null ? hint : converter.qType().orElse(null));
-        return v -> inner.encode(toCarrier(converter, site, v));
+    private ColumnConverter<?, ?> converterOf(Class<?> raw, ColumnConverter<?, ?> converter) {
+        return converter == DIRECT ? null : converter != null ? converter : mapper.converter(raw);
     }
 
     /** @return the decoder of one value (an atom, or a list, dictionary or table for nested types) */
     Decoder decoder(Site site, Type type) {
+        return decoder(site, type, null);
+    }
+
+    /**
+     * @param converter the component's own converter, {@code null} for the global one of the type, or
+     *     {@link #DIRECT}
+     * @return the decoder of one value (an atom, or a list, dictionary or table for nested types)
+     */
+    Decoder decoder(Site site, Type type, ColumnConverter<?, ?> converter) {
         Class<?> raw = rawClass(type);
         if (raw == null) {
             throw unsupported(site, type);
         }
-        ColumnConverter<?, ?> c = mapper.converter(raw);
+        ColumnConverter<?, ?> c = converterOf(raw, converter);
         if (c != null) {
-            Decoder inner = decoder(site.withJavaType(c.carrier()), c.carrier());
-            return v -> {
-                Object x = inner.decode(v);
-                return x == null ? null : fromCarrier(c, site, x);
-            };
+            Decoder inner = decoder(site.withJavaType(c.carrier()), c.carrier(), DIRECT);
+            return v -> fromCarrier(c, site, inner.decode(v));
         } else if (Scalars.isScalar(raw)) {
             return atomDecoder(site, raw);
         } else if (raw == Optional.class) {
@@ -412,10 +407,10 @@ final class Values {
         if (raw == null) {
             throw unsupported(site, type);
         }
-        ColumnConverter<?, ?> c = converter != null ? converter : mapper.converter(raw);
+        ColumnConverter<?, ?> c = converterOf(raw, converter);
         if (c != null) {
             Columns.Writer w = writer(site.withJavaType(c.carrier()), c.carrier(),
-                    hint != null ? hint : c.qType().orElse(null), null);
+                    hint != null ? hint : c.qType().orElse(null), DIRECT);
             MethodHandle to = MethodHandles.insertArguments(TO_CARRIER, 0, c, site);
             return w.from(to.asType(MethodType.methodType(c.carrier(), raw)));
         }
@@ -428,7 +423,7 @@ final class Values {
                         Optional.class)));
             }
         }
-        return Columns.listWriter(encoder(site, type, hint));
+        return Columns.listWriter(encoder(site, type, hint, DIRECT));
     }
 
     private static Columns.Writer scalarWriter(Site site, Class<?> raw, QType hint) {
@@ -444,14 +439,23 @@ final class Values {
 
     /** @return the encoder of one value (an atom, or a list, dictionary or table for nested types) */
     Encoder encoder(Site site, Type type, QType hint) {
+        return encoder(site, type, hint, null);
+    }
+
+    /**
+     * @param converter the component's own converter, {@code null} for the global one of the type, or
+     *     {@link #DIRECT}
+     * @return the encoder of one value (an atom, or a list, dictionary or table for nested types)
+     */
+    Encoder encoder(Site site, Type type, QType hint, ColumnConverter<?, ?> converter) {
         Class<?> raw = rawClass(type);
         if (raw == null) {
             throw unsupported(site, type);
         }
-        ColumnConverter<?, ?> c = mapper.converter(raw);
+        ColumnConverter<?, ?> c = converterOf(raw, converter);
         if (c != null) {
             Encoder inner = encoder(site.withJavaType(c.carrier()), c.carrier(),
-                    hint != null ? hint : c.qType().orElse(null));
+                    hint != null ? hint : c.qType().orElse(null), DIRECT);
             return v -> inner.encode(toCarrier(c, site, v));
         } else if (raw == String.class && hint == QType.CHAR) {
             return v -> v == null ? QCharVector.EMPTY : QCharVector.of((String) v);
@@ -527,11 +531,13 @@ final class Values {
         if (item == null) {
             throw unsupported(site, itemType);
         }
-        if (fastScalar(item) && !(item == String.class && hint == QType.CHAR)) {
-            Columns.Writer w = scalarWriter(site.withJavaType(item), item, hint);
-            return v -> v == null ? Q.NIL : w.column(asList(v), site);
-        } else if (item.isRecord() && mapper.converter(item) == null) {
+        if (item.isRecord() && mapper.converter(item) == null) {
             return v -> v == null ? Q.NIL : mapper.nestedTable(site, asList(v), item);
+        }
+        Columns.Writer w = writer(site.withJavaType(itemType), itemType, hint, null);
+        if (w.qType() != QType.LIST) {
+            // scalars, through a converter too, make a vector
+            return v -> v == null ? Q.NIL : w.column(asList(v), site);
         }
         Encoder items = encoder(site.withJavaType(itemType), itemType, hint);
         return v -> {
