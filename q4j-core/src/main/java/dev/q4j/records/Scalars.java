@@ -33,6 +33,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -548,48 +549,53 @@ final class Scalars {
         return timeOfDay(s, v, "timespan " + v + "ns");
     }
 
-    private static Duration duration(Site s, int v, long unitNanos, String infinity) {
+    private static Duration duration(Site s, int v, ChronoUnit unit, String infinity) {
         if (v == Integer.MIN_VALUE) {
             return null;
         }
         if (infinite(v)) {
             throw infinite(s, (v > 0 ? "" : "-") + infinity, "Duration");
         }
-        return Duration.ofNanos(v * unitNanos);
+        return Duration.of(v, unit);
     }
 
-    private static LocalTime localTime(Site s, int v, long unitNanos, String infinity) {
+    private static LocalTime localTime(Site s, int v, ChronoUnit unit, String infinity) {
         if (v == Integer.MIN_VALUE) {
             return null;
         }
         if (infinite(v)) {
             throw infinite(s, (v > 0 ? "" : "-") + infinity, "LocalTime");
         }
-        return timeOfDay(s, v * unitNanos, s.qType().qName() + " " + v);
+        long perDay = NANOS_PER_DAY / unit.getDuration().toNanos();
+        if (v < 0 || v >= perDay) {
+            throw s.fail(s.qType().qName() + " " + v + " is not a time of day (negative or past 24:00); read it as"
+                    + " a Duration");
+        }
+        return LocalTime.ofNanoOfDay(v * unit.getDuration().toNanos());
     }
 
     static LocalTime minuteLocalTime(Site s, int v) {
-        return localTime(s, v, 60_000_000_000L, "0Wu");
+        return localTime(s, v, ChronoUnit.MINUTES, "0Wu");
     }
 
     static Duration minuteDuration(Site s, int v) {
-        return duration(s, v, 60_000_000_000L, "0Wu");
+        return duration(s, v, ChronoUnit.MINUTES, "0Wu");
     }
 
     static LocalTime secondLocalTime(Site s, int v) {
-        return localTime(s, v, 1_000_000_000L, "0Wv");
+        return localTime(s, v, ChronoUnit.SECONDS, "0Wv");
     }
 
     static Duration secondDuration(Site s, int v) {
-        return duration(s, v, 1_000_000_000L, "0Wv");
+        return duration(s, v, ChronoUnit.SECONDS, "0Wv");
     }
 
     static LocalTime timeLocalTime(Site s, int v) {
-        return localTime(s, v, 1_000_000L, "0Wt");
+        return localTime(s, v, ChronoUnit.MILLIS, "0Wt");
     }
 
     static Duration timeDuration(Site s, int v) {
-        return duration(s, v, 1_000_000L, "0Wt");
+        return duration(s, v, ChronoUnit.MILLIS, "0Wt");
     }
 
     // ------------------------------------------------------------------ Java -> q

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.q4j.text.QText;
 import dev.q4j.value.QLongVector;
+import dev.q4j.value.QMinuteVector;
+import dev.q4j.value.QSecondVector;
 import dev.q4j.value.QTable;
 import dev.q4j.value.QType;
 import java.time.Duration;
@@ -139,6 +141,20 @@ class RecordsTypesTest {
                 + " boxedFromInt:7 0Ni)");
         assertThat(MAPPER.toList(table, Widening.class)).containsExactly(new Widening(1, 3, 5, 1.5, 7L),
                 new Widening(2, 4, 6, Double.NaN, null));
+    }
+
+    record Spans(@QColumn(type = QType.MINUTE) Duration u, @QColumn(type = QType.SECOND) Duration v) {
+    }
+
+    @Test
+    void minutesAndSecondsFarBeyondADayAreExactDurations() {
+        // found by the property test: minutes times nanoseconds per minute overflowed a long
+        QTable table = QTable.of(List.of("u", "v"), List.of(QMinuteVector.of(2147483646, -2147483646),
+                QSecondVector.of(2147483646, -2147483646)));
+        List<Spans> rows = MAPPER.toList(table, Spans.class);
+        assertThat(rows).containsExactly(new Spans(Duration.ofMinutes(2147483646), Duration.ofSeconds(2147483646)),
+                new Spans(Duration.ofMinutes(-2147483646), Duration.ofSeconds(-2147483646)));
+        assertThat(MAPPER.toTable(rows, Spans.class)).isEqualTo(table);
     }
 
     record Infinities(long j, Long jb, int i, short h, double f, float e, @QColumn(type = QType.TIMESTAMP) long p) {
