@@ -83,7 +83,9 @@ import java.util.stream.Stream;
  * take NaN, q's null). Infinities stay values ({@code Long.MAX_VALUE}...), but an infinite temporal into a
  * {@code java.time} type is an error. Written, {@code null} becomes the column's q null; q booleans and bytes have
  * no null, so a {@code null} {@code Boolean} or {@code Byte} is an error. Primitive arrays hold the raw items, nulls
- * included, as the vectors' arrays do. A string column has no null: {@code null} is written as {@code ""}.
+ * included, as the vectors' arrays do. A string column has no null: {@code null} is written as {@code ""}. A
+ * {@code null} nested value (a list, array, map or record) is written as q's generic null {@code ::}, which reads
+ * back as {@code null}.
  *
  * <p><b>Access.</b> Record classes on the class path, and in modules that open their package to
  * {@code dev.q4j.core}, need nothing. For a record in a module that does not, give the mapper a lookup from that

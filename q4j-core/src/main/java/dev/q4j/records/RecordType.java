@@ -22,6 +22,8 @@ import java.util.function.Function;
 final class RecordType {
     /** distinct table shapes kept per record class; past it, plans are built per call and not kept */
     private static final int MAX_SHAPES = 64;
+    /** a method handle takes at most 255 argument slots; the row handle takes two per component before it is one */
+    private static final int MAX_ARGUMENTS = 254;
 
     /**
      * @param name the component's name
@@ -239,6 +241,10 @@ final class RecordType {
      */
     private MethodHandle rowReader(MethodHandle[] getters) {
         int n = getters.length;
+        if (2 * n > MAX_ARGUMENTS) {
+            throw new RecordMappingException(type, null, null, null, -1, "a record of " + n + " components: the mapper"
+                    + " reads records of at most " + MAX_ARGUMENTS / 2, null);
+        }
         MethodHandle h = constructor;
         if (n == 0) {
             h = MethodHandles.dropArguments(h, 0, Object[].class, int.class);

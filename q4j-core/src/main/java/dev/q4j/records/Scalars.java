@@ -40,7 +40,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -850,10 +849,5 @@ final class Scalars {
         Set<String> names() {
             return new java.util.TreeSet<>(byName.keySet());
         }
-    }
-
-    /** @return whether {@code type} is an Optional of something */
-    static boolean isOptional(Class<?> type) {
-        return type == Optional.class;
     }
 }
