@@ -66,11 +66,13 @@ import java.util.stream.Stream;
  * <tr><td>symbol</td><td>{@code String}, any {@code enum} (by constant name)</td></tr>
  * <tr><td>timestamp</td><td>{@code Instant}, {@code LocalDateTime}, {@code OffsetDateTime} (UTC), {@code long}
  *     nanoseconds since 2000.01.01</td></tr>
- * <tr><td>month</td><td>{@code YearMonth}</td></tr>
- * <tr><td>date</td><td>{@code LocalDate}</td></tr>
- * <tr><td>datetime</td><td>{@code Instant}, {@code LocalDateTime}, {@code OffsetDateTime}</td></tr>
+ * <tr><td>month</td><td>{@code YearMonth}, {@code int} months since 2000.01</td></tr>
+ * <tr><td>date</td><td>{@code LocalDate}, {@code int} days since 2000.01.01</td></tr>
+ * <tr><td>datetime</td><td>{@code Instant}, {@code LocalDateTime}, {@code OffsetDateTime}, {@code double}
+ *     days</td></tr>
  * <tr><td>timespan</td><td>{@code Duration}, {@code LocalTime}, {@code long} nanoseconds</td></tr>
- * <tr><td>minute, second, time</td><td>{@code LocalTime} (time is the default), {@code Duration}</td></tr>
+ * <tr><td>minute, second, time</td><td>{@code LocalTime} (time is the default), {@code Duration}, {@code int}
+ *     minutes, seconds, milliseconds</td></tr>
  * <tr><td>string column (char vectors)</td><td>{@code String} with {@code @QColumn(type = QType.CHAR)}</td></tr>
  * <tr><td>nested list column</td><td>{@code List<T>}, {@code long[]}, {@code int[]}, {@code double[]},
  *     {@code String[]}...</td></tr>
@@ -81,7 +83,8 @@ import java.util.stream.Stream;
  * {@code Optional}, {@code OptionalLong}, {@code OptionalInt} and {@code OptionalDouble}; into a primitive
  * {@code long}, {@code int}, {@code short} it is an error naming column and row ({@code double} and {@code float}
  * take NaN, q's null). Infinities stay values ({@code Long.MAX_VALUE}...), but an infinite temporal into a
- * {@code java.time} type is an error. Written, {@code null} becomes the column's q null; q booleans and bytes have
+ * {@code java.time} type is an error: read it as its raw number ({@code long}, {@code int}, {@code double} with
+ * {@code @QColumn(type = ...)} to write it back as the temporal type). Written, {@code null} becomes the column's q null; q booleans and bytes have
  * no null, so a {@code null} {@code Boolean} or {@code Byte} is an error. Primitive arrays hold the raw items, nulls
  * included, as the vectors' arrays do. A string column has no null: {@code null} is written as {@code ""}. A
  * {@code null} nested value (a list, array, map or record) is written as q's generic null {@code ::}, which reads

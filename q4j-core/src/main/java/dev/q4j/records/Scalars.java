@@ -188,6 +188,15 @@ final class Scalars {
         dec(FLOAT, double.class, "floatRaw");
         dec(FLOAT, Double.class, "floatBox");
         dec(FLOAT, OptionalDouble.class, "floatOpt");
+        // the raw count of a temporal type, infinities included (no java.time type holds those)
+        for (QType t : new QType[] {MONTH, DATE, MINUTE, SECOND, TIME}) {
+            dec(t, int.class, "intPrim");
+            dec(t, Integer.class, "intBox");
+            dec(t, OptionalInt.class, "intOpt");
+        }
+        dec(DATETIME, double.class, "floatRaw");
+        dec(DATETIME, Double.class, "floatBox");
+        dec(DATETIME, OptionalDouble.class, "floatOpt");
         dec(SYMBOL, String.class, "symbol");
         dec(TIMESTAMP, Instant.class, "timestampInstant");
         dec(TIMESTAMP, LocalDateTime.class, "timestampLocalDateTime");
@@ -217,6 +226,11 @@ final class Scalars {
         enc(int.class, INT, "fromInt");
         enc(Integer.class, INT, "fromIntBox");
         enc(OptionalInt.class, INT, "fromIntOpt");
+        for (QType t : new QType[] {MONTH, DATE, MINUTE, SECOND, TIME}) {
+            enc(int.class, t, "fromInt");
+            enc(Integer.class, t, "fromIntBox");
+            enc(OptionalInt.class, t, "fromIntOpt");
+        }
         for (QType t : new QType[] {LONG, TIMESTAMP, TIMESPAN}) {
             enc(long.class, t, "fromLong");
             enc(Long.class, t, "fromLongBox");
@@ -227,6 +241,9 @@ final class Scalars {
         enc(double.class, FLOAT, "fromFloat");
         enc(Double.class, FLOAT, "fromFloatBox");
         enc(OptionalDouble.class, FLOAT, "fromFloatOpt");
+        enc(double.class, DATETIME, "fromFloat");
+        enc(Double.class, DATETIME, "fromFloatBox");
+        enc(OptionalDouble.class, DATETIME, "fromFloatOpt");
         enc(char.class, CHAR, "fromChar");
         enc(Character.class, CHAR, "fromCharBox");
         enc(String.class, SYMBOL, "fromString");

@@ -115,7 +115,7 @@ class RecordsErrorsTest {
     void aColumnOfATypeTheComponentCannotHoldFailsBeforeAnyRow() {
         fails(() -> MAPPER.toList(table("([] price:`a`b; sym:`a`b)"), Price.class))
                 .hasMessage("Price.price (double) <-> column `price (symbol): a symbol column cannot go into double,"
-                        + " which reads real, float")
+                        + " which reads real, float, datetime")
                 .satisfies(e -> assertThat(((RecordMappingException) e).row()).isEmpty());
     }
 

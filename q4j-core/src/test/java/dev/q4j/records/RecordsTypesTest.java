@@ -173,6 +173,27 @@ class RecordsTypesTest {
         assertThat(MAPPER.toTable(rows, Infinities.class)).isEqualTo(table);
     }
 
+    record RawTemporals(@QColumn(type = QType.TIMESTAMP) long p, @QColumn(type = QType.MONTH) int m,
+            @QColumn(type = QType.DATE) Integer d, @QColumn(type = QType.DATETIME) double z,
+            @QColumn(type = QType.TIMESPAN) Long n, @QColumn(type = QType.MINUTE) int u,
+            @QColumn(type = QType.SECOND) int v, @QColumn(type = QType.TIME) OptionalInt t) {
+    }
+
+    @Test
+    void temporalInfinitiesAndNullsStayValuesAsRawNumbers() {
+        QTable table = (QTable) QText.parse("([] p:0Wp -0Wp 2000.01.01D00:00:00.000000001;"
+                + " m:0Wm -0Wm 2000.02m; d:0Wd 0Nd 2000.01.03; z:0wz -0wz 0Nz; n:0Wn 0Nn 0D00:00:00.000000005;"
+                + " u:0Wu -0Wu 00:06; v:0Wv -0Wv 00:00:07; t:0Wt 0Nt 00:00:00.008)");
+        List<RawTemporals> rows = MAPPER.toList(table, RawTemporals.class);
+        assertThat(rows).containsExactly(
+                new RawTemporals(Long.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, Double.POSITIVE_INFINITY,
+                        Long.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, OptionalInt.of(Integer.MAX_VALUE)),
+                new RawTemporals(-Long.MAX_VALUE, -Integer.MAX_VALUE, null, Double.NEGATIVE_INFINITY, null,
+                        -Integer.MAX_VALUE, -Integer.MAX_VALUE, OptionalInt.empty()),
+                new RawTemporals(1, 1, 2, Double.NaN, 5L, 6, 7, OptionalInt.of(8)));
+        assertThat(MAPPER.toTable(rows, RawTemporals.class)).isEqualTo(table);
+    }
+
     record Trade(Instant time, String sym, double price, long size, char side) {
     }
 
