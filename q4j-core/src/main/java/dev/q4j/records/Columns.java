@@ -154,7 +154,8 @@ final class Columns {
             MethodHandles.Lookup l = MethodHandles.lookup();
             for (Class<?> raw : new Class<?>[] {boolean.class, byte.class, short.class, int.class, long.class,
                     float.class, double.class, String.class, UUID.class}) {
-                String name = raw.isPrimitive() ? raw.getName() : raw.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+                String name = raw.isPrimitive() ? raw.getName()
+                        : raw.getSimpleName().toLowerCase(java.util.Locale.ROOT);
                 GETTERS.put(raw, l.findStatic(Columns.class, name + "At",
                         MethodType.methodType(raw, Object.class, int.class)));
                 if (raw != String.class) {

@@ -84,15 +84,15 @@ import java.util.stream.Stream;
  * {@code long}, {@code int}, {@code short} it is an error naming column and row ({@code double} and {@code float}
  * take NaN, q's null). Infinities stay values ({@code Long.MAX_VALUE}...), but an infinite temporal into a
  * {@code java.time} type is an error: read it as its raw number ({@code long}, {@code int}, {@code double} with
- * {@code @QColumn(type = ...)} to write it back as the temporal type). Written, {@code null} becomes the column's q null; q booleans and bytes have
- * no null, so a {@code null} {@code Boolean} or {@code Byte} is an error. Primitive arrays hold the raw items, nulls
- * included, as the vectors' arrays do. A string column has no null: {@code null} is written as {@code ""}. A
- * {@code null} nested value (a list, array, map or record) is written as q's generic null {@code ::}, which reads
- * back as {@code null}.
+ * {@code @QColumn(type = ...)} to write it back as the temporal type). Written, {@code null} becomes the column's q
+ * null; q booleans and bytes have no null, so a {@code null} {@code Boolean} or {@code Byte} is an error. Primitive
+ * arrays hold the raw items, nulls included, as the vectors' arrays do. A string column has no null: {@code null}
+ * is written as {@code ""}. A {@code null} nested value (a list, array, map or record) is written as q's generic
+ * null {@code ::}, which reads back as {@code null}.
  *
- * <p><b>Access.</b> Record classes on the class path, and in modules that open their package to
- * {@code dev.q4j.core}, need nothing. For a record in a module that does not, give the mapper a lookup from that
- * module: {@code RecordMapper.builder().lookup(MethodHandles.lookup()).build()}.
+ * <p><b>Access.</b> Record classes on the class path, public records in exported packages, and records in modules
+ * that open their package to {@code dev.q4j.core} need nothing. For a record in a module that does not, give the
+ * mapper a lookup from that module: {@code RecordMapper.builder().lookup(MethodHandles.lookup()).build()}.
  */
 public final class RecordMapper {
     private static final RecordMapper DEFAULTS = new Builder().build();
@@ -456,7 +456,8 @@ public final class RecordMapper {
      * Writes one record as a dictionary from its column names to its values.
      *
      * <pre>{@code
-     * QDict d = mapper.toDict(new Config("db1", 5000, Duration.ofSeconds(5)));   // `host`port`timeout!(`db1;5000i;0D00:00:05.000000000)
+     * QDict d = mapper.toDict(new Config("db1", 5000, Duration.ofSeconds(5)));
+     * // `host`port`timeout!(`db1;5000i;0D00:00:05.000000000)
      * }</pre>
      *
      * @param <R> the record type
@@ -578,10 +579,13 @@ public final class RecordMapper {
             }
         }
         String pkg = type.getPackageName();
+        // q4j on the class path is in the unnamed module, which only an unqualified opens reaches
+        String to = ours.isNamed() ? " to " + ours.getName() : "";
         throw new RecordMappingException(type, null, null, null, -1, "cannot reach its constructor and accessors: "
-                + type.getModule() + " does not open " + pkg + " to " + ours.getName() + ". Add `opens " + pkg
-                + " to " + ours.getName() + ";` to its module-info.java, or give the mapper a lookup from that "
-                + "module: RecordMapper.builder().lookup(MethodHandles.lookup()).build()", last);
+                + type.getModule() + " does not open " + pkg + (ours.isNamed() ? to : " to the class path")
+                + ". Add `opens " + pkg + to + ";` to its module-info.java, or give the mapper a lookup from that"
+                + " module: "
+                + "RecordMapper.builder().lookup(MethodHandles.lookup()).build()", last);
     }
 
     private static boolean isPublic(Class<?> type) {
@@ -630,7 +634,8 @@ public final class RecordMapper {
      *
      * <pre>{@code
      * RecordMapper mapper = RecordMapper.builder()
-     *         .converter(ColumnConverter.of(BigDecimal.class, Double.class, BigDecimal::doubleValue, BigDecimal::valueOf))
+     *         .converter(ColumnConverter.of(BigDecimal.class, Double.class,
+     *                 BigDecimal::doubleValue, BigDecimal::valueOf))
      *         .converter(Order.class, "fee", ColumnConverter.of(Money.class, Long.class, Money::cents, Money::new))
      *         .unmatchedColumns(UnmatchedColumns.IGNORE)
      *         .columnNaming(ColumnNaming.SNAKE_CASE)
@@ -677,7 +682,8 @@ public final class RecordMapper {
             }
             if (found.getType() != converter.type()) {
                 throw new IllegalArgumentException(recordType.getSimpleName() + "." + component + " is a "
-                        + found.getType().getSimpleName() + ", not the converter's " + converter.type().getSimpleName());
+                        + found.getType().getSimpleName() + ", not the converter's "
+                        + converter.type().getSimpleName());
             }
             componentConverters.computeIfAbsent(recordType, k -> new HashMap<>()).put(component, converter);
             return this;

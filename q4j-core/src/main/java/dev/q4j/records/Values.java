@@ -251,7 +251,8 @@ final class Values {
                 throw site.fail("a " + describe(v) + " cannot go into " + raw.getSimpleName());
             }
             if (Scalars.decoder(a.type(), raw) == null) {
-                throw site.fail("a " + a.type().qName() + " atom cannot go into " + raw.getSimpleName() + ", which reads "
+                throw site.fail("a " + a.type().qName() + " atom cannot go into " + raw.getSimpleName()
+                        + ", which reads "
                         + names(Scalars.readableAs(raw)));
             }
             QVector one = QVectors.ofAtoms(a.type(), List.of(a));

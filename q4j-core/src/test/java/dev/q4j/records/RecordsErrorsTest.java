@@ -127,7 +127,8 @@ class RecordsErrorsTest {
     @Test
     void aSymbolThatIsNoEnumConstantIsNamed() {
         fails(() -> MAPPER.toList(table("([] side:`BUY`HOLD)"), Order.class))
-                .hasMessage("Order.side (Side) <-> column `side (symbol), row 1: `HOLD is no constant of Side [BUY, SELL]");
+                .hasMessage("Order.side (Side) <-> column `side (symbol), row 1: `HOLD is no constant of Side"
+                        + " [BUY, SELL]");
     }
 
     record Stamp(Instant p) {
@@ -223,7 +224,8 @@ class RecordsErrorsTest {
         fails(() -> MAPPER.toMap(two, String.class, Value.class))
                 .hasMessageContaining("the key table has 2 columns [sym, venue]: read it into a record");
         QKeyedTable clash = QKeyedTable.of(table("([] px:1 2f)"), table("([] px:1 2f)"));
-        fails(() -> MAPPER.toList(clash, Value.class)).hasMessageContaining("column `px: both a key and a value column");
+        fails(() -> MAPPER.toList(clash, Value.class))
+                .hasMessageContaining("column `px: both a key and a value column");
         fails(() -> MAPPER.toKeyedTable(List.of(new Value(1)), Value.class, "sym"))
                 .hasMessage("Value.sym: no such component or column to key on");
     }

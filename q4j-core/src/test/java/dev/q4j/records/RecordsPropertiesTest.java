@@ -97,7 +97,8 @@ class RecordsPropertiesTest {
                             .array(short[].class).ofSize(n).map(QShortVector::wrap),
                     ints(n, QType.INT),
                     longs(n, QType.LONG, true),
-                    edge(Arbitraries.floats(), List.of(Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, -0f))
+                    edge(Arbitraries.floats(),
+                            List.of(Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, -0f))
                             .array(float[].class).ofSize(n).map(QRealVector::wrap),
                     doubles(n),
                     Arbitraries.bytes().array(byte[].class).ofSize(n).map(QCharVector::wrap),
@@ -109,7 +110,8 @@ class RecordsPropertiesTest {
                     longs(n, QType.TIMESPAN, false),
                     ints(n, QType.MINUTE),
                     ints(n, QType.SECOND),
-                    Arbitraries.oneOf(Arbitraries.integers().between(0, 86_399_999), Arbitraries.just(Integer.MIN_VALUE))
+                    Arbitraries.oneOf(Arbitraries.integers().between(0, 86_399_999),
+                                    Arbitraries.just(Integer.MIN_VALUE))
                             .list().ofSize(n).map(l -> QVectors.wrapInts(QType.TIME,
                                     l.stream().mapToInt(Integer::intValue).toArray(), Attribute.NONE)),
                     primitiveLongs(n, QType.TIMESTAMP),
@@ -160,7 +162,8 @@ class RecordsPropertiesTest {
 
     private static Arbitrary<QSequence> doubles(int n) {
         // q's canonical NaN only: Double.NaN is that one
-        return edge(Arbitraries.doubles(), List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0))
+        return edge(Arbitraries.doubles(),
+                List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0))
                 .array(double[].class).ofSize(n).map(a -> QVectors.wrapDoubles(QType.FLOAT, a, Attribute.NONE));
     }
 
