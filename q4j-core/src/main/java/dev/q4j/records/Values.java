@@ -293,6 +293,8 @@ final class Values {
                 return x.toArray();
             } else if (raw == boolean[].class && v instanceof QBooleanVector x) {
                 return x.toArray();
+            } else if (raw == char[].class && v instanceof QCharVector x) {
+                return x.asString().toCharArray();   // the text, as char[] is written
             } else if (raw == String[].class && v instanceof QSymbolVector x) {
                 return x.toArray();
             } else if (items != null) {

@@ -99,6 +99,30 @@ class RecordsKeyedAndNestedTest {
         assertThat(MAPPER.toTable(rows, Series.class)).isEqualTo(t);
     }
 
+    record Arrays(int[] ints, short[] shorts, float[] reals, boolean[] flags, byte[] bytes, char[] text,
+            String[] syms, java.util.UUID[] ids, @QColumn(type = QType.TIMESTAMP) long[] stamps) {
+    }
+
+    @Test
+    void everyPrimitiveArrayIsAVectorCell() {
+        QTable t = (QTable) QText.parse("([] ints:enlist 1 0N 2i; shorts:enlist 1 2h; reals:enlist 1.5 0Ne;"
+                + " flags:enlist 101b; bytes:enlist 0x00ff; text:enlist \"h\u00e9\"; syms:enlist `a`b;"
+                + " ids:enlist \"G\"$(\"0a369037-75d3-b24d-6721-5a1d44d4bed5\";"
+                + "\"00000000-0000-0000-0000-000000000000\");"
+                + " stamps:enlist 2000.01.01D00:00:00.000000001 0Wp)");
+        Arrays a = MAPPER.toList(t, Arrays.class).get(0);
+        assertThat(a.ints()).containsExactly(1, Integer.MIN_VALUE, 2);
+        assertThat(a.shorts()).containsExactly((short) 1, (short) 2);
+        assertThat(a.reals()[0]).isEqualTo(1.5f);
+        assertThat(a.flags()).containsExactly(true, false, true);
+        assertThat(a.bytes()).containsExactly(0, -1);
+        assertThat(a.text()).containsExactly('h', '\u00e9');
+        assertThat(a.syms()).containsExactly("a", "b");
+        assertThat(a.ids()).containsExactly(java.util.UUID.fromString("0a369037-75d3-b24d-6721-5a1d44d4bed5"), null);
+        assertThat(a.stamps()).containsExactly(1, Long.MAX_VALUE);
+        assertThat(MAPPER.toTable(List.of(a), Arrays.class)).isEqualTo(t);
+    }
+
     record Leg(String venue, long qty) {
     }
 
