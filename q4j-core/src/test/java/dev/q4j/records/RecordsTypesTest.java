@@ -209,6 +209,30 @@ class RecordsTypesTest {
     }
 
     @Test
+    void oneMapperServesManyThreadsAndParallelStreams() throws Exception {
+        RecordMapper fresh = RecordMapper.builder().build();   // nothing learnt yet: the threads race to learn Trade
+        QTable table = fresh.toTable(java.util.stream.IntStream.range(0, 5_000).mapToObj(i -> new Trade(
+                Instant.ofEpochSecond(i), "s" + (i % 7), i / 4.0, i, i % 2 == 0 ? 'B' : 'S')).collect(
+                Collectors.toList()), Trade.class);
+        RecordMapper racing = RecordMapper.builder().build();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<Trade>>> results = new java.util.ArrayList<>();
+            for (int k = 0; k < 8; k++) {
+                results.add(pool.submit(() -> racing.toList(table, Trade.class)));
+            }
+            List<Trade> expected = fresh.toList(table, Trade.class);
+            for (java.util.concurrent.Future<List<Trade>> r : results) {
+                assertThat(r.get()).isEqualTo(expected);
+            }
+            assertThat(racing.stream(table, Trade.class).parallel().collect(Collectors.toList())).isEqualTo(expected);
+            assertThat(racing.toTable(expected, Trade.class)).isEqualTo(table);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void symbolsWrittenShareOneStringPerDistinctValue() {
         List<Symbols> rows = List.of(new Symbols(new String("ibm"), null, ""), new Symbols(new String("ibm"), null,
                 ""));
