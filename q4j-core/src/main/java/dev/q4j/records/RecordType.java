@@ -32,7 +32,7 @@ final class RecordType {
      * @param column the name written, after any {@link QColumn} name and the mapper's naming
      * @param renamed true when {@link QColumn} names the column: reading then matches that name only
      * @param hint the q type asked for, or {@code null}
-     * @param accessor {@code (Object record) -> value}, typed {@code (R) raw}
+     * @param accessor {@code (Object record) -> value}, the record cast inside
      * @param converter its converter, or {@code null}
      */
     record Component(String name, Type type, Class<?> raw, String column, boolean renamed, QType hint,
