@@ -7,4 +7,5 @@ module dev.q4j.core {
     exports dev.q4j.value;
     exports dev.q4j.codec;
     exports dev.q4j.text;
+    exports dev.q4j.records;
 }

@@ -95,7 +95,8 @@ public final class Harness {
                 String.join(" ", jvmArgs));
         // codec: times from microseconds (small reply) to about half a second (javakdb's trade table)
         group("codec", esc(DecodeBench.class) + "|" + esc(EncodeBench.class) + "|" + esc(CompressionBench.class)
-                + "|" + esc(CopyBench.class) + "|" + esc(ReadBench.class) + "|" + esc(ArrowBench.class),
+                + "|" + esc(CopyBench.class) + "|" + esc(ReadBench.class) + "|" + esc(ArrowBench.class)
+                + "|" + esc(RecordsBench.class),
                 quick ? 4 : 3, quick ? 300 : 1000, quick ? 3 : 5, quick ? 300 : 1000, quick ? 1 : 2);
         group("sync", esc(NetworkBench.class) + "\\.sync.*",
                 quick ? 2 : 3, quick ? 400 : 1000, quick ? 3 : 5, quick ? 400 : 1000, quick ? 1 : 2);
@@ -213,6 +214,8 @@ public final class Harness {
             out.printf(Locale.ROOT, "to-arrow-trade arrow=%s copy=%s ratio=%.2f%n", time(score(arrow)),
                     time(score(copyTrade)), score(arrow) / score(copyTrade));
         }
+        recordsLine("to-records-trade", "RecordsBench.toRecordsMapper", "RecordsBench.toRecordsHand");
+        recordsLine("from-records-trade", "RecordsBench.fromRecordsMapper", "RecordsBench.fromRecordsHand");
         sqlLine();
         allocLine("decode-trade-in-place", "ReadBench.decodeInPlaceQ4j", "DecodeBench.decodeJavakdb:trade", "trade");
         for (String d : new String[] {"trade", "symbols", "small", "longs", "floats"}) {
@@ -254,6 +257,16 @@ public final class Harness {
             long size = Data.messageSize(dataset);
             out.printf(Locale.ROOT, "alloc-%s q4j=%s javakdb=%s message=%s q4j/message=%.2f javakdb/message=%.2f%n",
                     name, bytes(alloc(q)), bytes(alloc(k)), bytes(size), alloc(q) / size, alloc(k) / size);
+        }
+    }
+
+    /** The record mapper against a hand-written loop doing the same (ratio = mapper / hand; the target is 2). */
+    private void recordsLine(String name, String mapper, String hand) {
+        RunResult m = results.get(mapper);
+        RunResult h = results.get(hand);
+        if (m != null && h != null) {
+            out.printf(Locale.ROOT, "%s mapper=%s hand=%s ratio=%.2f%n", name, time(score(m)), time(score(h)),
+                    score(m) / score(h));
         }
     }
 

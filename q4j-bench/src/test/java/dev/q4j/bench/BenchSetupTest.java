@@ -75,6 +75,18 @@ class BenchSetupTest {
     }
 
     @Test
+    void theRecordMapperAndTheHandWrittenLoopGiveTheSameRecordsAndTables() {
+        RecordsBench bench = new RecordsBench();
+        bench.setup();   // checks the mapper's records and tables against the loop's and the trade table
+        java.util.List<RecordsBench.Trade> hand = bench.toRecordsHand();
+        assertThat(hand).hasSize(Data.TRADE_ROWS);
+        assertThat(bench.toRecordsMapper()).isEqualTo(hand);
+        assertThat(bench.fromRecordsMapper()).isEqualTo(bench.fromRecordsHand()).isEqualTo(Data.value("trade"));
+        assertThat(hand.get(0).time()).isEqualTo(QTemporal.instantOfTimestamp(
+                ((QTimestampVector) ((QTable) Data.value("trade")).column("time")).get(0)));
+    }
+
+    @Test
     void theSymbolScanFindsEveryItemOfTheVectorWithItsLength() {
         CopyBench bench = new CopyBench();
         bench.setup();
