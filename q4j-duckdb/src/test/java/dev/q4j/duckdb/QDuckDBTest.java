@@ -8,17 +8,22 @@ import dev.q4j.value.QBooleanVector;
 import dev.q4j.value.QByteVector;
 import dev.q4j.value.QCharVector;
 import dev.q4j.value.QDateVector;
+import dev.q4j.value.QDatetimeVector;
 import dev.q4j.value.QFloatVector;
 import dev.q4j.value.QGuidVector;
 import dev.q4j.value.QIntVector;
 import dev.q4j.value.QKeyedTable;
 import dev.q4j.value.QList;
 import dev.q4j.value.QLongVector;
+import dev.q4j.value.QMinuteVector;
+import dev.q4j.value.QMonthVector;
 import dev.q4j.value.QRealVector;
+import dev.q4j.value.QSecondVector;
 import dev.q4j.value.QShortVector;
 import dev.q4j.value.QSymbolVector;
 import dev.q4j.value.QTable;
 import dev.q4j.value.QTemporal;
+import dev.q4j.value.QTimeVector;
 import dev.q4j.value.QTimespanVector;
 import dev.q4j.value.QTimestampVector;
 import dev.q4j.value.QValue;
@@ -219,6 +224,35 @@ class QDuckDBTest {
                             "VARCHAR", null, "VARCHAR", "", "TIMESTAMPTZ_NS", null,
                             "DATE", null, "INTERVAL", null, null);
                     assertThat(rs.next()).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
+    void duckDbSeesTheOtherTemporalsAndNestedListsAsTheMappingSays() throws Exception {
+        QTable t = QTable.of(List.of("m", "z", "u", "v", "t", "l"), List.of(
+                QMonthVector.ofYearMonths(java.time.YearMonth.of(2024, 3), null),
+                QDatetimeVector.ofInstants(Instant.parse("2024-01-02T09:30:15.250Z"), null),
+                QMinuteVector.ofDurations(Duration.ofMinutes(9 * 60 + 30), null),
+                QSecondVector.ofDurations(Duration.ofSeconds(34215), null),
+                QTimeVector.ofDurations(Duration.ofMillis(34215123), null),
+                QList.of(QLongVector.of(1, 2, 3), QLongVector.of())));
+        try (QDuckDB db = QDuckDB.inMemory()) {
+            db.register("t", t);
+            String sql = "SELECT typeof(m), m::VARCHAR, typeof(z), epoch_ms(z), typeof(u), u::VARCHAR, typeof(v), "
+                    + "v::VARCHAR, typeof(t), t::VARCHAR, typeof(l), l::VARCHAR FROM t";
+            try (Statement s = db.connection().createStatement()) {
+                db.register("t", t);
+                try (ResultSet rs = s.executeQuery(sql)) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(row(rs)).containsExactly("DATE", "2024-03-01", "TIMESTAMP WITH TIME ZONE",
+                            Long.toString(Instant.parse("2024-01-02T09:30:15.250Z").toEpochMilli()),
+                            "TIME", "09:30:00", "TIME", "09:30:15", "TIME", "09:30:15.123",
+                            "BIGINT[]", "[1, 2, 3]");
+                    assertThat(rs.next()).isTrue();
+                    assertThat(row(rs)).containsExactly("DATE", null, "TIMESTAMP WITH TIME ZONE", null,
+                            "TIME", null, "TIME", null, "TIME", null, "BIGINT[]", "[]");
                 }
             }
         }
