@@ -153,6 +153,11 @@ final class QueryCommand extends Q4jCommand {
         if (format == Format.PARQUET && output == null) {
             return fail("--format parquet writes a file: give it with --output FILE", Q4j.USAGE);
         }
+        if (format == Format.ARROW && output == null && root.stdout() == System.out && System.console() != null) {
+            // binary on a terminal is noise, and can leave the terminal in a strange state
+            return fail("--format arrow writes binary: redirect standard output to a file or a pipe, or give "
+                    + "--output FILE", Q4j.USAGE);
+        }
         ConnectionOptions options;
         try {
             options = connection.options(endpoint);
