@@ -4,6 +4,7 @@ import dev.q4j.value.QValue;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.dictionary.Dictionary;
 import org.apache.arrow.vector.dictionary.DictionaryProvider;
@@ -87,14 +88,24 @@ public final class ArrowTable implements AutoCloseable {
      *     (and key columns) as the first
      * @return this holder
      * @throws QArrowException when the table's columns differ from the first table's, or a value cannot be
-     *     converted (the message names the column and row)
+     *     converted (the message names the column and row); the holder then has no rows, never some columns of
+     *     the new table beside others of the old
      * @throws IllegalStateException when this holder is closed
      */
     public ArrowTable load(QValue table) {
         checkOpen();
         Objects.requireNonNull(table, "table");
         TableEncoder.Rows rows = encoder.rowsOf(table);
-        encoder.encode(rows, 0, rows.count(), root, dictionaries);
+        try {
+            encoder.encode(rows, 0, rows.count(), root, dictionaries);
+        } catch (RuntimeException e) {
+            // a column failed half-way: columns already written hold the new rows, the rest the old ones
+            for (FieldVector v : root.getFieldVectors()) {
+                v.setValueCount(0);
+            }
+            root.setRowCount(0);
+            throw e;
+        }
         return this;
     }
 

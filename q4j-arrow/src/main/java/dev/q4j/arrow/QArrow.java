@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.channels.WritableByteChannel;
@@ -105,9 +104,16 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * real, Float64 float, Utf8 and LargeUtf8 string column, dictionary-encoded Utf8 symbol, Binary and
  * FixedSizeBinary list of byte vectors ({@code arrow.uuid} guid), Timestamp (any unit, any zone, as UTC instants)
  * timestamp, Date date (Date(MILLISECOND) of whole days only), Time32(SECOND) second, Time32(MILLISECOND) time,
- * Time64 timespan, Duration timespan, Interval(YEAR_MONTH) month, Decimal of scale 0 long (an error past the range
- * of long: DuckDB's sums arrive so), Decimal of a positive scale float (the nearest double), List, LargeList and
- * FixedSizeList nested. Other types (Float16, Struct, Map, Union, ...) are an error naming the column and type.
+ * Time64 timespan, Duration timespan, Interval(YEAR_MONTH) month, Interval(MONTH_DAY_NANO) and Interval(DAY_TIME)
+ * timespan (an interval of months is an error: a month has no fixed length; SQL engines' INTERVALs arrive so),
+ * Decimal of scale 0 long (an error past the range of long: DuckDB's sums arrive so), Decimal of a positive scale
+ * float (the nearest double), List, LargeList and FixedSizeList nested. A value of such data that is q's null of its
+ * type ({@code Long.MIN_VALUE} in an Int64, ...) is an error: q could only read it as a null. Other types (Float16,
+ * Struct, Map, Union, extension types other than {@code arrow.uuid}, ...) are an error naming the column and type.
+ *
+ * <p><b>Several record batches</b> (or tables) read into one table keep a column's attribute only where it still
+ * holds for the joined column ({@code s#} sorted, {@code u#} unique, {@code p#} each item in one run), as q drops
+ * attributes when it joins lists.
  */
 public final class QArrow {
     /** Field metadata key: the q type of the column ({@code "long"}, {@code "symbol"}, {@code "string"}, ...). */
@@ -283,7 +289,7 @@ public final class QArrow {
         try (BufferAllocator allocator = new RootAllocator();
              ArrowReader reader = reader(allocator, tables, options);
              ArrowStreamWriter writer = new ArrowStreamWriter(reader.getVectorSchemaRoot(), reader,
-                     Channels.newChannel(out))) {
+                     Unclosed.channel(out))) {
             writer.start();
             while (reader.loadNextBatch()) {
                 writer.writeBatch();
@@ -355,7 +361,8 @@ public final class QArrow {
         try (BufferAllocator allocator = new RootAllocator();
              TableReader reader = new TableReader(allocator, tables.iterator(), options)) {
             reader.useDictionariesOf(tables);
-            try (ArrowFileWriter writer = new ArrowFileWriter(reader.getVectorSchemaRoot(), reader, out)) {
+            try (ArrowFileWriter writer = new ArrowFileWriter(reader.getVectorSchemaRoot(), reader,
+                    Unclosed.channel(out))) {
                 writer.start();
                 while (reader.loadNextBatch()) {
                     writer.writeBatch();
@@ -382,7 +389,7 @@ public final class QArrow {
     public static QValue readStream(InputStream in) {
         Objects.requireNonNull(in, "in");
         try (BufferAllocator allocator = new RootAllocator();
-             ArrowStreamReader reader = new ArrowStreamReader(in, allocator)) {
+             ArrowStreamReader reader = new ArrowStreamReader(Unclosed.stream(in), allocator)) {
             return read(reader);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the Arrow stream: " + e.getMessage(), e);
@@ -426,7 +433,7 @@ public final class QArrow {
     public static QValue readFile(SeekableByteChannel in) {
         Objects.requireNonNull(in, "in");
         try (BufferAllocator allocator = new RootAllocator();
-             ArrowFileReader reader = new ArrowFileReader(in, allocator)) {
+             ArrowFileReader reader = new ArrowFileReader(Unclosed.channel(in), allocator)) {
             return read(reader);
         } catch (InvalidArrowFileException e) {
             throw new UncheckedIOException(new IOException("not an Arrow IPC file: " + e.getMessage(), e));
@@ -447,14 +454,18 @@ public final class QArrow {
      * @param reader the reader; not closed
      * @return a {@code QTable}, or a {@code QKeyedTable} when the schema marks key columns
      * @throws QArrowException when a value has no q counterpart, naming the column and row
-     * @throws IOException when the reader fails
+     * @throws UncheckedIOException when the reader fails
      */
-    public static QValue read(ArrowReader reader) throws IOException {
-        VectorSchemaRoot root = reader.getVectorSchemaRoot();
-        List<TableDecoder.Batch> batches = new java.util.ArrayList<>();
-        while (reader.loadNextBatch()) {
-            batches.add(TableDecoder.batch(root, reader));
+    public static QValue read(ArrowReader reader) {
+        try {
+            VectorSchemaRoot root = reader.getVectorSchemaRoot();
+            List<TableDecoder.Batch> batches = new java.util.ArrayList<>();
+            while (reader.loadNextBatch()) {
+                batches.add(TableDecoder.batch(root, reader));
+            }
+            return TableDecoder.decode(batches, root.getSchema());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the Arrow data: " + e.getMessage(), e);
         }
-        return TableDecoder.decode(batches, root.getSchema());
     }
 }

@@ -95,7 +95,15 @@ final class TableDecoder {
                 continue;
             }
             QType type = pieces.get(0) instanceof QVector v ? v.type() : null;
-            columns.add(Concat.of(type, pieces, attribute));
+            QSequence joined = Concat.of(type, pieces, attribute);
+            if (pieces.size() > 1 && attribute != Attribute.NONE) {
+                Attribute holding = JoinedAttributes.holding(joined, attribute);
+                if (holding != attribute) {
+                    joined = joined instanceof QVector v ? v.withAttribute(holding)
+                            : ((QList) joined).withAttribute(holding);
+                }
+            }
+            columns.add(joined);
         }
         int keys = keysOf(schema, n);
         if (keys == 0) {
@@ -159,6 +167,15 @@ final class TableDecoder {
             return v == null ? QSymbolVector.EMPTY : symbols(column, v, encoding, dictionaries);
         }
         ArrowType type = f.getType();
+        String extension = type instanceof ArrowType.ExtensionType e ? e.extensionName()
+                : f.getMetadata().get(EXTENSION_NAME);
+        if (extension != null && !UuidType.EXTENSION_NAME.equals(extension)) {
+            // an extension's storage means something else than the plain type (DuckDB's HUGEINT is 16 bytes)
+            throw new QArrowException(column, -1, "Arrow extension type " + extension + " (stored as "
+                    + (type instanceof ArrowType.ExtensionType e ? e.storageType() : type) + ") has no q type");
+        }
+        // data q4j did not write: a value that is one of q's null sentinels cannot be held as that value
+        boolean foreign = q == null;
         Reader r = new Reader(column, v, n);
         switch (type.getTypeID()) {
             case Bool:
@@ -168,16 +185,16 @@ final class TableDecoder {
                 if (!t.getIsSigned()) {
                     switch (t.getBitWidth()) {
                         case 8: return r.bytes();
-                        case 16: return r.ints(QType.INT, 2, false);
-                        case 32: return r.longs(QType.LONG, 4, false);
+                        case 16: return r.ints(QType.INT, 2, false, false);
+                        case 32: return r.longs(QType.LONG, 4, false, false);
                         default: return r.unsignedLongs();
                     }
                 }
                 switch (t.getBitWidth()) {
-                    case 8: return r.shorts(1);
-                    case 16: return r.shorts(2);
-                    case 32: return r.ints(QType.INT, 4, true);
-                    default: return r.longs(QType.LONG, 8, true);
+                    case 8: return r.shorts(1, false);
+                    case 16: return r.shorts(2, foreign);
+                    case 32: return r.ints(QType.INT, 4, true, foreign);
+                    default: return r.longs(QType.LONG, 8, true, foreign);
                 }
             }
             case FloatingPoint: {
@@ -231,18 +248,20 @@ final class TableDecoder {
             case Time: {
                 ArrowType.Time t = (ArrowType.Time) type;
                 switch (t.getUnit()) {
-                    case SECOND: return "minute".equals(q) ? r.minutes() : r.ints(QType.SECOND, 4, true);
-                    case MILLISECOND: return r.ints(QType.TIME, 4, true);
+                    case SECOND: return "minute".equals(q) ? r.minutes() : r.ints(QType.SECOND, 4, true, false);
+                    case MILLISECOND: return r.ints(QType.TIME, 4, true, false);
                     default: return r.timespans(nanosPer(t.getUnit()), t.getBitWidth() / 8);
                 }
             }
             case Duration:
                 return r.timespans(nanosPer(((ArrowType.Duration) type).getUnit()), 8);
             case Interval:
-                if (((ArrowType.Interval) type).getUnit() == IntervalUnit.YEAR_MONTH) {
-                    return r.ints(QType.MONTH, 4, true);
+                switch (((ArrowType.Interval) type).getUnit()) {
+                    case YEAR_MONTH: return r.ints(QType.MONTH, 4, true, false);
+                    // what SQL engines send for an INTERVAL (DuckDB's): days and (nano|milli)seconds, no months
+                    case MONTH_DAY_NANO: return r.dayIntervals(16);
+                    default: return r.dayIntervals(8);
                 }
-                break;
             case List:
             case LargeList:
             case FixedSizeList:
@@ -301,7 +320,16 @@ final class TableDecoder {
             }
             out[i] = distinct[(int) k];
         }
-        return QSymbolVector.wrap(out);
+        return symbolVector(column, out);
+    }
+
+    /** @return the symbols; one holding a NUL, which q cannot send, is an error naming the column */
+    private static QSymbolVector symbolVector(String column, String[] symbols) {
+        try {
+            return QSymbolVector.wrap(symbols);
+        } catch (IllegalArgumentException e) {
+            throw new QArrowException(column, -1, e.getMessage());
+        }
     }
 
     /** Reads one vector's values into a q list of some type. */
@@ -371,23 +399,36 @@ final class TableDecoder {
             return QByteVector.wrap(out);
         }
 
-        QSequence shorts(int width) {
+        /** A value of foreign data that is q's null sentinel: q cannot hold it as a value. */
+        private QArrowException sentinel(int row, long value, String type) {
+            return error(row, value + " is q's " + type + " null, which cannot be held as a value");
+        }
+
+        QSequence shorts(int width, boolean foreign) {
             short[] out = new short[n];
             if (n > 0) {
                 ArrowBuf d = data();
                 for (int i = 0; i < n; i++) {
                     out[i] = isNull(i) ? Short.MIN_VALUE : width == 1 ? d.getByte(i) : d.getShort(2L * i);
+                    if (foreign && out[i] == Short.MIN_VALUE && !isNull(i)) {
+                        throw sentinel(i, out[i], "short");
+                    }
                 }
             }
             return QShortVector.wrap(out);
         }
 
-        QSequence ints(QType type, int width, boolean signed) {
+        QSequence ints(QType type, int width, boolean signed, boolean foreign) {
             int[] out = new int[n];
             if (n > 0 && width == 4) {
                 long a = address(4);
                 for (int i = 0; i < n; i++) {
                     out[i] = MemoryUtil.getInt(a + 4L * i);
+                }
+                for (int i = 0; foreign && i < n; i++) {
+                    if (out[i] == Integer.MIN_VALUE && !isNull(i)) {
+                        throw sentinel(i, out[i], type.qName());
+                    }
                 }
                 for (int i = 0; anyNull && i < n; i++) {
                     if (isNull(i)) {
@@ -405,12 +446,17 @@ final class TableDecoder {
             return QVectors.wrapInts(type, out, Attribute.NONE);
         }
 
-        QSequence longs(QType type, int width, boolean signed) {
+        QSequence longs(QType type, int width, boolean signed, boolean foreign) {
             long[] out = new long[n];
             if (n > 0 && width == 8) {
                 long a = address(8);
                 for (int i = 0; i < n; i++) {
                     out[i] = MemoryUtil.getLong(a + 8L * i);
+                }
+                for (int i = 0; foreign && i < n; i++) {
+                    if (out[i] == Long.MIN_VALUE && !isNull(i)) {
+                        throw sentinel(i, out[i], type.qName());
+                    }
                 }
                 for (int i = 0; anyNull && i < n; i++) {
                     if (isNull(i)) {
@@ -544,7 +590,7 @@ final class TableDecoder {
             for (int i = 0; i < n; i++) {
                 out[i] = isNull(i) ? "" : new String(bytesAt(i), StandardCharsets.UTF_8);
             }
-            return QSymbolVector.wrap(out);
+            return symbolVector(column, out);
         }
 
         QSequence strings() {
@@ -642,6 +688,40 @@ final class TableDecoder {
                         if (out[i] == Long.MIN_VALUE) {
                             throw error(i, "duration " + a + " (" + nanosPerUnit + " ns units) is past q's timespan");
                         }
+                    }
+                }
+            }
+            return QVectors.wrapLongs(QType.TIMESPAN, out, Attribute.NONE);
+        }
+
+        /**
+         * Intervals of days and a time (MONTH_DAY_NANO, 16 bytes: int months, int days, long nanoseconds; DAY_TIME,
+         * 8 bytes: int days, int milliseconds) as timespans; months have no fixed length: an error.
+         */
+        QSequence dayIntervals(int width) {
+            long[] out = new long[n];
+            if (n > 0) {
+                ArrowBuf d = data();
+                for (int i = 0; i < n; i++) {
+                    if (isNull(i)) {
+                        out[i] = Long.MIN_VALUE;
+                        continue;
+                    }
+                    long at = (long) width * i;
+                    int months = width == 16 ? d.getInt(at) : 0;
+                    long days = width == 16 ? d.getInt(at + 4) : d.getInt(at);
+                    long nanos = width == 16 ? d.getLong(at + 8) : d.getInt(at + 4) * 1_000_000L;
+                    if (months != 0) {
+                        throw error(i, "an interval of " + months + " months has no q timespan (a month has no "
+                                + "fixed length)");
+                    }
+                    try {
+                        out[i] = Math.addExact(Math.multiplyExact(days, 86_400_000_000_000L), nanos);
+                    } catch (ArithmeticException e) {
+                        out[i] = Long.MIN_VALUE;
+                    }
+                    if (out[i] == Long.MIN_VALUE || out[i] == Long.MAX_VALUE || out[i] == -Long.MAX_VALUE) {
+                        throw error(i, "an interval of " + days + " days and " + nanos + " ns is past q's timespan");
                     }
                 }
             }
