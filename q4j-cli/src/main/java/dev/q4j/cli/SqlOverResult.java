@@ -27,6 +27,8 @@ final class SqlOverResult implements AutoCloseable {
     }
 
     private QDuckDB db;
+    /** the result last copied into DuckDB as q, so that the console's repeated \\sql copies it once */
+    private QValue copied;
 
     /**
      * @param sql a query that reads the table {@code q}
@@ -41,7 +43,11 @@ final class SqlOverResult implements AutoCloseable {
         if (db == null) {
             db = QDuckDB.inMemory();
         }
-        db.register(TABLE, table);
+        if (copied != result) {
+            // copied into DuckDB's storage: any SQL works, also one that reads q twice (a self-join, a subquery)
+            db.materialize(TABLE, table);
+            copied = result;
+        }
         return db.query(sql);
     }
 

@@ -113,6 +113,16 @@ class QueryDataTest {
     }
 
     @Test
+    void sqlMayReadTheTableQMoreThanOnce() throws Exception {
+        try (KdbServer server = KdbServer.replying(trades())) {
+            Cli.Result r = Cli.run("query", "-f", "q", "--sql",
+                    "SELECT sym FROM q WHERE px > (SELECT avg(px) FROM q) ORDER BY px", server.address(), "t");
+            assertThat(r.err()).isEmpty();
+            assertThat(r.out()).isEqualTo("+(,`sym)!,,`IBM\n");   // avg px is 2.42
+        }
+    }
+
+    @Test
     void sqlThatDuckDbRefusesExitsWith1AndSaysWhy() throws Exception {
         try (KdbServer server = KdbServer.replying(trades())) {
             Cli.Result r = Cli.run("query", "--sql", "SELECT nope FROM q", server.address(), "t");

@@ -2,7 +2,9 @@ package dev.q4j.duckdb;
 
 import dev.q4j.arrow.ArrowOptions;
 import dev.q4j.arrow.QArrow;
+import dev.q4j.arrow.QArrowException;
 import dev.q4j.value.QCharVector;
+import dev.q4j.value.QGuidVector;
 import dev.q4j.value.QKeyedTable;
 import dev.q4j.value.QList;
 import dev.q4j.value.QSymbolVector;
@@ -13,12 +15,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
@@ -52,8 +56,10 @@ import org.duckdb.DuckDBResultSet;
  * storage once (a DuckDB table), after which queries read DuckDB's copy, also through {@link #connection()}.
  *
  * <p><b>Types.</b> q columns reach DuckDB as {@link QArrow} maps them (symbols as dictionary-encoded VARCHAR,
- * timestamps as TIMESTAMP_NS WITH TIME ZONE, guids as UUID, timespans as INTERVAL, ...); results come back through
- * the same mapping read the other way (see {@link QArrow}).
+ * timestamps as TIMESTAMP_NS WITH TIME ZONE, guids as UUID, ...); results come back through the same mapping read
+ * the other way (see {@link #query(String)}). Where DuckDB holds less than q, its limit applies: a timespan becomes
+ * an INTERVAL, which DuckDB keeps to the microsecond (and Parquet to the millisecond), so
+ * {@code 0D01:02:03.123456789} is {@code 01:02:03.123456} in SQL; a timestamp keeps its nanoseconds.
  *
  * <p><b>Platforms.</b> DuckDB's JDBC driver carries its native library for Linux (x86-64, arm64), macOS (arm64)
  * and Windows (x86-64). Elsewhere the factories throw a {@link QDuckDBException} naming the platform; the rest of
@@ -79,6 +85,8 @@ public final class QDuckDB implements AutoCloseable {
     private final BufferAllocator allocator = new RootAllocator();
     /** tables handed to DuckDB as C streams, by name: exported afresh before each statement */
     private final Map<String, List<? extends QValue>> streams = new LinkedHashMap<>();
+    /** registered tables whose stream no statement has run against yet */
+    private final java.util.Set<String> fresh = new java.util.HashSet<>();
     private int temporaries;
     private boolean closed;
 
@@ -211,6 +219,7 @@ public final class QDuckDB implements AutoCloseable {
         }
         export(name, copy);
         streams.put(name, copy);
+        fresh.add(name);
         return this;
     }
 
@@ -230,13 +239,17 @@ public final class QDuckDB implements AutoCloseable {
      */
     public synchronized QDuckDB materialize(String name, QValue table) {
         checkOpen();
+        if (streams.remove(name) != null) {
+            // the view of the registered table would hide the new DuckDB table of the same name
+            fresh.remove(name);
+            dropView(name);
+        }
         String source = temporary(table);
         try {
             run("CREATE OR REPLACE TABLE " + quote(name) + " AS SELECT * FROM " + quote(source));
         } finally {
             dropView(source);
         }
-        streams.remove(name);
         return this;
     }
 
@@ -251,6 +264,7 @@ public final class QDuckDB implements AutoCloseable {
         if (streams.remove(name) == null) {
             throw new QDuckDBException("no q table is registered as " + name + "; registered: " + streams.keySet());
         }
+        fresh.remove(name);
         dropView(name);
     }
 
@@ -263,10 +277,10 @@ public final class QDuckDB implements AutoCloseable {
      *
      * @param sql one SQL statement that returns rows
      * @return the rows, as {@link QArrow} maps Arrow's types back to q: BIGINT long, DOUBLE float, VARCHAR symbol,
-     *     TIMESTAMP timestamp, DATE date, INTERVAL timespan, a DECIMAL of scale 0 (DuckDB's {@code sum} of
-     *     integers) long, other DECIMALs float, lists nested lists; a UUID arrives as text, as DuckDB exports it
-     * @throws QDuckDBException when DuckDB refuses the statement, naming it
-     * @throws dev.q4j.arrow.QArrowException when a result column has no q type, naming it
+     *     UUID guid, TIMESTAMP timestamp, DATE date, INTERVAL timespan (an interval of months is an error), a
+     *     DECIMAL of scale 0 (DuckDB's {@code sum} of integers) long, other DECIMALs float, lists nested lists
+     * @throws QDuckDBException when DuckDB refuses the statement, naming it, or a result column has no q type
+     *     (naming the column: cast it in SQL)
      */
     public QTable query(String sql) {
         return query(sql, Text.SYMBOL);
@@ -282,8 +296,8 @@ public final class QDuckDB implements AutoCloseable {
      * @param sql one SQL statement that returns rows
      * @param text what its text (VARCHAR) columns become
      * @return the rows (see {@link #query(String)})
-     * @throws QDuckDBException when DuckDB refuses the statement, naming it
-     * @throws dev.q4j.arrow.QArrowException when a result column has no q type, naming it
+     * @throws QDuckDBException when DuckDB refuses the statement, naming it, or a result column has no q type
+     *     (naming the column: cast it in SQL)
      */
     public synchronized QTable query(String sql, Text text) {
         checkOpen();
@@ -292,14 +306,27 @@ public final class QDuckDB implements AutoCloseable {
              ResultSet rows = statement.executeQuery(sql);
              ArrowReader reader = (ArrowReader) rows.unwrap(DuckDBResultSet.class)
                      .arrowExportStream(allocator, options.batchRows())) {
+            ResultSetMetaData meta = rows.getMetaData();
             Schema schema = reader.getVectorSchemaRoot().getSchema();
-            QValue result = QArrow.read(reader);
+            QValue result;
+            try {
+                result = QArrow.read(reader);
+            } catch (QArrowException e) {
+                throw new QDuckDBException("the result of " + sql + " has no q form: " + e.getMessage()
+                        + " (cast the column in SQL)", e);
+            } catch (IllegalArgumentException e) {
+                // the table's own checks: two columns of one name
+                throw new QDuckDBException("the result of " + sql + " cannot be a q table: " + e.getMessage()
+                        + " (name the columns apart with AS)", e);
+            }
             QTable table = result instanceof QKeyedTable keyed ? unkeyed(keyed) : (QTable) result;
-            return text == Text.SYMBOL ? textAsSymbols(table, schema) : table;
+            return retyped(table, schema, meta, text);
         } catch (SQLException e) {
             throw failed(sql, e);
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new QDuckDBException("reading the result of " + sql + " failed: " + e.getMessage(), e);
+        } finally {
+            fresh.clear();   // the statement may have read the registered streams
         }
     }
 
@@ -317,7 +344,11 @@ public final class QDuckDB implements AutoCloseable {
     public synchronized long execute(String sql) {
         checkOpen();
         refreshStreams();
-        return run(sql);
+        try {
+            return run(sql);
+        } finally {
+            fresh.clear();
+        }
     }
 
     /**
@@ -334,7 +365,11 @@ public final class QDuckDB implements AutoCloseable {
     public synchronized void copyToParquet(String sql, Path file) {
         checkOpen();
         refreshStreams();
-        run("COPY (" + sql + ") TO " + literal(file.toAbsolutePath().toString()) + " (FORMAT parquet)");
+        try {
+            run("COPY (" + sql + ") TO " + literal(file.toAbsolutePath().toString()) + " (FORMAT parquet)");
+        } finally {
+            fresh.clear();
+        }
     }
 
     /**
@@ -390,10 +425,12 @@ public final class QDuckDB implements AutoCloseable {
 
     // ---------------------------------------------------------------- internals
 
-    /** Hands DuckDB a fresh stream of every registered table: the last statement may have consumed them. */
+    /** Hands DuckDB a fresh stream of every registered table that a statement since its export may have read. */
     private void refreshStreams() {
         for (Map.Entry<String, List<? extends QValue>> e : streams.entrySet()) {
-            export(e.getKey(), e.getValue());
+            if (!fresh.contains(e.getKey())) {
+                export(e.getKey(), e.getValue());
+            }
         }
     }
 
@@ -430,36 +467,70 @@ public final class QDuckDB implements AutoCloseable {
     }
 
     private static QDuckDBException failed(String sql, SQLException e) {
-        return new QDuckDBException(e.getMessage() + " (in: " + sql + ")", e);
+        String m = e.getMessage();
+        if (m != null && m.contains("stream has been released")) {
+            // DuckDB reads an Arrow C stream once: a statement that reads a registered table twice finds it spent
+            return new QDuckDBException("the statement reads a registered q table more than once (a self-join, a "
+                    + "subquery over it), and DuckDB reads a registered table's Arrow stream once: materialize() "
+                    + "the table first (in: " + sql + ")", e);
+        }
+        return new QDuckDBException(m + " (in: " + sql + ")", e);
     }
 
-    /** VARCHAR columns, which Arrow gives as plain Utf8 and QArrow as strings, as symbols. */
-    private static QTable textAsSymbols(QTable table, Schema schema) {
+    /**
+     * DuckDB's UUID columns (which it exports as text) as guids, and its VARCHAR columns (plain Utf8, which QArrow
+     * reads as strings) as symbols when asked.
+     */
+    private static QTable retyped(QTable table, Schema schema, ResultSetMetaData meta, Text text) throws SQLException {
         List<Field> fields = schema.getFields();
         List<QValue> columns = new java.util.ArrayList<>(table.columns());
         boolean changed = false;
         for (int c = 0; c < fields.size(); c++) {
             Field f = fields.get(c);
             ArrowType.ArrowTypeID id = f.getType().getTypeID();
-            boolean text = id == ArrowType.ArrowTypeID.Utf8 || id == ArrowType.ArrowTypeID.LargeUtf8
-                    || id == ArrowType.ArrowTypeID.Utf8View;
-            if (!text || f.getDictionary() != null || f.getMetadata().containsKey(QArrow.TYPE)
-                    || !(columns.get(c) instanceof QList strings)) {
+            boolean plainText = (id == ArrowType.ArrowTypeID.Utf8 || id == ArrowType.ArrowTypeID.LargeUtf8
+                    || id == ArrowType.ArrowTypeID.Utf8View) && f.getDictionary() == null
+                    && !f.getMetadata().containsKey(QArrow.TYPE);
+            if (!plainText || !(columns.get(c) instanceof QList strings)) {
                 continue;
             }
-            String[] symbols = new String[strings.count()];
-            for (int i = 0; i < symbols.length; i++) {
-                symbols[i] = ((QCharVector) strings.at(i)).asString();
+            if ("UUID".equalsIgnoreCase(meta.getColumnTypeName(c + 1))) {
+                columns.set(c, guids(f.getName(), strings));
+                changed = true;
+            } else if (text == Text.SYMBOL) {
+                columns.set(c, symbols(f.getName(), strings));
+                changed = true;
             }
-            try {
-                columns.set(c, QSymbolVector.wrap(symbols));
-            } catch (IllegalArgumentException e) {
-                throw new QDuckDBException("column " + f.getName() + ": " + e.getMessage()
-                        + "; query with QDuckDB.Text.STRING to get strings", e);
-            }
-            changed = true;
         }
         return changed ? QTable.of(table.columnNames(), columns) : table;
+    }
+
+    private static QSymbolVector symbols(String column, QList strings) {
+        String[] symbols = new String[strings.count()];
+        for (int i = 0; i < symbols.length; i++) {
+            symbols[i] = ((QCharVector) strings.at(i)).asString();
+        }
+        try {
+            return QSymbolVector.wrap(symbols);
+        } catch (IllegalArgumentException e) {
+            throw new QDuckDBException("column " + column + ": " + e.getMessage()
+                    + "; query with QDuckDB.Text.STRING to get strings", e);
+        }
+    }
+
+    /** A UUID column, which DuckDB exports as text: SQL NULL (an empty string here) is 0Ng. */
+    private static QGuidVector guids(String column, QList strings) {
+        UUID[] guids = new UUID[strings.count()];
+        for (int i = 0; i < guids.length; i++) {
+            String t = ((QCharVector) strings.at(i)).asString();
+            try {
+                guids[i] = t.isEmpty() ? new UUID(0, 0) : UUID.fromString(t);
+            } catch (IllegalArgumentException e) {
+                throw new QDuckDBException("column " + column + ", row " + i + ": DuckDB's UUID '" + t
+                        + "' is not a UUID", e);
+            }
+        }
+        return QGuidVector.wrap(guids);
     }
 
     private static QTable unkeyed(QKeyedTable keyed) {

@@ -149,9 +149,21 @@ class QDuckDBTest {
     @Test
     void aSequenceOfTablesIsOneTableInSql() {
         try (QDuckDB db = QDuckDB.inMemory()) {
-            db.register("trade", List.of(trades(100, 3), trades(250, 4), trades(1, 5)));
+            List<QTable> days = List.of(trades(100, 3), trades(250, 4), trades(1, 5));
+            db.register("trade", days);
             assertThat(((QLongVector) db.query("SELECT count(*) AS n FROM trade").column("n")).get(0))
                     .isEqualTo(351);
+            // each batch has its own symbol dictionary: the same symbol must group as one
+            Map<String, Long> expected = new TreeMap<>();
+            for (QTable d : days) {
+                for (String s : ((QSymbolVector) d.column("sym")).array()) {
+                    expected.merge(s, 1L, Long::sum);
+                }
+            }
+            QTable r = db.query("SELECT sym, count(*) AS n FROM trade GROUP BY sym ORDER BY sym");
+            assertThat(r.column("sym")).isEqualTo(QSymbolVector.of(expected.keySet().toArray(new String[0])));
+            assertThat(((QLongVector) r.column("n")).toArray())
+                    .containsExactly(expected.values().stream().mapToLong(Long::longValue).toArray());
         }
     }
 
@@ -290,6 +302,8 @@ class QDuckDBTest {
             assertThat(r.count()).isEqualTo(2000);
             assertThat(r.column("price")).isEqualTo(t.column("price"));
             assertThat(r.column("size")).isEqualTo(t.column("size"));
+            // Parquet keeps the nanoseconds of a TIMESTAMP_NS
+            assertThat(r.column("time")).isEqualTo(t.column("time"));
             for (int i = 0; i < t.count(); i++) {
                 assertThat(text(r.column("sym").at(i))).isEqualTo(((QSymbolVector) t.column("sym")).get(i));
             }
@@ -340,6 +354,70 @@ class QDuckDBTest {
                 .hasMessageContaining("No such file or directory: /nonexistent/libduckdb_java.so")
                 .hasMessageContaining("The rest of q4j works without it")
                 .hasCause(failure);
+    }
+
+    @Test
+    void materializingOverARegisteredNameReplacesIt() {
+        try (QDuckDB db = QDuckDB.inMemory()) {
+            db.register("t", QTable.of(List.of("x"), List.of(QLongVector.of(1, 2, 3))));
+            db.materialize("t", QTable.of(List.of("x"), List.of(QLongVector.of(10, 20))));
+            QTable r = db.query("SELECT sum(x) AS s, count(*) AS n FROM t");
+            assertThat(((QLongVector) r.column("s")).get(0)).isEqualTo(30);
+            assertThat(((QLongVector) r.column("n")).get(0)).isEqualTo(2);
+            assertThat(db.query("SELECT count(*) AS n FROM t").column("n")).isEqualTo(QLongVector.of(2));
+        }
+    }
+
+    @Test
+    void guidsComeBackAsGuidsThroughSql() {
+        UUID a = UUID.fromString("01234567-89ab-cdef-0123-456789abcdef");
+        UUID b = UUID.fromString("fedcba98-7654-3210-fedc-ba9876543210");
+        QTable t = QTable.of(List.of("id"), List.of(QGuidVector.of(a, new UUID(0, 0), b)));
+        try (QDuckDB db = QDuckDB.inMemory()) {
+            db.register("t", t);
+            assertThat(db.query("SELECT id FROM t").column("id")).isEqualTo(t.column("id"));
+            assertThat(db.query("SELECT gen_random_uuid() AS u").column("u")).isInstanceOf(QGuidVector.class);
+        }
+    }
+
+    @Test
+    void intervalsComeBackAsTimespansToTheMicrosecondDuckDbKeeps() {
+        QTable t = QTable.of(List.of("span"), List.of(QTimespanVector.of(3_723_123_456_789L, Long.MIN_VALUE)));
+        try (QDuckDB db = QDuckDB.inMemory()) {
+            db.register("t", t);
+            // DuckDB's INTERVAL holds microseconds: the nanoseconds are gone, as the class javadoc says
+            assertThat(db.query("SELECT span FROM t").column("span"))
+                    .isEqualTo(QTimespanVector.of(3_723_123_456_000L, Long.MIN_VALUE));
+            assertThat(db.query("SELECT INTERVAL 5 MINUTE + INTERVAL 1 DAY AS i").column("i"))
+                    .isEqualTo(QTimespanVector.of(86_400_000_000_000L + 300_000_000_000L));
+            assertThatThrownBy(() -> db.query("SELECT INTERVAL 1 MONTH AS m"))
+                    .isInstanceOf(QDuckDBException.class)
+                    .hasMessageContaining("column m, row 0: an interval of 1 months has no q timespan")
+                    .hasMessageContaining("cast the column in SQL");
+        }
+    }
+
+    @Test
+    void columnsOfOneNameAreAnErrorSayingToNameThemApart() {
+        try (QDuckDB db = QDuckDB.inMemory()) {
+            db.materialize("t", trades(10, 9));
+            assertThatThrownBy(() -> db.query("SELECT a.size, b.size FROM t a, t b LIMIT 1"))
+                    .isInstanceOf(QDuckDBException.class)
+                    .hasMessageContaining("size").hasMessageContaining("AS");
+        }
+    }
+
+    @Test
+    void aRegisteredTableReadTwiceInOneStatementSaysToMaterializeIt() {
+        try (QDuckDB db = QDuckDB.inMemory()) {
+            db.register("t", trades(100, 10));
+            assertThatThrownBy(() -> db.query("SELECT count(*) AS n FROM t WHERE price > (SELECT avg(price) FROM t)"))
+                    .isInstanceOf(QDuckDBException.class)
+                    .hasMessageContaining("materialize()");
+            db.materialize("t", trades(100, 10));
+            assertThat(((QLongVector) db.query("SELECT count(*) AS n FROM t WHERE price > "
+                    + "(SELECT avg(price) FROM t)").column("n")).get(0)).isPositive();
+        }
     }
 
     /** a symbol or string cell as text, whichever q type the mapping gives a VARCHAR column */
