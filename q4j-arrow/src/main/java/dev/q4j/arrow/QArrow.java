@@ -86,7 +86,11 @@ import org.apache.arrow.vector.types.pojo.Schema;
  *     and lists of lists; an Arrow null list back is an empty vector</td></tr>
  * <tr><td>other general lists</td><td>an error naming the column</td><td>or with
  *     {@link ArrowOptions.MixedLists#Q_TEXT} Utf8 holding each item as q text, parsed back</td></tr>
- * <tr><td>empty general list {@code ()}</td><td>Null</td><td></td></tr>
+ * <tr><td>empty general list {@code ()}</td><td>Null</td><td>a column with no items has no item type (what
+ *     {@code 0#} of a string column gives in q): it comes back as {@code ()}, and in a stream of several tables
+ *     whose first has it, a later table's strings are an error: put a table with rows first. Empty items of a
+ *     nested column come back as empty lists of the column's type ({@code (1#1;())} as
+ *     {@code (,1;`long$())})</td></tr>
  * </table>
  *
  * <p><b>Nulls and infinities.</b> By default ({@link ArrowOptions.Nulls#ARROW}) q's nulls become Arrow nulls
