@@ -34,8 +34,10 @@ const columns = {
     bool: vector(new arrow.Bool(), [true, false, false, true]),
     boolWithNull: vector(new arrow.Bool(), [true, null, false, true]),
     int8: vector(new arrow.Int8(), [-128, 0, 127, null]),
-    int16: vector(new arrow.Int16(), [-32768, 1, null, 32767]),
-    int32: vector(new arrow.Int32(), [1, null, -2147483648, 2147483647]),
+    int16: vector(new arrow.Int16(), [-32767, 1, null, 32767]),
+    int32: vector(new arrow.Int32(), [1, null, -2147483647, 2147483647]),
+    // q's null of an int as a value: q cannot hold it, so q4j refuses it (a file of its own, below)
+    int32Min: vector(new arrow.Int32(), [1, -2147483648, null, 2]),
     int64: vector(new arrow.Int64(), [1n, -9007199254740993n, null, 9223372036854775806n]),
     uint8: vector(new arrow.Uint8(), [0, 200, 255, 7]),
     uint16: vector(new arrow.Uint16(), [0, 65535, null, 1]),
@@ -65,8 +67,10 @@ const schema = new arrow.Schema(made.schema.fields.map(f => f.name !== 'uuid' ? 
     : f.clone({ metadata: new Map([['ARROW:extension:name', 'arrow.uuid'], ['ARROW:extension:metadata', '']]) })));
 const full = new arrow.Table(schema, made.batches.map(b => new arrow.RecordBatch(schema, b.data)));
 // the boolean with a null is a file of its own: q booleans have no null, so q4j refuses it
-const table = full.select(schema.fields.map(f => f.name).filter(name => name !== 'boolWithNull'));
+const table = full.select(schema.fields.map(f => f.name)
+    .filter(name => name !== 'boolWithNull' && name !== 'int32Min'));
 fs.writeFileSync(path.join(dir, 'js-bool-null.arrow'), arrow.tableToIPC(full.select(['boolWithNull']), 'file'));
+fs.writeFileSync(path.join(dir, 'js-int-min.arrow'), arrow.tableToIPC(full.select(['int32Min']), 'file'));
 if (table.numRows !== n) {
     throw new Error('expected ' + n + ' rows, made ' + table.numRows);
 }

@@ -394,7 +394,7 @@ public final class QArrow {
         Objects.requireNonNull(in, "in");
         try (BufferAllocator allocator = new RootAllocator();
              ArrowStreamReader reader = new ArrowStreamReader(Unclosed.stream(in), allocator)) {
-            return read(reader);
+            return readAll(reader);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the Arrow stream: " + e.getMessage(), e);
         }
@@ -438,7 +438,7 @@ public final class QArrow {
         Objects.requireNonNull(in, "in");
         try (BufferAllocator allocator = new RootAllocator();
              ArrowFileReader reader = new ArrowFileReader(Unclosed.channel(in), allocator)) {
-            return read(reader);
+            return readAll(reader);
         } catch (InvalidArrowFileException e) {
             throw new UncheckedIOException(new IOException("not an Arrow IPC file: " + e.getMessage(), e));
         } catch (IOException e) {
@@ -462,14 +462,18 @@ public final class QArrow {
      */
     public static QValue read(ArrowReader reader) {
         try {
-            VectorSchemaRoot root = reader.getVectorSchemaRoot();
-            List<TableDecoder.Batch> batches = new java.util.ArrayList<>();
-            while (reader.loadNextBatch()) {
-                batches.add(TableDecoder.batch(root, reader));
-            }
-            return TableDecoder.decode(batches, root.getSchema());
+            return readAll(reader);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the Arrow data: " + e.getMessage(), e);
         }
+    }
+
+    private static QValue readAll(ArrowReader reader) throws IOException {
+        VectorSchemaRoot root = reader.getVectorSchemaRoot();
+        List<TableDecoder.Batch> batches = new java.util.ArrayList<>();
+        while (reader.loadNextBatch()) {
+            batches.add(TableDecoder.batch(root, reader));
+        }
+        return TableDecoder.decode(batches, root.getSchema());
     }
 }

@@ -159,9 +159,9 @@ class ArrowJsInteropTest {
             assertThat(t.column("bool")).isEqualTo(QBooleanVector.of(true, false, false, true));
             assertThat(t.column("int8")).isEqualTo(QShortVector.of((short) -128, (short) 0, (short) 127,
                     Short.MIN_VALUE));
-            assertThat(t.column("int16")).isEqualTo(QShortVector.of(Short.MIN_VALUE, (short) 1, Short.MIN_VALUE,
+            assertThat(t.column("int16")).isEqualTo(QShortVector.of((short) -32767, (short) 1, Short.MIN_VALUE,
                     Short.MAX_VALUE));
-            assertThat(t.column("int32")).isEqualTo(QIntVector.of(1, ni, Integer.MIN_VALUE, Integer.MAX_VALUE));
+            assertThat(t.column("int32")).isEqualTo(QIntVector.of(1, ni, -Integer.MAX_VALUE, Integer.MAX_VALUE));
             assertThat(t.column("int64")).isEqualTo(QLongVector.of(1, -9007199254740993L, ns, 9223372036854775806L));
             assertThat(t.column("uint8")).isEqualTo(QByteVector.of((byte) 0, (byte) 200, (byte) 255, (byte) 7));
             assertThat(t.column("uint16")).isEqualTo(QIntVector.of(0, 65535, ni, 1));
@@ -194,6 +194,8 @@ class ArrowJsInteropTest {
         }
         assertThatThrownBy(() -> QArrow.readFile(dir.resolve("js-bool-null.arrow"))).isInstanceOf(QArrowException.class)
                 .hasMessage("column boolWithNull, row 1: an Arrow null where q's boolean has no null");
+        assertThatThrownBy(() -> QArrow.readFile(dir.resolve("js-int-min.arrow"))).isInstanceOf(QArrowException.class)
+                .hasMessage("column int32Min, row 1: -2147483648 is q's int null, which cannot be held as a value");
     }
 
     // ---- reading with apache-arrow and checking ------------------------------------------------------------------
