@@ -333,6 +333,8 @@ public final class RecordMapper {
         rt.checkUnmatched(names, used, "key");
         try {
             return type.cast(rt.constructor.invokeWithArguments(args));
+        } catch (CellFailure f) {
+            throw f.at(-1);
         } catch (Throwable t) {
             throw Columns.rethrow(t);
         }

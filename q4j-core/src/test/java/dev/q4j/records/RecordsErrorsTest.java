@@ -230,6 +230,35 @@ class RecordsErrorsTest {
                 .hasMessage("Value.sym: no such component or column to key on");
     }
 
+    record Positive(String sym, long qty) {
+        Positive {
+            if (qty <= 0) {
+                throw new IllegalArgumentException("qty must be positive: " + qty);
+            }
+        }
+    }
+
+    @Test
+    void theRecordsOwnConstructorRejectingARowNamesRecordAndRowAndKeepsTheCause() {
+        QTable t = table("([] sym:`a`b`c; qty:1 0 2)");
+        String message = "Positive, row 1: the constructor rejected the row: java.lang.IllegalArgumentException: qty"
+                + " must be positive: 0";
+        fails(() -> MAPPER.toList(t, Positive.class)).hasMessage(message)
+                .hasCauseInstanceOf(IllegalArgumentException.class)
+                .satisfies(e -> {
+                    RecordMappingException r = (RecordMappingException) e;
+                    assertThat(r.recordClass()).contains(Positive.class);
+                    assertThat(r.row()).hasValue(1);
+                });
+        fails(() -> MAPPER.stream(t, Positive.class).toList()).hasMessage(message);
+        fails(() -> MAPPER.toMap(QKeyedTable.of(table("([] k:1 2 3)"), t), Long.class, Positive.class))
+                .hasMessage(message);
+        fails(() -> MAPPER.toRecord((QDict) QText.parse("`sym`qty!(`a;-1)"), Positive.class))
+                .hasMessage("Positive: the constructor rejected the row: java.lang.IllegalArgumentException: qty must"
+                        + " be positive: -1")
+                .hasCauseInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void aLookupFromTheRecordsModuleIsAccepted() {
         RecordMapper mapper = RecordMapper.builder().lookup(MethodHandles.lookup()).build();
