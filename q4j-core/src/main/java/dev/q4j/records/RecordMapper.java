@@ -446,10 +446,23 @@ public final class RecordMapper {
      * @param keyType the key record class
      * @param valueType the value record class
      * @return the keyed table
-     * @throws RecordMappingException as {@link #toTable} does
+     * @throws RecordMappingException as {@link #toTable} does, or when a key and a value component write the same
+     *     column
      */
     public <K extends Record, V extends Record> QKeyedTable toKeyedTable(Map<K, V> map, Class<K> keyType,
             Class<V> valueType) {
+        Objects.requireNonNull(map, "map");
+        RecordType keys = recordType(keyType);
+        RecordType values = recordType(valueType);
+        for (RecordType.Component v : values.components) {
+            for (RecordType.Component k : keys.components) {
+                if (k.column().equals(v.column())) {
+                    throw values.site(v, v.column(), null).exception(-1, "both the key (" + keyType.getSimpleName()
+                            + "." + k.name() + ") and the value write this column, and a keyed table's key and"
+                            + " value columns need distinct names; rename one with @QColumn", null);
+                }
+            }
+        }
         return QKeyedTable.of(toTable(new ArrayList<>(map.keySet()), keyType),
                 toTable(new ArrayList<>(map.values()), valueType));
     }

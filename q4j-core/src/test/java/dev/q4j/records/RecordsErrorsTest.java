@@ -19,6 +19,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
@@ -228,6 +229,27 @@ class RecordsErrorsTest {
                 .hasMessageContaining("column `px: both a key and a value column");
         fails(() -> MAPPER.toKeyedTable(List.of(new Value(1)), Value.class, "sym"))
                 .hasMessage("Value.sym: no such component or column to key on");
+    }
+
+    record Venue(String sym, String venue) {
+    }
+
+    record Quote(String venue, double px) {
+    }
+
+    @Test
+    void aKeyAndAValueRecordWritingTheSameColumnIsAnErrorNamingIt() {
+        fails(() -> MAPPER.toKeyedTable(Map.of(new Venue("a", "x"), new Quote("y", 1)), Venue.class,
+                Quote.class))
+                .hasMessage("Quote.venue (String) <-> column `venue: both the key (Venue.venue) and the value write"
+                        + " this column, and a keyed table's key and value columns need distinct names; rename one"
+                        + " with @QColumn")
+                .satisfies(e -> assertThat(((RecordMappingException) e).column()).contains("venue"));
+        fails(() -> MAPPER.toKeyedTable(Map.<Venue, Quote>of(), Venue.class, Quote.class))
+                .hasMessageContaining("column `venue: both the key (Venue.venue) and the value write this column");
+        QKeyedTable ok = MAPPER.toKeyedTable(Map.of(new Key("a"), new Value(1)), Key.class, Value.class);
+        assertThat(MAPPER.toMap(ok, Key.class, Value.class)).containsExactly(Map.entry(new Key("a"),
+                new Value(1)));
     }
 
     record Positive(String sym, long qty) {
