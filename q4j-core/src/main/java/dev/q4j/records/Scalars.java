@@ -646,36 +646,75 @@ final class Scalars {
         return v;
     }
 
+    /** The Java value that is q's null, written as a value: it would read back as null, so it is an error. */
+    private static CellFailure isNull(Site s, String value, String instead) {
+        return s.fail(value + " is " + nullName(s.qType()) + " in q and would read back as null; " + instead);
+    }
+
     static short fromShort(Site s, short v) {
+        if (v == Short.MIN_VALUE) {
+            throw isNull(s, "Short.MIN_VALUE", "hold nulls in a Short or OptionalInt");
+        }
         return v;
     }
 
     static short fromShortBox(Site s, Short v) {
-        return v == null ? Short.MIN_VALUE : v;
+        if (v == null) {
+            return Short.MIN_VALUE;
+        } else if (v == Short.MIN_VALUE) {
+            throw isNull(s, "Short.MIN_VALUE", "write null for a null");
+        }
+        return v;
     }
 
     static int fromInt(Site s, int v) {
+        if (v == Integer.MIN_VALUE) {
+            throw isNull(s, "Integer.MIN_VALUE", "hold nulls in an Integer or OptionalInt");
+        }
         return v;
     }
 
     static int fromIntBox(Site s, Integer v) {
-        return v == null ? Integer.MIN_VALUE : v;
+        if (v == null) {
+            return Integer.MIN_VALUE;
+        } else if (v == Integer.MIN_VALUE) {
+            throw isNull(s, "Integer.MIN_VALUE", "write null for a null");
+        }
+        return v;
     }
 
     static int fromIntOpt(Site s, OptionalInt v) {
-        return v == null || v.isEmpty() ? Integer.MIN_VALUE : v.getAsInt();
+        if (v == null || v.isEmpty()) {
+            return Integer.MIN_VALUE;
+        } else if (v.getAsInt() == Integer.MIN_VALUE) {
+            throw isNull(s, "Integer.MIN_VALUE", "write an empty OptionalInt for a null");
+        }
+        return v.getAsInt();
     }
 
     static long fromLong(Site s, long v) {
+        if (v == Long.MIN_VALUE) {
+            throw isNull(s, "Long.MIN_VALUE", "hold nulls in a Long or OptionalLong");
+        }
         return v;
     }
 
     static long fromLongBox(Site s, Long v) {
-        return v == null ? Long.MIN_VALUE : v;
+        if (v == null) {
+            return Long.MIN_VALUE;
+        } else if (v == Long.MIN_VALUE) {
+            throw isNull(s, "Long.MIN_VALUE", "write null for a null");
+        }
+        return v;
     }
 
     static long fromLongOpt(Site s, OptionalLong v) {
-        return v == null || v.isEmpty() ? Long.MIN_VALUE : v.getAsLong();
+        if (v == null || v.isEmpty()) {
+            return Long.MIN_VALUE;
+        } else if (v.getAsLong() == Long.MIN_VALUE) {
+            throw isNull(s, "Long.MIN_VALUE", "write an empty OptionalLong for a null");
+        }
+        return v.getAsLong();
     }
 
     static float fromReal(Site s, float v) {
