@@ -100,6 +100,128 @@ class RecordsRoundTripTest {
         assertThat(roundTrip(nulls, Boxed.class)).isEqualTo(nulls);
     }
 
+    // ------------------------------------------------------------------ java.time into coarser q types
+
+    record Datetimes(@QColumn(type = QType.DATETIME) Instant z, @QColumn(type = QType.DATETIME) LocalDateTime l,
+            @QColumn(type = QType.DATETIME) OffsetDateTime o) {
+    }
+
+    private static final Instant MS = Instant.parse("2024-01-02T09:30:00.123Z");
+
+    private static Datetimes datetimes(Instant z, Instant l, Instant o) {
+        return new Datetimes(z, LocalDateTime.ofInstant(l, ZoneOffset.UTC), OffsetDateTime.ofInstant(o,
+                ZoneOffset.UTC));
+    }
+
+    @Test
+    void aDatetimeFinerThanMillisecondsIsAnErrorNamingTheValue() {
+        Instant micros = Instant.parse("2024-01-02T09:30:00.123456Z");
+        fails(() -> MAPPER.toTable(List.of(datetimes(MS, MS, MS), datetimes(micros, MS, MS)), Datetimes.class))
+                .hasMessage("Datetimes.z (Instant) <-> column `z (datetime), row 1: 2024-01-02T09:30:00.123456Z has a"
+                        + " finer precision than a q datetime (milliseconds); truncate it or choose a finer type with"
+                        + " @QColumn(type = ...)");
+        fails(() -> MAPPER.toTable(List.of(datetimes(MS, Instant.parse("2024-01-02T09:30:00.000000001Z"), MS)),
+                Datetimes.class))
+                .hasMessageStartingWith("Datetimes.l (LocalDateTime) <-> column `l (datetime), row 0:"
+                        + " 2024-01-02T09:30:00.000000001 has a finer precision than a q datetime");
+        fails(() -> MAPPER.toDict(datetimes(MS, MS, micros)))
+                .hasMessageStartingWith("Datetimes.o (OffsetDateTime) <-> column `o (datetime):"
+                        + " 2024-01-02T09:30:00.123456Z has a finer precision than a q datetime");
+        // a millisecond too far out for a q datetime's double to hold it exactly
+        Instant far = Instant.parse("+300000-01-01T00:00:00.001Z");
+        fails(() -> MAPPER.toTable(List.of(datetimes(far, MS, MS)), Datetimes.class))
+                .hasMessage("Datetimes.z (Instant) <-> column `z (datetime), row 0: +300000-01-01T00:00:00.001Z is"
+                        + " beyond the range in which a q datetime holds milliseconds exactly");
+        List<Datetimes> exact = List.of(datetimes(MS, Instant.parse("1900-02-03T04:05:06.789Z"),
+                Instant.parse("9999-12-31T23:59:59.999Z")), new Datetimes(null, null, null));
+        assertThat(roundTrip(exact, Datetimes.class)).isEqualTo(exact);
+    }
+
+    record Coarse(@QColumn(type = QType.MINUTE) LocalTime lu, @QColumn(type = QType.SECOND) LocalTime lv,
+            LocalTime lt, @QColumn(type = QType.MINUTE) Duration du, @QColumn(type = QType.SECOND) Duration dv,
+            @QColumn(type = QType.TIME) Duration dt) {
+    }
+
+    @Test
+    void everyOtherJavaTimeIntoACoarserQTypeRejectsFinerPrecisionToo() {
+        LocalTime t = LocalTime.of(9, 30);
+        Duration d = Duration.ofMinutes(3);
+        Coarse ok = new Coarse(t, t, t, d, d, d);
+        String[][] cases = {
+            {"lu", "09:30:01", "Coarse.lu (LocalTime) <-> column `lu (minute), row 0: 09:30:01 has a finer precision"
+                    + " than a q minute"},
+            {"lv", "09:30:00.500", "Coarse.lv (LocalTime) <-> column `lv (second), row 0: 09:30:00.500 has a finer"
+                    + " precision than a q second"},
+            {"lt", "09:30:00.000001", "Coarse.lt (LocalTime) <-> column `lt (time), row 0: 09:30:00.000001 has a"
+                    + " finer precision than a q time"},
+            {"du", "PT3M1S", "Coarse.du (Duration) <-> column `du (minute), row 0: PT3M1S has a finer precision than"
+                    + " a q minute"},
+            {"dv", "PT3M0.5S", "Coarse.dv (Duration) <-> column `dv (second), row 0: PT3M0.5S has a finer precision"
+                    + " than a q second"},
+            {"dt", "PT3M0.0000001S", "Coarse.dt (Duration) <-> column `dt (time), row 0: PT3M0.0000001S has a finer"
+                    + " precision than a q time"},
+        };
+        for (String[] c : cases) {
+            LocalTime lt = c[0].startsWith("l") ? LocalTime.parse(c[1]) : t;
+            Duration dd = c[0].startsWith("d") ? Duration.parse(c[1]) : d;
+            Coarse bad = new Coarse(c[0].equals("lu") ? lt : t, c[0].equals("lv") ? lt : t, c[0].equals("lt") ? lt : t,
+                    c[0].equals("du") ? dd : d, c[0].equals("dv") ? dd : d, c[0].equals("dt") ? dd : d);
+            fails(() -> MAPPER.toTable(List.of(bad), Coarse.class)).hasMessageStartingWith(c[2]);
+        }
+        assertThat(roundTrip(List.of(ok), Coarse.class)).containsExactly(ok);
+    }
+
+    // ------------------------------------------------------------------ java.time beyond q's ranges and sentinels
+
+    record Month(YearMonth m) {
+    }
+
+    record Day(LocalDate d) {
+    }
+
+    record Stamp(Instant p) {
+    }
+
+    record Span(@QColumn(type = QType.MINUTE) Duration u) {
+    }
+
+    @Test
+    void aTemporalBeyondItsQTypeOrOnItsNullOrInfinityIsAnErrorNotAnOverflow() {
+        fails(() -> MAPPER.toTable(List.of(new Month(YearMonth.of(300_000_000, 1))), Month.class))
+                .hasMessage("Month.m (YearMonth) <-> column `m (month), row 0: 300000000-01 is beyond the range of a"
+                        + " q month");
+        YearMonth onNull = QTemporal.yearMonthOfMonth(Integer.MIN_VALUE);
+        fails(() -> MAPPER.toTable(List.of(new Month(YearMonth.of(2000, 1)), new Month(onNull)), Month.class))
+                .hasMessage("Month.m (YearMonth) <-> column `m (month), row 1: " + onNull + " is beyond the range of"
+                        + " a q month: it would be 0Nm, q's null");
+        YearMonth onInfinity = QTemporal.yearMonthOfMonth(Integer.MAX_VALUE);
+        fails(() -> MAPPER.toTable(List.of(new Month(onInfinity)), Month.class))
+                .hasMessage("Month.m (YearMonth) <-> column `m (month), row 0: " + onInfinity + " is beyond the range"
+                        + " of a q month: it would be 0Wm, q's infinity");
+        fails(() -> MAPPER.toTable(List.of(new Month(QTemporal.yearMonthOfMonth(-Integer.MAX_VALUE))), Month.class))
+                .hasMessageEndingWith("it would be -0Wm, q's infinity");
+        LocalDate dayOnNull = QTemporal.localDateOfDate(Integer.MIN_VALUE);
+        fails(() -> MAPPER.toTable(List.of(new Day(dayOnNull)), Day.class))
+                .hasMessage("Day.d (LocalDate) <-> column `d (date), row 0: " + dayOnNull + " is beyond the range of a"
+                        + " q date: it would be 0Nd, q's null");
+        Instant stampOnNull = QTemporal.instantOfTimestamp(Long.MIN_VALUE);
+        fails(() -> MAPPER.toTable(List.of(new Stamp(stampOnNull)), Stamp.class))
+                .hasMessage("Stamp.p (Instant) <-> column `p (timestamp), row 0: " + stampOnNull + " is beyond the"
+                        + " range of a q timestamp (years 1707 to 2292): it would be 0Np, q's null");
+        Instant stampOnInfinity = QTemporal.instantOfTimestamp(Long.MAX_VALUE);
+        fails(() -> MAPPER.toTable(List.of(new Stamp(stampOnInfinity)), Stamp.class))
+                .hasMessageEndingWith("it would be 0Wp, q's infinity");
+        fails(() -> MAPPER.toTable(List.of(new Span(Duration.ofMinutes(Integer.MIN_VALUE))), Span.class))
+                .hasMessageEndingWith("is beyond the range of a q minute: it would be 0Nu, q's null");
+        // the last values before the sentinels come back
+        List<Month> months = List.of(new Month(QTemporal.yearMonthOfMonth(Integer.MAX_VALUE - 1)),
+                new Month(QTemporal.yearMonthOfMonth(-Integer.MAX_VALUE + 1)));
+        assertThat(roundTrip(months, Month.class)).isEqualTo(months);
+        List<Stamp> stamps = List.of(new Stamp(QTemporal.instantOfTimestamp(Long.MAX_VALUE - 1)),
+                new Stamp(QTemporal.instantOfTimestamp(-Long.MAX_VALUE + 1)));
+        assertThat(roundTrip(stamps, Stamp.class)).isEqualTo(stamps);
+    }
+
     // ------------------------------------------------------------------ null symbols
 
     record Symbols(String s, String[] array, List<String> list) {
