@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -238,5 +239,24 @@ class RecordsRoundTripTest {
         assertThat(rows.get(1).array()).containsExactly(null, "b");
         assertThat(rows.get(1).list()).containsExactly(null, "b");
         assertThat(MAPPER.toTable(rows, Symbols.class)).isEqualTo(t);
+    }
+
+    // ------------------------------------------------------------------ the documented exceptions
+
+    record Lossy(Character c, char kept, String s, @QColumn(type = QType.CHAR) String text, Float e, Double f,
+            OptionalDouble o, double nan, UUID g, OffsetDateTime p) {
+    }
+
+    @Test
+    void theValuesQCannotTellFromItsNullsComeBackAsDocumented() {
+        OffsetDateTime paris = OffsetDateTime.parse("2024-01-02T10:30:00+01:00");
+        List<Lossy> back = roundTrip(List.of(new Lossy(' ', ' ', "", null, Float.NaN, Double.NaN,
+                OptionalDouble.of(Double.NaN), Double.NaN, new UUID(0, 0), paris)), Lossy.class);
+        assertThat(back).containsExactly(new Lossy(null, ' ', null, "", null, null, OptionalDouble.empty(), Double.NaN,
+                null, OffsetDateTime.parse("2024-01-02T09:30:00Z")));
+        // the same instant at another offset: isEqual, not equals
+        assertThat(back.get(0).p().getOffset()).isEqualTo(ZoneOffset.UTC);
+        assertThat(back.get(0).p().isEqual(paris)).isTrue();
+        assertThat(back.get(0).p().equals(paris)).isFalse();
     }
 }
