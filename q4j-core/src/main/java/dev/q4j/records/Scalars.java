@@ -857,15 +857,17 @@ final class Scalars {
         if (v == null) {
             return Long.MIN_VALUE;
         }
+        String range = " (about 292 years)";
+        long n;
         try {
-            long n = v.toNanos();
-            if (n == Long.MIN_VALUE || infinite(n)) {
-                throw new ArithmeticException();
-            }
-            return n;
+            n = v.toNanos();
         } catch (ArithmeticException e) {
-            throw s.fail(v + " is beyond the range of a q timespan (about 292 years)", e);
+            throw s.fail(v + " is beyond the range of a q timespan" + range, e);
         }
+        if (n == Long.MIN_VALUE || infinite(n)) {
+            throw beyond(s, v, range, sentinel(s.qType(), n, Long.MIN_VALUE, Long.MAX_VALUE));
+        }
+        return n;
     }
 
     private static int whole(Site s, Duration v, long unitNanos) {

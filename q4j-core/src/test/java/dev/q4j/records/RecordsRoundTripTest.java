@@ -186,6 +186,9 @@ class RecordsRoundTripTest {
     record Span(@QColumn(type = QType.MINUTE) Duration u) {
     }
 
+    record Nanos(Duration n) {
+    }
+
     @Test
     void aTemporalBeyondItsQTypeOrOnItsNullOrInfinityIsAnErrorNotAnOverflow() {
         fails(() -> MAPPER.toTable(List.of(new Month(YearMonth.of(300_000_000, 1))), Month.class))
@@ -212,6 +215,14 @@ class RecordsRoundTripTest {
         Instant stampOnInfinity = QTemporal.instantOfTimestamp(Long.MAX_VALUE);
         fails(() -> MAPPER.toTable(List.of(new Stamp(stampOnInfinity)), Stamp.class))
                 .hasMessageEndingWith("it would be 0Wp, q's infinity");
+        fails(() -> MAPPER.toTable(List.of(new Nanos(Duration.ofNanos(Long.MIN_VALUE))), Nanos.class))
+                .hasMessage("Nanos.n (Duration) <-> column `n (timespan), row 0: " + Duration.ofNanos(Long.MIN_VALUE)
+                        + " is beyond the range of a q timespan (about 292 years): it would be 0Nn, q's null");
+        fails(() -> MAPPER.toTable(List.of(new Nanos(Duration.ofNanos(-Long.MAX_VALUE))), Nanos.class))
+                .hasMessageEndingWith("it would be -0Wn, q's infinity");
+        fails(() -> MAPPER.toTable(List.of(new Nanos(Duration.ofDays(300 * 366))), Nanos.class))
+                .hasMessage("Nanos.n (Duration) <-> column `n (timespan), row 0: PT2635200H is beyond the range of a q"
+                        + " timespan (about 292 years)");
         fails(() -> MAPPER.toTable(List.of(new Span(Duration.ofMinutes(Integer.MIN_VALUE))), Span.class))
                 .hasMessageEndingWith("is beyond the range of a q minute: it would be 0Nu, q's null");
         // the last values before the sentinels come back
