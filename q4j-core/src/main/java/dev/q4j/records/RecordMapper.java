@@ -84,11 +84,32 @@ import java.util.stream.Stream;
  * {@code long}, {@code int}, {@code short} it is an error naming column and row ({@code double} and {@code float}
  * take NaN, q's null). Infinities stay values ({@code Long.MAX_VALUE}...), but an infinite temporal into a
  * {@code java.time} type is an error: read it as its raw number ({@code long}, {@code int}, {@code double} with
- * {@code @QColumn(type = ...)} to write it back as the temporal type). Written, {@code null} becomes the column's q
- * null; q booleans and bytes have no null, so a {@code null} {@code Boolean} or {@code Byte} is an error. Primitive
- * arrays hold the raw items, nulls included, as the vectors' arrays do. A string column has no null: {@code null}
- * is written as {@code ""}. A {@code null} nested value (a list, array, map or record) is written as q's generic
- * null {@code ::}, which reads back as {@code null}.
+ * {@code @QColumn(type = ...)} to write it back as the temporal type). A null symbol reads as {@code null} wherever
+ * a {@code String} or enum holds it: a component, an item of a {@code List<String>} or a {@code String[]}. Written,
+ * {@code null} becomes the column's q null; q booleans and bytes have no null, so a {@code null} {@code Boolean} or
+ * {@code Byte} is an error. Primitive arrays hold the raw items, nulls included, as the vectors' arrays do. A
+ * {@code null} nested value (a list, array, map or record) is written as q's generic null {@code ::}, which reads
+ * back as {@code null}.
+ *
+ * <p><b>Round trips.</b> Records written and read back are equal, or writing them is an error that names record,
+ * component, column, q type, row and value: a {@code long}, {@code int} or {@code short} (primitive, boxed or in an
+ * optional) of its {@code MIN_VALUE}, which is q's null (hold nulls in a box or an optional); a time finer than its q
+ * type ({@code Instant} below milliseconds into a datetime, {@code LocalTime} below seconds into a second...); a
+ * temporal beyond its q type's range or landing on its null or infinity. The exceptions, values that q cannot tell
+ * from its nulls or does not keep:
+ * <ul>
+ * <li>a {@code Character} {@code ' '} is q's char null and reads back as {@code null} (a {@code char} keeps it);</li>
+ * <li>a symbol {@code ""} is q's null symbol and reads back as {@code null};</li>
+ * <li>a {@code null} {@code @QColumn(type = QType.CHAR) String} is written as {@code ""} (a string column has no
+ *     null) and reads back as {@code ""};</li>
+ * <li>NaN in a {@code Float}, {@code Double} or {@code OptionalDouble} is q's null and reads back as {@code null} or
+ *     empty (a {@code float} or {@code double} keeps NaN, and a {@code null} {@code Float} or {@code Double} is
+ *     written as NaN);</li>
+ * <li>the nil {@code UUID} ({@code 00000000-0000-0000-0000-000000000000}) is q's null guid and reads back as
+ *     {@code null};</li>
+ * <li>an {@code OffsetDateTime} is written as its instant and reads back at offset UTC: the same instant
+ *     ({@code isEqual}), not an {@code equals} one unless it was at UTC.</li>
+ * </ul>
  *
  * <p><b>Access.</b> Record classes on the class path, public records in exported packages, and records in modules
  * that open their package to {@code dev.q4j.core} need nothing. For a record in a module that does not, give the
@@ -333,6 +354,8 @@ public final class RecordMapper {
         rt.checkUnmatched(names, used, "key");
         try {
             return type.cast(rt.constructor.invokeWithArguments(args));
+        } catch (CellFailure f) {
+            throw f.at(-1);
         } catch (Throwable t) {
             throw Columns.rethrow(t);
         }
@@ -354,7 +377,8 @@ public final class RecordMapper {
      * @param type the record class
      * @return the table, its columns in component order
      * @throws RecordMappingException when a component's type has no q mapping, a record is {@code null}, or a
-     *     value does not fit its column (a time finer than the q type, an instant beyond q's timestamps...)
+     *     value does not fit its column (a time finer than the q type, an instant beyond q's timestamps, a number
+     *     that is q's null such as {@code Long.MIN_VALUE}...)
      */
     public <R extends Record> QTable toTable(Collection<? extends R> records, Class<R> type) {
         Objects.requireNonNull(records, "records");
@@ -444,10 +468,23 @@ public final class RecordMapper {
      * @param keyType the key record class
      * @param valueType the value record class
      * @return the keyed table
-     * @throws RecordMappingException as {@link #toTable} does
+     * @throws RecordMappingException as {@link #toTable} does, or when a key and a value component write the same
+     *     column
      */
     public <K extends Record, V extends Record> QKeyedTable toKeyedTable(Map<K, V> map, Class<K> keyType,
             Class<V> valueType) {
+        Objects.requireNonNull(map, "map");
+        RecordType keys = recordType(keyType);
+        RecordType values = recordType(valueType);
+        for (RecordType.Component v : values.components) {
+            for (RecordType.Component k : keys.components) {
+                if (k.column().equals(v.column())) {
+                    throw values.site(v, v.column(), null).exception(-1, "both the key (" + keyType.getSimpleName()
+                            + "." + k.name() + ") and the value write this column, and a keyed table's key and"
+                            + " value columns need distinct names; rename one with @QColumn", null);
+                }
+            }
+        }
         return QKeyedTable.of(toTable(new ArrayList<>(map.keySet()), keyType),
                 toTable(new ArrayList<>(map.values()), valueType));
     }

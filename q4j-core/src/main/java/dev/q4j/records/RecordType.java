@@ -80,7 +80,33 @@ final class RecordType {
                     mapper.converter(type, c.getName(), c.getType())));
         }
         MethodHandle constructor = lookup.findConstructor(type, MethodType.methodType(void.class, raws));
-        return new RecordType(type, List.copyOf(components), constructor, mapper);
+        return new RecordType(type, List.copyOf(components), guarded(type, constructor), mapper);
+    }
+
+    private static final MethodHandle REJECTED;
+
+    static {
+        try {
+            REJECTED = MethodHandles.lookup().findStatic(RecordType.class, "rejected",
+                    MethodType.methodType(Object.class, Class.class, Exception.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * @return the constructor, an exception from which (the record's own validation) becomes a {@link CellFailure}
+     *     naming the record class, so that the loop over the rows adds the row and keeps the exception as the cause
+     */
+    private static MethodHandle guarded(Class<?> type, MethodHandle constructor) {
+        MethodHandle handler = MethodHandles.insertArguments(REJECTED, 0, type)
+                .asType(MethodType.methodType(type, Exception.class));
+        handler = MethodHandles.dropArguments(handler, 1, constructor.type().parameterList());
+        return MethodHandles.catchException(constructor, Exception.class, handler);
+    }
+
+    private static Object rejected(Class<?> type, Exception e) {
+        throw new Site(type, null, null, null, null).fail("the constructor rejected the row: " + e, e);
     }
 
     /** @return {@code tradeTime} as {@code trade_time}, {@code URLPath} as {@code url_path} */

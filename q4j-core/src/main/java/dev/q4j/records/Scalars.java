@@ -646,36 +646,75 @@ final class Scalars {
         return v;
     }
 
+    /** The Java value that is q's null, written as a value: it would read back as null, so it is an error. */
+    private static CellFailure isNull(Site s, String value, String instead) {
+        return s.fail(value + " is " + nullName(s.qType()) + " in q and would read back as null; " + instead);
+    }
+
     static short fromShort(Site s, short v) {
+        if (v == Short.MIN_VALUE) {
+            throw isNull(s, "Short.MIN_VALUE", "hold nulls in a Short or OptionalInt");
+        }
         return v;
     }
 
     static short fromShortBox(Site s, Short v) {
-        return v == null ? Short.MIN_VALUE : v;
+        if (v == null) {
+            return Short.MIN_VALUE;
+        } else if (v == Short.MIN_VALUE) {
+            throw isNull(s, "Short.MIN_VALUE", "write null for a null");
+        }
+        return v;
     }
 
     static int fromInt(Site s, int v) {
+        if (v == Integer.MIN_VALUE) {
+            throw isNull(s, "Integer.MIN_VALUE", "hold nulls in an Integer or OptionalInt");
+        }
         return v;
     }
 
     static int fromIntBox(Site s, Integer v) {
-        return v == null ? Integer.MIN_VALUE : v;
+        if (v == null) {
+            return Integer.MIN_VALUE;
+        } else if (v == Integer.MIN_VALUE) {
+            throw isNull(s, "Integer.MIN_VALUE", "write null for a null");
+        }
+        return v;
     }
 
     static int fromIntOpt(Site s, OptionalInt v) {
-        return v == null || v.isEmpty() ? Integer.MIN_VALUE : v.getAsInt();
+        if (v == null || v.isEmpty()) {
+            return Integer.MIN_VALUE;
+        } else if (v.getAsInt() == Integer.MIN_VALUE) {
+            throw isNull(s, "Integer.MIN_VALUE", "write an empty OptionalInt for a null");
+        }
+        return v.getAsInt();
     }
 
     static long fromLong(Site s, long v) {
+        if (v == Long.MIN_VALUE) {
+            throw isNull(s, "Long.MIN_VALUE", "hold nulls in a Long or OptionalLong");
+        }
         return v;
     }
 
     static long fromLongBox(Site s, Long v) {
-        return v == null ? Long.MIN_VALUE : v;
+        if (v == null) {
+            return Long.MIN_VALUE;
+        } else if (v == Long.MIN_VALUE) {
+            throw isNull(s, "Long.MIN_VALUE", "write null for a null");
+        }
+        return v;
     }
 
     static long fromLongOpt(Site s, OptionalLong v) {
-        return v == null || v.isEmpty() ? Long.MIN_VALUE : v.getAsLong();
+        if (v == null || v.isEmpty()) {
+            return Long.MIN_VALUE;
+        } else if (v.getAsLong() == Long.MIN_VALUE) {
+            throw isNull(s, "Long.MIN_VALUE", "write an empty OptionalLong for a null");
+        }
+        return v.getAsLong();
     }
 
     static float fromReal(Site s, float v) {
@@ -717,73 +756,118 @@ final class Scalars {
         return v == null ? "" : v.name();
     }
 
-    private static long timestamp(Site s, Instant v) {
-        try {
-            return QTemporal.timestampOf(v);
-        } catch (ArithmeticException e) {
-            throw s.fail(v + " is beyond the range of a q timestamp (years 1707 to 2292)", e);
+    // A finite Java value never becomes one of q's sentinels: the count of a q temporal type that would be its null
+    // (the least long or int) or an infinity (the greatest, negated or not) is beyond that type's range.
+
+    private static CellFailure beyond(Site s, Object v, String range, String sentinel) {
+        return s.fail(v + " is beyond the range of a q " + s.qType().qName() + range
+                + (sentinel == null ? "" : ": it would be " + sentinel));
+    }
+
+    private static String sentinel(QType t, long n, long nullValue, long infinity) {
+        return n == nullValue ? "0N" + t.letter() + ", q's null"
+                : Math.abs(n) == infinity ? (n < 0 ? "-0W" : "0W") + t.letter() + ", q's infinity" : null;
+    }
+
+    /** @return {@code n}, a count of the column's q type, when it is neither beyond an int nor a sentinel */
+    private static int count(Site s, long n, Object v) {
+        if (n > -Integer.MAX_VALUE && n < Integer.MAX_VALUE) {
+            return (int) n;
         }
+        throw beyond(s, v, "", sentinel(s.qType(), n, Integer.MIN_VALUE, Integer.MAX_VALUE));
+    }
+
+    private static long timestamp(Site s, Instant instant, Object v) {
+        String range = " (years 1707 to 2292)";
+        long n;
+        try {
+            n = QTemporal.timestampOf(instant);
+        } catch (ArithmeticException e) {
+            throw s.fail(v + " is beyond the range of a q timestamp" + range, e);
+        }
+        if (n == Long.MIN_VALUE || infinite(n)) {
+            throw beyond(s, v, range, sentinel(s.qType(), n, Long.MIN_VALUE, Long.MAX_VALUE));
+        }
+        return n;
     }
 
     static long fromInstant(Site s, Instant v) {
-        return v == null ? Long.MIN_VALUE : timestamp(s, v);
+        return v == null ? Long.MIN_VALUE : timestamp(s, v, v);
     }
 
-    static double fromInstantDatetime(Site s, Instant v) {
-        if (v == null) {
-            return Double.NaN;
+    /**
+     * @return fractional days since 2000.01.01, which read back ({@link QTemporal#instantOfDatetime}) as the same
+     *     instant: a q datetime holds milliseconds, so anything finer is an error, not dropped
+     */
+    private static double datetime(Site s, Instant instant, Object v) {
+        if (instant.getNano() % 1_000_000 != 0) {
+            throw s.fail(v + " has a finer precision than a q datetime (milliseconds); truncate it or choose a finer"
+                    + " type with @QColumn(type = ...)");
         }
+        double days;
         try {
-            return QTemporal.datetimeOf(v);
+            days = QTemporal.datetimeOf(instant);
         } catch (ArithmeticException e) {
             throw s.fail(v + " is beyond the range of a q datetime", e);
         }
+        // far out, the double's 53 bits no longer hold every millisecond
+        if (!exactDatetime(days, instant)) {
+            throw s.fail(v + " is beyond the range in which a q datetime holds milliseconds exactly");
+        }
+        return days;
+    }
+
+    private static boolean exactDatetime(double days, Instant instant) {
+        try {
+            return QTemporal.instantOfDatetime(days).equals(instant);
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+
+    static double fromInstantDatetime(Site s, Instant v) {
+        return v == null ? Double.NaN : datetime(s, v, v);
     }
 
     static long fromLocalDateTime(Site s, LocalDateTime v) {
-        return v == null ? Long.MIN_VALUE : timestamp(s, v.toInstant(ZoneOffset.UTC));
+        return v == null ? Long.MIN_VALUE : timestamp(s, v.toInstant(ZoneOffset.UTC), v);
     }
 
     static double fromLocalDateTimeDatetime(Site s, LocalDateTime v) {
-        return fromInstantDatetime(s, v == null ? null : v.toInstant(ZoneOffset.UTC));
+        return v == null ? Double.NaN : datetime(s, v.toInstant(ZoneOffset.UTC), v);
     }
 
     static long fromOffsetDateTime(Site s, OffsetDateTime v) {
-        return v == null ? Long.MIN_VALUE : timestamp(s, v.toInstant());
+        return v == null ? Long.MIN_VALUE : timestamp(s, v.toInstant(), v);
     }
 
     static double fromOffsetDateTimeDatetime(Site s, OffsetDateTime v) {
-        return fromInstantDatetime(s, v == null ? null : v.toInstant());
+        return v == null ? Double.NaN : datetime(s, v.toInstant(), v);
     }
 
     static int fromLocalDate(Site s, LocalDate v) {
-        if (v == null) {
-            return Integer.MIN_VALUE;
-        }
-        long days = v.toEpochDay() - QTemporal.EPOCH_DAY_2000;
-        if (Math.abs(days) >= Integer.MAX_VALUE) {
-            throw s.fail(v + " is beyond the range of a q date");
-        }
-        return (int) days;
+        return v == null ? Integer.MIN_VALUE : count(s, v.toEpochDay() - QTemporal.EPOCH_DAY_2000, v);
     }
 
     static int fromYearMonth(Site s, YearMonth v) {
-        return v == null ? Integer.MIN_VALUE : QTemporal.monthOf(v);
+        return v == null ? Integer.MIN_VALUE : count(s, (v.getYear() - 2000L) * 12 + v.getMonthValue() - 1, v);
     }
 
     static long fromDuration(Site s, Duration v) {
         if (v == null) {
             return Long.MIN_VALUE;
         }
+        String range = " (about 292 years)";
+        long n;
         try {
-            long n = v.toNanos();
-            if (n == Long.MIN_VALUE || infinite(n)) {
-                throw new ArithmeticException();
-            }
-            return n;
+            n = v.toNanos();
         } catch (ArithmeticException e) {
-            throw s.fail(v + " is beyond the range of a q timespan (about 292 years)", e);
+            throw s.fail(v + " is beyond the range of a q timespan" + range, e);
         }
+        if (n == Long.MIN_VALUE || infinite(n)) {
+            throw beyond(s, v, range, sentinel(s.qType(), n, Long.MIN_VALUE, Long.MAX_VALUE));
+        }
+        return n;
     }
 
     private static int whole(Site s, Duration v, long unitNanos) {
@@ -796,10 +880,7 @@ final class Scalars {
             throw s.fail(v + " has a finer precision than a q " + s.qType().qName()
                     + "; truncate it or choose a finer type with @QColumn(type = ...)");
         }
-        if (Math.abs(units) >= Integer.MAX_VALUE) {
-            throw s.fail(v + " is beyond the range of a q " + s.qType().qName());
-        }
-        return (int) units;
+        return count(s, units, v);
     }
 
     static int fromDurationMinute(Site s, Duration v) {

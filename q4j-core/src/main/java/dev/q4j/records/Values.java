@@ -296,13 +296,23 @@ final class Values {
             } else if (raw == char[].class && v instanceof QCharVector x) {
                 return x.asString().toCharArray();   // the text, as char[] is written
             } else if (raw == String[].class && v instanceof QSymbolVector x) {
-                return x.toArray();
+                return nullSymbols(x.toArray());
             } else if (items != null) {
                 List<?> list = (List<?>) items.decode(v);
                 return list.toArray((Object[]) Array.newInstance(item, list.size()));
             }
             throw site.fail("a " + describe(v) + " cannot go into " + raw.getSimpleName());
         };
+    }
+
+    /** @return the symbols, the null symbol as {@code null}, as a {@code String} or {@code List<String>} reads it */
+    private static String[] nullSymbols(String[] symbols) {
+        for (int i = 0; i < symbols.length; i++) {
+            if (symbols[i].isEmpty()) {
+                symbols[i] = null;
+            }
+        }
+        return symbols;
     }
 
     private Decoder listDecoder(Site site, Type itemType) {

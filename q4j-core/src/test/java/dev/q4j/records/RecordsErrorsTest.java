@@ -19,6 +19,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
@@ -228,6 +229,56 @@ class RecordsErrorsTest {
                 .hasMessageContaining("column `px: both a key and a value column");
         fails(() -> MAPPER.toKeyedTable(List.of(new Value(1)), Value.class, "sym"))
                 .hasMessage("Value.sym: no such component or column to key on");
+    }
+
+    record Venue(String sym, String venue) {
+    }
+
+    record Quote(String venue, double px) {
+    }
+
+    @Test
+    void aKeyAndAValueRecordWritingTheSameColumnIsAnErrorNamingIt() {
+        fails(() -> MAPPER.toKeyedTable(Map.of(new Venue("a", "x"), new Quote("y", 1)), Venue.class,
+                Quote.class))
+                .hasMessage("Quote.venue (String) <-> column `venue: both the key (Venue.venue) and the value write"
+                        + " this column, and a keyed table's key and value columns need distinct names; rename one"
+                        + " with @QColumn")
+                .satisfies(e -> assertThat(((RecordMappingException) e).column()).contains("venue"));
+        fails(() -> MAPPER.toKeyedTable(Map.<Venue, Quote>of(), Venue.class, Quote.class))
+                .hasMessageContaining("column `venue: both the key (Venue.venue) and the value write this column");
+        QKeyedTable ok = MAPPER.toKeyedTable(Map.of(new Key("a"), new Value(1)), Key.class, Value.class);
+        assertThat(MAPPER.toMap(ok, Key.class, Value.class)).containsExactly(Map.entry(new Key("a"),
+                new Value(1)));
+    }
+
+    record Positive(String sym, long qty) {
+        Positive {
+            if (qty <= 0) {
+                throw new IllegalArgumentException("qty must be positive: " + qty);
+            }
+        }
+    }
+
+    @Test
+    void theRecordsOwnConstructorRejectingARowNamesRecordAndRowAndKeepsTheCause() {
+        QTable t = table("([] sym:`a`b`c; qty:1 0 2)");
+        String message = "Positive, row 1: the constructor rejected the row: java.lang.IllegalArgumentException: qty"
+                + " must be positive: 0";
+        fails(() -> MAPPER.toList(t, Positive.class)).hasMessage(message)
+                .hasCauseInstanceOf(IllegalArgumentException.class)
+                .satisfies(e -> {
+                    RecordMappingException r = (RecordMappingException) e;
+                    assertThat(r.recordClass()).contains(Positive.class);
+                    assertThat(r.row()).hasValue(1);
+                });
+        fails(() -> MAPPER.stream(t, Positive.class).toList()).hasMessage(message);
+        fails(() -> MAPPER.toMap(QKeyedTable.of(table("([] k:1 2 3)"), t), Long.class, Positive.class))
+                .hasMessage(message);
+        fails(() -> MAPPER.toRecord((QDict) QText.parse("`sym`qty!(`a;-1)"), Positive.class))
+                .hasMessage("Positive: the constructor rejected the row: java.lang.IllegalArgumentException: qty must"
+                        + " be positive: -1")
+                .hasCauseInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
