@@ -332,6 +332,15 @@ public final class ConnectionOptions {
         }
 
         /**
+         * How long a request may wait for its reply. A request that times out fails with a {@link QTimeoutException}
+         * but stays queued: its late reply is read and dropped, so later replies still reach their own callers.
+         * kdb+ replies carry no request id, so a reply that never comes would make every later request time out
+         * too: when a request sent <em>after</em> an earlier one timed out times out as well while that earlier
+         * reply is still owed, the connection has lost step and is closed as broken (pending requests fail with a
+         * {@link QConnectionException} saying "lost step"; the {@link #reconnect reconnect policy} then applies).
+         * Requests pipelined together that time out together do not count: that is one slow answer, not a lost one.
+         * A finished request costs nothing however long the timeout: its timer is cancelled with it.
+         *
          * @param timeout how long a request may wait for its reply; {@code null} for no limit (the default)
          * @return this builder
          */

@@ -262,8 +262,8 @@ class ConnectionFailureTest {
             assertThat(serverSawClose.get(5, TimeUnit.SECONDS)).as("the server sees the socket closed").isTrue();
             assertThat(Q4jThreads.awaitNone(peer, Duration.ofSeconds(3))).as("its reader and delivery threads")
                     .isEmpty();
-            // the handshake watchdog is shared and idles out a second after the last handshake
-            assertThat(Q4jThreads.awaitNone("q4j-handshake-timer", Duration.ofSeconds(5))).isEmpty();
+            // the timer (handshake watchdogs, request timeouts) is shared and idles out a second after the last handshake
+            assertThat(Q4jThreads.awaitNone("q4j-client-timer", Duration.ofSeconds(5))).isEmpty();
             assertThat(q.isOpen()).isFalse();
             q.close();   // idempotent
             assertThatThrownBy(() -> q.query("x")).isInstanceOf(QConnectionException.class)
