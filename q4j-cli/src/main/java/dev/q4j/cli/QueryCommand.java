@@ -98,7 +98,7 @@ import picocli.CommandLine.TypeConversionException;
             "     arrow, parquet or SQL cannot take",
             "  3  cannot connect, or the connection failed (refused, unknown host, TLS,",
             "     lost)",
-            "  4  credentials rejected",
+            "  4  closed in the handshake: wrong credentials, or no capacity",
             "  5  no reply within --timeout"
         })
 final class QueryCommand extends Q4jCommand {

@@ -179,10 +179,12 @@ class QueryCommandTest {
             assertThat(wrong.exitCode()).isEqualTo(4);
             assertThat(wrong.out()).isEmpty();
             assertThat(wrong.err()).isEqualTo("q4j query: " + server.address()
-                    + " rejected the credentials of user 'bob'\n");
+                    + " closed the connection during the handshake: wrong credentials for user 'bob', "
+                    + "or no capacity for another client\n");
             assertThat(none.exitCode()).isEqualTo(4);
             assertThat(none.err()).isEqualTo("q4j query: " + server.address()
-                    + " rejected the connection without credentials: give --user USER:PASSWORD\n");
+                    + " closed the connection during the handshake: it may want credentials "
+                    + "(give --user USER:PASSWORD), or have no capacity for another client\n");
             assertOk(right, "`hello x\n");
             // (each rejection is tried again without a capability byte, as for a very old server)
             assertThat(server.credentialsSeen).startsWith("bob:wrong").contains("").endsWith("bob:secret");
@@ -258,7 +260,7 @@ class QueryCommandTest {
                 .contains("HOST:PORT", "QEXPR", "--user", "--tls", "--trust-store", "--trust-store-password",
                         "--timeout", "--format", "--console", "Formats (--format):", "  csv   RFC 4180",
                         "Examples:", "Exit codes:", "  1  q error: its 'text is on standard error",
-                        "  4  credentials rejected", "  5  no reply within --timeout");
+                        "  4  closed in the handshake: wrong credentials, or no capacity", "  5  no reply within --timeout");
         // the examples fit 80 columns
         assertThat(r.out().lines().filter(l -> l.length() > 80)).isEmpty();
     }

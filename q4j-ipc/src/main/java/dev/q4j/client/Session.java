@@ -94,9 +94,12 @@ final class Session {
             }
         }
         if (agreed < 0) {
+            // the protocol has no way to say why: kdb+ closes on wrong credentials, and a server with no room for
+            // another client (q4j's maxConnections, kdb+'s .z.pw refusing for its own reasons) closes the same way
             throw new QAuthenticationException("kdb+ at " + o.endpoint() + " closed the connection during the "
-                    + "handshake: it rejected the credentials" + (o.user().isEmpty() ? " (none were given)"
-                    : " of user '" + o.user() + "'"));
+                    + "handshake: wrong credentials" + (o.user().isEmpty() ? " (none were given)"
+                    : " for user '" + o.user() + "'") + ", or no capacity for another client (the protocol does "
+                    + "not say which)");
         }
         if (agreed > Math.max(o.capability(), Handshake.CAPABILITY_LARGE)) {
             // kdb+ answers a capability 0 .. 6 (the lower of the two sides'); a bigger byte is not kdb+ speaking

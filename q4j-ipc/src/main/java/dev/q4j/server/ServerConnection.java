@@ -59,7 +59,11 @@ final class ServerConnection implements ClientConnection {
     private volatile String user = "";
     private volatile int capability;
     private Thread reader;
-    private Thread writer;
+    /** started once the client is in: connections in their handshake cost one thread, not two */
+    private volatile Thread writer;
+    /** counted by the server as a client (against maxConnections); guarded by the server's admission lock */
+    boolean admitted;
+    private final String address;
 
     ServerConnection(QServer server, Transport transport, long id) {
         this.server = server;
@@ -67,15 +71,39 @@ final class ServerConnection implements ClientConnection {
         this.transport = transport;
         this.id = id;
         this.decoder = new Decoder(options.limits());
+        this.address = addressOf(transport.peer());
     }
 
     void start() {
         reader = new Thread(this::readLoop, "q4j-server-read-" + id);
         reader.setDaemon(true);
-        writer = new Thread(this::writeLoop, "q4j-server-write-" + id);
-        writer.setDaemon(true);
         reader.start();
-        writer.start();
+    }
+
+    private void startWriter() {
+        Thread w = new Thread(this::writeLoop, "q4j-server-write-" + id);
+        w.setDaemon(true);
+        writer = w;
+        w.start();
+    }
+
+    /** @return the peer's address without its port ({@code /127.0.0.1}), for the per-address handshake limit */
+    String address() {
+        return address;
+    }
+
+    static String addressOf(String peer) {
+        int colon = peer.lastIndexOf(':');
+        if (colon > 0 && colon < peer.length() - 1) {
+            for (int i = colon + 1; i < peer.length(); i++) {
+                if (!Character.isDigit(peer.charAt(i))) {
+                    return peer;
+                }
+            }
+            String host = peer.substring(0, colon);
+            return host.endsWith("]") && host.contains("[") ? host.replace("[", "").replace("]", "") : host;
+        }
+        return peer;
     }
 
     // ---------------------------------------------------------------- ClientConnection
@@ -201,12 +229,19 @@ final class ServerConnection implements ClientConnection {
             return false;
         }
         user = request.user();
+        String noRoom = server.handshaken(this);
+        if (noRoom != null) {
+            // as for a rejection: no answer, just the closed connection (the protocol has no way to say why)
+            close(noRoom);
+            return false;
+        }
         capability = Handshake.agree(request.capability(), options.maxCapability());
         OutputStream out = transport.output();
         out.write(capability);
         out.flush();
         authenticated = true;
         lastActivity = System.nanoTime();
+        startWriter();
         if (options.onOpen() != null) {
             try {
                 options.onOpen().accept(this);

@@ -13,9 +13,10 @@ import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
 /**
- * Everything about a {@link QServer}, immutable, with safe defaults: 1 GiB messages at most, 1000 connections, a
- * handshake must finish within 10 seconds and a started message within 60, 64 MiB queued per slow client, and a
- * handler that answers every request with {@code 'nyi}.
+ * Everything about a {@link QServer}, immutable, with safe defaults: 1 GiB messages at most, 1000 clients, 256
+ * connections still in their handshake (64 from one address), a handshake must finish within 10 seconds and a
+ * started message within 60, 64 MiB queued per slow client, and a handler that answers every request with
+ * {@code 'nyi}.
  *
  * <pre>{@code
  * ServerOptions options = ServerOptions.builder(5000)
@@ -34,6 +35,8 @@ public final class ServerOptions {
     private final Consumer<ClientConnection> onClose;
     private final DecodeLimits limits;
     private final int maxConnections;
+    private final int maxPendingHandshakes;
+    private final int maxPendingHandshakesPerAddress;
     private final Duration handshakeTimeout;
     private final Duration messageTimeout;
     private final Duration idleTimeout;
@@ -51,6 +54,8 @@ public final class ServerOptions {
         this.onClose = b.onClose;
         this.limits = b.limits;
         this.maxConnections = b.maxConnections;
+        this.maxPendingHandshakes = b.maxPendingHandshakes;
+        this.maxPendingHandshakesPerAddress = b.maxPendingHandshakesPerAddress;
         this.handshakeTimeout = b.handshakeTimeout;
         this.messageTimeout = b.messageTimeout;
         this.idleTimeout = b.idleTimeout;
@@ -115,9 +120,31 @@ public final class ServerOptions {
         return limits;
     }
 
-    /** @return connections accepted at once; more are closed at once */
+    /**
+     * @return clients (connections past the handshake) at once: while this many are in, new connections are closed
+     *     at once, and a handshake that completes finds no room and is closed unanswered; connections still in
+     *     their handshake do not count (see {@link #maxPendingHandshakes()})
+     */
     public int maxConnections() {
         return maxConnections;
+    }
+
+    /**
+     * @return connections that may be in their handshake at once, apart from {@link #maxConnections()}: when one
+     *     more arrives, the one that has waited longest is closed to make room, so that connections which never
+     *     finish their handshake cannot keep a client with valid credentials out
+     */
+    public int maxPendingHandshakes() {
+        return maxPendingHandshakes;
+    }
+
+    /**
+     * @return connections from one address (TCP: the peer's IP address; all Unix-socket clients count as one) that
+     *     may be in their handshake at once: when one more arrives from it, that address's longest-waiting one is
+     *     closed to make room
+     */
+    public int maxPendingHandshakesPerAddress() {
+        return maxPendingHandshakesPerAddress;
     }
 
     /** @return how long a client may take over its handshake */
@@ -163,6 +190,8 @@ public final class ServerOptions {
         private Consumer<ClientConnection> onClose;
         private DecodeLimits limits = DecodeLimits.DEFAULT;
         private int maxConnections = 1000;
+        private int maxPendingHandshakes = 256;
+        private int maxPendingHandshakesPerAddress = 64;
         private Duration handshakeTimeout = Duration.ofSeconds(10);
         private Duration messageTimeout = Duration.ofSeconds(60);
         private Duration idleTimeout;
@@ -261,7 +290,7 @@ public final class ServerOptions {
         }
 
         /**
-         * @param max connections at once
+         * @param max clients (past the handshake) at once
          * @return this builder
          */
         public Builder maxConnections(int max) {
@@ -269,6 +298,31 @@ public final class ServerOptions {
                 throw new IllegalArgumentException("maxConnections must be at least 1");
             }
             this.maxConnections = max;
+            return this;
+        }
+
+        /**
+         * @param max connections in their handshake at once (the longest-waiting one makes room for a new one)
+         * @return this builder
+         */
+        public Builder maxPendingHandshakes(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxPendingHandshakes must be at least 1, not " + max);
+            }
+            this.maxPendingHandshakes = max;
+            return this;
+        }
+
+        /**
+         * @param max connections from one address in their handshake at once (that address's longest-waiting one
+         *     makes room for a new one)
+         * @return this builder
+         */
+        public Builder maxPendingHandshakesPerAddress(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxPendingHandshakesPerAddress must be at least 1, not " + max);
+            }
+            this.maxPendingHandshakesPerAddress = max;
             return this;
         }
 

@@ -118,7 +118,7 @@ class HandshakeTest {
         try (RawServer server = RawServer.tcp(peer -> peer.readHello())) {
             assertThatThrownBy(() -> QConnection.connect(options(server).credentials("eve", "guess").build()))
                     .isInstanceOf(QAuthenticationException.class)
-                    .hasMessageContaining("rejected the credentials of user 'eve'");
+                    .hasMessageContaining("wrong credentials for user 'eve', or no capacity");
             assertThat(server.accepted()).isEqualTo(2);
             assertThatThrownBy(() -> QConnection.connect(options(server).build()))
                     .isInstanceOf(QAuthenticationException.class)
@@ -134,7 +134,7 @@ class HandshakeTest {
         })) {
             assertThatThrownBy(() -> QConnection.connect(options(server).credentials("eve", "guess").build()))
                     .isInstanceOf(QAuthenticationException.class)
-                    .hasMessageContaining("rejected the credentials of user 'eve'")
+                    .hasMessageContaining("wrong credentials for user 'eve', or no capacity")
                     .hasMessageNotContainingAny("reset", "Reset");
             assertThat(server.accepted()).isEqualTo(2);
         }

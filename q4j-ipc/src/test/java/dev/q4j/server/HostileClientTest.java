@@ -351,6 +351,98 @@ class HostileClientTest {
     }
 
     @Test
+    void aValidClientGetsInWhileAThousandNeverHandshakenConnectionsAreHeldOpen() throws Exception {
+        start(strict().authenticator((user, password) -> user.equals("good") || user.equals("valid")));
+        List<java.net.Socket> crowd = new ArrayList<>();
+        try {
+            for (int i = 0; i < 1000; i++) {
+                java.net.Socket s = new java.net.Socket();
+                crowd.add(s);
+                s.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), server.port()),
+                        5000);
+            }
+            TestServers.await("the crowd accepted", Duration.ofSeconds(10),
+                    () -> server.pendingHandshakes() == server.options().maxPendingHandshakesPerAddress());
+            long start = System.nanoTime();
+            try (QConnection valid = QConnection.connect(TestServers.options(server).credentials("valid", "")
+                    .build())) {
+                TestServers.assertStillServes(valid, QSymbol.of("in"));
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("let in at once, not after a timeout")
+                    .isLessThan(Duration.ofSeconds(5));
+            assertThat(server.pendingHandshakes()).isLessThanOrEqualTo(64);
+            log.await(CLOSED_WITHIN, "handshake not finished while 64 newer connections from /127.0.0.1",
+                    "(ServerOptions.maxPendingHandshakesPerAddress)");
+            assertGoodClientServed();
+        } finally {
+            for (java.net.Socket s : crowd) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void validClientsGetInWhileAnotherAddressKeepsOpeningConnectionsThatNeverHandshake() throws Exception {
+        start(strict().maxConnections(50).maxPendingHandshakes(100).maxPendingHandshakesPerAddress(20));
+        java.util.concurrent.atomic.AtomicBoolean attacking = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+        java.net.InetAddress attacker = java.net.InetAddress.getByName("127.0.0.2");
+        CompletableFuture<Void> attack = CompletableFuture.runAsync(() -> {
+            java.util.ArrayDeque<java.net.Socket> held = new java.util.ArrayDeque<>();
+            try {
+                while (attacking.get()) {
+                    java.net.Socket s = new java.net.Socket();
+                    s.bind(new java.net.InetSocketAddress(attacker, 0));
+                    s.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(),
+                            server.port()), 5000);
+                    held.add(s);
+                    opened.incrementAndGet();
+                    if (held.size() > 500) {
+                        held.poll().close();
+                    }
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } finally {
+                for (java.net.Socket s : held) {
+                    try {
+                        s.close();
+                    } catch (IOException ignored) {
+                        // closing all
+                    }
+                }
+            }
+        });
+        try {
+            TestServers.await("the attack under way", Duration.ofSeconds(10), () -> opened.get() > 200);
+            for (int i = 0; i < 20; i++) {
+                try (QConnection valid = QConnection.connect(TestServers.options(server).credentials("valid" + i, "")
+                        .build())) {
+                    TestServers.assertStillServes(valid, QLong.of(i));
+                }
+            }
+            assertThat(server.pendingHandshakes()).isLessThanOrEqualTo(20 + 1);
+        } finally {
+            attacking.set(false);
+            attack.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(opened.get()).as("connections the attacker opened").isGreaterThan(200);
+        log.await(CLOSED_WITHIN, "newer connections from /127.0.0.2", "maxPendingHandshakesPerAddress");
+        assertGoodClientServed();
+    }
+
+    @Test
+    void aClientRefusedForCapacityIsNotToldItsCredentialsWereWrongOnly() throws Exception {
+        start(strict().maxConnections(1));
+        assertThatThrownBy(() -> QConnection.connect(TestServers.options(server).credentials("late", "").build()))
+                .isInstanceOf(dev.q4j.client.QAuthenticationException.class)
+                .hasMessageContaining("or no capacity for another client")
+                .hasMessageNotContaining("rejected the credentials");
+        log.await(CLOSED_WITHIN, "1 connections already (ServerOptions.maxConnections)");
+        assertGoodClientServed();
+    }
+
+    @Test
     void idleConnectionsAreClosedActiveOnesAreNot() throws Exception {
         start(strict().idleTimeout(Duration.ofMillis(600)));
         RawClient idle = handshaken("idle");
