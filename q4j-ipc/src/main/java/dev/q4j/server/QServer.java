@@ -57,6 +57,10 @@ public final class QServer implements AutoCloseable {
     /** connections past the handshake, counted against maxConnections */
     private int admitted;
     private final AtomicLong ids = new AtomicLong();
+    /** bytes waiting to be sent, all connections together */
+    private final AtomicLong queuedBytes = new AtomicLong();
+    /** held while clients over their share of the backlog are picked and cut off */
+    private final Object cutting = new Object();
     private final ScheduledExecutorService sweeper;
     private final Object stopped = new Object();
     private volatile boolean accepting = true;
@@ -331,6 +335,11 @@ public final class QServer implements AutoCloseable {
 
     void removed(ServerConnection c) {
         connections.remove(c);
+        closing(c);
+    }
+
+    /** {@code c} is closing: its place (in its handshake, or as a client) is free at once. Idempotent. */
+    void closing(ServerConnection c) {
         synchronized (admission) {
             if (pending.contains(c)) {
                 forgetPending(c);
@@ -358,6 +367,67 @@ public final class QServer implements AutoCloseable {
             admitted++;
             c.admitted = true;
             return null;
+        }
+    }
+
+    /** @return bytes waiting to be sent to all clients now */
+    long queuedBytes() {
+        return queuedBytes.get();
+    }
+
+    /** {@code bytes} left a connection's queue (sent, or dropped with it). */
+    void released(long bytes) {
+        queuedBytes.addAndGet(-bytes);
+    }
+
+    /**
+     * {@code c} queues {@code bytes} more. Past {@link ServerOptions#maxTotalQueuedBytes()}, the clients whose
+     * backlog is over their share are cut off, largest first, until the total is back under the bound; {@code c}
+     * too, unless its queue was empty (a single large reply to a client that reads is not a backlog).
+     *
+     * @return false when {@code c} was cut off (its bytes are not counted then)
+     */
+    boolean reserve(ServerConnection c, int bytes, boolean wasEmpty) {
+        long max = options.maxTotalQueuedBytes();
+        if (queuedBytes.addAndGet(bytes) <= max) {
+            return true;
+        }
+        synchronized (cutting) {
+            long total = queuedBytes.get();
+            if (total <= max) {
+                return true;
+            }
+            List<ServerConnection> backlogged = new ArrayList<>();
+            for (ServerConnection other : connections) {
+                if (other.isOpen() && other.queued() > 0) {
+                    backlogged.add(other);
+                }
+            }
+            if (backlogged.isEmpty()) {
+                return true;
+            }
+            long share = max / backlogged.size();
+            backlogged.sort((a, b) -> Long.compare(b.queued(), a.queued()));
+            boolean cutSelf = false;
+            for (ServerConnection victim : backlogged) {
+                long queued = victim.queued() + (victim == c ? bytes : 0);
+                if (total <= max || queued <= share) {
+                    break;
+                }
+                if (victim == c && wasEmpty) {
+                    continue;
+                }
+                victim.close("too slow: " + queued + " bytes waiting to be sent to it, over its share of "
+                        + share + " while " + total + " wait for " + backlogged.size() + " clients (ServerOptions."
+                        + "maxTotalQueuedBytes is " + max + ")");
+                total -= queued;
+                cutSelf |= victim == c;
+            }
+            if (cutSelf) {
+                queuedBytes.addAndGet(-bytes);
+                return false;
+            }
+            return true;
         }
     }
 

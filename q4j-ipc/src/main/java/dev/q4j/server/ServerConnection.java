@@ -363,11 +363,12 @@ final class ServerConnection implements ClientConnection {
         return encoder.encode(type, value, c);
     }
 
+    /** Under the push lock: queues {@code bytes} for the writer, unless the client is too slow to take them. */
     private boolean enqueue(byte[] bytes) {
         if (!isOpen()) {
             return false;
         }
-        long waiting = queuedBytes.addAndGet(bytes.length) - bytes.length;
+        long waiting = queuedBytes.get();
         // the limit is on the backlog a client leaves unread, not on the size of one message: a query result
         // larger than the limit still goes to a client that reads
         if (waiting >= options.maxQueuedBytes()) {
@@ -375,8 +376,45 @@ final class ServerConnection implements ClientConnection {
                     + options.maxQueuedBytes() + ")");
             return false;
         }
+        // and the server's bound on all clients' backlogs together
+        if (!server.reserve(this, bytes.length, waiting == 0)) {
+            return false;
+        }
+        queuedBytes.addAndGet(bytes.length);
         outbound.add(bytes);
+        if (!isOpen()) {
+            dropQueued();   // closed meanwhile: the close may have drained the queue before these bytes came
+            return false;
+        }
         return true;
+    }
+
+    /** @return bytes waiting to be sent to this client */
+    long queued() {
+        return queuedBytes.get();
+    }
+
+    /** {@code n} bytes left the queue: sent, or dropped. */
+    private void release(long n) {
+        queuedBytes.addAndGet(-n);
+        server.released(n);
+    }
+
+    /**
+     * Drops what is still queued (the connection is closed): the server's total no longer counts it. The writer
+     * still finds its stop mark.
+     */
+    private void dropQueued() {
+        java.util.List<byte[]> dropped = new java.util.ArrayList<>();
+        outbound.drainTo(dropped);
+        outbound.add(STOP);
+        long n = 0;
+        for (byte[] b : dropped) {
+            n += b.length;
+        }
+        if (n > 0) {
+            release(n);
+        }
     }
 
     private void writeLoop() {
@@ -388,8 +426,11 @@ final class ServerConnection implements ClientConnection {
                     out.flush();
                     return;
                 }
-                out.write(next);
-                queuedBytes.addAndGet(-next.length);
+                try {
+                    out.write(next);
+                } finally {
+                    release(next.length);
+                }
                 // a subscriber that only receives is busy, not idle
                 lastActivity = System.nanoTime();
                 if (outbound.isEmpty()) {
@@ -436,6 +477,7 @@ final class ServerConnection implements ClientConnection {
         if (!open.compareAndSet(true, false)) {
             return;
         }
+        server.closing(this);
         if (reason != null) {
             QServer.log().log(Level.WARNING, "disconnected " + this + ": " + reason);
         }
@@ -443,6 +485,7 @@ final class ServerConnection implements ClientConnection {
         outbound.add(STOP);
         if (reason != null) {
             closeTransport();
+            dropQueued();
         } else {
             Thread w = writer;
             if (w != null && w != Thread.currentThread()) {
@@ -453,6 +496,7 @@ final class ServerConnection implements ClientConnection {
                 }
             }
             closeTransport();
+            dropQueued();
         }
         server.removed(this);
         if (authenticated && options.onClose() != null) {

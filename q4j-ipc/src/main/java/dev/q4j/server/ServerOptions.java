@@ -15,8 +15,8 @@ import javax.net.ssl.SSLContext;
 /**
  * Everything about a {@link QServer}, immutable, with safe defaults: 1 GiB messages at most, 1000 clients, 256
  * connections still in their handshake (64 from one address), a handshake must finish within 10 seconds and a
- * started message within 60, 64 MiB queued per slow client, and a handler that answers every request with
- * {@code 'nyi}.
+ * started message within 60, 64 MiB queued per slow client and a quarter of the heap for all clients together, and
+ * a handler that answers every request with {@code 'nyi}.
  *
  * <pre>{@code
  * ServerOptions options = ServerOptions.builder(5000)
@@ -41,6 +41,7 @@ public final class ServerOptions {
     private final Duration messageTimeout;
     private final Duration idleTimeout;
     private final long maxQueuedBytes;
+    private final long maxTotalQueuedBytes;
     private final int maxCapability;
     private final Compression compression;
 
@@ -60,6 +61,7 @@ public final class ServerOptions {
         this.messageTimeout = b.messageTimeout;
         this.idleTimeout = b.idleTimeout;
         this.maxQueuedBytes = b.maxQueuedBytes;
+        this.maxTotalQueuedBytes = b.maxTotalQueuedBytes;
         this.maxCapability = b.maxCapability;
         this.compression = b.compression;
     }
@@ -167,6 +169,16 @@ public final class ServerOptions {
         return maxQueuedBytes;
     }
 
+    /**
+     * @return bytes that may wait to be sent to all clients together: past it, the clients whose backlog is over
+     *     their share (this bound divided among the clients that have a backlog) are disconnected as too slow,
+     *     largest backlog first, with a logged reason, before the heap is at risk; by default a quarter of the
+     *     heap's maximum ({@code -Xmx}), at least 64 MiB
+     */
+    public long maxTotalQueuedBytes() {
+        return maxTotalQueuedBytes;
+    }
+
     /** @return the highest capability answered in the handshake */
     public int maxCapability() {
         return maxCapability;
@@ -196,6 +208,7 @@ public final class ServerOptions {
         private Duration messageTimeout = Duration.ofSeconds(60);
         private Duration idleTimeout;
         private long maxQueuedBytes = 64L << 20;
+        private long maxTotalQueuedBytes = Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 4);
         private int maxCapability = Handshake.CAPABILITY_V3;
         private Compression compression = Compression.KDB;
 
@@ -362,6 +375,19 @@ public final class ServerOptions {
                 throw new IllegalArgumentException("maxQueuedBytes must be positive");
             }
             this.maxQueuedBytes = bytes;
+            return this;
+        }
+
+        /**
+         * @param bytes bytes that may wait to be sent to all clients together before those over their share are
+         *     disconnected
+         * @return this builder
+         */
+        public Builder maxTotalQueuedBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxTotalQueuedBytes must be positive, not " + bytes);
+            }
+            this.maxTotalQueuedBytes = bytes;
             return this;
         }
 

@@ -318,6 +318,45 @@ class HostileClientTest {
     }
 
     @Test
+    void manyClientsThatNeverReadAreCutOffByTheServerWideBoundBeforeTheirOwn() throws Exception {
+        long maxTotal = 4L << 20;
+        start(strict().maxQueuedBytes(32L << 20).maxTotalQueuedBytes(maxTotal));
+        List<RawClient> slow = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            RawClient r = raw(4096);
+            assertThat(r.handshake("slow" + i + ":pw", 3)).isEqualTo(3);
+            slow.add(r);
+        }
+        TestServers.await("all connected", Duration.ofSeconds(5), () -> server.clients().size() == 21);
+        QValue chunk = QLongVector.of(LongStream.range(0, 8 * 1024).toArray());   // 64 KiB
+        long message = 8 + 6 + 8 * 1024 * 8;
+        ServerConnection reads = (ServerConnection) byUser.get("good");
+        int broadcasts = 0;
+        while (server.clients().size() > 1) {
+            server.broadcast(chunk);
+            broadcasts++;
+            // the good client reads: it takes each push before the next comes (the others never do)
+            TestServers.await("the good client took push " + broadcasts, Duration.ofSeconds(5),
+                    () -> reads.queued() == 0);
+            // the bound, give or take one message per client whose queue was empty (one reply is no backlog)
+            assertThat(server.queuedBytes()).as("bytes queued for all clients after " + broadcasts + " broadcasts")
+                    .isLessThanOrEqualTo(maxTotal + 21 * message);
+            assertThat(broadcasts).as("broadcasts before every slow client was cut off").isLessThan(2000);
+            if (broadcasts % 20 == 0) {
+                assertGoodClientServed();
+            }
+        }
+        for (RawClient r : slow) {
+            String logged = assertDisconnected(r, "too slow");
+            assertThat(logged).contains("ServerOptions.maxTotalQueuedBytes is " + maxTotal)
+                    .doesNotContain("ServerOptions.maxQueuedBytes");
+        }
+        assertThat(server.clients()).extracting(ClientConnection::user).containsExactly("good");
+        TestServers.await("the cut-off clients' bytes released", Duration.ofSeconds(5),
+                () -> server.queuedBytes() == 0);
+    }
+
+    @Test
     void aSingleReplyLargerThanTheQueueLimitStillGoesToAClientThatReads() throws Exception {
         start(strict().maxQueuedBytes(64 * 1024));
         // a query result of 800 KB for a client that reads: not a backlog, so not "too slow"
