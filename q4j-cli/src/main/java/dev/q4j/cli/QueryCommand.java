@@ -41,8 +41,7 @@ import picocli.CommandLine.TypeConversionException;
             "",
             "The expression goes as a sync request, as q's h\"expr\" sends it, over one connection opened for "
                 + "it. HOST:PORT is host:port, :port (localhost), unix:///path (a Unix domain socket file) or "
-                + "@name (a socket in Linux's abstract namespace, such as kdb+'s @/tmp/kx.5000, which needs the "
-                + "q4j-unix module).",
+                + "@name (a socket in Linux's abstract namespace, such as kdb+'s @/tmp/kx.5000).",
             "",
             "Formats (--format):",
             "  text  the default: as the q console shows it. Atoms and vectors on one",

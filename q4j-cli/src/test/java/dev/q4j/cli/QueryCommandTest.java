@@ -44,6 +44,18 @@ class QueryCommandTest {
         assertThat(r.exitCode()).isZero();
     }
 
+    @Test
+    void queriesKdbsOwnUnixSocketInTheAbstractNamespace() throws Exception {
+        // the command bundles q4j-unix: kdb+ 3.5+ listens on @/tmp/kx.PORT, which the JDK alone cannot reach
+        int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000, 60_000);
+        try (dev.q4j.server.QServer server = dev.q4j.server.QServer.start(dev.q4j.server.ServerOptions
+                .builder(dev.q4j.ipc.Endpoint.kdbUnix(port))
+                .requestHandler(dev.q4j.server.RequestHandler.sync((client, request) -> request)).build())) {
+            assertThat(server.endpoints()).containsExactly(dev.q4j.ipc.Endpoint.kdbUnix(port));
+            assertOk(Cli.run("query", "@/tmp/kx." + port, "til 3"), "\"til 3\"\n");
+        }
+    }
+
     // ---------------------------------------------------------------- formats
 
     @Test
