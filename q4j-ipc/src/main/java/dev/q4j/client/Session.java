@@ -106,7 +106,8 @@ final class Session {
             closeQuietly(t);
             throw new QConnectionException(o.endpoint() + " answered the handshake with byte " + agreed
                     + ", which no kdb+ capability is: not a kdb+ server"
-                    + (agreed == 0x15 ? " (it looks like a TLS port: connect with TLS)" : ""));
+                    + (agreed == 0x15 || agreed == 0x16 ? " (it answered with a TLS record: a TLS port, connect with "
+                    + "TLS)" : ""));
         }
         return new Session(connection, t, Math.min(agreed, o.capability()));
     }
@@ -147,7 +148,9 @@ final class Session {
         if (!state.compareAndSet(0, 1)) {
             closeQuietly(t);
             throw new QConnectionException("handshake with " + o.endpoint() + " timed out after "
-                    + o.connectTimeout().toMillis() + " ms", failure);
+                    + o.connectTimeout().toMillis() + " ms" + (o.tls() == null ? " (no answer to the kdb+ hello: a TLS "
+                    + "port may wait for a TLS hello instead; if the server uses TLS, connect with TLS)" : ""),
+                    failure);
         }
         if (answer < 0) {
             // closed, or reset: kdb+ may reset rather than close when it refuses credentials

@@ -141,6 +141,21 @@ class HandshakeTest {
     }
 
     @Test
+    void aHandshakeWithNoAnswerSuggestsTlsAsTheTlsPortsOfOpenSslStaySilent() throws Exception {
+        // an OpenSSL TLS port (kdb+ -E 2, stunnel) waits for a 5-byte record header: a 2-byte kdb+ hello gets nothing
+        try (RawServer server = RawServer.tcp(peer -> {
+            peer.readHello();
+            peer.tolerateDisconnect().awaitEndOfStream(Duration.ofSeconds(10));
+        })) {
+            assertThatThrownBy(() -> QConnection.connect(options(server).connectTimeout(Duration.ofMillis(300))
+                    .build()))
+                    .isExactlyInstanceOf(QConnectionException.class)
+                    .hasMessageContaining("timed out after 300 ms")
+                    .hasMessageContaining("if the server uses TLS, connect with TLS");
+        }
+    }
+
+    @Test
     void aHandshakeWithNoAnswerTimesOutAsAConnectionErrorNotARejection() throws Exception {
         try (RawServer server = RawServer.tcp(peer -> {
             peer.readHello();
