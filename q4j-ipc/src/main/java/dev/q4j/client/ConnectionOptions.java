@@ -254,8 +254,7 @@ public final class ConnectionOptions {
         private ReconnectPolicy reconnect = ReconnectPolicy.NEVER;
         private Consumer<QConnection> onReconnect;
         private MessageListener listener;
-        private Consumer<Throwable> errorHandler = e -> System.getLogger("dev.q4j.client")
-                .log(System.Logger.Level.WARNING, "q4j connection: " + e.getMessage(), e);
+        private Consumer<Throwable> errorHandler = ReconnectAttemptFailed::log;
         private Function<QMessage, QValue> requestHandler =
                 m -> new QError("q4j client: this connection does not answer requests");
         private int messageBuffer = 1024;
@@ -405,7 +404,9 @@ public final class ConnectionOptions {
         }
 
         /**
-         * @param handler receives listener exceptions and connection losses (default: logged)
+         * @param handler receives listener exceptions, connection losses and failed reconnect attempts (default:
+         *     logged as warnings on the {@code dev.q4j.client} System.Logger, with stack traces, but one line for
+         *     each reconnect attempt after the first of a run)
          * @return this builder
          */
         public Builder errorHandler(Consumer<Throwable> handler) {

@@ -487,8 +487,8 @@ public final class QConnection implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 break;
             } catch (QConnectionException e) {
-                report(new QConnectionException("reconnect attempt " + attempt + " to " + options.endpoint()
-                        + " failed: " + e.getMessage(), e));
+                report(new ReconnectAttemptFailed("reconnect attempt " + attempt + " to " + options.endpoint()
+                        + " failed: " + e.getMessage(), attempt, e));
             }
         }
         reconnecting = false;
