@@ -370,6 +370,15 @@ public final class QServer implements AutoCloseable {
         }
     }
 
+    /** Runs {@code task} on the server's own thread (inline once the server is shut down). */
+    void later(Runnable task) {
+        try {
+            sweeper.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+            task.run();
+        }
+    }
+
     /** @return bytes waiting to be sent to all clients now */
     long queuedBytes() {
         return queuedBytes.get();
@@ -417,9 +426,10 @@ public final class QServer implements AutoCloseable {
                 if (victim == c && wasEmpty) {
                     continue;
                 }
+                // its onClose runs later: this thread holds c's push lock, and a callback may push to clients
                 victim.close("too slow: " + queued + " bytes waiting to be sent to it, over its share of "
                         + share + " while " + total + " wait for " + backlogged.size() + " clients (ServerOptions."
-                        + "maxTotalQueuedBytes is " + max + ")");
+                        + "maxTotalQueuedBytes is " + max + ")", victim != c);
                 total -= queued;
                 cutSelf |= victim == c;
             }

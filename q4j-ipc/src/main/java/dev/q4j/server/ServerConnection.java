@@ -474,6 +474,16 @@ final class ServerConnection implements ClientConnection {
 
     /** @param reason why, logged; {@code null} for an ordinary close */
     void close(String reason) {
+        close(reason, false);
+    }
+
+    /**
+     * @param reason why, logged; {@code null} for an ordinary close
+     * @param callbackLater whether the onClose callback runs later on the server's own thread: when another
+     *     connection's thread closes this one while holding that connection's locks, a callback that pushes to
+     *     clients must not run there
+     */
+    void close(String reason, boolean callbackLater) {
         if (!open.compareAndSet(true, false)) {
             return;
         }
@@ -500,11 +510,19 @@ final class ServerConnection implements ClientConnection {
         }
         server.removed(this);
         if (authenticated && options.onClose() != null) {
-            try {
-                options.onClose().accept(this);
-            } catch (RuntimeException | Error e) {
-                QServer.log().log(Level.WARNING, "onClose callback failed for " + this + ": " + e, e);
+            if (callbackLater) {
+                server.later(this::runOnClose);
+            } else {
+                runOnClose();
             }
+        }
+    }
+
+    private void runOnClose() {
+        try {
+            options.onClose().accept(this);
+        } catch (RuntimeException | Error e) {
+            QServer.log().log(Level.WARNING, "onClose callback failed for " + this + ": " + e, e);
         }
     }
 
