@@ -250,7 +250,9 @@ final class JavakdbModel {
                     return false;
                 }
             }
-            return a.getClass() == b.getClass() || x.length == 0;
+            // the array's class is the q type (String[] symbols, Instant[] timestamps, Object[] a general list):
+            // it must match for empty arrays too, or an empty typed vector would equal an empty general list
+            return a.getClass() == b.getClass();
         }
         if (a instanceof Float x && b instanceof Float y) {
             return Float.floatToIntBits(x) == Float.floatToIntBits(y);
