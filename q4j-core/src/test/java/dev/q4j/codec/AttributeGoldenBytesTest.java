@@ -122,6 +122,19 @@ class AttributeGoldenBytesTest {
     }
 
     @Test
+    void bigEndianFormsOfThePublishedSortedExamplesDecodeAlike() {
+        // [KB] "Sorted dictionary" and "Sorted table" with byte 0 = 00 (big endian, [KB]'s first example) and every
+        // length, count and int written most significant byte first; one-byte fields (types, attributes) unchanged
+        assertThat(decoder.decode(Hex.hex("00000000000000217f0b0100000002610062000600000000020000000200000003"))
+                .value()).isEqualTo(new QDict(QSymbolVector.of("a", "b").withAttribute(Attribute.SORTED),
+                        QIntVector.of(2, 3), true));
+        assertThat(decoder.decode(Hex.hex(
+                "000000000000002f6201630b0000000002610062000000000000020603000000010000000206000000000100000003"))
+                .value()).isEqualTo(QTable.wrap(new String[] {"a", "b"}, new QSequence[] {
+                        QIntVector.of(2).withAttribute(Attribute.PARTED), QIntVector.of(3)}, Attribute.SORTED));
+    }
+
+    @Test
     void publishedLegendMapsCodesToLetters() {
         // [KB]/[IPC]: 00 none, 01 s, 02 u, 03 p, 04 g
         String[] letters = {"", "s", "u", "p", "g"};
