@@ -62,7 +62,9 @@ import dev.q4j.value.QVectors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntBinaryOperator;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -83,6 +85,16 @@ public final class QValueArbitraries {
     private static final int MAX_VECTOR = 12;
     /** code 255 of type 101: the elided argument of a projection */
     private static final int ELIDED = 255;
+    /**
+     * Generators by size, made once: jqwik reuses a generator it has seen, and building these anew for every value
+     * (as flatMap would) costs more than generating from them. Sizes above this are built each time.
+     */
+    private static final int MAX_MEMO = 16;
+    private static final Map<Integer, Arbitrary<QVector>> VECTORS = new ConcurrentHashMap<>();
+    private static final Map<Integer, List<Arbitrary<QVector>>> PLAIN = new ConcurrentHashMap<>();
+    private static final Map<Integer, Arbitrary<QSequence>> COLUMNS = new ConcurrentHashMap<>();
+    private static final Map<Integer, Arbitrary<QValue>> KEYS = new ConcurrentHashMap<>();
+    private static final Map<String, Arbitrary<QTable>> TABLES = new ConcurrentHashMap<>();
 
     private QValueArbitraries() {
     }
@@ -125,12 +137,20 @@ public final class QValueArbitraries {
      * @return vectors of every basic type with exactly {@code n} items, sometimes with an attribute
      */
     public static Arbitrary<QVector> vectorsOfSize(int n) {
+        return n <= MAX_MEMO ? VECTORS.computeIfAbsent(n, QValueArbitraries::makeVectorsOfSize) : makeVectorsOfSize(n);
+    }
+
+    private static Arbitrary<QVector> makeVectorsOfSize(int n) {
         Arbitrary<QVector> plain = Arbitraries.oneOf(plainVectors(n));
         return Combinators.combine(plain, attributes()).as(QValueArbitraries::arranged);
     }
 
     /** One generator per basic type (in the order of {@link #vectorsOfSizeTypes()}), vectors of {@code n} items. */
     private static List<Arbitrary<QVector>> plainVectors(int n) {
+        return n <= MAX_MEMO ? PLAIN.computeIfAbsent(n, QValueArbitraries::makePlainVectors) : makePlainVectors(n);
+    }
+
+    private static List<Arbitrary<QVector>> makePlainVectors(int n) {
         return List.of(Arbitraries.of(true, false).list().ofSize(n).map(l -> {
                     boolean[] a = new boolean[n];
                     for (int i = 0; i < n; i++) {
@@ -268,6 +288,10 @@ public final class QValueArbitraries {
     }
 
     private static Arbitrary<QTable> tableOf(int rows, String prefix) {
+        return TABLES.computeIfAbsent(prefix + rows, key -> makeTableOf(rows, prefix));
+    }
+
+    private static Arbitrary<QTable> makeTableOf(int rows, String prefix) {
         return columnOf(rows).list().ofMinSize(1).ofMaxSize(3).map(cols -> {
             List<String> names = new ArrayList<>();
             for (int i = 0; i < cols.size(); i++) {
@@ -282,6 +306,10 @@ public final class QValueArbitraries {
      * vectors of one type (a nested column).
      */
     private static Arbitrary<QSequence> columnOf(int n) {
+        return COLUMNS.computeIfAbsent(n, QValueArbitraries::makeColumnOf);
+    }
+
+    private static Arbitrary<QSequence> makeColumnOf(int n) {
         Arbitrary<QVector> strings = Arbitraries.integers().between(0, 6)
                 .flatMap(k -> Arbitraries.bytes().array(byte[].class).ofSize(k).map(b -> (QVector) QCharVector.wrap(b)));
         Arbitrary<QVector> symbolLists = Arbitraries.integers().between(0, 3)
@@ -305,6 +333,10 @@ public final class QValueArbitraries {
 
     /** Dictionary keys of exactly {@code n} items: a vector of any type, a general list of atoms, or a table. */
     private static Arbitrary<QValue> keysOf(int n) {
+        return KEYS.computeIfAbsent(n, QValueArbitraries::makeKeysOf);
+    }
+
+    private static Arbitrary<QValue> makeKeysOf(int n) {
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(3, symbols().list().ofSize(n).uniqueElements()
                         .map(l -> (QValue) QSymbolVector.wrap(l.toArray(new String[0])))),
