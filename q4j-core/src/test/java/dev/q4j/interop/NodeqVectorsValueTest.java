@@ -11,6 +11,8 @@ import dev.q4j.value.QDatetime;
 import dev.q4j.value.QFloat;
 import dev.q4j.value.QReal;
 import dev.q4j.value.QValue;
+import dev.q4j.value.QVectors;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -254,6 +256,12 @@ class NodeqVectorsValueTest {
         if (id.equals("NQ057")) {
             // 0Nz as written: ef 000000000000f8ff, the same NaN
             return QDatetime.of(Double.longBitsToDouble(0xfff8000000000000L));
+        }
+        Matcher take = TAKE.matcher(q);
+        if (take.matches()) {
+            // the whole expression is N#x: N copies of the atom x, in a vector of its type
+            QValue atom = QText.parse(take.group(2));
+            return QVectors.ofAtoms(atom.type(), Collections.nCopies(Integer.parseInt(take.group(1)), atom));
         }
         return QText.parse(expandTakes(q));
     }
