@@ -511,6 +511,13 @@ final class ValueReader {
     // ---------------------------------------------------------------- structures
 
     private QList readList(int depth) {
+        if (depth >= maxDepth) {
+            // a list is one level deeper than its items, also when it has none: at depth maxDepth it is one too many,
+            // which the value model would refuse with an IllegalArgumentException (nested derived functions around
+            // an empty list, 1,001 nested lists)
+            throw error("nesting deeper than " + maxDepth + " levels (raise DecodeLimits.maxDepth to accept it)",
+                    pos - 1);
+        }
         Attribute attribute = readAttribute();
         int at = pos;
         int n = readCount("list");
