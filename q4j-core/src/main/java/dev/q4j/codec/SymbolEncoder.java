@@ -9,8 +9,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * ASCII characters, its bytes and NUL terminator packed into a {@code long}, else its UTF-8 length. Sizing a column
  * and writing it then cost a lookup each, and writing one 8-byte store, instead of a pass over the characters each.
  *
- * <p>A symbol is found by identity first, by its text if another instance with the same text is in its slot's way (so
- * that a column of equal symbols made separately takes one entry, not one per instance). The symbols may come from
+ * <p>A symbol is found by identity first, then by its text (so that a column of equal symbols made separately takes
+ * one entry, not one per instance, all at one place). The symbols may come from
  * a peer (a server's reply echoing what clients sent), and {@code String.hashCode} is easy to collide ({@code "Aa"}
  * and {@code "BB"} hash alike, so 65,536 symbols of 16 such blocks all do, and once took 3 s to encode): the slot is
  * the top bits of the hash times a random odd number drawn for each table, so that nobody can aim symbols at one
@@ -74,6 +74,34 @@ final class SymbolEncoder {
         if (s == last) {
             return lastCode;
         }
+        String[] k = keys;
+        if (k != null) {
+            // the hot path: by identity, as a decoded or interned column repeats the same instances
+            int mask = k.length - 1;
+            for (int i = mix(s, multiplier, shift); ; i = (i + 1) & mask) {
+                String key = k[i];
+                if (key == s) {
+                    long code = codes[i];
+                    last = s;
+                    lastCode = code;
+                    return code;
+                }
+                if (key == null) {
+                    break;
+                }
+            }
+        }
+        long code = miss(s);
+        last = s;
+        lastCode = code;
+        return code;
+    }
+
+    /**
+     * A symbol not found by identity: found by its text if another instance of it is there (which is not added, so
+     * that equal instances do not pile up at one place), else added.
+     */
+    private long miss(String s) {
         if (keys == null) {
             if (fallback != null) {
                 return fallbackCode(s);
@@ -84,37 +112,26 @@ final class SymbolEncoder {
         }
         String[] k = keys;
         int mask = k.length - 1;
-        long code;
         int home = mix(s, multiplier, shift);
-        for (int i = home; ; i = (i + 1) & mask) {
-            String key = k[i];
-            if (key == s) {
-                code = codes[i];
-                break;
-            }
-            if (key == null) {
-                code = encode(s);
-                // also when the table is full: the walk just made is what looking this symbol up costs
-                if (((i - home) & mask) > SymbolTable.MAX_PROBE) {
-                    overflow();
-                    return fallbackCode(s);
-                }
-                if (count < MAX_ENTRIES) {
-                    k[i] = s;
-                    codes[i] = code;
-                    if (++count * 4 > k.length) {
-                        grow();
-                    }
-                }
-                break;
-            }
+        int i = home;
+        for (String key; (key = k[i]) != null; i = (i + 1) & mask) {
             if (key.equals(s)) {
-                code = codes[i];
-                break;
+                return codes[i];
             }
         }
-        last = s;
-        lastCode = code;
+        long code = encode(s);
+        // also when the table is full: the walk just made is what looking this symbol up costs
+        if (((i - home) & mask) > SymbolTable.MAX_PROBE) {
+            overflow();
+            return fallbackCode(s);
+        }
+        if (count < MAX_ENTRIES) {
+            k[i] = s;
+            codes[i] = code;
+            if (++count * 4 > k.length) {
+                grow();
+            }
+        }
         return code;
     }
 
@@ -137,17 +154,13 @@ final class SymbolEncoder {
     private long fallbackCode(String s) {
         HashMap<String, Long> map = fallback;
         Long known = map.get(s);
-        long code;
         if (known != null) {
-            code = known;
-        } else {
-            code = encode(s);
-            if (map.size() < MAX_ENTRIES) {
-                map.put(s, code);
-            }
+            return known;
         }
-        last = s;
-        lastCode = code;
+        long code = encode(s);
+        if (map.size() < MAX_ENTRIES) {
+            map.put(s, code);
+        }
         return code;
     }
 
