@@ -720,8 +720,8 @@ final class Scalars {
     private static long timestamp(Site s, Instant v) {
         try {
             return QTemporal.timestampOf(v);
-        } catch (ArithmeticException e) {
-            throw s.fail(v + " is beyond the range of a q timestamp (years 1707 to 2292)", e);
+        } catch (DateTimeException e) {
+            throw s.fail(e.getMessage(), e);
         }
     }
 

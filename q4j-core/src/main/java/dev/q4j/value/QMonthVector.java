@@ -59,9 +59,10 @@ public final class QMonthVector extends IntBackedVector {
     /**
      * @param index 0-based position
      * @return the item as {@link YearMonth}, or {@code null} when it is {@code 0Nm}
+     * @throws java.time.DateTimeException when it is an infinity, which no java.time value represents
      */
     public YearMonth yearMonth(int index) {
-        return isNull(index) ? null : QTemporal.yearMonthOfMonth(get(index));
+        return isNull(index) ? null : QTemporal.finiteYearMonthOfMonth(get(index));
     }
 
     @Override
