@@ -211,7 +211,20 @@ final class ValueReader {
     // ---------------------------------------------------------------- vectors
 
     private QVector readVector(int type, int at) {
+        int attributeAt = pos;
         Attribute attribute = readAttribute();
+        QVector v = readVectorItems(type, at, attribute);
+        if (attribute == Attribute.SORTED || attribute == Attribute.UNIQUE) {
+            // kdb+ never sends a false s# or u#, and one would make binary search or hashing on it wrong
+            String wrong = dev.q4j.internal.Attributes.violation(v, attribute);
+            if (wrong != null) {
+                throw error(wrong, attributeAt);
+            }
+        }
+        return v;
+    }
+
+    private QVector readVectorItems(int type, int at, Attribute attribute) {
         int n = readCount(type == 0 ? "list" : QType.ofCode(type) == null ? "?" : QType.ofCode(type).qName());
         switch (type) {
             case 1: return QBooleanVector.wrap(readBooleans(n), attribute);

@@ -77,6 +77,6 @@ public final class QDateVector extends IntBackedVector {
 
     @Override
     public QDateVector withAttribute(Attribute attribute) {
-        return attribute == attribute() ? this : new QDateVector(values, view, attribute);
+        return attribute == attribute() ? this : Attributes.checked(new QDateVector(values, view, attribute));
     }
 }

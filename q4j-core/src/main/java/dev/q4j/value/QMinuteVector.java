@@ -82,6 +82,6 @@ public final class QMinuteVector extends IntBackedVector {
 
     @Override
     public QMinuteVector withAttribute(Attribute attribute) {
-        return attribute == attribute() ? this : new QMinuteVector(values, view, attribute);
+        return attribute == attribute() ? this : Attributes.checked(new QMinuteVector(values, view, attribute));
     }
 }

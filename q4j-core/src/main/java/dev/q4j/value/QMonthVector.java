@@ -77,6 +77,6 @@ public final class QMonthVector extends IntBackedVector {
 
     @Override
     public QMonthVector withAttribute(Attribute attribute) {
-        return attribute == attribute() ? this : new QMonthVector(values, view, attribute);
+        return attribute == attribute() ? this : Attributes.checked(new QMonthVector(values, view, attribute));
     }
 }

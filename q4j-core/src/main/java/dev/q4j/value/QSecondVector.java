@@ -82,6 +82,6 @@ public final class QSecondVector extends IntBackedVector {
 
     @Override
     public QSecondVector withAttribute(Attribute attribute) {
-        return attribute == attribute() ? this : new QSecondVector(values, view, attribute);
+        return attribute == attribute() ? this : Attributes.checked(new QSecondVector(values, view, attribute));
     }
 }

@@ -82,6 +82,6 @@ public final class QTimeVector extends IntBackedVector {
 
     @Override
     public QTimeVector withAttribute(Attribute attribute) {
-        return attribute == attribute() ? this : new QTimeVector(values, view, attribute);
+        return attribute == attribute() ? this : Attributes.checked(new QTimeVector(values, view, attribute));
     }
 }

@@ -81,6 +81,6 @@ public final class QTimespanVector extends LongBackedVector {
 
     @Override
     public QTimespanVector withAttribute(Attribute attribute) {
-        return attribute == attribute() ? this : new QTimespanVector(values, view, attribute);
+        return attribute == attribute() ? this : Attributes.checked(new QTimespanVector(values, view, attribute));
     }
 }

@@ -77,6 +77,6 @@ public final class QTimestampVector extends LongBackedVector {
 
     @Override
     public QTimestampVector withAttribute(Attribute attribute) {
-        return attribute == attribute() ? this : new QTimestampVector(values, view, attribute);
+        return attribute == attribute() ? this : Attributes.checked(new QTimestampVector(values, view, attribute));
     }
 }

@@ -135,7 +135,31 @@ public final class QValueArbitraries {
                 ints().array(int[].class).ofSize(n).map(QMinuteVector::wrap),
                 ints().array(int[].class).ofSize(n).map(QSecondVector::wrap),
                 ints().array(int[].class).ofSize(n).map(QTimeVector::wrap)));
-        return Combinators.combine(plain, attributes()).as(QVector::withAttribute);
+        return Combinators.combine(plain, attributes()).as(QValueArbitraries::attributed);
+    }
+
+    /**
+     * @return {@code v} with {@code a}, or with {@code g#} where {@code a} is an {@code s#} or {@code u#} that its
+     *     random items do not satisfy (the value model refuses a false one since issue 13)
+     */
+    public static QVector attributed(QVector v, Attribute a) {
+        try {
+            return v.withAttribute(a);
+        } catch (IllegalArgumentException e) {
+            return v.withAttribute(Attribute.GROUPED);
+        }
+    }
+
+    /** @return a dictionary, sorted if asked for and its keys are sorted (a false {@code s#} is refused) */
+    public static QDict dict(QValue keys, QValue values, boolean sorted) {
+        if (sorted && keys instanceof QVector k) {
+            try {
+                return new QDict(k.withAttribute(Attribute.SORTED), values, true);
+            } catch (IllegalArgumentException e) {
+                return new QDict(keys, values, false);
+            }
+        }
+        return new QDict(keys, values, sorted);
     }
 
     /** @return tables of 0 .. 4 columns of equal length */
@@ -186,7 +210,7 @@ public final class QValueArbitraries {
         Arbitrary<QValue> list = inner.list().ofMaxSize(5).map(l -> QList.of(l));
         Arbitrary<QValue> dict = Arbitraries.integers().between(0, 5).flatMap(n -> Combinators.combine(
                 keysOf(n), columnOf(n), Arbitraries.of(false, false, false, true))
-                .as((k, v, sorted) -> new QDict(sorted ? k.withAttribute(Attribute.SORTED) : k, v, sorted)));
+                .as(QValueArbitraries::dict));
         Arbitrary<QValue> keyed = Arbitraries.integers().between(0, 4).flatMap(n -> Combinators.combine(
                 tableOf(n, "k"), tableOf(n, "v"), Arbitraries.of(false, true)).as(QKeyedTable::new));
         return Arbitraries.frequencyOf(
