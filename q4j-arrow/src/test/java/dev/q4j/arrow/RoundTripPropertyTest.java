@@ -87,7 +87,16 @@ class RoundTripPropertyTest {
         return Combinators.combine(Arbitraries.frequencyOf(
                         net.jqwik.api.Tuple.of(6, vectors), net.jqwik.api.Tuple.of(1, strings),
                         net.jqwik.api.Tuple.of(1, nested)), attributes)
-                .as((s, a) -> s instanceof QVector v ? v.withAttribute(a) : ((QList) s).withAttribute(a));
+                .as((s, a) -> s instanceof QVector v ? attributed(v, a) : ((QList) s).withAttribute(a));
+    }
+
+    /** {@code v} with {@code a}, or with {@code g#} where {@code a} is a false {@code s#} or {@code u#} (refused) */
+    private static QSequence attributed(QVector v, Attribute a) {
+        try {
+            return v.withAttribute(a);
+        } catch (IllegalArgumentException e) {
+            return v.withAttribute(Attribute.GROUPED);
+        }
     }
 
     private static Arbitrary<QSequence> vector(QType type, int n) {
