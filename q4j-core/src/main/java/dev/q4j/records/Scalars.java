@@ -782,7 +782,7 @@ final class Scalars {
         long n;
         try {
             n = QTemporal.timestampOf(instant);
-        } catch (ArithmeticException e) {
+        } catch (ArithmeticException | DateTimeException e) {
             throw s.fail(v + " is beyond the range of a q timestamp" + range, e);
         }
         if (n == Long.MIN_VALUE || infinite(n)) {
@@ -807,7 +807,7 @@ final class Scalars {
         double days;
         try {
             days = QTemporal.datetimeOf(instant);
-        } catch (ArithmeticException e) {
+        } catch (ArithmeticException | DateTimeException e) {
             throw s.fail(v + " is beyond the range of a q datetime", e);
         }
         // far out, the double's 53 bits no longer hold every millisecond
@@ -861,7 +861,7 @@ final class Scalars {
         long n;
         try {
             n = v.toNanos();
-        } catch (ArithmeticException e) {
+        } catch (ArithmeticException | DateTimeException e) {
             throw s.fail(v + " is beyond the range of a q timespan" + range, e);
         }
         if (n == Long.MIN_VALUE || infinite(n)) {

@@ -178,6 +178,30 @@ public final class QValueArbitraries {
     }
 
     /**
+     * @return {@code v} with {@code a}, or with {@code g#} where {@code a} is an {@code s#} or {@code u#} that its
+     *     random items do not satisfy (the value model refuses a false one since issue 13)
+     */
+    public static QVector attributed(QVector v, Attribute a) {
+        try {
+            return v.withAttribute(a);
+        } catch (IllegalArgumentException e) {
+            return v.withAttribute(Attribute.GROUPED);
+        }
+    }
+
+    /** @return a dictionary, sorted if asked for and its keys are sorted (a false {@code s#} is refused) */
+    public static QDict dict(QValue keys, QValue values, boolean sorted) {
+        if (sorted && keys instanceof QVector k) {
+            try {
+                return new QDict(k.withAttribute(Attribute.SORTED), values, true);
+            } catch (IllegalArgumentException e) {
+                return new QDict(keys, values, false);
+            }
+        }
+        return new QDict(keys, values, sorted);
+    }
+
+    /**
      * @return tables of 1 .. 4 columns of 0 .. 5 rows: columns of every type, some with attributes, some general
      *     lists (of atoms, strings, symbol lists or vectors); one table in eight is sorted ({@code `s#}), its rows in
      *     the order of its first column, which carries {@code p#} as kdb+ gives it
