@@ -782,7 +782,17 @@ final class Scalars {
         long n;
         try {
             n = QTemporal.timestampOf(instant);
-        } catch (ArithmeticException | DateTimeException e) {
+        } catch (DateTimeException e) {
+            for (long sentinel : new long[] {Long.MIN_VALUE, Long.MAX_VALUE, -Long.MAX_VALUE}) {
+                if (instant.equals(QTemporal.instantOfTimestamp(sentinel))) {
+                    throw beyond(s, v, range, sentinel(s.qType(), sentinel, Long.MIN_VALUE, Long.MAX_VALUE));
+                }
+            }
+            // QTemporal's message names q's range exactly: said of the Java value the record holds
+            String why = String.valueOf(e.getMessage());
+            int at = why.indexOf(" is beyond");
+            throw s.fail(v + (at >= 0 ? why.substring(at) : ": " + why), e);
+        } catch (ArithmeticException e) {
             throw s.fail(v + " is beyond the range of a q timestamp" + range, e);
         }
         if (n == Long.MIN_VALUE || infinite(n)) {
