@@ -77,6 +77,10 @@ class ClientFuzzTest {
 
     /** @return the capability byte 3, then every corpus message; then one reply per request */
     static Stream<Arguments> seeds() {
+        return Seeds.of(ClientFuzzTest.class, "replies", allSeeds());
+    }
+
+    private static Stream<Arguments> allSeeds() {
         List<Arguments> out = new ArrayList<>();
         Encoder encoder = new Encoder();
         byte[] three = new byte[0];
@@ -95,8 +99,8 @@ class ClientFuzzTest {
         return out.stream();
     }
 
-    @FuzzTest
     @MethodSource("seeds")
+    @FuzzTest
     void replies(byte[] data) throws Exception {
         if (data.length == 0) {
             return;   // a server that closes at once: a rejection, which HandshakeTest covers; nothing to frame

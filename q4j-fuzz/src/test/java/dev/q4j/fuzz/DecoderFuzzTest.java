@@ -10,6 +10,8 @@ import dev.q4j.codec.QMessage;
 import dev.q4j.corpus.Hex;
 import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -31,7 +33,11 @@ class DecoderFuzzTest {
     private static final Decoder UNLIMITED = new Decoder(DecodeLimits.UNLIMITED);
     private static final Encoder ENCODER = new Encoder();
 
-    @MethodSource("dev.q4j.fuzz.Seeds#messages")
+    static Stream<Arguments> seeds() {
+        return Seeds.of(DecoderFuzzTest.class, "decode", Seeds.messages());
+    }
+
+    @MethodSource("seeds")
     @FuzzTest
     void decode(byte[] data) {
         Outcome byDefault = Budget.bounded("decode (default limits)", costBase(data),

@@ -6,6 +6,8 @@ import dev.q4j.codec.IpcCompression;
 import dev.q4j.codec.IpcCompressionException;
 import dev.q4j.corpus.Hex;
 import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -24,7 +26,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DecompressionFuzzTest {
     private static final long LIMIT = DecodeLimits.DEFAULT.maxMessageSize();
 
-    @MethodSource("dev.q4j.fuzz.Seeds#messages")
+    static Stream<Arguments> seeds() {
+        return Seeds.of(DecompressionFuzzTest.class, "decompressAndCompress", Seeds.messages());
+    }
+
+    @MethodSource("seeds")
     @FuzzTest
     void decompressAndCompress(byte[] data) {
         byte[] plain = Budget.bounded("decompress", DecoderFuzzTest.costBase(data), () -> {

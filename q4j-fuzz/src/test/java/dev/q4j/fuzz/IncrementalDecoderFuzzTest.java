@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -25,7 +27,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class IncrementalDecoderFuzzTest {
     private static final Decoder DECODER = new Decoder();
 
-    @MethodSource("dev.q4j.fuzz.Seeds#streams")
+    static Stream<Arguments> seeds() {
+        return Seeds.of(IncrementalDecoderFuzzTest.class, "feedInPieces", Seeds.streams());
+    }
+
+    @MethodSource("seeds")
     @FuzzTest
     void feedInPieces(byte[] data) {
         Expected expected = expect(data);

@@ -8,6 +8,8 @@ import dev.q4j.text.QTextException;
 import dev.q4j.value.QValue;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -24,7 +26,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class QTextFuzzTest {
     private static final Encoder ENCODER = new Encoder();
 
-    @MethodSource("dev.q4j.fuzz.Seeds#texts")
+    static Stream<Arguments> seeds() {
+        return Seeds.of(QTextFuzzTest.class, "parse", Seeds.texts());
+    }
+
+    @MethodSource("seeds")
     @FuzzTest
     void parse(byte[] data) {
         String text = new String(data, StandardCharsets.UTF_8);

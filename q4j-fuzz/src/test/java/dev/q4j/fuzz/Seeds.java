@@ -4,6 +4,7 @@ import dev.q4j.codec.Decoder;
 import dev.q4j.codec.DecodeLimits;
 import dev.q4j.corpus.Corpus;
 import dev.q4j.corpus.CorpusEntry;
+import dev.q4j.corpus.Hex;
 import dev.q4j.text.QText;
 import dev.q4j.value.QValue;
 import java.nio.charset.StandardCharsets;
@@ -79,6 +80,44 @@ final class Seeds {
             out.add(Arguments.of(Named.of("text of " + e, QText.print(v).getBytes(StandardCharsets.UTF_8))));
         }
         return out.stream();
+    }
+
+    /**
+     * The seeds of one fuzz test. In a regression run (the normal build) they are its arguments, each run and
+     * reported as a test. While fuzzing they are written to the fuzzer's corpus directory instead
+     * ({@code .cifuzz-corpus/<class>/<method>}, relative to the working directory, as Jazzer has it), where
+     * libFuzzer reads them all at once: as arguments, Jazzer would first run each through JUnit, which costs more
+     * than a brief fuzzing run.
+     *
+     * @param target the fuzz test class
+     * @param method the fuzz test method
+     * @param seeds its seeds
+     * @return the seeds, or none while fuzzing
+     */
+    static Stream<Arguments> of(Class<?> target, String method, Stream<Arguments> seeds) {
+        if (!Budget.fuzzing()) {
+            return seeds;
+        }
+        java.nio.file.Path dir = java.nio.file.Paths.get(".cifuzz-corpus", target.getName(), method);
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            for (Arguments a : (Iterable<Arguments>) seeds::iterator) {
+                Object arg = a.get()[0];
+                byte[] bytes = (byte[]) (arg instanceof Named<?> n ? n.getPayload() : arg);
+                java.nio.file.Files.write(dir.resolve("seed-" + Hex.hex(sha1(bytes))), bytes);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the seeds to " + dir.toAbsolutePath(), e);
+        }
+        return Stream.empty();
+    }
+
+    private static byte[] sha1(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-1").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static byte[] concat(byte[] a, byte[] b) {

@@ -89,6 +89,10 @@ class ServerFuzzTest {
 
     /** @return every corpus message after a handshake, and the handshakes that matter on their own */
     static Stream<Arguments> seeds() {
+        return Seeds.of(ServerFuzzTest.class, "connectAndSend", allSeeds());
+    }
+
+    private static Stream<Arguments> allSeeds() {
         List<Arguments> out = new ArrayList<>();
         byte[] hello = Handshake.request("user:password", Handshake.CAPABILITY_V3);
         for (CorpusEntry e : Seeds.entries()) {
