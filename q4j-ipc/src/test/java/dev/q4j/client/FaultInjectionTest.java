@@ -158,13 +158,17 @@ class FaultInjectionTest {
                     requests.add(request);
                     replies.add(executeAsync(q, request));
                 }
+                int failed = 0;
                 for (int i = 0; i < PIPELINED; i++) {
-                    checkOutcome(fault, requests.get(i), replies.get(i), sent);
+                    failed += checkOutcome(fault, requests.get(i), replies.get(i), sent) ? 0 : 1;
                 }
                 for (int i = 0; i < SEQUENTIAL; i++) {
                     QValue request = QCharVector.of(fault + " sequential " + i);
                     sent.add(request);
-                    checkOutcome(fault, request, executeAsync(q, request), sent);
+                    failed += checkOutcome(fault, request, executeAsync(q, request), sent) ? 0 : 1;
+                }
+                if (fault == Fault.CUT) {
+                    assertThat(failed).as("requests failed by the cut").isPositive();
                 }
                 assertThat(proxy.faulted()).as("messages the fault hit").isPositive();
                 proxy.toClient(Fault.NONE);
@@ -201,8 +205,12 @@ class FaultInjectionTest {
         }
     }
 
-    /** Within its timeout (and a margin), a request gets its echo or a q4j exception, as the fault allows. */
-    private static void checkOutcome(Fault fault, QValue request, CompletableFuture<QValue> reply, Set<QValue> sent)
+    /**
+     * Within its timeout (and a margin), a request gets its echo or a q4j exception, as the fault allows.
+     *
+     * @return true when it got a value, false when it failed
+     */
+    private static boolean checkOutcome(Fault fault, QValue request, CompletableFuture<QValue> reply, Set<QValue> sent)
             throws InterruptedException {
         QValue value;
         try {
@@ -213,15 +221,16 @@ class FaultInjectionTest {
             assertThat(e.getCause()).as("the failure of %s under %s", request, fault).isInstanceOf(Q4jException.class);
             assertThat(fault).as("%s failed (%s) under a fault that loses nothing", request, e.getCause())
                     .isNotIn(Fault.DELAY, Fault.SPLIT);
-            return;
+            return false;
         }
         switch (fault) {
             case DELAY, SPLIT, CUT -> assertThat(value).as("the reply to %s under %s", request, fault)
                     .isEqualTo(request);
             case DUPLICATE -> assertThat(sent).as("the reply to %s under %s", request, fault).contains(value);
-            default -> assertThat(value).as("the reply to %s under %s", request, fault)
-                    .isInstanceOf(QCharVector.class);
+            // a corrupted byte may change the value, even its type: the protocol has no checksum
+            default -> assertThat(value).as("the reply to %s under %s", request, fault).isNotNull();
         }
+        return true;
     }
 
     /** The client is (or gets back) in service: a request gets its own reply within 10 s. */
