@@ -250,6 +250,59 @@ class FaultInjectionTest {
         throw new AssertionError("the client was not back in service within 10 s (" + when + ")", last);
     }
 
+    /**
+     * KX's javakdb as the client of q4j's server, through faults on its requests: each of its sync calls gets its
+     * echo or fails (javakdb has no timeouts of its own: its socket gets a read timeout), and the server lets go of
+     * every connection, while the bystander is served.
+     */
+    @ParameterizedTest(name = "javakdb client, {0} requests")
+    @MethodSource("javakdbClientFaults")
+    void aJavakdbClientThroughFaultsGetsItsEchoOrAnError(Fault fault) throws Exception {
+        try (FaultProxy proxy = new FaultProxy(server.port())) {
+            proxy.delayMillis = 10;
+            int answered = 0;
+            for (int attempt = 0; attempt < 3; attempt++) {
+                com.kx.c k;
+                try {
+                    k = new com.kx.c("127.0.0.1", proxy.port(), "user:pw");
+                } catch (IOException | com.kx.c.KException e) {
+                    continue;   // the cut of the previous connection may still be under way
+                }
+                k.s.setSoTimeout((int) TIMEOUT.toMillis() * 3);
+                proxy.toServer(fault);
+                try {
+                    for (int i = 0; i < 10; i++) {
+                        String request = "javakdb " + fault + " " + attempt + " " + i;
+                        Object reply = k.k(request);
+                        if (fault == Fault.DELAY || fault == Fault.SPLIT) {
+                            assertThat(reply).isEqualTo(request.toCharArray());
+                        }
+                        answered++;
+                    }
+                } catch (IOException | com.kx.c.KException e) {
+                    assertThat(fault).as("javakdb failed (%s) under a fault that loses nothing", e)
+                            .isNotIn(Fault.DELAY, Fault.SPLIT);
+                } finally {
+                    k.close();
+                }
+            }
+            assertThat(proxy.faulted()).as("messages the fault hit").isPositive();
+            if (fault == Fault.DELAY || fault == Fault.SPLIT) {
+                assertThat(answered).isEqualTo(30);
+            }
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (server.clients().size() > 1 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(server.clients()).as("the server's clients after the session").hasSize(1);
+        assertThat(bystanderFailures).as("the bystander's failures").isEmpty();
+    }
+
+    static Stream<Fault> javakdbClientFaults() {
+        return Stream.of(Fault.DELAY, Fault.SPLIT, Fault.DUPLICATE, Fault.CORRUPT, Fault.CUT);
+    }
+
     @Test
     void aReconnectResumesTheSubscription() throws Exception {
         List<Long> received = new CopyOnWriteArrayList<>();
