@@ -74,8 +74,10 @@ final class ServerConnection implements ClientConnection {
         reader.setDaemon(true);
         writer = new Thread(this::writeLoop, "q4j-server-write-" + id);
         writer.setDaemon(true);
-        reader.start();
+        // the writer first: a reader that meets the end of the stream closes the connection after waiting for the
+        // writer to send what is queued, and waiting for a thread not yet started returns at once (replies lost)
         writer.start();
+        reader.start();
     }
 
     // ---------------------------------------------------------------- ClientConnection
