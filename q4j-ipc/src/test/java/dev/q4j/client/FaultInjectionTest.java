@@ -175,8 +175,11 @@ class FaultInjectionTest {
                 proxy.toServer(Fault.NONE);
                 if (fault == Fault.DUPLICATE || fault == Fault.CORRUPT) {
                     // the stream may be out of step for good (a reply too many, a length changed): the protocol
-                    // cannot tell, so a new connection is the way back
+                    // cannot tell, so a new connection is the way back. Replies already received may still be
+                    // read from the old one until the client sees the cut: wait for its new connection
+                    int connections = proxy.connections();
                     proxy.cutAll();
+                    awaitConnections(proxy, connections + 1);
                 }
                 assertServed(q, "after");
                 if (fault == Fault.CUT) {
