@@ -54,29 +54,13 @@ final class Budget {
      * @throws AssertionError when the work costs more than the budget twice in a row
      */
     static <T> T bounded(String what, long inputBytes, Supplier<T> work) {
-        return bounded(what, inputBytes, work, KnownOpen::costOfDepthRecomputation);
-    }
-
-    /**
-     * Runs {@code work} within the budget, letting through a cost {@code knownOpen} puts down to a cause being
-     * fixed elsewhere ({@link KnownOpen}).
-     *
-     * @param what names the work in the finding
-     * @param inputBytes the size the allocation is measured against
-     * @param work repeatable work without side effects
-     * @param knownOpen given the result of work over the budget: true to let it through
-     * @param <T> its result
-     * @return its result
-     * @throws AssertionError when the work costs more than the budget twice in a row, for no known-open cause
-     */
-    static <T> T bounded(String what, long inputBytes, Supplier<T> work, java.util.function.Predicate<Object> knownOpen) {
         long allowed = (ALLOCATION_MULTIPLE * inputBytes + ALLOCATION_SLACK) * (fuzzing() ? FUZZING_ALLOWANCE : 1);
         Cost first = measure(work);
         if (first.within(allowed)) {
             return first.result();
         }
         Cost second = measure(work);
-        if (second.within(allowed) || knownOpen.test(second.value())) {
+        if (second.within(allowed)) {
             return second.result();
         }
         long nanos = Math.min(first.nanos, second.nanos);
