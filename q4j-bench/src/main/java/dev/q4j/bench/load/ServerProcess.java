@@ -36,6 +36,10 @@ final class ServerProcess implements AutoCloseable {
         stderrPump.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
         String line = out.readLine();
+        // the JVM may print first (-XX:StartFlightRecording does)
+        while (line != null && !line.startsWith("port ")) {
+            line = out.readLine();
+        }
         if (line == null || !line.startsWith("port ")) {
             close();
             throw new IOException("the " + kind.label() + " server did not start: " + line + "; " + lastError());
