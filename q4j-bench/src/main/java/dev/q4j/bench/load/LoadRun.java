@@ -131,13 +131,23 @@ final class LoadRun {
      */
     static Result run(LoadServer.Kind kind, Config config) throws IOException, InterruptedException {
         try (ServerProcess server = new ServerProcess(kind, config.serverJvm())) {
-            return new LoadRun(kind, config, server.port()).drive(server);
+            return new LoadRun(kind, config, server.port()).drive(server::usage, server::errorLines);
         }
     }
 
-    private Result drive(ServerProcess server) throws InterruptedException {
+    /**
+     * Runs the load against a server already listening on loopback (the harness's own tests use this with servers
+     * that misbehave on purpose); its threads, descriptors and memory are not measured.
+     */
+    static Result runAgainst(LoadServer.Kind kind, Config config, int port) throws InterruptedException {
+        ServerProcess.Usage unknown = new ServerProcess.Usage(-1, -1, -1);
+        return new LoadRun(kind, config, port).drive(() -> unknown, () -> 0);
+    }
+
+    private Result drive(java.util.function.Supplier<ServerProcess.Usage> usage,
+            java.util.function.LongSupplier serverLogLines) throws InterruptedException {
         Thread.sleep(300);
-        ServerProcess.Usage before = server.usage();
+        ServerProcess.Usage before = usage.get();
         List<Thread> threads = new ArrayList<>();
         int n = 0;
         for (Hostile h : Hostile.values()) {
@@ -162,15 +172,15 @@ final class LoadRun {
         threads.addAll(clients);
         ServerProcess.Usage peak = before;
         while (!ready.await(200, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
-            peak = peak.max(server.usage());
+            peak = peak.max(usage.get());
         }
         long start = System.nanoTime();
         go.countDown();
         while (!done.await(250, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
-            peak = peak.max(server.usage());
+            peak = peak.max(usage.get());
         }
         long end = System.nanoTime();
-        peak = peak.max(server.usage());
+        peak = peak.max(usage.get());
         stop = true;
         if (done.getCount() > 0) {
             errors.add("the time limit of " + config.limitSeconds() + " s ran out before every client finished");
@@ -186,10 +196,10 @@ final class LoadRun {
         }
         // let the server notice the closed connections and release them
         Thread.sleep(500);
-        ServerProcess.Usage after = server.usage();
+        ServerProcess.Usage after = usage.get();
         for (int i = 0; i < 20; i++) {
             Thread.sleep(250);
-            ServerProcess.Usage now = server.usage();
+            ServerProcess.Usage now = usage.get();
             if (now.threads() == after.threads() && now.descriptors() == after.descriptors() || now.threads() <= before.threads() && now.descriptors() <= before.descriptors()) {
                 after = now;
                 break;
@@ -213,7 +223,7 @@ final class LoadRun {
         hostileCounts.forEach((h, c) -> hostile.put(h, new long[] {c[0].get(), c[1].get()}));
         return new Result(kind, config.expected(), ok.get(), lost.get(), misordered.get(), malformed.get(),
                 notRun.get(), refused.get(), (end - start) / 1e9, all, before, peak, after, hostile,
-                List.copyOf(errors), server.errorLines());
+                List.copyOf(errors), serverLogLines.getAsLong());
     }
 
     private static Thread start(String name, Runnable r) {
