@@ -15,13 +15,14 @@ import java.util.Map;
  *
  * <pre>
  * bench/load                       200 clients x 1,000 sync requests, 10 pipelined clients, 10 hostile of each kind
- * bench/load --quick               50 clients x 200 requests, 2 hostile of each kind
+ * bench/load --quick               50 clients x 500 requests, 4 pipelined, 2 hostile of each kind
  * bench/load --clients 100 --requests 500 --seconds 60 --servers q4j,javakdb
  * </pre>
  *
  * <p>Options: {@code --clients N} sync clients; {@code --requests N} requests per client (sync and pipelined);
  * {@code --warmup N} unmeasured requests per client first; {@code --pipelined N} pipelined clients;
  * {@code --batch N} requests per pipelined batch; {@code --hostile N} hostile clients of each kind;
+ * {@code --unauthenticated N} of them that never handshake (default: as many as of the other kinds);
  * {@code --seconds N} time limit per server; {@code --servers a,b} which servers (q4j, javakdb, neutral);
  * {@code --server-jvm 'OPTS'} options of the server JVMs (default {@code -Xmx1g}); {@code --quick}.
  * Exits with status 1 when any server lost, misordered or garbled a request.
@@ -41,6 +42,7 @@ public final class LoadMain {
         int pipelined = 10;
         int batch = 100;
         int hostile = 10;
+        int unauthenticated = -1;
         long seconds = 120;
         List<LoadServer.Kind> kinds = new ArrayList<>(Arrays.asList(LoadServer.Kind.values()));
         List<String> jvm = List.of("-Xmx1g");
@@ -49,8 +51,8 @@ public final class LoadMain {
             switch (a) {
                 case "--quick":
                     clients = 50;
-                    requests = 200;
-                    warmup = 50;
+                    requests = 500;
+                    warmup = 200;
                     pipelined = 4;
                     hostile = 2;
                     seconds = 30;
@@ -73,6 +75,9 @@ public final class LoadMain {
                 case "--hostile":
                     hostile = Integer.parseInt(value(args, ++i, a));
                     break;
+                case "--unauthenticated":
+                    unauthenticated = Integer.parseInt(value(args, ++i, a));
+                    break;
                 case "--seconds":
                     seconds = Long.parseLong(value(args, ++i, a));
                     break;
@@ -89,11 +94,12 @@ public final class LoadMain {
                     throw new IllegalArgumentException("unknown option " + a + " (see bench/load)");
             }
         }
-        LoadRun.Config config = new LoadRun.Config(clients, requests, warmup, pipelined, batch, hostile, seconds,
-                10_000, jvm);
-        System.out.printf(Locale.ROOT, "load: %d sync clients x %d requests + %d pipelined clients x %d (batches of %d),"
-                + " %d hostile clients of each kind, %d warm-up requests per client, limit %d s per server,"
-                + " %d cores%n", clients, requests, pipelined, requests, batch, hostile, warmup, seconds,
+        LoadRun.Config config = new LoadRun.Config(clients, requests, warmup, pipelined, batch, hostile,
+                unauthenticated < 0 ? hostile : unauthenticated, seconds, 10_000, jvm);
+        System.out.printf(Locale.ROOT, "load: %d sync clients x %d requests + %d pipelined clients x %d (batches of"
+                + " %d); hostile: %d each sending garbage, lying lengths, stalled half messages, and %d never"
+                + " handshaking; %d warm-up requests per client; limit %d s per server; %d cores%n", clients, requests,
+                pipelined, requests, batch, hostile, config.unauthenticated(), warmup, seconds,
                 Runtime.getRuntime().availableProcessors());
         List<LoadRun.Result> results = new ArrayList<>();
         boolean bad = false;

@@ -32,13 +32,18 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LoadRun {
     /** What to run. */
     record Config(int clients, int requests, int warmup, int pipelinedClients, int batch, int hostile,
-            long limitSeconds, int readTimeoutMillis, List<String> serverJvm) {
+            int unauthenticated, long limitSeconds, int readTimeoutMillis, List<String> serverJvm) {
         Config {
             if (clients < 0 || requests < 1 || warmup < 0 || pipelinedClients < 0 || batch < 1 || hostile < 0
-                    || limitSeconds < 1 || readTimeoutMillis < 1) {
+                    || unauthenticated < 0 || limitSeconds < 1 || readTimeoutMillis < 1) {
                 throw new IllegalArgumentException("clients, pipelined clients, warm-up and hostile clients must be"
                         + " at least 0; requests, batch, seconds and the read timeout at least 1");
             }
+        }
+
+        /** @return how many hostile clients of this kind run at once */
+        int hostile(Hostile kind) {
+            return kind == Hostile.NO_HANDSHAKE ? unauthenticated : hostile;
         }
 
         /** @return the requests of the measured phase, all clients together */
@@ -151,13 +156,14 @@ final class LoadRun {
         List<Thread> threads = new ArrayList<>();
         int n = 0;
         for (Hostile h : Hostile.values()) {
-            for (int i = 0; i < config.hostile(); i++) {
+            for (int i = 0; i < config.hostile(h); i++) {
                 long seed = 31L * n++ + h.ordinal();
                 threads.add(start("load-hostile-" + h.label() + "-" + i, () -> hostile(h, seed)));
             }
         }
         // the attack is under way (every hostile client connected once) before the clients come
-        for (int i = 0; i < 50 && hostileCounts.values().stream().anyMatch(c -> c[0].get() < config.hostile()); i++) {
+        for (int i = 0; i < 50 && hostileCounts.entrySet().stream()
+                .anyMatch(e -> e.getValue()[0].get() < config.hostile(e.getKey())); i++) {
             Thread.sleep(100);
         }
         List<Thread> clients = new ArrayList<>();
@@ -174,6 +180,8 @@ final class LoadRun {
         while (!ready.await(200, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
             peak = peak.max(usage.get());
         }
+        // every client connected and warmed up, every hostile client attacking: the server at its fullest
+        peak = peak.max(usage.get());
         long start = System.nanoTime();
         go.countDown();
         while (!done.await(250, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
@@ -200,7 +208,9 @@ final class LoadRun {
         for (int i = 0; i < 20; i++) {
             Thread.sleep(250);
             ServerProcess.Usage now = usage.get();
-            if (now.threads() == after.threads() && now.descriptors() == after.descriptors() || now.threads() <= before.threads() && now.descriptors() <= before.descriptors()) {
+            boolean stable = now.threads() == after.threads() && now.descriptors() == after.descriptors();
+            boolean back = now.threads() <= before.threads() && now.descriptors() <= before.descriptors();
+            if (stable || back) {
                 after = now;
                 break;
             }

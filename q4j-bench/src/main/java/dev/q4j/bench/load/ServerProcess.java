@@ -34,7 +34,8 @@ final class ServerProcess implements AutoCloseable {
         stderrPump = new Thread(this::pumpStderr, "load-server-stderr");
         stderrPump.setDaemon(true);
         stderrPump.start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.US_ASCII));
         String line = out.readLine();
         // the JVM may print first (-XX:StartFlightRecording does)
         while (line != null && !line.startsWith("port ")) {

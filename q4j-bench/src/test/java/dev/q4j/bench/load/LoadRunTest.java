@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * connect, and each server (a JVM of its own) is stopped at the end.
  */
 class LoadRunTest {
-    private static final LoadRun.Config TINY = new LoadRun.Config(5, 20, 5, 1, 7, 1, 20, 5000, List.of("-Xmx256m"));
+    private static final LoadRun.Config TINY =
+            new LoadRun.Config(5, 20, 5, 1, 7, 1, 1, 20, 5000, List.of("-Xmx256m"));
 
     @Test
     void q4jServerAnswersEveryRequestInOrderUnderAttack() throws Exception {
