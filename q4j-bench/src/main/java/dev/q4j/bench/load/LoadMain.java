@@ -132,6 +132,11 @@ public final class LoadMain {
                 ms(r.latency(1.0))));
         b.append(String.format(Locale.ROOT, "%-8s server before: %s; peak during: %s; after: %s%n", "", r.before(),
                 r.peak(), r.after()));
+        if (r.contextSwitches() >= 0 && r.ok() > 0) {
+            b.append(String.format(Locale.ROOT, "%-8s context switches of the server's threads that served"
+                    + " throughout: %d (%.2f per request)%n",
+                    "", r.contextSwitches(), (double) r.contextSwitches() / r.ok()));
+        }
         StringBuilder h = new StringBuilder();
         for (Map.Entry<LoadRun.Hostile, long[]> e : r.hostile().entrySet()) {
             h.append(h.length() == 0 ? "" : "; ").append(e.getKey().label()).append(' ')

@@ -72,7 +72,7 @@ final class LoadRun {
     record Result(LoadServer.Kind kind, long expected, long ok, long lost, long misordered, long malformed,
             long notRun, long refused, double seconds, long[] latencyNanos, ServerProcess.Usage before,
             ServerProcess.Usage peak, ServerProcess.Usage after, Map<Hostile, long[]> hostile, List<String> errors,
-            long serverLogLines) {
+            long serverLogLines, long contextSwitches) {
         /** @return requests answered per second in the measured phase */
         double throughput() {
             return seconds <= 0 ? 0 : ok / seconds;
@@ -111,6 +111,8 @@ final class LoadRun {
     private final CountDownLatch ready;
     private final CountDownLatch go = new CountDownLatch(1);
     private final CountDownLatch done;
+    /** counted down when the measured phase is over and measured: clients hold their connections until then */
+    private final CountDownLatch release = new CountDownLatch(1);
 
     private LoadRun(LoadServer.Kind kind, Config config, int port) {
         this.kind = kind;
@@ -136,7 +138,8 @@ final class LoadRun {
      */
     static Result run(LoadServer.Kind kind, Config config) throws IOException, InterruptedException {
         try (ServerProcess server = new ServerProcess(kind, config.serverJvm())) {
-            return new LoadRun(kind, config, server.port()).drive(server::usage, server::errorLines);
+            return new LoadRun(kind, config, server.port()).drive(server::usage, server::errorLines,
+                    server::contextSwitches);
         }
     }
 
@@ -146,11 +149,12 @@ final class LoadRun {
      */
     static Result runAgainst(LoadServer.Kind kind, Config config, int port) throws InterruptedException {
         ServerProcess.Usage unknown = new ServerProcess.Usage(-1, -1, -1);
-        return new LoadRun(kind, config, port).drive(() -> unknown, () -> 0);
+        return new LoadRun(kind, config, port).drive(() -> unknown, () -> 0, Map::of);
     }
 
     private Result drive(java.util.function.Supplier<ServerProcess.Usage> usage,
-            java.util.function.LongSupplier serverLogLines) throws InterruptedException {
+            java.util.function.LongSupplier serverLogLines, java.util.function.Supplier<Map<String, Long>> switches)
+            throws InterruptedException {
         Thread.sleep(300);
         ServerProcess.Usage before = usage.get();
         List<Thread> threads = new ArrayList<>();
@@ -182,14 +186,17 @@ final class LoadRun {
         }
         // every client connected and warmed up, every hostile client attacking: the server at its fullest
         peak = peak.max(usage.get());
+        Map<String, Long> switchesBefore = switches.get();
         long start = System.nanoTime();
         go.countDown();
         while (!done.await(250, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
             peak = peak.max(usage.get());
         }
         long end = System.nanoTime();
+        Map<String, Long> switchesAfter = switches.get();
         peak = peak.max(usage.get());
         stop = true;
+        release.countDown();
         if (done.getCount() > 0) {
             errors.add("the time limit of " + config.limitSeconds() + " s ran out before every client finished");
         }
@@ -233,7 +240,8 @@ final class LoadRun {
         hostileCounts.forEach((h, c) -> hostile.put(h, new long[] {c[0].get(), c[1].get()}));
         return new Result(kind, config.expected(), ok.get(), lost.get(), misordered.get(), malformed.get(),
                 notRun.get(), refused.get(), (end - start) / 1e9, all, before, peak, after, hostile,
-                List.copyOf(errors), serverLogLines.getAsLong());
+                List.copyOf(errors), serverLogLines.getAsLong(),
+                ServerProcess.switchesBetween(switchesBefore, switchesAfter));
     }
 
     private static Thread start(String name, Runnable r) {
@@ -247,6 +255,7 @@ final class LoadRun {
 
     private void client(int id, boolean pipelined) {
         boolean counted = false;
+        boolean finished = false;
         int[] measured = {0};
         try (Socket s = new Socket()) {
             sockets.add(s);
@@ -301,6 +310,11 @@ final class LoadRun {
                     latencies[id] = Arrays.copyOf(latency, i);
                 }
             }
+            // done: hold the connection (and the server's threads for it) until the load is measured
+            finished = true;
+            notRun.addAndGet(config.requests() - measured[0]);
+            done.countDown();
+            release.await();
         } catch (IOException e) {
             if (!stop) {
                 error("client " + id + ": " + e);
@@ -311,11 +325,13 @@ final class LoadRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            notRun.addAndGet(config.requests() - measured[0]);
+            if (!finished) {
+                notRun.addAndGet(config.requests() - measured[0]);
+                done.countDown();
+            }
             if (!counted) {
                 ready.countDown();
             }
-            done.countDown();
         }
     }
 

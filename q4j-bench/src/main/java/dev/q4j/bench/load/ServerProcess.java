@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -93,6 +95,55 @@ final class ServerProcess implements AutoCloseable {
     /** @return the server's threads, open descriptors and resident memory now */
     Usage usage() {
         return Usage.of(process.pid());
+    }
+
+    /**
+     * @return the context switches (voluntary and not) of each live thread of the server so far, by thread id, from
+     *     {@code /proc/PID/task/*}/status; empty where unknown
+     */
+    Map<String, Long> contextSwitches() {
+        return contextSwitches(process.pid());
+    }
+
+    static Map<String, Long> contextSwitches(long pid) {
+        Map<String, Long> out = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                long sum = 0;
+                try {
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:")
+                                || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                            sum += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        }
+                    }
+                    out.put(task.getFileName().toString(), sum);
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+        return out;
+    }
+
+    /**
+     * @return the context switches between two {@link #contextSwitches()} of the threads alive at both (a thread
+     *     that ended meanwhile takes its count with it), or -1 when unknown
+     */
+    static long switchesBetween(Map<String, Long> before, Map<String, Long> after) {
+        if (before.isEmpty() || after.isEmpty()) {
+            return -1;
+        }
+        long sum = 0;
+        for (Map.Entry<String, Long> e : after.entrySet()) {
+            Long was = before.get(e.getKey());
+            if (was != null) {
+                sum += e.getValue() - was;
+            }
+        }
+        return sum;
     }
 
     @Override
