@@ -155,6 +155,26 @@ final class LoadRun {
     private Result drive(java.util.function.Supplier<ServerProcess.Usage> usage,
             java.util.function.LongSupplier serverLogLines, java.util.function.Supplier<Map<String, Long>> switches)
             throws InterruptedException {
+        try {
+            return measure(usage, serverLogLines, switches);
+        } finally {
+            // also when interrupted: no client or hostile thread is left waiting
+            stopAll();
+        }
+    }
+
+    private void stopAll() {
+        stop = true;
+        go.countDown();
+        release.countDown();
+        for (Socket s : sockets) {
+            closeQuietly(s);
+        }
+    }
+
+    private Result measure(java.util.function.Supplier<ServerProcess.Usage> usage,
+            java.util.function.LongSupplier serverLogLines, java.util.function.Supplier<Map<String, Long>> switches)
+            throws InterruptedException {
         Thread.sleep(300);
         ServerProcess.Usage before = usage.get();
         List<Thread> threads = new ArrayList<>();
@@ -195,13 +215,10 @@ final class LoadRun {
         long end = System.nanoTime();
         Map<String, Long> switchesAfter = switches.get();
         peak = peak.max(usage.get());
-        stop = true;
-        release.countDown();
-        if (done.getCount() > 0) {
+        boolean late = done.getCount() > 0;
+        stopAll();
+        if (late) {
             errors.add("the time limit of " + config.limitSeconds() + " s ran out before every client finished");
-        }
-        for (Socket s : sockets) {
-            closeQuietly(s);
         }
         for (Thread t : threads) {
             t.join(config.readTimeoutMillis() + 5000L);
