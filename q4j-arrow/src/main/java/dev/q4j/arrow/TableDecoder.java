@@ -95,12 +95,25 @@ final class TableDecoder {
                 continue;
             }
             QType type = pieces.get(0) instanceof QVector v ? v.type() : null;
-            QSequence joined = Concat.of(type, pieces, attribute);
-            if (pieces.size() > 1 && attribute != Attribute.NONE) {
+            QSequence joined;
+            if (pieces.size() == 1) {
+                try {
+                    joined = Concat.of(type, pieces, attribute);
+                } catch (IllegalArgumentException e) {
+                    // one table whose metadata claims an attribute its items do not have ('s-fail, 'u-fail)
+                    throw new QArrowException(f.getName(), -1, "the attribute " + attribute.letter() + "# of "
+                            + QArrow.ATTRIBUTE + " does not hold: " + e.getMessage());
+                }
+            } else {
+                joined = Concat.of(type, pieces, Attribute.NONE);
                 Attribute holding = JoinedAttributes.holding(joined, attribute);
-                if (holding != attribute) {
-                    joined = joined instanceof QVector v ? v.withAttribute(holding)
-                            : ((QList) joined).withAttribute(holding);
+                if (holding != Attribute.NONE) {
+                    try {
+                        joined = joined instanceof QVector v ? v.withAttribute(holding)
+                                : ((QList) joined).withAttribute(holding);
+                    } catch (IllegalArgumentException e) {
+                        // the value model's check is the last word: the joined column goes without
+                    }
                 }
             }
             columns.add(joined);

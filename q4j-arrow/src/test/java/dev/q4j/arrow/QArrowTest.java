@@ -242,7 +242,7 @@ class QArrowTest {
             Field u = arrow.schema().findField("u");
             assertThat(u.getMetadata()).containsEntry(QArrow.TYPE, "minute").doesNotContainKey(QArrow.ATTRIBUTE);
             assertThat(arrow.schema().findField("j").getMetadata()).containsEntry(QArrow.TYPE, "long")
-                    .containsEntry(QArrow.ATTRIBUTE, "s");
+                    .containsEntry(QArrow.ATTRIBUTE, "u");
             assertThat(arrow.schema().findField("nested").getMetadata()).containsEntry(QArrow.TYPE, "list")
                     .containsEntry(QArrow.ATTRIBUTE, "p");
             assertThat(arrow.schema().findField("str").getMetadata()).containsEntry(QArrow.TYPE, "string");

@@ -94,6 +94,21 @@ class ReviewFixesTest {
     }
 
     @Test
+    void anAttributeTheMetadataClaimsFalselyIsAnErrorNamingTheColumn() {
+        Field f = new Field("x", new FieldType(true, new ArrowType.Int(64, true), null,
+                Map.of(QArrow.TYPE, "long", QArrow.ATTRIBUTE, "s")), null);
+        try (BigIntVector v = new BigIntVector(f, allocator)) {
+            v.allocateNew(3);
+            v.set(0, 3);
+            v.set(1, 1);
+            v.set(2, 2);
+            v.setValueCount(3);
+            assertThatThrownBy(() -> QArrow.toQ(VectorSchemaRoot.of(v), null)).isInstanceOf(QArrowException.class)
+                    .hasMessageStartingWith("column x: the attribute s# of q4j.attribute does not hold");
+        }
+    }
+
+    @Test
     void theCallersStreamsAndChannelsStayOpen(@TempDir Path dir) throws Exception {
         QTable t = QTable.of(List.of("x"), List.of(QLongVector.of(1, 2, 3)));
         boolean[] closed = {false};

@@ -92,16 +92,19 @@ final class ConnectionMixin {
     }
 
     /**
-     * The server closed the connection during the handshake: what kdb+ does to credentials it refuses.
+     * The server closed the connection during the handshake: what kdb+ does to credentials it refuses, and what a
+     * server with no room for another client does too (the protocol cannot say which).
      *
      * @param options the options used
      * @return what to say
      */
     static String rejected(ConnectionOptions options) {
         if (options.user().isEmpty()) {
-            return options.endpoint() + " rejected the connection without credentials: give --user USER:PASSWORD";
+            return options.endpoint() + " closed the connection during the handshake: it may want credentials "
+                    + "(give --user USER:PASSWORD), or have no capacity for another client";
         }
-        return options.endpoint() + " rejected the credentials of user '" + options.user() + "'";
+        return options.endpoint() + " closed the connection during the handshake: wrong credentials for user '"
+                + options.user() + "', or no capacity for another client";
     }
 
     /**

@@ -83,7 +83,7 @@ import picocli.CommandLine.Spec;
             "  q4j help decode",
             "",
             "Exit codes: 0 success, 1 bad input or q error, 2 usage error,",
-            "3 connection failed, 4 credentials rejected, 5 timed out."
+            "3 connection failed, 4 credentials rejected (or no capacity), 5 timed out."
         })
 public final class Q4j implements Callable<Integer> {
     /** Exit code: success. */
@@ -96,7 +96,7 @@ public final class Q4j implements Callable<Integer> {
     public static final int USAGE = 2;
     /** Exit code: cannot connect, or the connection failed (refused, unknown host, TLS, lost, handshake timeout). */
     public static final int CONNECTION_FAILED = 3;
-    /** Exit code: the server rejected the credentials (it closed the connection during the handshake). */
+    /** Exit code: the server closed the connection during the handshake: wrong credentials, or no capacity. */
     public static final int AUTHENTICATION_FAILED = 4;
     /** Exit code: no reply within the timeout. */
     public static final int TIMED_OUT = 5;

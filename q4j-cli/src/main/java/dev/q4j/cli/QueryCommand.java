@@ -41,8 +41,7 @@ import picocli.CommandLine.TypeConversionException;
             "",
             "The expression goes as a sync request, as q's h\"expr\" sends it, over one connection opened for "
                 + "it. HOST:PORT is host:port, :port (localhost), unix:///path (a Unix domain socket file) or "
-                + "@name (a socket in Linux's abstract namespace, such as kdb+'s @/tmp/kx.5000, which needs the "
-                + "q4j-unix module).",
+                + "@name (a socket in Linux's abstract namespace, such as kdb+'s @/tmp/kx.5000).",
             "",
             "Formats (--format):",
             "  text  the default: as the q console shows it. Atoms and vectors on one",
@@ -98,7 +97,7 @@ import picocli.CommandLine.TypeConversionException;
             "     arrow, parquet or SQL cannot take",
             "  3  cannot connect, or the connection failed (refused, unknown host, TLS,",
             "     lost)",
-            "  4  credentials rejected",
+            "  4  closed in the handshake: wrong credentials, or no capacity",
             "  5  no reply within --timeout"
         })
 final class QueryCommand extends Q4jCommand {

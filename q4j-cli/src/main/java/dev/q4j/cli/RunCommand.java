@@ -90,7 +90,7 @@ import picocli.CommandLine.Parameters;
             "     cannot hold",
             "  3  cannot connect, or the connection failed (FILE:LINE: says during which",
             "     statement)",
-            "  4  credentials rejected",
+            "  4  closed in the handshake: wrong credentials, or no capacity",
             "  5  no reply within --timeout"
         })
 final class RunCommand extends Q4jCommand {

@@ -31,8 +31,11 @@ import picocli.CommandLine.Option;
             "  q4j serve --port 5010 --tickerplant --auth user:secret",
             "      .u.sub[table;syms] / .u.upd[table;data], as kdb+tick's tick.q:",
             "      q)h:hopen `::5010:user:secret; upd:{[t;x] show x}; h(\".u.sub\";`trade;`)",
-            "  q4j serve --port 0 --bind 127.0.0.1 --echo",
-            "      picks a free port and prints it"
+            "  q4j serve --port 0 --echo",
+            "      picks a free port and prints it",
+            "  q4j serve --port 5000 --bind 0.0.0.0 --auth user:secret --echo",
+            "      reachable from other machines (without --auth it warns: anyone",
+            "      who reaches the port could connect)"
         })
 final class ServeCommand extends Q4jCommand {
 
@@ -51,8 +54,9 @@ final class ServeCommand extends Q4jCommand {
             description = "TCP port to listen on (0 picks a free one).")
     int port;
 
-    @Option(names = "--bind", paramLabel = "HOST", defaultValue = "0.0.0.0",
-            description = "Address to listen on (default: every interface, as q's -p).")
+    @Option(names = "--bind", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = {"Address to listen on (default: 127.0.0.1, this machine only;",
+                "0.0.0.0 for every interface, as q's -p: give --auth too)."})
     String bind;
 
     @Option(names = "--unix", paramLabel = "PATH", description = "Also listen on this Unix socket file.")
@@ -92,6 +96,10 @@ final class ServeCommand extends Q4jCommand {
             return fail(oneLine(e), Q4j.CONNECTION_FAILED);
         }
         QServer running = server;
+        String warning = exposureWarning(bind, auth);
+        if (warning != null) {
+            err().println("q4j serve: warning: " + warning);
+        }
         Thread hook = new Thread(running::close, "q4j-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         for (Endpoint e : running.endpoints()) {
@@ -111,6 +119,27 @@ final class ServeCommand extends Q4jCommand {
             // the hook is running: nothing to remove
         }
         return Q4j.OK;
+    }
+
+    /**
+     * @param bind the address listened on
+     * @param auth the {@code --auth} given, or {@code null}
+     * @return what to warn about when {@code bind} reaches beyond this machine and nobody's credentials are checked,
+     *     else {@code null}
+     */
+    static String exposureWarning(String bind, String auth) {
+        if (auth != null) {
+            return null;
+        }
+        try {
+            if (java.net.InetAddress.getByName(bind).isLoopbackAddress()) {
+                return null;
+            }
+        } catch (java.net.UnknownHostException e) {
+            return null;   // it cannot be bound either: the listen fails and says so
+        }
+        return "listening on " + bind + " with no --auth: anyone who can reach this port can connect and send "
+                + "requests (give --auth USER:PASSWORD, or --bind 127.0.0.1)";
     }
 
     /**

@@ -263,7 +263,8 @@ class ConsoleTest {
             Cli.Result right = console(server, "1\n", "-u", "bob:secret");
 
             assertThat(wrong.exitCode()).isEqualTo(4);
-            assertThat(wrong.err()).isEqualTo("q4j: " + server.address() + " rejected the credentials of user 'bob'\n");
+            assertThat(wrong.err()).isEqualTo("q4j: " + server.address() + " closed the connection during the handshake: "
+                    + "wrong credentials for user 'bob', or no capacity for another client\n");
             assertOk(right, "1\n");
         }
     }

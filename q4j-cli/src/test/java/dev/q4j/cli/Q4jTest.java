@@ -38,7 +38,7 @@ class Q4jTest {
                 .contains(" [HOST:PORT] [COMMAND]")
                 .contains("  decode  ", "  encode  ", "  query   ", "Examples:",
                         "Exit codes: 0 success, 1 bad input or q error, 2 usage error,",
-                        "3 connection failed, 4 credentials rejected, 5 timed out.");
+                        "3 connection failed, 4 credentials rejected (or no capacity), 5 timed out.");
     }
 
     @Test

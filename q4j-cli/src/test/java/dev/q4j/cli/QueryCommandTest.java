@@ -44,6 +44,18 @@ class QueryCommandTest {
         assertThat(r.exitCode()).isZero();
     }
 
+    @Test
+    void queriesKdbsOwnUnixSocketInTheAbstractNamespace() throws Exception {
+        // the command bundles q4j-unix: kdb+ 3.5+ listens on @/tmp/kx.PORT, which the JDK alone cannot reach
+        int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000, 60_000);
+        try (dev.q4j.server.QServer server = dev.q4j.server.QServer.start(dev.q4j.server.ServerOptions
+                .builder(dev.q4j.ipc.Endpoint.kdbUnix(port))
+                .requestHandler(dev.q4j.server.RequestHandler.sync((client, request) -> request)).build())) {
+            assertThat(server.endpoints()).containsExactly(dev.q4j.ipc.Endpoint.kdbUnix(port));
+            assertOk(Cli.run("query", "@/tmp/kx." + port, "til 3"), "\"til 3\"\n");
+        }
+    }
+
     // ---------------------------------------------------------------- formats
 
     @Test
@@ -179,10 +191,12 @@ class QueryCommandTest {
             assertThat(wrong.exitCode()).isEqualTo(4);
             assertThat(wrong.out()).isEmpty();
             assertThat(wrong.err()).isEqualTo("q4j query: " + server.address()
-                    + " rejected the credentials of user 'bob'\n");
+                    + " closed the connection during the handshake: wrong credentials for user 'bob', "
+                    + "or no capacity for another client\n");
             assertThat(none.exitCode()).isEqualTo(4);
             assertThat(none.err()).isEqualTo("q4j query: " + server.address()
-                    + " rejected the connection without credentials: give --user USER:PASSWORD\n");
+                    + " closed the connection during the handshake: it may want credentials "
+                    + "(give --user USER:PASSWORD), or have no capacity for another client\n");
             assertOk(right, "`hello x\n");
             // (each rejection is tried again without a capability byte, as for a very old server)
             assertThat(server.credentialsSeen).startsWith("bob:wrong").contains("").endsWith("bob:secret");
@@ -258,7 +272,7 @@ class QueryCommandTest {
                 .contains("HOST:PORT", "QEXPR", "--user", "--tls", "--trust-store", "--trust-store-password",
                         "--timeout", "--format", "--console", "Formats (--format):", "  csv   RFC 4180",
                         "Examples:", "Exit codes:", "  1  q error: its 'text is on standard error",
-                        "  4  credentials rejected", "  5  no reply within --timeout");
+                        "  4  closed in the handshake: wrong credentials, or no capacity", "  5  no reply within --timeout");
         // the examples fit 80 columns
         assertThat(r.out().lines().filter(l -> l.length() > 80)).isEmpty();
     }

@@ -276,7 +276,8 @@ class RunCommandTest {
 
             assertThat(wrong.exitCode()).isEqualTo(Q4j.AUTHENTICATION_FAILED);
             assertThat(wrong.err()).isEqualTo("q4j run: " + server.address()
-                    + " rejected the credentials of user 'bob'\n");
+                    + " closed the connection during the handshake: wrong credentials for user 'bob', "
+                    + "or no capacity for another client\n");
             assertThat(right.exitCode()).isZero();
             assertThat(server.received).containsExactly("a:1");
         }

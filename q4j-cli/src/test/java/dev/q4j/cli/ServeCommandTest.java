@@ -121,6 +121,29 @@ class ServeCommandTest {
     }
 
     @Test
+    void listensOnLoopbackByDefaultWithoutAWarning() throws Exception {
+        try (Served s = new Served("serve", "--port", "0", "--echo")) {
+            assertThat(s.err.toString()).contains("listening on 127.0.0.1:" + s.port).doesNotContain("warning");
+            try (QConnection q = QConnection.connect(":" + s.port)) {
+                assertThat(q.query("x")).isEqualTo(dev.q4j.value.QCharVector.of("x"));
+            }
+        }
+    }
+
+    @Test
+    void aNonLoopbackAddressWithoutAuthIsWarnedAbout() {
+        // (checked without binding: tests listen on loopback only)
+        assertThat(ServeCommand.exposureWarning("0.0.0.0", null))
+                .contains("0.0.0.0").contains("no --auth").contains("anyone");
+        assertThat(ServeCommand.exposureWarning("192.0.2.7", null)).contains("192.0.2.7").contains("no --auth");
+        assertThat(ServeCommand.exposureWarning("::", null)).contains("no --auth");
+        assertThat(ServeCommand.exposureWarning("0.0.0.0", "u:p")).isNull();
+        assertThat(ServeCommand.exposureWarning("127.0.0.1", null)).isNull();
+        assertThat(ServeCommand.exposureWarning("localhost", null)).isNull();
+        assertThat(ServeCommand.exposureWarning("::1", null)).isNull();
+    }
+
+    @Test
     void needsAMode() {
         Cli.Result r = Cli.run("serve", "--port", "0");
         assertThat(r.exitCode()).isEqualTo(Q4j.USAGE);

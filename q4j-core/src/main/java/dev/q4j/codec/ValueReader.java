@@ -211,7 +211,20 @@ final class ValueReader {
     // ---------------------------------------------------------------- vectors
 
     private QVector readVector(int type, int at) {
+        int attributeAt = pos;
         Attribute attribute = readAttribute();
+        QVector v = readVectorItems(type, at, attribute);
+        if (attribute == Attribute.SORTED || attribute == Attribute.UNIQUE) {
+            // kdb+ never sends a false s# or u#, and one would make binary search or hashing on it wrong
+            String wrong = dev.q4j.internal.Attributes.violation(v, attribute);
+            if (wrong != null) {
+                throw error(wrong, attributeAt);
+            }
+        }
+        return v;
+    }
+
+    private QVector readVectorItems(int type, int at, Attribute attribute) {
         int n = readCount(type == 0 ? "list" : QType.ofCode(type) == null ? "?" : QType.ofCode(type).qName());
         switch (type) {
             case 1: return QBooleanVector.wrap(readBooleans(n), attribute);
@@ -511,6 +524,13 @@ final class ValueReader {
     // ---------------------------------------------------------------- structures
 
     private QList readList(int depth) {
+        if (depth >= maxDepth) {
+            // a list is one level deeper than its items, also when it has none: at depth maxDepth it is one too many,
+            // which the value model would refuse with an IllegalArgumentException (nested derived functions around
+            // an empty list, 1,001 nested lists)
+            throw error("nesting deeper than " + maxDepth + " levels (raise DecodeLimits.maxDepth to accept it)",
+                    pos - 1);
+        }
         Attribute attribute = readAttribute();
         int at = pos;
         int n = readCount("list");

@@ -782,6 +782,16 @@ final class Scalars {
         long n;
         try {
             n = QTemporal.timestampOf(instant);
+        } catch (DateTimeException e) {
+            for (long sentinel : new long[] {Long.MIN_VALUE, Long.MAX_VALUE, -Long.MAX_VALUE}) {
+                if (instant.equals(QTemporal.instantOfTimestamp(sentinel))) {
+                    throw beyond(s, v, range, sentinel(s.qType(), sentinel, Long.MIN_VALUE, Long.MAX_VALUE));
+                }
+            }
+            // QTemporal's message names q's range exactly: said of the Java value the record holds
+            String why = String.valueOf(e.getMessage());
+            int at = why.indexOf(" is beyond");
+            throw s.fail(v + (at >= 0 ? why.substring(at) : ": " + why), e);
         } catch (ArithmeticException e) {
             throw s.fail(v + " is beyond the range of a q timestamp" + range, e);
         }
@@ -807,7 +817,7 @@ final class Scalars {
         double days;
         try {
             days = QTemporal.datetimeOf(instant);
-        } catch (ArithmeticException e) {
+        } catch (ArithmeticException | DateTimeException e) {
             throw s.fail(v + " is beyond the range of a q datetime", e);
         }
         // far out, the double's 53 bits no longer hold every millisecond
@@ -861,7 +871,7 @@ final class Scalars {
         long n;
         try {
             n = v.toNanos();
-        } catch (ArithmeticException e) {
+        } catch (ArithmeticException | DateTimeException e) {
             throw s.fail(v + " is beyond the range of a q timespan" + range, e);
         }
         if (n == Long.MIN_VALUE || infinite(n)) {

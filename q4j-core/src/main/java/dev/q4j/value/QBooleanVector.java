@@ -84,7 +84,7 @@ public final class QBooleanVector implements QVector {
 
     @Override
     public QBooleanVector withAttribute(Attribute attribute) {
-        return attribute == this.attribute ? this : new QBooleanVector(values, attribute);
+        return attribute == this.attribute ? this : Attributes.checked(new QBooleanVector(values, attribute));
     }
 
     /** @return the backing array, shared: read it, never modify it */

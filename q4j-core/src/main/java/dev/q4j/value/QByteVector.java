@@ -84,7 +84,7 @@ public final class QByteVector implements QVector {
 
     @Override
     public QByteVector withAttribute(Attribute attribute) {
-        return attribute == this.attribute ? this : new QByteVector(values, attribute);
+        return attribute == this.attribute ? this : Attributes.checked(new QByteVector(values, attribute));
     }
 
     /** @return the backing array, shared: read it, never modify it */

@@ -86,7 +86,7 @@ public final class QCharVector implements QVector {
 
     @Override
     public QCharVector withAttribute(Attribute attribute) {
-        return attribute == this.attribute ? this : new QCharVector(values, attribute);
+        return attribute == this.attribute ? this : Attributes.checked(new QCharVector(values, attribute));
     }
 
     /** @return the backing array, shared: read it, never modify it */

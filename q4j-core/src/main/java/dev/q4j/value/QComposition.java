@@ -4,30 +4,29 @@ import java.util.List;
 
 /**
  * A composition (type 105), {@code '[f;g]}: the functions in the order kdb+ sends them.
+ * Immutable; equal when the items are. It keeps its nesting depth, so that nested functions cost time proportional
+ * to their size to build.
  *
  * <pre>{@code
  * QComposition.of(QUnaryPrimitive.of(15), QLambda.of("{x+1}"));
  * }</pre>
- *
- * @param items the items kdb+ sends, at least one
  */
-public record QComposition(List<QValue> items) implements QFunction {
+public final class QComposition implements QFunction {
+    private final List<QValue> items;
+    private final int depth;
 
     /**
-     * @param items the items
-     * @throws IllegalArgumentException when there are none
+     * @param items the items kdb+ sends, at least one (copied)
+     * @throws IllegalArgumentException when there are none, or the value would nest deeper than
+     *     {@link QValue#MAX_DEPTH}
      */
-    public QComposition {
+    public QComposition(List<QValue> items) {
         items = List.copyOf(items);
         if (items.isEmpty()) {
             throw new IllegalArgumentException("a composition needs at least one item");
         }
-        Shapes.depthOver(items);
-    }
-
-    @Override
-    public int depth() {
-        return Shapes.depthOver(items);
+        this.items = items;
+        this.depth = Shapes.depthOver(items);
     }
 
     /**
@@ -38,9 +37,29 @@ public record QComposition(List<QValue> items) implements QFunction {
         return new QComposition(List.of(items));
     }
 
+    /** @return the items, unmodifiable */
+    public List<QValue> items() {
+        return items;
+    }
+
+    @Override
+    public int depth() {
+        return depth;
+    }
+
     @Override
     public QType type() {
         return QType.COMPOSITION;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof QComposition other && items.equals(other.items);
+    }
+
+    @Override
+    public int hashCode() {
+        return items.hashCode();
     }
 
     @Override

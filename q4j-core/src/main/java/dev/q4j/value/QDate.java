@@ -30,14 +30,19 @@ public record QDate(int days) implements QAtom {
     /**
      * @param date a date
      * @return the q date
+     * @throws java.time.DateTimeException when it is outside the range of a q date (about 5.9 million years either
+     *     side of 2000), which the message names
      */
     public static QDate of(LocalDate date) {
         return new QDate(QTemporal.dateOf(date));
     }
 
-    /** @return the date, or {@code null} for {@code 0Nd} */
+    /**
+     * @return the date, or {@code null} for {@code 0Nd}
+     * @throws java.time.DateTimeException for {@code 0Wd} and {@code -0Wd}, which no date represents
+     */
     public LocalDate toLocalDate() {
-        return isNull() ? null : QTemporal.localDateOfDate(days);
+        return isNull() ? null : QTemporal.finiteLocalDateOfDate(days);
     }
 
     @Override

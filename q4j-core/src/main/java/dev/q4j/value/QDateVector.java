@@ -59,9 +59,10 @@ public final class QDateVector extends IntBackedVector {
     /**
      * @param index 0-based position
      * @return the item as {@link LocalDate}, or {@code null} when it is {@code 0Nd}
+     * @throws java.time.DateTimeException when it is an infinity, which no java.time value represents
      */
     public LocalDate localDate(int index) {
-        return isNull(index) ? null : QTemporal.localDateOfDate(get(index));
+        return isNull(index) ? null : QTemporal.finiteLocalDateOfDate(get(index));
     }
 
     @Override
@@ -76,6 +77,6 @@ public final class QDateVector extends IntBackedVector {
 
     @Override
     public QDateVector withAttribute(Attribute attribute) {
-        return attribute == attribute() ? this : new QDateVector(values, view, attribute);
+        return attribute == attribute() ? this : Attributes.checked(new QDateVector(values, view, attribute));
     }
 }

@@ -76,6 +76,6 @@ public final class QDatetimeVector extends DoubleBackedVector {
 
     @Override
     public QDatetimeVector withAttribute(Attribute attribute) {
-        return attribute == attribute() ? this : new QDatetimeVector(values, view, attribute);
+        return attribute == attribute() ? this : Attributes.checked(new QDatetimeVector(values, view, attribute));
     }
 }

@@ -4,35 +4,34 @@ import java.util.Objects;
 
 /**
  * A function derived by an iterator (types 106 .. 111): {@code f'}, {@code f/}, {@code f\}, {@code f':},
- * {@code f/:}, {@code f\:}.
+ * {@code f/:}, {@code f\:}. Immutable; equal when the iterator and the function are. It keeps its nesting depth,
+ * so that a chain of derived functions costs time proportional to its length to build.
  *
  * <pre>{@code
  * QDerivedFunction sum = QDerivedFunction.of(QType.OVER, QBinaryPrimitive.of(1));   // +/
  * }</pre>
- *
- * @param iterator which iterator: {@link QType#EACH}, {@link QType#OVER}, {@link QType#SCAN},
- *     {@link QType#EACH_PRIOR}, {@link QType#EACH_RIGHT} or {@link QType#EACH_LEFT}
- * @param function the function it applies to
  */
-public record QDerivedFunction(QType iterator, QValue function) implements QFunction {
+public final class QDerivedFunction implements QFunction {
+    private final QType iterator;
+    private final QValue function;
+    private final int depth;
 
     /**
-     * @param iterator the iterator type
-     * @param function the function
-     * @throws IllegalArgumentException when {@code iterator} is not one of the six derived-function types
+     * @param iterator which iterator: {@link QType#EACH}, {@link QType#OVER}, {@link QType#SCAN},
+     *     {@link QType#EACH_PRIOR}, {@link QType#EACH_RIGHT} or {@link QType#EACH_LEFT}
+     * @param function the function it applies to
+     * @throws IllegalArgumentException when {@code iterator} is not one of the six derived-function types, or the
+     *     value would nest deeper than {@link QValue#MAX_DEPTH}
      */
-    public QDerivedFunction {
+    public QDerivedFunction(QType iterator, QValue function) {
         Objects.requireNonNull(iterator, "iterator");
         Objects.requireNonNull(function, "function");
         if (iterator.code() < QType.EACH.code() || iterator.code() > QType.EACH_LEFT.code()) {
             throw new IllegalArgumentException(iterator + " is not a derived-function type (106 .. 111)");
         }
-        Shapes.depthOver(java.util.List.of(function));
-    }
-
-    @Override
-    public int depth() {
-        return Shapes.depthOver(java.util.List.of(function));
+        this.iterator = iterator;
+        this.function = function;
+        this.depth = Shapes.checked(Shapes.depthOf(function) + 1);
     }
 
     /**
@@ -44,9 +43,34 @@ public record QDerivedFunction(QType iterator, QValue function) implements QFunc
         return new QDerivedFunction(iterator, function);
     }
 
+    /** @return which iterator: one of the six derived-function types, 106 .. 111 */
+    public QType iterator() {
+        return iterator;
+    }
+
+    /** @return the function the iterator applies to */
+    public QValue function() {
+        return function;
+    }
+
+    @Override
+    public int depth() {
+        return depth;
+    }
+
     @Override
     public QType type() {
         return iterator;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof QDerivedFunction other && iterator == other.iterator && function.equals(other.function);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * iterator.hashCode() + function.hashCode();
     }
 
     @Override

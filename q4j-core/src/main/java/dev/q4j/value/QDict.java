@@ -12,19 +12,23 @@ import java.util.Objects;
  * d.get(QSymbol.of("b"));   // 2
  * }</pre>
  *
- * @param keys the keys: a vector, a general list or a table
- * @param values the values: a vector, a general list or a table
- * @param sorted true for a sorted dictionary (type 127)
+ * <p>Immutable; equal when the keys, the values and {@link #sorted()} are. It keeps its nesting depth, so that
+ * nested dictionaries cost time proportional to their size to build.
  */
-public record QDict(QValue keys, QValue values, boolean sorted) implements QValue {
+public final class QDict implements QValue {
+    private final QValue keys;
+    private final QValue values;
+    private final boolean sorted;
+    private final int depth;
 
     /**
-     * @param keys the keys
-     * @param values the values
-     * @param sorted true for a sorted dictionary
-     * @throws IllegalArgumentException when keys and values are not lists of the same count
+     * @param keys the keys: a vector, a general list or a table
+     * @param values the values: a vector, a general list or a table
+     * @param sorted true for a sorted dictionary (type 127)
+     * @throws IllegalArgumentException when keys and values are not lists of the same count, or the value would
+     *     nest deeper than {@link QValue#MAX_DEPTH}
      */
-    public QDict {
+    public QDict(QValue keys, QValue values, boolean sorted) {
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(values, "values");
         int kc = Shapes.count(keys, "dictionary keys");
@@ -35,12 +39,30 @@ public record QDict(QValue keys, QValue values, boolean sorted) implements QValu
         if (keys instanceof QTable && values instanceof QTable) {
             throw new IllegalArgumentException("a dictionary from a table to a table is a keyed table: use QKeyedTable");
         }
-        Shapes.depthOver(keys, values);
+        this.keys = keys;
+        this.values = values;
+        this.sorted = sorted;
+        this.depth = Shapes.depthOver(keys, values);
+    }
+
+    /** @return the keys: a vector, a general list or a table */
+    public QValue keys() {
+        return keys;
+    }
+
+    /** @return the values: a vector, a general list or a table */
+    public QValue values() {
+        return values;
+    }
+
+    /** @return true for a sorted dictionary (type 127) */
+    public boolean sorted() {
+        return sorted;
     }
 
     @Override
     public int depth() {
-        return Shapes.depthOver(keys, values);
+        return depth;
     }
 
     /**
@@ -76,6 +98,17 @@ public record QDict(QValue keys, QValue values, boolean sorted) implements QValu
     @Override
     public QType type() {
         return sorted ? QType.SORTED_DICT : QType.DICT;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof QDict other && sorted == other.sorted && keys.equals(other.keys)
+                && values.equals(other.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return (31 * keys.hashCode() + values.hashCode()) * 31 + Boolean.hashCode(sorted);
     }
 
     @Override

@@ -55,6 +55,6 @@ public final class QFloatVector extends DoubleBackedVector {
 
     @Override
     public QFloatVector withAttribute(Attribute attribute) {
-        return attribute == attribute() ? this : new QFloatVector(values, view, attribute);
+        return attribute == attribute() ? this : Attributes.checked(new QFloatVector(values, view, attribute));
     }
 }

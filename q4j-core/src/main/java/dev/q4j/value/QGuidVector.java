@@ -88,7 +88,7 @@ public final class QGuidVector implements QVector {
 
     @Override
     public QGuidVector withAttribute(Attribute attribute) {
-        return attribute == this.attribute ? this : new QGuidVector(values, attribute);
+        return attribute == this.attribute ? this : Attributes.checked(new QGuidVector(values, attribute));
     }
 
     /** @return the backing array, shared: read it, never modify it */

@@ -55,6 +55,6 @@ public final class QIntVector extends IntBackedVector {
 
     @Override
     public QIntVector withAttribute(Attribute attribute) {
-        return attribute == attribute() ? this : new QIntVector(values, view, attribute);
+        return attribute == attribute() ? this : Attributes.checked(new QIntVector(values, view, attribute));
     }
 }

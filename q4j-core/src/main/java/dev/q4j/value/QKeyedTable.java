@@ -13,31 +13,53 @@ import java.util.Objects;
  * kt.values().column("px");
  * }</pre>
  *
- * @param keys the key columns
- * @param values the value columns
- * @param sorted true for a sorted keyed table (type 127)
+ * <p>Immutable; equal when the keys, the values and {@link #sorted()} are. It keeps its nesting depth, so that
+ * nested keyed tables cost time proportional to their size to build.
  */
-public record QKeyedTable(QTable keys, QTable values, boolean sorted) implements QValue {
+public final class QKeyedTable implements QValue {
+    private final QTable keys;
+    private final QTable values;
+    private final boolean sorted;
+    private final int depth;
 
     /**
      * @param keys the key columns
      * @param values the value columns
-     * @param sorted true for a sorted keyed table
-     * @throws IllegalArgumentException when the row counts differ
+     * @param sorted true for a sorted keyed table (type 127)
+     * @throws IllegalArgumentException when the row counts differ, or the value would nest deeper than
+     *     {@link QValue#MAX_DEPTH}
      */
-    public QKeyedTable {
+    public QKeyedTable(QTable keys, QTable values, boolean sorted) {
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(values, "values");
         if (keys.count() != values.count()) {
             throw new IllegalArgumentException("keyed table has " + keys.count() + " key rows but " + values.count()
                     + " value rows ('length)");
         }
-        Shapes.depthOver(keys, values);
+        this.keys = keys;
+        this.values = values;
+        this.sorted = sorted;
+        this.depth = Shapes.depthOver(keys, values);
+    }
+
+    /** @return the key columns */
+    public QTable keys() {
+        return keys;
+    }
+
+    /** @return the value columns */
+    public QTable values() {
+        return values;
+    }
+
+    /** @return true for a sorted keyed table (type 127) */
+    public boolean sorted() {
+        return sorted;
     }
 
     @Override
     public int depth() {
-        return Shapes.depthOver(keys, values);
+        return depth;
     }
 
     /**
@@ -57,6 +79,17 @@ public record QKeyedTable(QTable keys, QTable values, boolean sorted) implements
     @Override
     public QType type() {
         return sorted ? QType.SORTED_DICT : QType.DICT;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof QKeyedTable other && sorted == other.sorted && keys.equals(other.keys)
+                && values.equals(other.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return (31 * keys.hashCode() + values.hashCode()) * 31 + Boolean.hashCode(sorted);
     }
 
     @Override

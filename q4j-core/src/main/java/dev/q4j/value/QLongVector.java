@@ -55,6 +55,6 @@ public final class QLongVector extends LongBackedVector {
 
     @Override
     public QLongVector withAttribute(Attribute attribute) {
-        return attribute == attribute() ? this : new QLongVector(values, view, attribute);
+        return attribute == attribute() ? this : Attributes.checked(new QLongVector(values, view, attribute));
     }
 }

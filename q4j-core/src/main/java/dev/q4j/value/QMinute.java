@@ -2,6 +2,7 @@ package dev.q4j.value;
 
 import java.time.Duration;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A minute ({@code 12:01}): a number of minutes, kept exactly even when it is negative or past 24:00.
@@ -36,17 +37,20 @@ public record QMinute(int minutes) implements QAtom {
         return new QMinute(QTemporal.minuteOf(time));
     }
 
-    /** @return the duration, or {@code null} for {@code 0Nu} */
+    /**
+     * @return the duration, or {@code null} for {@code 0Nu}
+     * @throws java.time.DateTimeException for {@code 0Wu} and {@code -0Wu}, which no duration represents
+     */
     public Duration toDuration() {
-        return isNull() ? null : Duration.ofMinutes(minutes);
+        return isNull() ? null : QTemporal.durationOf(minutes, ChronoUnit.MINUTES, 'u');
     }
 
     /**
      * @return the time of day, or {@code null} for {@code 0Nu}
-     * @throws java.time.DateTimeException when the value is negative or not before 24:00
+     * @throws java.time.DateTimeException when the value is an infinity, negative or not before 24:00
      */
     public LocalTime toLocalTime() {
-        return isNull() ? null : QTemporal.localTimeOfNanos(minutes * 60_000_000_000L, this);
+        return isNull() ? null : QTemporal.localTimeOf(minutes, 60_000_000_000L, 'u', this);
     }
 
     @Override

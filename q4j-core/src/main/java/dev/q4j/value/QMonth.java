@@ -30,14 +30,18 @@ public record QMonth(int months) implements QAtom {
     /**
      * @param month a year and month
      * @return the month
+     * @throws java.time.DateTimeException when it is outside the range of a q month, which the message names
      */
     public static QMonth of(YearMonth month) {
         return new QMonth(QTemporal.monthOf(month));
     }
 
-    /** @return the year and month, or {@code null} for {@code 0Nm} */
+    /**
+     * @return the year and month, or {@code null} for {@code 0Nm}
+     * @throws java.time.DateTimeException for {@code 0Wm} and {@code -0Wm}, which no year and month represents
+     */
     public YearMonth toYearMonth() {
-        return isNull() ? null : QTemporal.yearMonthOfMonth(months);
+        return isNull() ? null : QTemporal.finiteYearMonthOfMonth(months);
     }
 
     @Override

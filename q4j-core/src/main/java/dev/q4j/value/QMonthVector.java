@@ -59,9 +59,10 @@ public final class QMonthVector extends IntBackedVector {
     /**
      * @param index 0-based position
      * @return the item as {@link YearMonth}, or {@code null} when it is {@code 0Nm}
+     * @throws java.time.DateTimeException when it is an infinity, which no java.time value represents
      */
     public YearMonth yearMonth(int index) {
-        return isNull(index) ? null : QTemporal.yearMonthOfMonth(get(index));
+        return isNull(index) ? null : QTemporal.finiteYearMonthOfMonth(get(index));
     }
 
     @Override
@@ -76,6 +77,6 @@ public final class QMonthVector extends IntBackedVector {
 
     @Override
     public QMonthVector withAttribute(Attribute attribute) {
-        return attribute == attribute() ? this : new QMonthVector(values, view, attribute);
+        return attribute == attribute() ? this : Attributes.checked(new QMonthVector(values, view, attribute));
     }
 }

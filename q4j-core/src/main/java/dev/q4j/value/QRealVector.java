@@ -84,7 +84,7 @@ public final class QRealVector implements QVector {
 
     @Override
     public QRealVector withAttribute(Attribute attribute) {
-        return attribute == this.attribute ? this : new QRealVector(values, attribute);
+        return attribute == this.attribute ? this : Attributes.checked(new QRealVector(values, attribute));
     }
 
     /** @return the backing array, shared: read it, never modify it */

@@ -2,6 +2,7 @@ package dev.q4j.value;
 
 import java.time.Duration;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A second ({@code 12:05:00}): a number of seconds, kept exactly even when it is negative or past 24:00:00.
@@ -36,17 +37,20 @@ public record QSecond(int seconds) implements QAtom {
         return new QSecond(QTemporal.secondOf(time));
     }
 
-    /** @return the duration, or {@code null} for {@code 0Nv} */
+    /**
+     * @return the duration, or {@code null} for {@code 0Nv}
+     * @throws java.time.DateTimeException for {@code 0Wv} and {@code -0Wv}, which no duration represents
+     */
     public Duration toDuration() {
-        return isNull() ? null : Duration.ofSeconds(seconds);
+        return isNull() ? null : QTemporal.durationOf(seconds, ChronoUnit.SECONDS, 'v');
     }
 
     /**
      * @return the time of day, or {@code null} for {@code 0Nv}
-     * @throws java.time.DateTimeException when the value is negative or not before 24:00:00
+     * @throws java.time.DateTimeException when the value is an infinity, negative or not before 24:00:00
      */
     public LocalTime toLocalTime() {
-        return isNull() ? null : QTemporal.localTimeOfNanos(seconds * 1_000_000_000L, this);
+        return isNull() ? null : QTemporal.localTimeOf(seconds, 1_000_000_000L, 'v', this);
     }
 
     @Override

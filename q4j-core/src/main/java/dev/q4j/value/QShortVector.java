@@ -84,7 +84,7 @@ public final class QShortVector implements QVector {
 
     @Override
     public QShortVector withAttribute(Attribute attribute) {
-        return attribute == this.attribute ? this : new QShortVector(values, attribute);
+        return attribute == this.attribute ? this : Attributes.checked(new QShortVector(values, attribute));
     }
 
     /** @return the backing array, shared: read it, never modify it */

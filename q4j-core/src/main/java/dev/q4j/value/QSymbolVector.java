@@ -101,7 +101,7 @@ public final class QSymbolVector implements QVector {
 
     @Override
     public QSymbolVector withAttribute(Attribute attribute) {
-        return attribute == this.attribute ? this : new QSymbolVector(values, attribute);
+        return attribute == this.attribute ? this : Attributes.checked(new QSymbolVector(values, attribute));
     }
 
     /** @return the backing array, shared: read it, never modify it */

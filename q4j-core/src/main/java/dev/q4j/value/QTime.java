@@ -2,6 +2,7 @@ package dev.q4j.value;
 
 import java.time.Duration;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A time ({@code 12:04:59.123}): a number of milliseconds, kept exactly even when it is negative or past 24:00
@@ -38,17 +39,20 @@ public record QTime(int millis) implements QAtom {
         return new QTime(QTemporal.timeOf(time));
     }
 
-    /** @return the duration, or {@code null} for {@code 0Nt} */
+    /**
+     * @return the duration, or {@code null} for {@code 0Nt}
+     * @throws java.time.DateTimeException for {@code 0Wt} and {@code -0Wt}, which no duration represents
+     */
     public Duration toDuration() {
-        return isNull() ? null : Duration.ofMillis(millis);
+        return isNull() ? null : QTemporal.durationOf(millis, ChronoUnit.MILLIS, 't');
     }
 
     /**
      * @return the time of day, or {@code null} for {@code 0Nt}
-     * @throws java.time.DateTimeException when the value is negative or not before 24:00
+     * @throws java.time.DateTimeException when the value is an infinity, negative or not before 24:00
      */
     public LocalTime toLocalTime() {
-        return isNull() ? null : QTemporal.localTimeOfNanos(millis * 1_000_000L, this);
+        return isNull() ? null : QTemporal.localTimeOf(millis, 1_000_000L, 't', this);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.q4j.value;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A time vector: milliseconds, kept exactly even when negative or past 24:00; {@link #duration(int)} converts one.
@@ -59,9 +60,10 @@ public final class QTimeVector extends IntBackedVector {
     /**
      * @param index 0-based position
      * @return the item as {@link Duration}, or {@code null} when it is {@code 0Nt}
+     * @throws java.time.DateTimeException when it is an infinity, which no java.time value represents
      */
     public Duration duration(int index) {
-        return isNull(index) ? null : Duration.ofMillis(get(index));
+        return isNull(index) ? null : QTemporal.durationOf(get(index), ChronoUnit.MILLIS, 't');
     }
 
     private static int millisOf(Duration d) {
@@ -80,6 +82,6 @@ public final class QTimeVector extends IntBackedVector {
 
     @Override
     public QTimeVector withAttribute(Attribute attribute) {
-        return attribute == attribute() ? this : new QTimeVector(values, view, attribute);
+        return attribute == attribute() ? this : Attributes.checked(new QTimeVector(values, view, attribute));
     }
 }

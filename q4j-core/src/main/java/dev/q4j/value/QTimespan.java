@@ -36,9 +36,12 @@ public record QTimespan(long nanos) implements QAtom {
         return new QTimespan(duration.toNanos());
     }
 
-    /** @return the duration, or {@code null} for {@code 0Nn} */
+    /**
+     * @return the duration, or {@code null} for {@code 0Nn}
+     * @throws java.time.DateTimeException for {@code 0Wn} and {@code -0Wn}, which no duration represents
+     */
     public Duration toDuration() {
-        return isNull() ? null : Duration.ofNanos(nanos);
+        return isNull() ? null : QTemporal.durationOfTimespan(nanos);
     }
 
     @Override

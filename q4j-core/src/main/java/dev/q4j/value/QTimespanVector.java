@@ -59,9 +59,10 @@ public final class QTimespanVector extends LongBackedVector {
     /**
      * @param index 0-based position
      * @return the item as {@link Duration}, or {@code null} when it is {@code 0Nn}
+     * @throws java.time.DateTimeException when it is an infinity, which no java.time value represents
      */
     public Duration duration(int index) {
-        return isNull(index) ? null : Duration.ofNanos(get(index));
+        return isNull(index) ? null : QTemporal.durationOfTimespan(get(index));
     }
 
     private static long durationNanos(Duration d) {
@@ -80,6 +81,6 @@ public final class QTimespanVector extends LongBackedVector {
 
     @Override
     public QTimespanVector withAttribute(Attribute attribute) {
-        return attribute == attribute() ? this : new QTimespanVector(values, view, attribute);
+        return attribute == attribute() ? this : Attributes.checked(new QTimespanVector(values, view, attribute));
     }
 }

@@ -32,7 +32,8 @@ public record QTimestamp(long nanos) implements QAtom {
     /**
      * @param instant a point in time
      * @return the timestamp
-     * @throws ArithmeticException when the instant is outside the range of a q timestamp
+     * @throws java.time.DateTimeException when the instant is outside the range of a q timestamp
+     *     (1707-09-22T00:12:43.145224194Z to 2292-04-10T23:47:16.854775806Z), which the message names
      */
     public static QTimestamp of(Instant instant) {
         return new QTimestamp(QTemporal.timestampOf(instant));
@@ -41,18 +42,29 @@ public record QTimestamp(long nanos) implements QAtom {
     /**
      * @param dateTime a UTC date and time
      * @return the timestamp
+     * @throws java.time.DateTimeException when it is outside the range of a q timestamp, which the message names
      */
     public static QTimestamp of(LocalDateTime dateTime) {
         return new QTimestamp(QTemporal.timestampOf(dateTime));
     }
 
-    /** @return the instant (infinities give their exact far instants), or {@code null} for {@code 0Np} */
+    /**
+     * @return the instant, or {@code null} for {@code 0Np}
+     * @throws java.time.DateTimeException for {@code 0Wp} and {@code -0Wp}, which no instant represents (as for
+     *     every temporal type's infinities)
+     */
     public Instant toInstant() {
-        return isNull() ? null : QTemporal.instantOfTimestamp(nanos);
+        return isNull() ? null : QTemporal.finiteInstantOfTimestamp(nanos);
     }
 
-    /** @return the UTC date and time, or {@code null} for {@code 0Np} */
+    /**
+     * @return the UTC date and time, or {@code null} for {@code 0Np}
+     * @throws java.time.DateTimeException for {@code 0Wp} and {@code -0Wp}
+     */
     public LocalDateTime toLocalDateTime() {
+        if (isInfinite()) {
+            throw QTemporal.infinity(nanos > 0 ? "0Wp" : "-0Wp", "LocalDateTime");
+        }
         return isNull() ? null : QTemporal.localDateTimeOfTimestamp(nanos);
     }
 

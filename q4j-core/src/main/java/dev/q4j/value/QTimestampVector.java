@@ -59,9 +59,10 @@ public final class QTimestampVector extends LongBackedVector {
     /**
      * @param index 0-based position
      * @return the item as {@link Instant}, or {@code null} when it is {@code 0Np}
+     * @throws java.time.DateTimeException when it is an infinity, which no java.time value represents
      */
     public Instant instant(int index) {
-        return isNull(index) ? null : QTemporal.instantOfTimestamp(get(index));
+        return isNull(index) ? null : QTemporal.finiteInstantOfTimestamp(get(index));
     }
 
     @Override
@@ -76,6 +77,6 @@ public final class QTimestampVector extends LongBackedVector {
 
     @Override
     public QTimestampVector withAttribute(Attribute attribute) {
-        return attribute == attribute() ? this : new QTimestampVector(values, view, attribute);
+        return attribute == attribute() ? this : Attributes.checked(new QTimestampVector(values, view, attribute));
     }
 }

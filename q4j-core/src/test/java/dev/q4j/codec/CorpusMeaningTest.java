@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.q4j.corpus.Corpus;
 import dev.q4j.corpus.CorpusEntry;
 import dev.q4j.text.QText;
-import dev.q4j.text.QTextException;
-import dev.q4j.value.QAtom;
 import dev.q4j.value.QBinaryPrimitive;
 import dev.q4j.value.QChar;
 import dev.q4j.value.QCharVector;
@@ -36,9 +34,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every corpus message decodes to the value its q expression means. Literal expressions are read with q4j's q text
  * parser (a separate code path from the decoder); the rest (q code such as {@code til}, {@code #}, named functions)
- * have their meaning written out here, from q's definitions. node-q entries whose title is a q literal are checked
- * the same way (its list entries are annotated with their first item). Every value is also cross-checked against
- * KX's Java interface in {@code JavakdbCorpusTest}.
+ * have their meaning written out here, from q's definitions. The node-q entries have every value written out in
+ * {@code dev.q4j.interop.NodeqVectorsValueTest}. Every value is also cross-checked against KX's Java interface in
+ * {@code JavakdbCorpusTest}.
  */
 class CorpusMeaningTest {
     private static final Map<String, QValue> NOT_LITERALS = new HashMap<>();
@@ -80,43 +78,11 @@ class CorpusMeaningTest {
         return all;
     }
 
-    static List<CorpusEntry> nodeqEntries() {
-        return Corpus.nodeq();
-    }
-
     @ParameterizedTest
     @MethodSource("qEntries")
     void decodesToWhatItsExpressionMeans(CorpusEntry entry) {
         QValue decoded = new Decoder().decode(entry.message()).value();
         assertThat(decoded).isEqualTo(meaning(entry));
-    }
-
-    @ParameterizedTest
-    @MethodSource("nodeqEntries")
-    void nodeqLiteralTitlesMatch(CorpusEntry entry) {
-        QValue decoded = new Decoder().decode(entry.message()).value();
-        String title = entry.qExpression();
-        if (title.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
-            title = "\"G\"$\"" + title + "\"";   // node-q writes a guid bare, as -3! shows it
-        }
-        title = title.replace("(1l;", "(1j;");   // node-q's annotation typo: q has no l suffix for longs
-        QValue expected;
-        try {
-            expected = QText.parse(title);
-        } catch (QTextException notALiteral) {
-            // a test name such as "deserialize/little/dict / empty": JavakdbCorpusTest checks its value
-            assertThat(title).matches("(\\[COMPRESSED\\] )?(de)?serialize/.*");
-            return;
-        }
-        if (decoded instanceof QVector v && !(expected instanceof QVector) && v.count() > 0) {
-            // list entries are annotated with their first item
-            assertThat(v.at(0)).isEqualTo(expected);
-        } else if (expected instanceof QAtom a && a.isNull() && decoded instanceof QAtom d && d.type() == a.type()) {
-            // node-q's kdb+ sent 0n and 0Ne as NaNs with the sign bit set: the same null to q (q4j keeps the bits)
-            assertThat(d.isNull()).isTrue();
-        } else {
-            assertThat(decoded).isEqualTo(expected);
-        }
     }
 
     private static QValue meaning(CorpusEntry entry) {

@@ -4,13 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.kx.c;
 import dev.q4j.QProtocolException;
 import dev.q4j.corpus.Corpus;
 import dev.q4j.corpus.CorpusEntry;
 import dev.q4j.corpus.Hex;
+import dev.q4j.interop.JavakdbModel;
+import dev.q4j.value.QDict;
+import dev.q4j.value.QError;
+import dev.q4j.value.QKeyedTable;
+import dev.q4j.value.QList;
+import dev.q4j.value.QLongVector;
+import dev.q4j.value.QTable;
+import dev.q4j.value.QValue;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,10 +29,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Malformed input always ends in a {@link QProtocolException} naming the problem: never an OutOfMemoryError,
- * ClassCastException, ArrayIndexOutOfBoundsException, StackOverflowError or a silently wrong value.
+ * ClassCastException, ArrayIndexOutOfBoundsException, StackOverflowError or a silently wrong value. Where corrupted
+ * bytes still form a valid message, the value must be the one they hold: it writes back to the same bytes, and KX's
+ * Java interface reads the same value in them.
  */
 class HostileInputTest {
     private final Decoder decoder = new Decoder();
+    private final Encoder encoder = new Encoder();
+
+    @BeforeAll
+    static void utf8() throws Exception {
+        c.setEncoding("UTF-8");
+    }
 
     static List<CorpusEntry> entries() {
         return Corpus.all();
@@ -60,6 +79,30 @@ class HostileInputTest {
             }
             expectProtocolErrorOrValue(bad);
         }
+    }
+
+    @Test
+    void aSilentlyWrongValueFailsTheCheck() {
+        // the check above must tell a wrong value from the right one: fed a decoder that returns a value other than
+        // the one the bytes hold, it fails
+        CorpusEntry longs = Corpus.qpythonExpressions().stream().filter(e -> e.qExpression().equals("1 2 3"))
+                .findFirst().orElseThrow();
+        Function<byte[], QMessage> offByOne = b -> {
+            QMessage m = decoder.decode(b);
+            return new QMessage(m.type(), m.order(), m.compressed(), QLongVector.of(1, 2, 4));
+        };
+        assertThatThrownBy(() -> expectProtocolErrorOrValue(longs.message(), offByOne))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("writes back differently");
+        // the right decoder passes, and a compressed message is checked against its decompressed bytes
+        expectProtocolErrorOrValue(longs.message());
+        CorpusEntry compressed = Corpus.compressed().get(0);
+        expectProtocolErrorOrValue(compressed.message());
+        Function<byte[], QMessage> wrongType = b -> {
+            QMessage m = decoder.decode(b);
+            return new QMessage(m.type(), m.order(), m.compressed(), QList.of(m.value()));
+        };
+        assertThatThrownBy(() -> expectProtocolErrorOrValue(compressed.message(), wrongType))
+                .isInstanceOf(AssertionError.class);
     }
 
     @Test
@@ -187,13 +230,76 @@ class HostileInputTest {
                 .value()).isEqualTo(dev.q4j.value.QSymbol.of("\u4f60\uD83D\uDE00"));
     }
 
+    /**
+     * The claim of this class: bytes either fail with a {@link QProtocolException} or give the value they hold. Two
+     * checks make "the value they hold" concrete: the value written back gives exactly the same bytes (for a
+     * compressed message, the same bytes once decompressed), so nothing was lost or invented; and KX's Java
+     * interface, an independent decoder (and decompressor), reads the same value in the same bytes wherever it can
+     * read them at all.
+     */
     private void expectProtocolErrorOrValue(byte[] bytes) {
+        expectProtocolErrorOrValue(bytes, decoder::decode);
+    }
+
+    private void expectProtocolErrorOrValue(byte[] bytes, Function<byte[], QMessage> decode) {
+        QMessage m;
         try {
-            decoder.decode(bytes);
+            m = decode.apply(bytes);
         } catch (QProtocolException expected) {
             assertThat(expected.getMessage()).isNotBlank();
+            return;
         } catch (RuntimeException | Error e) {
             fail("expected a QProtocolException for " + Hex.hex(bytes) + " but got " + e, e);
+            return;
         }
+        byte[] plain = m.compressed() ? IpcCompression.decompress(bytes) : bytes;
+        byte[] again = encoder.encode(m.type(), m.value(), Compression.NEVER);
+        assertThat(Hex.hex(again)).as("%s decoded to %s, which writes back differently", Hex.hex(bytes), m.value())
+                .isEqualTo(Hex.hex(plain));
+        agreesWithJavakdb(bytes, m.value());
+    }
+
+    private static void agreesWithJavakdb(byte[] bytes, QValue ours) {
+        Object theirs;
+        try {
+            theirs = new c().deserialize(bytes);
+        } catch (c.KException e) {
+            // javakdb throws a q error instead of returning it
+            assertThat(ours).as("javakdb read a q error in %s", Hex.hex(bytes)).isInstanceOf(QError.class);
+            assertThat(e.getMessage()).isEqualTo(JavakdbModel.javakdbText(((QError) ours).message()));
+            return;
+        } catch (Exception | Error e) {
+            // javakdb cannot hold an error inside another value (it throws part way)
+            assertThat(containsError(ours)).as("javakdb failed (%s) on %s, which q4j decoded to %s", e,
+                    Hex.hex(bytes), ours).isTrue();
+            return;
+        }
+        assertThat(ours).as("javakdb read a value in %s, where q4j found an error", Hex.hex(bytes))
+                .isNotInstanceOf(QError.class);
+        Object expected = JavakdbModel.view(ours);
+        assertThat(JavakdbModel.same(expected, theirs))
+                .as("%s: q4j decoded %s (seen by javakdb as %s), javakdb read %s", Hex.hex(bytes), ours,
+                        JavakdbModel.describe(expected), JavakdbModel.describe(theirs))
+                .isTrue();
+    }
+
+    private static boolean containsError(QValue v) {
+        if (v instanceof QError) {
+            return true;
+        }
+        if (v instanceof QList l) {
+            for (QValue item : l.items()) {
+                if (containsError(item)) {
+                    return true;
+                }
+            }
+        } else if (v instanceof QDict d) {
+            return containsError(d.keys()) || containsError(d.values());
+        } else if (v instanceof QTable t) {
+            return t.columns().stream().anyMatch(HostileInputTest::containsError);
+        } else if (v instanceof QKeyedTable k) {
+            return containsError(k.keys()) || containsError(k.values());
+        }
+        return false;
     }
 }

@@ -16,10 +16,15 @@ import dev.q4j.value.QCharVector;
 import dev.q4j.value.QDatetime;
 import dev.q4j.value.QDatetimeVector;
 import dev.q4j.value.QDict;
+import dev.q4j.value.QError;
+import dev.q4j.value.QFloat;
+import dev.q4j.value.QFloatVector;
 import dev.q4j.value.QFunction;
 import dev.q4j.value.QKeyedTable;
 import dev.q4j.value.QList;
 import dev.q4j.value.QLong;
+import dev.q4j.value.QReal;
+import dev.q4j.value.QRealVector;
 import dev.q4j.value.QSequence;
 import dev.q4j.value.QTable;
 import dev.q4j.value.QTime;
@@ -83,12 +88,21 @@ class JavakdbDifferentialTest {
         assertThat(inPlace.toString()).isEqualTo(value.toString());
     }
 
-    /** Maps a value onto what javakdb can hold exactly: no attributes, functions or 127, times within a day... */
+    /**
+     * Maps a value onto what javakdb can hold exactly: no attributes, functions, errors or 127, times within a day,
+     * NaNs of Java's one bit pattern (javakdb writes floats through floatToIntBits)...
+     */
     static QValue javakdbDomain(QValue v) {
-        if (v instanceof QFunction || v.isGenericNull()) {
+        if (v instanceof QFunction || v.isGenericNull() || v instanceof QError) {
             return QLong.of(v.hashCode());
         }
         if (v instanceof QAtom a) {
+            if (a instanceof QReal r) {
+                return Float.isNaN(r.value()) ? QReal.of(Float.NaN) : r;
+            }
+            if (a instanceof QFloat f) {
+                return Double.isNaN(f.value()) ? QFloat.of(Double.NaN) : f;
+            }
             if (a instanceof QChar ch) {
                 return new QChar((byte) (ch.value() & 0x7F));
             }
@@ -102,6 +116,20 @@ class JavakdbDifferentialTest {
         }
         if (v instanceof QVector vec) {
             QVector plain = vec.withAttribute(Attribute.NONE);
+            if (plain instanceof QRealVector r) {
+                float[] f = r.toArray();
+                for (int i = 0; i < f.length; i++) {
+                    f[i] = Float.isNaN(f[i]) ? Float.NaN : f[i];
+                }
+                return QRealVector.wrap(f);
+            }
+            if (plain instanceof QFloatVector x) {
+                double[] d = x.toArray();
+                for (int i = 0; i < d.length; i++) {
+                    d[i] = Double.isNaN(d[i]) ? Double.NaN : d[i];
+                }
+                return QFloatVector.wrap(d);
+            }
             if (plain instanceof QTimeVector t) {
                 int[] ms = t.toArray();
                 for (int i = 0; i < ms.length; i++) {
@@ -152,7 +180,7 @@ class JavakdbDifferentialTest {
     /** javakdb holds datetimes as LocalDateTime to the millisecond: finite values of whole milliseconds only. */
     private static double millisExact(double days) {
         if (Double.isNaN(days)) {
-            return days;
+            return Double.NaN;
         }
         double bounded = Double.isInfinite(days) || Math.abs(days) > 1e6 ? days % 1000 : days;
         if (Double.isNaN(bounded)) {

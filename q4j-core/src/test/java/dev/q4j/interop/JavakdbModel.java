@@ -45,6 +45,7 @@ import dev.q4j.value.QTimespan;
 import dev.q4j.value.QTimespanVector;
 import dev.q4j.value.QTimestamp;
 import dev.q4j.value.QTimestampVector;
+import dev.q4j.value.QUtf8;
 import dev.q4j.value.QValue;
 import java.lang.reflect.Array;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,7 @@ import java.util.Objects;
  * holding the raw number for months, minutes, seconds and timespans, lambdas as their source text, other functions
  * as "func", the generic null as null). {@link #same(Object, Object)} compares two such objects deeply.
  */
-final class JavakdbModel {
+public final class JavakdbModel {
     /** marks a part javakdb cannot represent exactly: compares equal to anything */
     static final Object ANY = new Object() {
         @Override
@@ -75,7 +76,7 @@ final class JavakdbModel {
     private JavakdbModel() {
     }
 
-    static Object view(QValue v) {
+    public static Object view(QValue v) {
         if (v instanceof QAtom a) {
             return atom(a);
         }
@@ -94,13 +95,17 @@ final class JavakdbModel {
             for (int i = 0; i < cols.length; i++) {
                 cols[i] = view(t.columns().get(i));
             }
-            return new c.Flip(t.columnNames().toArray(new String[0]), cols);
+            String[] names = t.columnNames().toArray(new String[0]);
+            for (int i = 0; i < names.length; i++) {
+                names[i] = javakdbText(names[i]);
+            }
+            return new c.Flip(names, cols);
         }
         if (v instanceof QKeyedTable k) {
             return k.sorted() ? ANY : new c.Dict(view(k.keys()), view(k.values()));
         }
         if (v instanceof QLambda f) {
-            return f.source().toCharArray();
+            return javakdbText(f.source()).toCharArray();
         }
         if (v.isGenericNull()) {
             return null;
@@ -131,7 +136,7 @@ final class JavakdbModel {
         } else if (a instanceof QChar x) {
             return x.toChar();
         } else if (a instanceof QSymbol x) {
-            return x.value();
+            return javakdbText(x.value());
         } else if (a instanceof QTimestamp x) {
             return timestamp(x.nanos());
         } else if (a instanceof QMonth x) {
@@ -171,7 +176,11 @@ final class JavakdbModel {
             // javakdb decodes strings with its encoding, set to UTF-8 by the tests
             return new String(x.array(), StandardCharsets.UTF_8).toCharArray();
         } else if (v instanceof QSymbolVector x) {
-            return x.array();
+            String[] out = x.array().clone();
+            for (int i = 0; i < out.length; i++) {
+                out[i] = javakdbText(out[i]);
+            }
+            return out;
         } else if (v instanceof QTimestampVector x) {
             return map(x.array().length, i -> timestamp(x.get(i)), Instant.class);
         } else if (v instanceof QMonthVector x) {
@@ -204,6 +213,14 @@ final class JavakdbModel {
         return out;
     }
 
+    /**
+     * Text as javakdb reads it: q4j keeps bytes that are not valid UTF-8 as U+DC80 .. U+DCFF (see QUtf8), javakdb
+     * (encoding UTF-8) turns them into U+FFFD like any Java decoder.
+     */
+    public static String javakdbText(String s) {
+        return new String(QUtf8.encode(s), StandardCharsets.UTF_8);
+    }
+
     private static Object timestamp(long nanos) {
         return nanos == Long.MIN_VALUE ? Instant.MIN : QTemporal.instantOfTimestamp(nanos);
     }
@@ -216,7 +233,8 @@ final class JavakdbModel {
         if (Double.isNaN(days)) {
             return LocalDateTime.MIN;
         }
-        if (Double.isInfinite(days)) {
+        if (Double.isInfinite(days) || Math.abs(days) * 86_400_000d >= 0x1p63) {
+            // javakdb goes through a long of milliseconds, which saturates out there
             return ANY;
         }
         return LocalDateTime.ofInstant(QTemporal.instantOfDatetime(days), ZoneOffset.UTC);
@@ -231,7 +249,7 @@ final class JavakdbModel {
     }
 
     /** Deep comparison of javakdb objects (arrays, Dict, Flip have no equals of their own). */
-    static boolean same(Object a, Object b) {
+    public static boolean same(Object a, Object b) {
         if (a == ANY || b == ANY) {
             return true;
         }
@@ -250,7 +268,9 @@ final class JavakdbModel {
                     return false;
                 }
             }
-            return a.getClass() == b.getClass() || x.length == 0;
+            // the array's class is the q type (String[] symbols, Instant[] timestamps, Object[] a general list):
+            // it must match for empty arrays too, or an empty typed vector would equal an empty general list
+            return a.getClass() == b.getClass();
         }
         if (a instanceof Float x && b instanceof Float y) {
             return Float.floatToIntBits(x) == Float.floatToIntBits(y);
@@ -261,7 +281,7 @@ final class JavakdbModel {
         return Objects.deepEquals(a, b);
     }
 
-    static String describe(Object o) {
+    public static String describe(Object o) {
         if (o instanceof c.Dict d) {
             return "Dict(" + describe(d.x) + "!" + describe(d.y) + ")";
         }

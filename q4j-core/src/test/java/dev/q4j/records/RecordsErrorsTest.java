@@ -149,7 +149,8 @@ class RecordsErrorsTest {
         fails(() -> MAPPER.toTable(List.of(new Stamp(Instant.EPOCH), new Stamp(Instant.parse("2300-01-01T00:00:00Z"))),
                 Stamp.class))
                 .hasMessage("Stamp.p (Instant) <-> column `p (timestamp), row 1: 2300-01-01T00:00:00Z is beyond the"
-                        + " range of a q timestamp (years 1707 to 2292)");
+                        + " range of a q timestamp: q timestamps run from 1707-09-22T00:12:43.145224194Z to"
+                        + " 2292-04-10T23:47:16.854775806Z");
         fails(() -> MAPPER.toTable(List.of(new TimeOfDay(LocalTime.of(1, 2, 3, 4), Duration.ZERO)), TimeOfDay.class))
                 .hasMessageContaining("TimeOfDay.t (LocalTime) <-> column `t (time), row 0: 01:02:03.000000004 has a"
                         + " finer precision than a q time");

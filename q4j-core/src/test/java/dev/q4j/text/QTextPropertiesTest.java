@@ -200,10 +200,11 @@ class QTextPropertiesTest {
                         Arbitraries.longs().array(long[].class).ofSize(n), any.list().ofSize(n))
                         .as((k, v) -> new Object[] {k, v})),
                 attrs, Arbitraries.of(true, false)).as((kv, a, sorted) -> {
-                    QLongVector keys = QLongVector.wrap((long[]) kv[0], a);
+                    // a false s# or u# is refused since issue 13: g# instead, and sorted only when the keys are
+                    dev.q4j.value.QVector keys = QValueArbitraries.attributed(QLongVector.wrap((long[]) kv[0], Attribute.NONE), a);
                     @SuppressWarnings("unchecked")
                     List<QValue> vals = (List<QValue>) kv[1];
-                    return new QDict(keys, QList.of(vals), sorted);
+                    return QValueArbitraries.dict(keys, QList.of(vals), sorted);
                 });
         Arbitrary<QValue> sortedKeyed = Combinators.combine(QValueArbitraries.tables(), attrs,
                 Arbitraries.of(true, false)).as((t, a, sorted) -> {

@@ -25,7 +25,8 @@ class ReviewValueRegressionTest {
 
     @Test
     void timestampsNearTheLowerBoundConvertBothWays() {
-        for (long nanos : new long[] {-Long.MAX_VALUE, Long.MIN_VALUE + 5, -1, 0, Long.MAX_VALUE}) {
+        // the ends of the finite range (0Wp and -0Wp have no instant since issue 13: see TemporalRangeTest)
+        for (long nanos : new long[] {-Long.MAX_VALUE + 1, Long.MIN_VALUE + 5, -1, 0, Long.MAX_VALUE - 1}) {
             assertThat(QTimestamp.of(QTemporal.instantOfTimestamp(nanos)).nanos()).isEqualTo(nanos);
         }
     }

@@ -254,8 +254,7 @@ public final class ConnectionOptions {
         private ReconnectPolicy reconnect = ReconnectPolicy.NEVER;
         private Consumer<QConnection> onReconnect;
         private MessageListener listener;
-        private Consumer<Throwable> errorHandler = e -> System.getLogger("dev.q4j.client")
-                .log(System.Logger.Level.WARNING, "q4j connection: " + e.getMessage(), e);
+        private Consumer<Throwable> errorHandler = ReconnectAttemptFailed::log;
         private Function<QMessage, QValue> requestHandler =
                 m -> new QError("q4j client: this connection does not answer requests");
         private int messageBuffer = 1024;
@@ -332,6 +331,15 @@ public final class ConnectionOptions {
         }
 
         /**
+         * How long a request may wait for its reply. A request that times out fails with a {@link QTimeoutException}
+         * but stays queued: its late reply is read and dropped, so later replies still reach their own callers.
+         * kdb+ replies carry no request id, so a reply that never comes would make every later request time out
+         * too: when a request sent <em>after</em> an earlier one timed out times out as well while that earlier
+         * reply is still owed, the connection has lost step and is closed as broken (pending requests fail with a
+         * {@link QConnectionException} saying "lost step"; the {@link #reconnect reconnect policy} then applies).
+         * Requests pipelined together that time out together do not count: that is one slow answer, not a lost one.
+         * A finished request costs nothing however long the timeout: its timer is cancelled with it.
+         *
          * @param timeout how long a request may wait for its reply; {@code null} for no limit (the default)
          * @return this builder
          */
@@ -396,7 +404,9 @@ public final class ConnectionOptions {
         }
 
         /**
-         * @param handler receives listener exceptions and connection losses (default: logged)
+         * @param handler receives listener exceptions, connection losses and failed reconnect attempts (default:
+         *     logged as warnings on the {@code dev.q4j.client} System.Logger, with stack traces, but one line for
+         *     each reconnect attempt after the first of a run)
          * @return this builder
          */
         public Builder errorHandler(Consumer<Throwable> handler) {

@@ -1,10 +1,12 @@
 package dev.q4j.client;
 
 /**
- * The server rejected the credentials: kdb+ closes the connection during the handshake when {@code .z.pw} or {@code -u}/{@code -U} refuse them.
+ * The server closed the connection during the handshake. kdb+ does so when {@code .z.pw} or {@code -u}/{@code -U}
+ * refuse the credentials, but a server with no room for another client (a q4j server at its {@code
+ * maxConnections}) closes the same way: the protocol cannot say which, so the message names both.
  *
  * <pre>{@code
- * QConnection.connect(options);   // QAuthenticationException: wrong user or password
+ * QConnection.connect(options);   // QAuthenticationException: wrong credentials, or no capacity
  * }</pre>
  */
 public class QAuthenticationException extends QConnectionException {

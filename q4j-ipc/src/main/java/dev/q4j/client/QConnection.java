@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.SubmissionPublisher;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -46,6 +45,11 @@ import java.util.function.BooleanSupplier;
  * <p>A q error reply throws (or completes the future with) a {@link QErrorException} carrying q's text. A lost
  * connection fails every pending request with a {@link QConnectionException}; with a {@link ReconnectPolicy} the
  * connection then re-establishes itself and calls {@link ConnectionOptions#onReconnect()}.
+ *
+ * <p>Protocol violations close the connection as broken (and the reconnect policy applies): a response when no
+ * request is waiting, which is how a second reply to one request shows (kdb+ replies carry no request id, so a
+ * second reply that arrives while another request waits is taken as that request's reply: no client can tell), and
+ * a connection that has lost step under a {@link ConnectionOptions.Builder#requestTimeout request timeout}.
  *
  * <p>Futures complete on the thread that reads the socket: keep their callbacks short, and make further requests
  * from them with the async methods (or {@code thenApplyAsync} and the like). The blocking methods refuse to run on
@@ -160,7 +164,7 @@ public final class QConnection implements AutoCloseable {
         }
         Objects.requireNonNull(message, "message");
         Session s = liveSession();
-        CompletableFuture<QValue> reply = s.request(encode(MessageType.SYNC, message, s));
+        CompletableFuture<QValue> reply = s.request(encode(MessageType.SYNC, message, s), null);
         s.readUntil(reply);
         return await(reply);
     }
@@ -208,15 +212,7 @@ public final class QConnection implements AutoCloseable {
         }
         Session s = liveSession();
         byte[] bytes = encode(MessageType.SYNC, message, s);
-        CompletableFuture<QValue> reply = s.request(bytes);
-        if (options.requestTimeout() != null) {
-            long ms = options.requestTimeout().toMillis();
-            CompletableFuture<QValue> timed = reply;
-            // the request stays queued: its late reply is read and dropped, so the stream stays in step
-            CompletableFuture.delayedExecutor(ms, TimeUnit.MILLISECONDS, Runnable::run).execute(() -> timed.completeExceptionally(
-                    new QTimeoutException("no reply from " + options.endpoint() + " within " + ms + " ms")));
-        }
-        return reply;
+        return s.request(bytes, options.requestTimeout());
     }
 
     // ---------------------------------------------------------------- async
@@ -491,8 +487,8 @@ public final class QConnection implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 break;
             } catch (QConnectionException e) {
-                report(new QConnectionException("reconnect attempt " + attempt + " to " + options.endpoint()
-                        + " failed: " + e.getMessage(), e));
+                report(new ReconnectAttemptFailed("reconnect attempt " + attempt + " to " + options.endpoint()
+                        + " failed: " + e.getMessage(), attempt, e));
             }
         }
         reconnecting = false;

@@ -39,7 +39,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * towards us can always make progress.
  */
 final class Session {
-    private static final ScheduledThreadPoolExecutor TIMER = timer();
+    /** the handshake watchdogs and the request timeouts: cancelled tasks leave its queue at once */
+    static final ScheduledThreadPoolExecutor TIMER = timer();
 
     final Transport transport;
     final int capability;
@@ -52,7 +53,7 @@ final class Session {
     private final ReentrantLock readLock = new ReentrantLock();
     /** without a reader thread, several callers may see the loss: one of them hands it to the connection */
     private final AtomicBoolean lossHandled = new AtomicBoolean();
-    private final ConcurrentLinkedQueue<CompletableFuture<QValue>> pending = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Request> pending = new ConcurrentLinkedQueue<>();
     private volatile QConnectionException deathCause;
     private Thread reader;
     /** set under the write lock when the buffer holds requests that only the flusher will write out */
@@ -69,7 +70,7 @@ final class Session {
 
     private static ScheduledThreadPoolExecutor timer() {
         ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread th = new Thread(r, "q4j-handshake-timer");
+            Thread th = new Thread(r, "q4j-client-timer");
             th.setDaemon(true);
             return th;
         });
@@ -93,16 +94,20 @@ final class Session {
             }
         }
         if (agreed < 0) {
+            // the protocol has no way to say why: kdb+ closes on wrong credentials, and a server with no room for
+            // another client (q4j's maxConnections, kdb+'s .z.pw refusing for its own reasons) closes the same way
             throw new QAuthenticationException("kdb+ at " + o.endpoint() + " closed the connection during the "
-                    + "handshake: it rejected the credentials" + (o.user().isEmpty() ? " (none were given)"
-                    : " of user '" + o.user() + "'"));
+                    + "handshake: wrong credentials" + (o.user().isEmpty() ? " (none were given)"
+                    : " for user '" + o.user() + "'") + ", or no capacity for another client (the protocol does "
+                    + "not say which)");
         }
         if (agreed > Math.max(o.capability(), Handshake.CAPABILITY_LARGE)) {
             // kdb+ answers a capability 0 .. 6 (the lower of the two sides'); a bigger byte is not kdb+ speaking
             closeQuietly(t);
             throw new QConnectionException(o.endpoint() + " answered the handshake with byte " + agreed
                     + ", which no kdb+ capability is: not a kdb+ server"
-                    + (agreed == 0x15 ? " (it looks like a TLS port: connect with TLS)" : ""));
+                    + (agreed == 0x15 || agreed == 0x16 ? " (it answered with a TLS record: a TLS port, connect with "
+                    + "TLS)" : ""));
         }
         return new Session(connection, t, Math.min(agreed, o.capability()));
     }
@@ -143,7 +148,9 @@ final class Session {
         if (!state.compareAndSet(0, 1)) {
             closeQuietly(t);
             throw new QConnectionException("handshake with " + o.endpoint() + " timed out after "
-                    + o.connectTimeout().toMillis() + " ms", failure);
+                    + o.connectTimeout().toMillis() + " ms" + (o.tls() == null ? " (no answer to the kdb+ hello: a TLS "
+                    + "port may wait for a TLS hello instead; if the server uses TLS, connect with TLS)" : ""),
+                    failure);
         }
         if (answer < 0) {
             // closed, or reset: kdb+ may reset rather than close when it refuses credentials
@@ -250,11 +257,14 @@ final class Session {
                 : connection.decoder().decode(bytes);
         switch (m.type()) {
             case RESPONSE:
-                CompletableFuture<QValue> waiting = pending.poll();
+                Request waiting = pending.poll();
                 if (waiting == null) {
-                    throw new QProtocolException("a response arrived when no request was waiting");
+                    // kdb+ answers each request once: with nothing waiting (not even a request that timed out
+                    // and still owes its reply), this is a second reply, or one to nothing
+                    throw new QProtocolException("a response arrived when no request was waiting (a second reply "
+                            + "to one request?): the server broke the protocol");
                 }
-                complete(waiting, m.value());
+                complete(waiting.reply, m.value());
                 break;
             case ASYNC:
                 connection.deliver(m);
@@ -286,8 +296,12 @@ final class Session {
         }
     }
 
-    /** Writes a sync request and queues its reply's future, in one step, so replies match requests. */
-    CompletableFuture<QValue> request(byte[] bytes) {
+    /**
+     * Writes a sync request and queues its reply's future, in one step, so replies match requests.
+     *
+     * @param timeout how long the reply may take, or {@code null} for ever
+     */
+    CompletableFuture<QValue> request(byte[] bytes, java.time.Duration timeout) {
         CompletableFuture<QValue> reply = new CompletableFuture<>();
         connection.writeLock().lock();
         try {
@@ -296,7 +310,11 @@ final class Session {
                 return reply;
             }
             boolean alone = pending.isEmpty();
-            pending.add(reply);
+            Request request = new Request(reply, System.nanoTime());
+            pending.add(request);
+            if (timeout != null) {
+                scheduleTimeout(request, timeout.toMillis());
+            }
             out.write(bytes);
             if (alone || !connection.options().readerThread()) {
                 out.flush();
@@ -411,8 +429,60 @@ final class Session {
         if (waitingFlusher != null) {
             LockSupport.unpark(waitingFlusher);
         }
-        for (CompletableFuture<QValue> f; (f = pending.poll()) != null; ) {
-            f.completeExceptionally(cause);
+        for (Request r; (r = pending.poll()) != null; ) {
+            r.reply.completeExceptionally(cause);
+        }
+    }
+
+    /** A request waiting for its reply: kdb+ answers in order, so the queue's head owns the next response. */
+    private static final class Request {
+        final CompletableFuture<QValue> reply;
+        /** when it was written, System.nanoTime() */
+        final long sentAt;
+        /** when it timed out (its reply is still owed while it is queued), or 0 */
+        volatile long timedOutAt;
+
+        Request(CompletableFuture<QValue> reply, long sentAt) {
+            this.reply = reply;
+            this.sentAt = sentAt;
+        }
+    }
+
+    /**
+     * Fails {@code request} with a {@link QTimeoutException} after {@code ms}, unless its reply comes first: the
+     * task is cancelled then, and leaves the timer's queue (nothing keeps the reply alive for the whole timeout).
+     */
+    private void scheduleTimeout(Request request, long ms) {
+        ScheduledFuture<?> task = TIMER.schedule(() -> timedOut(request, ms), ms, TimeUnit.MILLISECONDS);
+        request.reply.whenComplete((v, e) -> task.cancel(false));
+    }
+
+    /**
+     * The request stays queued: its late reply is read and dropped, so the stream stays in step. But when a request
+     * written after an earlier one had timed out times out too while that earlier reply is still owed, the server
+     * has lost step (kdb+ replies carry no request id, so every later request would time out the same way): the
+     * session is killed as broken, and the connection's reconnect policy applies.
+     */
+    private void timedOut(Request request, long ms) {
+        long now = System.nanoTime();
+        request.timedOutAt = now;
+        if (!request.reply.completeExceptionally(new QTimeoutException("no reply from "
+                + connection.options().endpoint() + " within " + ms + " ms"))) {
+            request.timedOutAt = 0;   // answered (or cancelled by its caller) in the meantime
+            return;
+        }
+        for (Request earlier : pending) {
+            if (earlier == request) {
+                break;
+            }
+            long t = earlier.timedOutAt;
+            if (t != 0 && t - request.sentAt <= 0) {
+                kill(new QConnectionException("connection to " + transport.peer() + " lost step: the reply to a "
+                        + "request that timed out " + TimeUnit.NANOSECONDS.toMillis(now - t) + " ms ago has still "
+                        + "not come, and a request sent since has timed out too (" + ms + " ms): closed as broken, "
+                        + "since kdb+ replies carry no request id"));
+                return;
+            }
         }
     }
 

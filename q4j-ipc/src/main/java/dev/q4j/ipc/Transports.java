@@ -97,8 +97,9 @@ public final class Transports {
             }
         }
         if (endpoint instanceof Endpoint.Tcp tcp) {
-            java.net.ServerSocket server = tls == null ? new java.net.ServerSocket()
-                    : tls.getServerSocketFactory().createServerSocket();
+            // plain accepts even for TLS: each connection's first byte is looked at before TLS takes over (see
+            // TlsServerTransport), so that a plain kdb+ client is told at once instead of left waiting
+            java.net.ServerSocket server = new java.net.ServerSocket();
             try {
                 server.setReuseAddress(true);
                 server.bind(new InetSocketAddress(tcp.host(), tcp.port()), 256);
@@ -112,8 +113,10 @@ public final class Transports {
                 public Transport accept() throws IOException {
                     Socket s = server.accept();
                     s.setTcpNoDelay(true);
-                    return new SocketTransport(s, s.getRemoteSocketAddress().toString(),
-                            s.getInetAddress().isLoopbackAddress());
+                    String peer = s.getRemoteSocketAddress().toString();
+                    boolean local = s.getInetAddress().isLoopbackAddress();
+                    return tls == null ? new SocketTransport(s, peer, local) : new TlsServerTransport(s, tls, peer,
+                            local);
                 }
 
                 @Override
@@ -238,6 +241,143 @@ public final class Transports {
         @Override
         public void close() throws IOException {
             socket.close();
+        }
+    }
+
+    /**
+     * The server's side of a TLS connection, accepted as plain TCP. The first read or write looks at the client's
+     * first byte: a TLS ClientHello begins with 0x16 (a handshake record) and goes on as TLS; anything else is a
+     * plain client (a kdb+ hello begins with the user name, or with the capability byte when there is none). That
+     * one gets a TLS alert record (0x15 0x03 0x03: what a client that reads one answer byte can recognise as a TLS
+     * port) and the connection fails with an {@link IOException} saying so, instead of the TLS layer waiting for the
+     * rest of a record header that a 2-byte kdb+ hello never sends.
+     */
+    static final class TlsServerTransport implements Transport {
+        /** a TLS 1.2 fatal alert record, unexpected_message */
+        private static final byte[] ALERT = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x0A};
+
+        private final Socket plain;
+        private final javax.net.ssl.SSLContext context;
+        private final String peer;
+        private final boolean local;
+        private final Object layering = new Object();
+        private volatile Socket socket;
+        /** the TLS streams, once the first byte has been seen */
+        private volatile InputStream in;
+        private volatile OutputStream out;
+        private final InputStream input = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                layer();
+                return in.read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                layer();
+                return in.read(b, off, len);
+            }
+
+            @Override
+            public int available() throws IOException {
+                InputStream i = in;
+                return i == null ? 0 : i.available();
+            }
+        };
+        private final OutputStream output = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                layer();
+                out.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                layer();
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                OutputStream o = out;
+                if (o != null) {
+                    o.flush();
+                }
+            }
+        };
+
+        TlsServerTransport(Socket plain, javax.net.ssl.SSLContext context, String peer, boolean local) {
+            this.plain = plain;
+            this.context = context;
+            this.peer = peer;
+            this.local = local;
+            this.socket = plain;
+        }
+
+        /** Looks at the first byte, on the first read or write, and either goes on as TLS or turns it away. */
+        private void layer() throws IOException {
+            if (in != null) {
+                return;
+            }
+            synchronized (layering) {
+                if (in != null) {
+                    return;
+                }
+                int first = plain.getInputStream().read();
+                if (first < 0) {
+                    throw new java.io.EOFException("closed before the TLS handshake");
+                }
+                if (first != 0x16) {
+                    try {
+                        plain.getOutputStream().write(ALERT);
+                        plain.getOutputStream().flush();
+                    } catch (IOException ignored) {
+                        // it is being turned away anyway
+                    }
+                    throw new IOException(String.format("not TLS: a plain client on a TLS port (its first byte is "
+                            + "0x%02x, where a TLS ClientHello begins with 0x16)", first));
+                }
+                SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(plain,
+                        new java.io.ByteArrayInputStream(new byte[] {(byte) first}), true);
+                ssl.setUseClientMode(false);
+                socket = ssl;
+                out = ssl.getOutputStream();
+                in = ssl.getInputStream();
+            }
+        }
+
+        @Override
+        public InputStream input() {
+            return input;
+        }
+
+        @Override
+        public OutputStream output() {
+            return output;
+        }
+
+        @Override
+        public boolean isLocal() {
+            return local;
+        }
+
+        @Override
+        public boolean seesArrivingBytes() {
+            return false;   // TLS counts only what a read has already decrypted
+        }
+
+        @Override
+        public String peer() {
+            return peer;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                socket.close();
+            } finally {
+                plain.close();
+            }
         }
     }
 

@@ -9,7 +9,11 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,9 +36,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * }</pre>
  *
  * <p>Each connection has a reader thread (which runs the handlers, so one slow request delays only its own
- * connection) and a writer thread draining a bounded queue. A misbehaving client (garbage bytes, impossible
- * lengths, a stalled handshake or half message, a queue it does not read) is disconnected with a logged reason and
- * never affects the others.
+ * connection) and, once past the handshake, a writer thread draining a bounded queue. A misbehaving client (garbage
+ * bytes, impossible lengths, a stalled handshake or half message, a queue it does not read) is disconnected with a
+ * logged reason and never affects the others. Connections still in their handshake are bounded apart from the
+ * clients ({@link ServerOptions#maxPendingHandshakes()}, also per address): when they are full the longest-waiting
+ * one makes room, so a flood of connections that never finish their handshake cannot keep a valid client out.
  */
 public final class QServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.q4j.server");
@@ -43,7 +49,18 @@ public final class QServer implements AutoCloseable {
     private final List<Listener> listeners = new ArrayList<>();
     private final List<Thread> acceptors = new ArrayList<>();
     private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
+    /** guards {@link #pending}, {@link #pendingByAddress} and {@link #admitted} */
+    private final Object admission = new Object();
+    /** connections in their handshake, oldest first */
+    private final LinkedHashSet<ServerConnection> pending = new LinkedHashSet<>();
+    private final Map<String, Integer> pendingByAddress = new HashMap<>();
+    /** connections past the handshake, counted against maxConnections */
+    private int admitted;
     private final AtomicLong ids = new AtomicLong();
+    /** bytes waiting to be sent, all connections together */
+    private final AtomicLong queuedBytes = new AtomicLong();
+    /** held while clients over their share of the backlog are picked and cut off */
+    private final Object cutting = new Object();
     private final ScheduledExecutorService sweeper;
     private final Object stopped = new Object();
     private volatile boolean accepting = true;
@@ -221,9 +238,15 @@ public final class QServer implements AutoCloseable {
                 }
                 continue;
             }
-            if (!accepting || connections.size() >= options.maxConnections()) {
-                LOG.log(Level.WARNING, "refused " + t.peer() + ": " + (accepting ? options.maxConnections()
-                        + " connections already (ServerOptions.maxConnections)" : "shutting down"));
+            ServerConnection c = new ServerConnection(this, t, ids.incrementAndGet());
+            List<ServerConnection> evicted = new ArrayList<>(2);
+            List<String> reasons = new ArrayList<>(2);
+            String refused = accepting ? admit(c, evicted, reasons) : "shutting down";
+            for (int i = 0; i < evicted.size(); i++) {
+                evicted.get(i).close(reasons.get(i));
+            }
+            if (refused != null) {
+                LOG.log(Level.WARNING, "refused " + t.peer() + ": " + refused);
                 try {
                     t.close();
                 } catch (IOException ignored) {
@@ -231,9 +254,53 @@ public final class QServer implements AutoCloseable {
                 }
                 continue;
             }
-            ServerConnection c = new ServerConnection(this, t, ids.incrementAndGet());
             connections.add(c);
             c.start();
+        }
+    }
+
+    /**
+     * Counts {@code c} as in its handshake, making room by picking the longest-waiting handshakes to close (into
+     * {@code evicted}, with their reasons).
+     *
+     * @return why {@code c} is refused, or {@code null} when it is in
+     */
+    private String admit(ServerConnection c, List<ServerConnection> evicted, List<String> reasons) {
+        synchronized (admission) {
+            if (admitted >= options.maxConnections()) {
+                return options.maxConnections() + " connections already (ServerOptions.maxConnections)";
+            }
+            String address = c.address();
+            if (pendingByAddress.getOrDefault(address, 0) >= options.maxPendingHandshakesPerAddress()) {
+                for (ServerConnection p : pending) {
+                    if (p.address().equals(address)) {
+                        forgetPending(p);
+                        evicted.add(p);
+                        reasons.add("handshake not finished while " + options.maxPendingHandshakesPerAddress()
+                                + " newer connections from " + address + " wait for theirs (ServerOptions."
+                                + "maxPendingHandshakesPerAddress)");
+                        break;
+                    }
+                }
+            }
+            if (pending.size() >= options.maxPendingHandshakes()) {
+                Iterator<ServerConnection> oldest = pending.iterator();
+                ServerConnection p = oldest.next();
+                forgetPending(p);
+                evicted.add(p);
+                reasons.add("handshake not finished while " + options.maxPendingHandshakes() + " newer connections "
+                        + "wait for theirs (ServerOptions.maxPendingHandshakes)");
+            }
+            pending.add(c);
+            pendingByAddress.merge(address, 1, Integer::sum);
+            return null;
+        }
+    }
+
+    /** Under the admission lock: {@code c} is no longer in its handshake. */
+    private void forgetPending(ServerConnection c) {
+        if (pending.remove(c)) {
+            pendingByAddress.computeIfPresent(c.address(), (k, n) -> n == 1 ? null : n - 1);
         }
     }
 
@@ -268,6 +335,117 @@ public final class QServer implements AutoCloseable {
 
     void removed(ServerConnection c) {
         connections.remove(c);
+        closing(c);
+    }
+
+    /** {@code c} is closing: its place (in its handshake, or as a client) is free at once. Idempotent. */
+    void closing(ServerConnection c) {
+        synchronized (admission) {
+            if (pending.contains(c)) {
+                forgetPending(c);
+            } else if (c.admitted) {
+                c.admitted = false;
+                admitted--;
+            }
+        }
+    }
+
+    /**
+     * {@code c} has finished its handshake with valid credentials: it is a client now, if there is room.
+     *
+     * @return why there is no room, or {@code null} when it is in
+     */
+    String handshaken(ServerConnection c) {
+        synchronized (admission) {
+            if (!pending.contains(c)) {
+                return "closed while finishing the handshake";
+            }
+            forgetPending(c);
+            if (admitted >= options.maxConnections()) {
+                return "no room: " + options.maxConnections() + " clients already (ServerOptions.maxConnections)";
+            }
+            admitted++;
+            c.admitted = true;
+            return null;
+        }
+    }
+
+    /** Runs {@code task} on the server's own thread (inline once the server is shut down). */
+    void later(Runnable task) {
+        try {
+            sweeper.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+            task.run();
+        }
+    }
+
+    /** @return bytes waiting to be sent to all clients now */
+    long queuedBytes() {
+        return queuedBytes.get();
+    }
+
+    /** {@code bytes} left a connection's queue (sent, or dropped with it). */
+    void released(long bytes) {
+        queuedBytes.addAndGet(-bytes);
+    }
+
+    /**
+     * {@code c} queues {@code bytes} more. Past {@link ServerOptions#maxTotalQueuedBytes()}, the clients whose
+     * backlog is over their share are cut off, largest first, until the total is back under the bound; {@code c}
+     * too, unless its queue was empty (a single large reply to a client that reads is not a backlog).
+     *
+     * @return false when {@code c} was cut off (its bytes are not counted then)
+     */
+    boolean reserve(ServerConnection c, int bytes, boolean wasEmpty) {
+        long max = options.maxTotalQueuedBytes();
+        if (queuedBytes.addAndGet(bytes) <= max) {
+            return true;
+        }
+        synchronized (cutting) {
+            long total = queuedBytes.get();
+            if (total <= max) {
+                return true;
+            }
+            List<ServerConnection> backlogged = new ArrayList<>();
+            for (ServerConnection other : connections) {
+                if (other.isOpen() && other.queued() > 0) {
+                    backlogged.add(other);
+                }
+            }
+            if (backlogged.isEmpty()) {
+                return true;
+            }
+            long share = max / backlogged.size();
+            backlogged.sort((a, b) -> Long.compare(b.queued(), a.queued()));
+            boolean cutSelf = false;
+            for (ServerConnection victim : backlogged) {
+                long queued = victim.queued() + (victim == c ? bytes : 0);
+                if (total <= max || queued <= share) {
+                    break;
+                }
+                if (victim == c && wasEmpty) {
+                    continue;
+                }
+                // its onClose runs later: this thread holds c's push lock, and a callback may push to clients
+                victim.close("too slow: " + queued + " bytes waiting to be sent to it, over its share of "
+                        + share + " while " + total + " wait for " + backlogged.size() + " clients (ServerOptions."
+                        + "maxTotalQueuedBytes is " + max + ")", victim != c);
+                total -= queued;
+                cutSelf |= victim == c;
+            }
+            if (cutSelf) {
+                queuedBytes.addAndGet(-bytes);
+                return false;
+            }
+            return true;
+        }
+    }
+
+    /** @return the number of connections in their handshake now */
+    int pendingHandshakes() {
+        synchronized (admission) {
+            return pending.size();
+        }
     }
 
     static System.Logger log() {

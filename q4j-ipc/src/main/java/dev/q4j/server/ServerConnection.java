@@ -59,7 +59,11 @@ final class ServerConnection implements ClientConnection {
     private volatile String user = "";
     private volatile int capability;
     private Thread reader;
-    private Thread writer;
+    /** started once the client is in: connections in their handshake cost one thread, not two */
+    private volatile Thread writer;
+    /** counted by the server as a client (against maxConnections); guarded by the server's admission lock */
+    boolean admitted;
+    private final String address;
 
     ServerConnection(QServer server, Transport transport, long id) {
         this.server = server;
@@ -67,15 +71,39 @@ final class ServerConnection implements ClientConnection {
         this.transport = transport;
         this.id = id;
         this.decoder = new Decoder(options.limits());
+        this.address = addressOf(transport.peer());
     }
 
     void start() {
         reader = new Thread(this::readLoop, "q4j-server-read-" + id);
         reader.setDaemon(true);
-        writer = new Thread(this::writeLoop, "q4j-server-write-" + id);
-        writer.setDaemon(true);
         reader.start();
-        writer.start();
+    }
+
+    private void startWriter() {
+        Thread w = new Thread(this::writeLoop, "q4j-server-write-" + id);
+        w.setDaemon(true);
+        writer = w;
+        w.start();
+    }
+
+    /** @return the peer's address without its port ({@code /127.0.0.1}), for the per-address handshake limit */
+    String address() {
+        return address;
+    }
+
+    static String addressOf(String peer) {
+        int colon = peer.lastIndexOf(':');
+        if (colon > 0 && colon < peer.length() - 1) {
+            for (int i = colon + 1; i < peer.length(); i++) {
+                if (!Character.isDigit(peer.charAt(i))) {
+                    return peer;
+                }
+            }
+            String host = peer.substring(0, colon);
+            return host.endsWith("]") && host.contains("[") ? host.replace("[", "").replace("]", "") : host;
+        }
+        return peer;
     }
 
     // ---------------------------------------------------------------- ClientConnection
@@ -201,12 +229,19 @@ final class ServerConnection implements ClientConnection {
             return false;
         }
         user = request.user();
+        String noRoom = server.handshaken(this);
+        if (noRoom != null) {
+            // as for a rejection: no answer, just the closed connection (the protocol has no way to say why)
+            close(noRoom);
+            return false;
+        }
         capability = Handshake.agree(request.capability(), options.maxCapability());
         OutputStream out = transport.output();
         out.write(capability);
         out.flush();
         authenticated = true;
         lastActivity = System.nanoTime();
+        startWriter();
         if (options.onOpen() != null) {
             try {
                 options.onOpen().accept(this);
@@ -328,11 +363,12 @@ final class ServerConnection implements ClientConnection {
         return encoder.encode(type, value, c);
     }
 
+    /** Under the push lock: queues {@code bytes} for the writer, unless the client is too slow to take them. */
     private boolean enqueue(byte[] bytes) {
         if (!isOpen()) {
             return false;
         }
-        long waiting = queuedBytes.addAndGet(bytes.length) - bytes.length;
+        long waiting = queuedBytes.get();
         // the limit is on the backlog a client leaves unread, not on the size of one message: a query result
         // larger than the limit still goes to a client that reads
         if (waiting >= options.maxQueuedBytes()) {
@@ -340,8 +376,45 @@ final class ServerConnection implements ClientConnection {
                     + options.maxQueuedBytes() + ")");
             return false;
         }
+        // and the server's bound on all clients' backlogs together
+        if (!server.reserve(this, bytes.length, waiting == 0)) {
+            return false;
+        }
+        queuedBytes.addAndGet(bytes.length);
         outbound.add(bytes);
+        if (!isOpen()) {
+            dropQueued();   // closed meanwhile: the close may have drained the queue before these bytes came
+            return false;
+        }
         return true;
+    }
+
+    /** @return bytes waiting to be sent to this client */
+    long queued() {
+        return queuedBytes.get();
+    }
+
+    /** {@code n} bytes left the queue: sent, or dropped. */
+    private void release(long n) {
+        queuedBytes.addAndGet(-n);
+        server.released(n);
+    }
+
+    /**
+     * Drops what is still queued (the connection is closed): the server's total no longer counts it. The writer
+     * still finds its stop mark.
+     */
+    private void dropQueued() {
+        java.util.List<byte[]> dropped = new java.util.ArrayList<>();
+        outbound.drainTo(dropped);
+        outbound.add(STOP);
+        long n = 0;
+        for (byte[] b : dropped) {
+            n += b.length;
+        }
+        if (n > 0) {
+            release(n);
+        }
     }
 
     private void writeLoop() {
@@ -353,8 +426,11 @@ final class ServerConnection implements ClientConnection {
                     out.flush();
                     return;
                 }
-                out.write(next);
-                queuedBytes.addAndGet(-next.length);
+                try {
+                    out.write(next);
+                } finally {
+                    release(next.length);
+                }
                 // a subscriber that only receives is busy, not idle
                 lastActivity = System.nanoTime();
                 if (outbound.isEmpty()) {
@@ -398,9 +474,20 @@ final class ServerConnection implements ClientConnection {
 
     /** @param reason why, logged; {@code null} for an ordinary close */
     void close(String reason) {
+        close(reason, false);
+    }
+
+    /**
+     * @param reason why, logged; {@code null} for an ordinary close
+     * @param callbackLater whether the onClose callback runs later on the server's own thread: when another
+     *     connection's thread closes this one while holding that connection's locks, a callback that pushes to
+     *     clients must not run there
+     */
+    void close(String reason, boolean callbackLater) {
         if (!open.compareAndSet(true, false)) {
             return;
         }
+        server.closing(this);
         if (reason != null) {
             QServer.log().log(Level.WARNING, "disconnected " + this + ": " + reason);
         }
@@ -408,6 +495,7 @@ final class ServerConnection implements ClientConnection {
         outbound.add(STOP);
         if (reason != null) {
             closeTransport();
+            dropQueued();
         } else {
             Thread w = writer;
             if (w != null && w != Thread.currentThread()) {
@@ -418,14 +506,23 @@ final class ServerConnection implements ClientConnection {
                 }
             }
             closeTransport();
+            dropQueued();
         }
         server.removed(this);
         if (authenticated && options.onClose() != null) {
-            try {
-                options.onClose().accept(this);
-            } catch (RuntimeException | Error e) {
-                QServer.log().log(Level.WARNING, "onClose callback failed for " + this + ": " + e, e);
+            if (callbackLater) {
+                server.later(this::runOnClose);
+            } else {
+                runOnClose();
             }
+        }
+    }
+
+    private void runOnClose() {
+        try {
+            options.onClose().accept(this);
+        } catch (RuntimeException | Error e) {
+            QServer.log().log(Level.WARNING, "onClose callback failed for " + this + ": " + e, e);
         }
     }
 

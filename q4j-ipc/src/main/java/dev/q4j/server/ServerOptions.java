@@ -13,9 +13,10 @@ import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
 /**
- * Everything about a {@link QServer}, immutable, with safe defaults: 1 GiB messages at most, 1000 connections, a
- * handshake must finish within 10 seconds and a started message within 60, 64 MiB queued per slow client, and a
- * handler that answers every request with {@code 'nyi}.
+ * Everything about a {@link QServer}, immutable, with safe defaults: 1 GiB messages at most, 1000 clients, 256
+ * connections still in their handshake (64 from one address), a handshake must finish within 10 seconds and a
+ * started message within 60, 64 MiB queued per slow client and a quarter of the heap for all clients together, and
+ * a handler that answers every request with {@code 'nyi}.
  *
  * <pre>{@code
  * ServerOptions options = ServerOptions.builder(5000)
@@ -34,10 +35,13 @@ public final class ServerOptions {
     private final Consumer<ClientConnection> onClose;
     private final DecodeLimits limits;
     private final int maxConnections;
+    private final int maxPendingHandshakes;
+    private final int maxPendingHandshakesPerAddress;
     private final Duration handshakeTimeout;
     private final Duration messageTimeout;
     private final Duration idleTimeout;
     private final long maxQueuedBytes;
+    private final long maxTotalQueuedBytes;
     private final int maxCapability;
     private final Compression compression;
 
@@ -51,10 +55,13 @@ public final class ServerOptions {
         this.onClose = b.onClose;
         this.limits = b.limits;
         this.maxConnections = b.maxConnections;
+        this.maxPendingHandshakes = b.maxPendingHandshakes;
+        this.maxPendingHandshakesPerAddress = b.maxPendingHandshakesPerAddress;
         this.handshakeTimeout = b.handshakeTimeout;
         this.messageTimeout = b.messageTimeout;
         this.idleTimeout = b.idleTimeout;
         this.maxQueuedBytes = b.maxQueuedBytes;
+        this.maxTotalQueuedBytes = b.maxTotalQueuedBytes;
         this.maxCapability = b.maxCapability;
         this.compression = b.compression;
     }
@@ -115,9 +122,31 @@ public final class ServerOptions {
         return limits;
     }
 
-    /** @return connections accepted at once; more are closed at once */
+    /**
+     * @return clients (connections past the handshake) at once: while this many are in, new connections are closed
+     *     at once, and a handshake that completes finds no room and is closed unanswered; connections still in
+     *     their handshake do not count (see {@link #maxPendingHandshakes()})
+     */
     public int maxConnections() {
         return maxConnections;
+    }
+
+    /**
+     * @return connections that may be in their handshake at once, apart from {@link #maxConnections()}: when one
+     *     more arrives, the one that has waited longest is closed to make room, so that connections which never
+     *     finish their handshake cannot keep a client with valid credentials out
+     */
+    public int maxPendingHandshakes() {
+        return maxPendingHandshakes;
+    }
+
+    /**
+     * @return connections from one address (TCP: the peer's IP address; all Unix-socket clients count as one) that
+     *     may be in their handshake at once: when one more arrives from it, that address's longest-waiting one is
+     *     closed to make room
+     */
+    public int maxPendingHandshakesPerAddress() {
+        return maxPendingHandshakesPerAddress;
     }
 
     /** @return how long a client may take over its handshake */
@@ -138,6 +167,16 @@ public final class ServerOptions {
     /** @return bytes that may wait to be sent to one client before it is disconnected as too slow */
     public long maxQueuedBytes() {
         return maxQueuedBytes;
+    }
+
+    /**
+     * @return bytes that may wait to be sent to all clients together: past it, the clients whose backlog is over
+     *     their share (this bound divided among the clients that have a backlog) are disconnected as too slow,
+     *     largest backlog first, with a logged reason, before the heap is at risk; by default a quarter of the
+     *     heap's maximum ({@code -Xmx}), at least 64 MiB
+     */
+    public long maxTotalQueuedBytes() {
+        return maxTotalQueuedBytes;
     }
 
     /** @return the highest capability answered in the handshake */
@@ -163,10 +202,13 @@ public final class ServerOptions {
         private Consumer<ClientConnection> onClose;
         private DecodeLimits limits = DecodeLimits.DEFAULT;
         private int maxConnections = 1000;
+        private int maxPendingHandshakes = 256;
+        private int maxPendingHandshakesPerAddress = 64;
         private Duration handshakeTimeout = Duration.ofSeconds(10);
         private Duration messageTimeout = Duration.ofSeconds(60);
         private Duration idleTimeout;
         private long maxQueuedBytes = 64L << 20;
+        private long maxTotalQueuedBytes = Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 4);
         private int maxCapability = Handshake.CAPABILITY_V3;
         private Compression compression = Compression.KDB;
 
@@ -261,7 +303,7 @@ public final class ServerOptions {
         }
 
         /**
-         * @param max connections at once
+         * @param max clients (past the handshake) at once
          * @return this builder
          */
         public Builder maxConnections(int max) {
@@ -269,6 +311,31 @@ public final class ServerOptions {
                 throw new IllegalArgumentException("maxConnections must be at least 1");
             }
             this.maxConnections = max;
+            return this;
+        }
+
+        /**
+         * @param max connections in their handshake at once (the longest-waiting one makes room for a new one)
+         * @return this builder
+         */
+        public Builder maxPendingHandshakes(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxPendingHandshakes must be at least 1, not " + max);
+            }
+            this.maxPendingHandshakes = max;
+            return this;
+        }
+
+        /**
+         * @param max connections from one address in their handshake at once (that address's longest-waiting one
+         *     makes room for a new one)
+         * @return this builder
+         */
+        public Builder maxPendingHandshakesPerAddress(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxPendingHandshakesPerAddress must be at least 1, not " + max);
+            }
+            this.maxPendingHandshakesPerAddress = max;
             return this;
         }
 
@@ -308,6 +375,19 @@ public final class ServerOptions {
                 throw new IllegalArgumentException("maxQueuedBytes must be positive");
             }
             this.maxQueuedBytes = bytes;
+            return this;
+        }
+
+        /**
+         * @param bytes bytes that may wait to be sent to all clients together before those over their share are
+         *     disconnected
+         * @return this builder
+         */
+        public Builder maxTotalQueuedBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxTotalQueuedBytes must be positive, not " + bytes);
+            }
+            this.maxTotalQueuedBytes = bytes;
             return this;
         }
 

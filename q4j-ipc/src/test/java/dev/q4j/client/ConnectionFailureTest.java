@@ -168,6 +168,46 @@ class ConnectionFailureTest {
     }
 
     @Test
+    void failedReconnectAttemptsLogOneLineEachAndTheStackTraceOnce() throws Exception {
+        AtomicInteger connections = new AtomicInteger();
+        java.io.ByteArrayOutputStream logged = new java.io.ByteArrayOutputStream();
+        // java.util.logging by reflection: the tests are compiled in the module dev.q4j.ipc, which does not read it
+        Class<?> loggerClass = Class.forName("java.util.logging.Logger");
+        Class<?> handlerClass = Class.forName("java.util.logging.Handler");
+        Object logger = loggerClass.getMethod("getLogger", String.class).invoke(null, "dev.q4j.client");
+        Object handler = Class.forName("java.util.logging.StreamHandler")
+                .getConstructor(java.io.OutputStream.class, Class.forName("java.util.logging.Formatter"))
+                .newInstance(logged, Class.forName("java.util.logging.SimpleFormatter").getConstructor().newInstance());
+        loggerClass.getMethod("addHandler", handlerClass).invoke(logger, handler);
+        try (RawServer server = RawServer.tcp(peer -> {
+            if (connections.incrementAndGet() == 1) {
+                peer.handshake(3);
+                cutMidReply(peer, 1);
+            } else {
+                peer.readHello();   // and hang up: every reconnect attempt fails
+            }
+        }); QConnection q = QConnection.connect(options(server).retryWithoutCapability(false)
+                .reconnect(new ReconnectPolicy(true, Duration.ofMillis(10), Duration.ofMillis(20), 4)).build())) {
+            CompletableFuture<QValue> lost = q.queryAsync("x");
+            assertThatThrownBy(() -> lost.get(2, TimeUnit.SECONDS)).cause().isInstanceOf(QConnectionException.class);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (connections.get() < 5 || q.isOpen() || !logged.toString().contains("reconnect attempt 4")) {
+                handlerClass.getMethod("flush").invoke(handler);
+                assertThat(System.nanoTime()).as("gave up in time").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+        } finally {
+            handlerClass.getMethod("flush").invoke(handler);
+            loggerClass.getMethod("removeHandler", handlerClass).invoke(logger, handler);
+        }
+        List<String> lines = logged.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.stream().filter(l -> l.startsWith("WARNING: q4j connection: reconnect attempt")))
+                .as("one line per attempt").hasSize(4);
+        assertThat(lines.stream().filter(l -> l.matches("^(Caused by: )?dev\\.q4j\\..*reconnect attempt.*")))
+                .as("stack traces of reconnect attempts: the first only").hasSize(1);
+    }
+
+    @Test
     void givesUpAfterMaxAttemptsAndCloses() throws Exception {
         List<Throwable> reported = new CopyOnWriteArrayList<>();
         AtomicInteger connections = new AtomicInteger();
@@ -262,8 +302,8 @@ class ConnectionFailureTest {
             assertThat(serverSawClose.get(5, TimeUnit.SECONDS)).as("the server sees the socket closed").isTrue();
             assertThat(Q4jThreads.awaitNone(peer, Duration.ofSeconds(3))).as("its reader and delivery threads")
                     .isEmpty();
-            // the handshake watchdog is shared and idles out a second after the last handshake
-            assertThat(Q4jThreads.awaitNone("q4j-handshake-timer", Duration.ofSeconds(5))).isEmpty();
+            // the timer (handshake watchdogs, request timeouts) is shared and idles out a second after the last handshake
+            assertThat(Q4jThreads.awaitNone("q4j-client-timer", Duration.ofSeconds(5))).isEmpty();
             assertThat(q.isOpen()).isFalse();
             q.close();   // idempotent
             assertThatThrownBy(() -> q.query("x")).isInstanceOf(QConnectionException.class)

@@ -118,7 +118,7 @@ class HandshakeTest {
         try (RawServer server = RawServer.tcp(peer -> peer.readHello())) {
             assertThatThrownBy(() -> QConnection.connect(options(server).credentials("eve", "guess").build()))
                     .isInstanceOf(QAuthenticationException.class)
-                    .hasMessageContaining("rejected the credentials of user 'eve'");
+                    .hasMessageContaining("wrong credentials for user 'eve', or no capacity");
             assertThat(server.accepted()).isEqualTo(2);
             assertThatThrownBy(() -> QConnection.connect(options(server).build()))
                     .isInstanceOf(QAuthenticationException.class)
@@ -134,9 +134,24 @@ class HandshakeTest {
         })) {
             assertThatThrownBy(() -> QConnection.connect(options(server).credentials("eve", "guess").build()))
                     .isInstanceOf(QAuthenticationException.class)
-                    .hasMessageContaining("rejected the credentials of user 'eve'")
+                    .hasMessageContaining("wrong credentials for user 'eve', or no capacity")
                     .hasMessageNotContainingAny("reset", "Reset");
             assertThat(server.accepted()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aHandshakeWithNoAnswerSuggestsTlsAsTheTlsPortsOfOpenSslStaySilent() throws Exception {
+        // an OpenSSL TLS port (kdb+ -E 2, stunnel) waits for a 5-byte record header: a 2-byte kdb+ hello gets nothing
+        try (RawServer server = RawServer.tcp(peer -> {
+            peer.readHello();
+            peer.tolerateDisconnect().awaitEndOfStream(Duration.ofSeconds(10));
+        })) {
+            assertThatThrownBy(() -> QConnection.connect(options(server).connectTimeout(Duration.ofMillis(300))
+                    .build()))
+                    .isExactlyInstanceOf(QConnectionException.class)
+                    .hasMessageContaining("timed out after 300 ms")
+                    .hasMessageContaining("if the server uses TLS, connect with TLS");
         }
     }
 

@@ -318,6 +318,45 @@ class HostileClientTest {
     }
 
     @Test
+    void manyClientsThatNeverReadAreCutOffByTheServerWideBoundBeforeTheirOwn() throws Exception {
+        long maxTotal = 4L << 20;
+        start(strict().maxQueuedBytes(32L << 20).maxTotalQueuedBytes(maxTotal));
+        List<RawClient> slow = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            RawClient r = raw(4096);
+            assertThat(r.handshake("slow" + i + ":pw", 3)).isEqualTo(3);
+            slow.add(r);
+        }
+        TestServers.await("all connected", Duration.ofSeconds(5), () -> server.clients().size() == 21);
+        QValue chunk = QLongVector.of(LongStream.range(0, 8 * 1024).toArray());   // 64 KiB
+        long message = 8 + 6 + 8 * 1024 * 8;
+        ServerConnection reads = (ServerConnection) byUser.get("good");
+        int broadcasts = 0;
+        while (server.clients().size() > 1) {
+            server.broadcast(chunk);
+            broadcasts++;
+            // the good client reads: it takes each push before the next comes (the others never do)
+            TestServers.await("the good client took push " + broadcasts, Duration.ofSeconds(5),
+                    () -> reads.queued() == 0);
+            // the bound, give or take one message per client whose queue was empty (one reply is no backlog)
+            assertThat(server.queuedBytes()).as("bytes queued for all clients after " + broadcasts + " broadcasts")
+                    .isLessThanOrEqualTo(maxTotal + 21 * message);
+            assertThat(broadcasts).as("broadcasts before every slow client was cut off").isLessThan(2000);
+            if (broadcasts % 20 == 0) {
+                assertGoodClientServed();
+            }
+        }
+        for (RawClient r : slow) {
+            String logged = assertDisconnected(r, "too slow");
+            assertThat(logged).contains("ServerOptions.maxTotalQueuedBytes is " + maxTotal)
+                    .doesNotContain("ServerOptions.maxQueuedBytes");
+        }
+        assertThat(server.clients()).extracting(ClientConnection::user).containsExactly("good");
+        TestServers.await("the cut-off clients' bytes released", Duration.ofSeconds(5),
+                () -> server.queuedBytes() == 0);
+    }
+
+    @Test
     void aSingleReplyLargerThanTheQueueLimitStillGoesToAClientThatReads() throws Exception {
         start(strict().maxQueuedBytes(64 * 1024));
         // a query result of 800 KB for a client that reads: not a backlog, so not "too slow"
@@ -347,6 +386,98 @@ class HostileClientTest {
         QConnection fourth = QConnection.connect(TestServers.options(server).build());
         toClose.add(fourth);
         TestServers.assertStillServes(fourth, QSymbol.of("room again"));
+        assertGoodClientServed();
+    }
+
+    @Test
+    void aValidClientGetsInWhileAThousandNeverHandshakenConnectionsAreHeldOpen() throws Exception {
+        start(strict().authenticator((user, password) -> user.equals("good") || user.equals("valid")));
+        List<java.net.Socket> crowd = new ArrayList<>();
+        try {
+            for (int i = 0; i < 1000; i++) {
+                java.net.Socket s = new java.net.Socket();
+                crowd.add(s);
+                s.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), server.port()),
+                        5000);
+            }
+            TestServers.await("the crowd accepted", Duration.ofSeconds(10),
+                    () -> server.pendingHandshakes() == server.options().maxPendingHandshakesPerAddress());
+            long start = System.nanoTime();
+            try (QConnection valid = QConnection.connect(TestServers.options(server).credentials("valid", "")
+                    .build())) {
+                TestServers.assertStillServes(valid, QSymbol.of("in"));
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("let in at once, not after a timeout")
+                    .isLessThan(Duration.ofSeconds(5));
+            assertThat(server.pendingHandshakes()).isLessThanOrEqualTo(64);
+            log.await(CLOSED_WITHIN, "handshake not finished while 64 newer connections from /127.0.0.1",
+                    "(ServerOptions.maxPendingHandshakesPerAddress)");
+            assertGoodClientServed();
+        } finally {
+            for (java.net.Socket s : crowd) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void validClientsGetInWhileAnotherAddressKeepsOpeningConnectionsThatNeverHandshake() throws Exception {
+        start(strict().maxConnections(50).maxPendingHandshakes(100).maxPendingHandshakesPerAddress(20));
+        java.util.concurrent.atomic.AtomicBoolean attacking = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+        java.net.InetAddress attacker = java.net.InetAddress.getByName("127.0.0.2");
+        CompletableFuture<Void> attack = CompletableFuture.runAsync(() -> {
+            java.util.ArrayDeque<java.net.Socket> held = new java.util.ArrayDeque<>();
+            try {
+                while (attacking.get()) {
+                    java.net.Socket s = new java.net.Socket();
+                    s.bind(new java.net.InetSocketAddress(attacker, 0));
+                    s.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(),
+                            server.port()), 5000);
+                    held.add(s);
+                    opened.incrementAndGet();
+                    if (held.size() > 500) {
+                        held.poll().close();
+                    }
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } finally {
+                for (java.net.Socket s : held) {
+                    try {
+                        s.close();
+                    } catch (IOException ignored) {
+                        // closing all
+                    }
+                }
+            }
+        });
+        try {
+            TestServers.await("the attack under way", Duration.ofSeconds(10), () -> opened.get() > 200);
+            for (int i = 0; i < 20; i++) {
+                try (QConnection valid = QConnection.connect(TestServers.options(server).credentials("valid" + i, "")
+                        .build())) {
+                    TestServers.assertStillServes(valid, QLong.of(i));
+                }
+            }
+            assertThat(server.pendingHandshakes()).isLessThanOrEqualTo(20 + 1);
+        } finally {
+            attacking.set(false);
+            attack.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(opened.get()).as("connections the attacker opened").isGreaterThan(200);
+        log.await(CLOSED_WITHIN, "newer connections from /127.0.0.2", "maxPendingHandshakesPerAddress");
+        assertGoodClientServed();
+    }
+
+    @Test
+    void aClientRefusedForCapacityIsNotToldItsCredentialsWereWrongOnly() throws Exception {
+        start(strict().maxConnections(1));
+        assertThatThrownBy(() -> QConnection.connect(TestServers.options(server).credentials("late", "").build()))
+                .isInstanceOf(dev.q4j.client.QAuthenticationException.class)
+                .hasMessageContaining("or no capacity for another client")
+                .hasMessageNotContaining("rejected the credentials");
+        log.await(CLOSED_WITHIN, "1 connections already (ServerOptions.maxConnections)");
         assertGoodClientServed();
     }
 

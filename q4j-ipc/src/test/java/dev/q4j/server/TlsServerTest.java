@@ -163,6 +163,29 @@ class TlsServerTest {
     }
 
     @Test
+    void aPlainQ4jClientOnTheTlsPortFailsFastWithAMessageSuggestingTls() throws Exception {
+        try (LogCapture log = new LogCapture();
+             QServer server = tlsServer(TestServers.loopback().requestHandler(TestServers.ECHO))) {
+            // without credentials the kdb+ hello is 2 bytes, less than a TLS record header: nothing answered it
+            for (String user : new String[] {"", "ann"}) {
+                long start = System.nanoTime();
+                ConnectionOptions.Builder plain = ConnectionOptions.builder("127.0.0.1", server.port())
+                        .connectTimeout(Duration.ofSeconds(10));
+                if (!user.isEmpty()) {
+                    plain.credentials(user, "pw");
+                }
+                assertThatThrownBy(() -> QConnection.connect(plain.build()))
+                        .isInstanceOf(QConnectionException.class)
+                        .isNotInstanceOf(dev.q4j.client.QAuthenticationException.class)
+                        .hasMessageContaining("TLS");
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).as("failed at once, not at a timeout")
+                        .isLessThan(Duration.ofSeconds(3));
+            }
+            log.await(Duration.ofSeconds(5), "disconnected", "not TLS");
+        }
+    }
+
+    @Test
     void aPlainClientOnTheTlsPortIsDisconnectedAndOthersGoOn() throws Exception {
         try (LogCapture log = new LogCapture();
              QServer server = tlsServer(TestServers.loopback().requestHandler(TestServers.ECHO));
