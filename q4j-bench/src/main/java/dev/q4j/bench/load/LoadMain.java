@@ -25,7 +25,8 @@ import java.util.Map;
  * {@code --unauthenticated N} of them that never handshake (default: as many as of the other kinds);
  * {@code --seconds N} time limit per server; {@code --servers a,b} which servers (q4j, javakdb, neutral);
  * {@code --server-jvm 'OPTS'} options of the server JVMs (default {@code -Xmx1g}); {@code --quick}.
- * Exits with status 1 when any server lost, misordered or garbled a request.
+ * Exits with status 1 when q4j's server (or the neutral one: then the harness is broken) lost, misordered or
+ * garbled a request; javakdb's losses are reported, as measured.
  */
 public final class LoadMain {
     private LoadMain() {
@@ -108,7 +109,8 @@ public final class LoadMain {
             results.add(r);
             System.out.print(format(r));
             System.out.flush();
-            bad |= r.lost() > 0 || r.misordered() > 0 || r.malformed() > 0;
+            // javakdb's losses are a measurement; q4j's are a failure, and the neutral server's a broken harness
+            bad |= kind != LoadServer.Kind.JAVAKDB && (r.lost() > 0 || r.misordered() > 0 || r.malformed() > 0);
         }
         System.out.print(summary(results));
         System.exit(bad ? 1 : 0);
@@ -145,6 +147,12 @@ public final class LoadMain {
         b.append(String.format(Locale.ROOT, "%-8s hostile: %s; server log lines: %d%n", "", h, r.serverLogLines()));
         for (String e : r.errors()) {
             b.append(String.format(Locale.ROOT, "%-8s ! %s%n", "", e));
+        }
+        if (!r.complete() && !r.serverLogTail().isEmpty()) {
+            b.append(String.format(Locale.ROOT, "%-8s the server's last log lines:%n", ""));
+            for (String line : r.serverLogTail().split("\n")) {
+                b.append(String.format(Locale.ROOT, "%-8s | %s%n", "", line));
+            }
         }
         return b.toString();
     }

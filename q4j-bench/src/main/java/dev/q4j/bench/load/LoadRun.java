@@ -72,7 +72,7 @@ final class LoadRun {
     record Result(LoadServer.Kind kind, long expected, long ok, long lost, long misordered, long malformed,
             long notRun, long refused, double seconds, long[] latencyNanos, ServerProcess.Usage before,
             ServerProcess.Usage peak, ServerProcess.Usage after, Map<Hostile, long[]> hostile, List<String> errors,
-            long serverLogLines, long contextSwitches) {
+            long serverLogLines, long contextSwitches, String serverLogTail) {
         /** @return requests answered per second in the measured phase */
         double throughput() {
             return seconds <= 0 ? 0 : ok / seconds;
@@ -85,6 +85,11 @@ final class LoadRun {
             }
             int i = (int) Math.ceil(q * latencyNanos.length) - 1;
             return latencyNanos[Math.max(0, Math.min(latencyNanos.length - 1, i))];
+        }
+
+        Result withLogTail(String tail) {
+            return new Result(kind, expected, ok, lost, misordered, malformed, notRun, refused, seconds, latencyNanos,
+                    before, peak, after, hostile, errors, serverLogLines, contextSwitches, tail);
         }
 
         /** @return true when every request was answered, correctly and in order */
@@ -138,8 +143,9 @@ final class LoadRun {
      */
     static Result run(LoadServer.Kind kind, Config config) throws IOException, InterruptedException {
         try (ServerProcess server = new ServerProcess(kind, config.serverJvm())) {
-            return new LoadRun(kind, config, server.port()).drive(server::usage, server::errorLines,
+            Result r = new LoadRun(kind, config, server.port()).drive(server::usage, server::errorLines,
                     server::contextSwitches);
+            return r.withLogTail(server.lastError());
         }
     }
 
@@ -258,7 +264,7 @@ final class LoadRun {
         return new Result(kind, config.expected(), ok.get(), lost.get(), misordered.get(), malformed.get(),
                 notRun.get(), refused.get(), (end - start) / 1e9, all, before, peak, after, hostile,
                 List.copyOf(errors), serverLogLines.getAsLong(),
-                ServerProcess.switchesBetween(switchesBefore, switchesAfter));
+                ServerProcess.switchesBetween(switchesBefore, switchesAfter), "");
     }
 
     private static Thread start(String name, Runnable r) {
