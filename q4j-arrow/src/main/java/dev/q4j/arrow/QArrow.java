@@ -22,6 +22,7 @@ import org.apache.arrow.vector.ipc.ArrowFileWriter;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
+import org.apache.arrow.vector.ipc.ArrowWriter;
 import org.apache.arrow.vector.ipc.InvalidArrowFileException;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -294,11 +295,7 @@ public final class QArrow {
              ArrowReader reader = reader(allocator, tables, options);
              ArrowStreamWriter writer = new ArrowStreamWriter(reader.getVectorSchemaRoot(), reader,
                      Unclosed.channel(out))) {
-            writer.start();
-            while (reader.loadNextBatch()) {
-                writer.writeBatch();
-            }
-            writer.end();
+            writeAll(reader, writer);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the Arrow stream: " + e.getMessage(), e);
         }
@@ -367,11 +364,7 @@ public final class QArrow {
             reader.useDictionariesOf(tables);
             try (ArrowFileWriter writer = new ArrowFileWriter(reader.getVectorSchemaRoot(), reader,
                     Unclosed.channel(out))) {
-                writer.start();
-                while (reader.loadNextBatch()) {
-                    writer.writeBatch();
-                }
-                writer.end();
+                writeAll(reader, writer);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the Arrow file: " + e.getMessage(), e);
@@ -444,6 +437,15 @@ public final class QArrow {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the Arrow file: " + e.getMessage(), e);
         }
+    }
+
+    /** Writes every batch the reader gives, between the format's start and end. */
+    private static void writeAll(ArrowReader reader, ArrowWriter writer) throws IOException {
+        writer.start();
+        while (reader.loadNextBatch()) {
+            writer.writeBatch();
+        }
+        writer.end();
     }
 
     /**

@@ -105,16 +105,7 @@ final class TableDecoder {
                             + QArrow.ATTRIBUTE + " does not hold: " + e.getMessage());
                 }
             } else {
-                joined = Concat.of(type, pieces, Attribute.NONE);
-                Attribute holding = JoinedAttributes.holding(joined, attribute);
-                if (holding != Attribute.NONE) {
-                    try {
-                        joined = joined instanceof QVector v ? v.withAttribute(holding)
-                                : ((QList) joined).withAttribute(holding);
-                    } catch (IllegalArgumentException e) {
-                        // the value model's check is the last word: the joined column goes without
-                    }
-                }
+                joined = JoinedAttributes.withHolding(Concat.of(type, pieces, Attribute.NONE), attribute);
             }
             columns.add(joined);
         }

@@ -89,19 +89,7 @@ class RoundTripPropertyTest {
                         net.jqwik.api.Tuple.of(1, nested)), attributes)
                 // only an attribute that holds, as q keeps them (s# sorted, u# unique, p# parted): a false one is
                 // dropped where batches are joined, and kdb+ would search such a list wrongly
-                .as((s, a) -> {
-                    Attribute holding = JoinedAttributes.holding(s, a);
-                    return s instanceof QVector v ? attributed(v, holding) : ((QList) s).withAttribute(holding);
-                });
-    }
-
-    /** {@code v} with {@code a}, or with {@code g#} where the value model's own check refuses {@code a} */
-    private static QSequence attributed(QVector v, Attribute a) {
-        try {
-            return v.withAttribute(a);
-        } catch (IllegalArgumentException e) {
-            return v.withAttribute(Attribute.GROUPED);
-        }
+                .as(JoinedAttributes::withHolding);
     }
 
     private static Arbitrary<QSequence> vector(QType type, int n) {
