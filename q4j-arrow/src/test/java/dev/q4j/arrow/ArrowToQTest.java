@@ -7,8 +7,6 @@ import dev.q4j.value.QTable;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
@@ -18,22 +16,13 @@ import org.apache.arrow.vector.UInt8Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Arrow data from elsewhere (no q4j metadata, other layouts), and Arrow data q cannot hold exactly: an error naming
  * the column and, where one is to blame, the row.
  */
-class ArrowToQTest {
-    private final BufferAllocator allocator = new RootAllocator();
-
-    @AfterEach
-    void allMemoryFreed() {
-        assertThat(allocator.getAllocatedMemory()).as("Arrow memory left allocated").isZero();
-        allocator.close();
-    }
-
+class ArrowToQTest extends ArrowMemoryTest {
     @Test
     void anArrowTypeWithoutAQTypeIsNamed() {
         try (org.apache.arrow.vector.Float2Vector d = new org.apache.arrow.vector.Float2Vector("half", allocator)) {

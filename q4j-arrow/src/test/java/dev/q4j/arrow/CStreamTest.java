@@ -11,25 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The reader through Arrow's C stream interface, as DuckDB consumes it ({@code Data.exportArrayStream}): exported,
  * imported back by arrow-c-data's own importer, every batch read with its own dictionary.
  */
-class CStreamTest {
-    private final BufferAllocator allocator = new RootAllocator();
-
-    @AfterEach
-    void allMemoryFreed() {
-        assertThat(allocator.getAllocatedMemory()).as("Arrow memory left allocated").isZero();
-        allocator.close();
-    }
-
+class CStreamTest extends ArrowMemoryTest {
     @Test
     void batchesCrossTheCStreamInterfaceWithTheirDictionaries() throws Exception {
         QTable a = QTable.of(List.of("sym", "px"), List.of(QSymbolVector.of("IBM", "MSFT", "IBM", "AAPL", "IBM"),

@@ -20,8 +20,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -45,19 +43,10 @@ import org.apache.arrow.vector.complex.impl.UnionListWriter;
 import org.apache.arrow.vector.dictionary.Dictionary;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.types.pojo.Field;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class QArrowTest {
-    private final BufferAllocator allocator = new RootAllocator();
-
-    @AfterEach
-    void allMemoryFreed() {
-        assertThat(allocator.getAllocatedMemory()).as("Arrow memory left allocated").isZero();
-        allocator.close();
-    }
-
+class QArrowTest extends ArrowMemoryTest {
     @Test
     void everyTypeComesBackExactly() {
         QTable t = Tables.everyType();

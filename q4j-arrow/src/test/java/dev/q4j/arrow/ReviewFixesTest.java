@@ -22,8 +22,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FixedSizeBinaryVector;
 import org.apache.arrow.vector.IntervalDayVector;
@@ -33,20 +31,11 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a review of q4j-arrow found, each pinned by the test that failed before its fix. */
-class ReviewFixesTest {
-    private final BufferAllocator allocator = new RootAllocator();
-
-    @AfterEach
-    void allMemoryFreed() {
-        assertThat(allocator.getAllocatedMemory()).as("Arrow memory left allocated").isZero();
-        allocator.close();
-    }
-
+class ReviewFixesTest extends ArrowMemoryTest {
     @Test
     void sqlIntervalsOfDaysAndNanosecondsAreTimespansAndMonthsAnError() {
         try (IntervalMonthDayNanoVector v = new IntervalMonthDayNanoVector("span", allocator);
