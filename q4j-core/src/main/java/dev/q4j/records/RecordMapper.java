@@ -534,17 +534,14 @@ public final class RecordMapper {
 
     private QTable joined(QKeyedTable table, Class<?> type) {
         Objects.requireNonNull(table, "table");
-        List<String> names = new ArrayList<>(table.keys().columnNames());
-        List<QSequence> columns = new ArrayList<>(table.keys().columns());
+        List<String> keyNames = table.keys().columnNames();
         for (String name : table.values().columnNames()) {
-            if (names.contains(name)) {
+            if (keyNames.contains(name)) {
                 throw new RecordMappingException(type, null, name, null, -1,
                         "both a key and a value column: one record cannot hold both", null);
             }
         }
-        names.addAll(table.values().columnNames());
-        columns.addAll(table.values().columns());
-        return QTable.of(names, columns);
+        return table.unkeyed();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,7 @@
 package dev.q4j.value;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -69,6 +71,24 @@ public final class QKeyedTable implements QValue {
      */
     public static QKeyedTable of(QTable keys, QTable values) {
         return new QKeyedTable(keys, values, false);
+    }
+
+    /**
+     * The same rows as one table, the key columns first, as q's {@code 0!}.
+     *
+     * <pre>{@code
+     * QTable flat = keyed.unkeyed();   // ([sym:`a`b] px:1 2) as ([] sym:`a`b; px:1 2)
+     * }</pre>
+     *
+     * @return the key columns and then the value columns, sharing their vectors
+     * @throws IllegalArgumentException when a value column has a key column's name
+     */
+    public QTable unkeyed() {
+        List<String> names = new ArrayList<>(keys.columnNames());
+        names.addAll(values.columnNames());
+        List<QSequence> columns = new ArrayList<>(keys.columns());
+        columns.addAll(values.columns());
+        return QTable.of(names, columns);
     }
 
     /** @return the number of rows */

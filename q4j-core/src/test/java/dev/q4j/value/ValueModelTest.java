@@ -3,6 +3,7 @@ package dev.q4j.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.q4j.text.QText;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,6 +93,16 @@ class ValueModelTest {
         assertThat(new QKeyedTable(k, v, true).type()).isEqualTo(QType.SORTED_DICT);
         assertThatThrownBy(() -> QDict.of(QSymbolVector.of("a"), QLongVector.of(1, 2))).hasMessageContaining("'length");
         assertThatThrownBy(() -> QDict.of(QSymbol.of("a"), QLong.of(1))).hasMessageContaining("must be a list");
+    }
+
+    @Test
+    void unkeyedIsQsZeroBang() {
+        QTable k = QTable.of(List.of("k"), List.of(QLongVector.of(1, 2)));
+        QTable v = QTable.of(List.of("v"), List.of(QSymbolVector.of("a", "b")));
+        // 0!([k:1 2] v:`a`b) is ([] k:1 2; v:`a`b)
+        assertThat(QKeyedTable.of(k, v).unkeyed()).isEqualTo(QText.parse("([] k:1 2; v:`a`b)"));
+        QTable clash = QTable.of(List.of("k"), List.of(QSymbolVector.of("a", "b")));
+        assertThatThrownBy(() -> QKeyedTable.of(k, clash).unkeyed()).hasMessageContaining("duplicate column name `k");
     }
 
     @Test

@@ -319,7 +319,7 @@ public final class QDuckDB implements AutoCloseable {
                 throw new QDuckDBException("the result of " + sql + " cannot be a q table: " + e.getMessage()
                         + " (name the columns apart with AS)", e);
             }
-            QTable table = result instanceof QKeyedTable keyed ? unkeyed(keyed) : (QTable) result;
+            QTable table = result instanceof QKeyedTable keyed ? keyed.unkeyed() : (QTable) result;
             return retyped(table, schema, meta, text);
         } catch (SQLException e) {
             throw failed(sql, e);
@@ -533,13 +533,6 @@ public final class QDuckDB implements AutoCloseable {
         return QGuidVector.wrap(guids);
     }
 
-    private static QTable unkeyed(QKeyedTable keyed) {
-        List<String> names = new java.util.ArrayList<>(keyed.keys().columnNames());
-        names.addAll(keyed.values().columnNames());
-        List<QValue> columns = new java.util.ArrayList<>(keyed.keys().columns());
-        columns.addAll(keyed.values().columns());
-        return QTable.of(names, columns);
-    }
 
     private void checkOpen() {
         if (closed) {
