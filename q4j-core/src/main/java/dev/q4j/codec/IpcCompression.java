@@ -1,5 +1,6 @@
 package dev.q4j.codec;
 
+import dev.q4j.QLimitException;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -338,6 +339,7 @@ public final class IpcCompression {
      * @param message a complete compressed message (the whole array)
      * @return a new array with the complete uncompressed message
      * @throws IpcCompressionException if the message is malformed (see {@link #decompress(byte[], int, int, long)})
+     * @throws dev.q4j.QLimitException if it declares an uncompressed size over {@link #MAX_UNCOMPRESSED_SIZE}
      */
     public static byte[] decompress(byte[] message) {
         return decompress(message, 0, message.length, MAX_UNCOMPRESSED_SIZE);
@@ -354,8 +356,8 @@ public final class IpcCompression {
      * @param message a complete compressed message (the whole array)
      * @param maxUncompressedSize the largest uncompressed total length (header included) to accept
      * @return a new array with the complete uncompressed message
-     * @throws IpcCompressionException if the message is malformed or declares a size over the limit (see
-     *     {@link #decompress(byte[], int, int, long)})
+     * @throws IpcCompressionException if the message is malformed (see {@link #decompress(byte[], int, int, long)})
+     * @throws dev.q4j.QLimitException if it declares an uncompressed size over {@code maxUncompressedSize}
      * @throws IllegalArgumentException if {@code maxUncompressedSize} is below 8
      */
     public static byte[] decompress(byte[] message, long maxUncompressedSize) {
@@ -370,12 +372,13 @@ public final class IpcCompression {
      *
      * <p>Hostile input is rejected with an {@link IpcCompressionException} naming the problem and its offset (from
      * the start of the message): a header that is not a compressed message, a length field that disagrees with
-     * {@code length}, a declared uncompressed size below 8, above {@code maxUncompressedSize} or larger than the
-     * compressed bytes could ever expand to; and, while decoding, a back-reference to a table slot nothing filled
+     * {@code length}, a declared uncompressed size below 8 or larger than the compressed bytes could ever expand
+     * to; and, while decoding, a back-reference to a table slot nothing filled
      * yet, a back-reference writing past the declared size, a stream that ends before the declared size is reached,
      * or bytes left over after it. A declared size more than 16 times the compressed length is allocated only after
      * a first pass over the stream has shown that it produces exactly that many bytes, so a small hostile message
-     * cannot make this method allocate more than 16 times its own size.
+     * cannot make this method allocate more than 16 times its own size. A declared size above
+     * {@code maxUncompressedSize} is refused, before anything is allocated, with a {@link dev.q4j.QLimitException}.
      *
      * <pre>{@code
      * byte[] plain = IpcCompression.decompress(buffer, start, frameLength, limits.maxMessageSize());
@@ -386,7 +389,8 @@ public final class IpcCompression {
      * @param length total length of the compressed message, header included (must equal its header length field)
      * @param maxUncompressedSize the largest uncompressed total length (header included) to accept
      * @return a new array of exactly the declared uncompressed size
-     * @throws IpcCompressionException if the message is malformed or breaks the limit
+     * @throws IpcCompressionException if the message is malformed
+     * @throws dev.q4j.QLimitException if it declares an uncompressed size over {@code maxUncompressedSize}
      * @throws IndexOutOfBoundsException if the range is outside {@code message}
      * @throws IllegalArgumentException if {@code maxUncompressedSize} is below 8
      */
@@ -413,8 +417,9 @@ public final class IpcCompression {
         }
         long limit = Math.min(maxUncompressedSize, MAX_UNCOMPRESSED_SIZE);
         if (size > limit) {
-            throw error("declared uncompressed size " + size + " exceeds the limit of " + limit
-                    + " bytes (raise maxUncompressedSize to accept it)", HEADER);
+            throw new QLimitException("declared uncompressed size " + size + " exceeds the limit of " + limit
+                    + " bytes (raise maxUncompressedSize to accept it)", HEADER, QLimitException.Limit.MESSAGE_SIZE,
+                    limit, size);
         }
         long streamLength = length - STREAM_START;
         // Every stream byte yields at most 128.5 output bytes (a 2-byte back-reference copies at most 257).
@@ -648,7 +653,7 @@ public final class IpcCompression {
     }
 
     private static IpcCompressionException error(String what, long offset) {
-        return new IpcCompressionException(what + " (at offset " + offset + ")");
+        return new IpcCompressionException(what, offset);
     }
 
     private static int readInt(byte[] b, int at, boolean little) {

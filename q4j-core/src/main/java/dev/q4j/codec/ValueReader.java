@@ -63,28 +63,29 @@ final class ValueReader {
     private final boolean little;
     /** subtracted from positions in error messages, so that offsets count from the start of the message */
     private final int base;
+    /** checks the nesting depth */
+    private final DecodeLimits limits;
+    /** {@link DecodeLimits#maxDepth()}, for choosing a fast path that stays within it */
     private final int maxDepth;
     /** whether vectors of 4- and 8-byte items are left in {@link #b} instead of copied out of it */
     private final boolean inPlace;
     private final SymbolTable symbols = new SymbolTable();
     private int pos;
 
-    ValueReader(byte[] bytes, int start, int end, ByteOrder order, int base, int maxDepth) {
-        this(bytes, start, end, order, base, maxDepth, false);
-    }
-
     /**
+     * @param limits the limits, of which the reader checks the depth (the caller checks the size)
      * @param inPlace whether vectors of 4- and 8-byte items read their items from {@code bytes} (which their owner
      *     then must not modify) instead of copies
      */
-    ValueReader(byte[] bytes, int start, int end, ByteOrder order, int base, int maxDepth, boolean inPlace) {
+    ValueReader(byte[] bytes, int start, int end, ByteOrder order, int base, DecodeLimits limits, boolean inPlace) {
         this.b = bytes;
         this.pos = start;
         this.end = end;
         this.order = order;
         this.little = order == ByteOrder.LITTLE_ENDIAN;
         this.base = base;
-        this.maxDepth = maxDepth;
+        this.limits = limits;
+        this.maxDepth = limits.maxDepth();
         this.inPlace = inPlace;
     }
 
@@ -95,9 +96,7 @@ final class ValueReader {
     }
 
     QValue readValue(int depth) {
-        if (depth > maxDepth) {
-            throw error("nesting deeper than " + maxDepth + " levels (raise DecodeLimits.maxDepth to accept it)", pos);
-        }
+        limits.checkDepth(depth, pos - base);
         need(1, "a type byte");
         int typePos = pos;
         int type = b[pos++];
@@ -524,13 +523,10 @@ final class ValueReader {
     // ---------------------------------------------------------------- structures
 
     private QList readList(int depth) {
-        if (depth >= maxDepth) {
-            // a list is one level deeper than its items, also when it has none: at depth maxDepth it is one too many,
-            // which the value model would refuse with an IllegalArgumentException (nested derived functions around
-            // an empty list, 1,001 nested lists)
-            throw error("nesting deeper than " + maxDepth + " levels (raise DecodeLimits.maxDepth to accept it)",
-                    pos - 1);
-        }
+        // a list is one level deeper than its items, also when it has none: at depth maxDepth it is one too many,
+        // which the value model would refuse with an IllegalArgumentException (nested derived functions around an
+        // empty list, 1,001 nested lists)
+        limits.checkDepth(depth + 1, pos - 1 - base);
         Attribute attribute = readAttribute();
         int at = pos;
         int n = readCount("list");

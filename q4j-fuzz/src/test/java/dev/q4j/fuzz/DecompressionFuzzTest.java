@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * kdb+'s IPC compression, both ways, on any bytes. A finding is:
  * <ul>
  * <li>{@link IpcCompression#decompress(byte[], int, int, long)} throwing anything but an
- *     {@link IpcCompressionException} with a message, or giving a message whose header is not that of the
+ *     {@link IpcCompressionException} or a {@link dev.q4j.QLimitException} with a message, or giving a message whose header is not that of the
  *     uncompressed message (byte 2 zero, length field its size, the declared size);</li>
  * <li>what it gives not compressing and decompressing back to itself;</li>
  * <li>the same bytes, made an uncompressed message (byte order 0 or 1, byte 2 and 3 zero, the length field its
