@@ -134,7 +134,7 @@ public final class Decoder {
     }
 
     private byte[] decompress(byte[] bytes, int offset, int length, MessageHeader header) {
-        if (header.compression() == 2) {
+        if (header.compression() == MessageHeader.COMPRESSED_LARGE) {
             throw new QProtocolException("compressed message with an 8-byte uncompressed size (flag 2): over 2 GiB "
                     + "uncompressed, which a Java array cannot hold", 2);
         }

@@ -30,7 +30,7 @@ import java.util.Objects;
  * byte[] wire = IpcCompression.shouldCompress(message.length) ? IpcCompression.compress(message) : null;
  * if (wire == null) wire = message;                    // not worth it: send as is
  * ...
- * byte[] plain = wire[2] == 1 ? IpcCompression.decompress(wire, limits.maxMessageSize()) : wire;
+ * byte[] plain = wire[2] == MessageHeader.COMPRESSED ? IpcCompression.decompress(wire, limits.maxMessageSize()) : wire;
  * }</pre>
  *
  * <p>All methods are static, allocation is limited to the result (plus a 1 KiB table), and the class does no I/O.
@@ -46,7 +46,7 @@ public final class IpcCompression {
      */
     public static final long MAX_UNCOMPRESSED_SIZE = Integer.MAX_VALUE - 8;
 
-    private static final int HEADER = 8;
+    private static final int HEADER = MessageHeader.SIZE;
     /** Header plus the int32 uncompressed size: where the compressed stream starts. */
     private static final int STREAM_START = 12;
     /** The most bytes one group can add to the output: a flag byte and 8 two-byte back-references. */
@@ -128,7 +128,7 @@ public final class IpcCompression {
             throw new IllegalArgumentException("not an IPC message: " + length + " bytes, a header alone needs 8");
         }
         boolean little = littleEndian(message[offset]);
-        if (message[offset + 2] != 0) {
+        if (message[offset + 2] != MessageHeader.PLAIN) {
             throw new IllegalArgumentException("message is already compressed (header byte 2 is "
                     + (message[offset + 2] & 0xFF) + ")");
         }
@@ -145,7 +145,7 @@ public final class IpcCompression {
         byte[] out = new byte[capacity];
         out[0] = message[offset];
         out[1] = message[offset + 1];
-        out[2] = 1;
+        out[2] = MessageHeader.COMPRESSED;
         out[3] = message[offset + 3];
         writeInt(out, HEADER, length, little);
 
@@ -439,7 +439,7 @@ public final class IpcCompression {
         byte[] out = new byte[size];
         out[0] = message[offset];
         out[1] = message[offset + 1];
-        out[2] = 0;
+        out[2] = MessageHeader.PLAIN;
         out[3] = message[offset + 3];
         writeInt(out, 4, size, little);
 
@@ -615,10 +615,10 @@ public final class IpcCompression {
     }
 
     private static boolean littleEndian(byte order) {
-        if (order == 1) {
+        if (order == MessageHeader.LITTLE_ENDIAN) {
             return true;
         }
-        if (order == 0) {
+        if (order == MessageHeader.BIG_ENDIAN) {
             return false;
         }
         throw new IllegalArgumentException("header byte 0 must be 0 (big-endian) or 1 (little-endian), was "
@@ -627,16 +627,16 @@ public final class IpcCompression {
 
     private static boolean byteOrder(byte[] message, int offset) {
         byte order = message[offset];
-        if (order != 0 && order != 1) {
+        if (order != MessageHeader.BIG_ENDIAN && order != MessageHeader.LITTLE_ENDIAN) {
             throw error("header byte 0 must be 0 (big-endian) or 1 (little-endian), was " + (order & 0xFF), 0);
         }
-        return order == 1;
+        return order == MessageHeader.LITTLE_ENDIAN;
     }
 
     private static void checkCompressedFlag(byte[] message, int offset) {
         int flag = message[offset + 2] & 0xFF;
-        if (flag != 1) {
-            throw error(flag == 0
+        if (flag != MessageHeader.COMPRESSED) {
+            throw error(flag == MessageHeader.PLAIN
                     ? "message is not compressed (header byte 2 is 0)"
                     : "unsupported compression flag " + flag + " in header byte 2 (only 1 is known)", 2);
         }

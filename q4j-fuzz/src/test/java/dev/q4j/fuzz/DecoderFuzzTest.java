@@ -7,6 +7,7 @@ import dev.q4j.codec.Compression;
 import dev.q4j.codec.DecodeLimits;
 import dev.q4j.codec.Decoder;
 import dev.q4j.codec.Encoder;
+import dev.q4j.codec.MessageHeader;
 import dev.q4j.codec.QMessage;
 import dev.q4j.corpus.Hex;
 import java.util.Objects;
@@ -65,8 +66,9 @@ class DecoderFuzzTest {
 
     /** The size the cost is measured against: the uncompressed size a compressed message declares, if larger. */
     static long costBase(byte[] data) {
-        if (data.length >= 12 && data[2] == 1 && (data[0] == 0 || data[0] == 1)) {
-            long declared = data[0] == 1
+        if (data.length >= 12 && data[2] == MessageHeader.COMPRESSED
+                && (data[0] == MessageHeader.BIG_ENDIAN || data[0] == MessageHeader.LITTLE_ENDIAN)) {
+            long declared = data[0] == MessageHeader.LITTLE_ENDIAN
                     ? (data[8] & 0xFFL) | (data[9] & 0xFFL) << 8 | (data[10] & 0xFFL) << 16 | (data[11] & 0xFFL) << 24
                     : (data[11] & 0xFFL) | (data[10] & 0xFFL) << 8 | (data[9] & 0xFFL) << 16 | (data[8] & 0xFFL) << 24;
             // the decompressor refuses more than 129 x its stream (and checks before it allocates)
