@@ -6,8 +6,9 @@ final class Shapes {
     }
 
     /**
+     * {@return the container's depth: one more than its deepest child}
+     *
      * @param children the values a new container holds
-     * @return the container's depth: one more than its deepest child
      * @throws IllegalArgumentException when that is more than {@link QValue#MAX_DEPTH}
      */
     static int depthOver(Iterable<? extends QValue> children) {
@@ -19,9 +20,10 @@ final class Shapes {
     }
 
     /**
+     * {@return one more than the deeper of the two}
+     *
      * @param a a child
      * @param b another child
-     * @return one more than the deeper of the two
      */
     static int depthOver(QValue a, QValue b) {
         return checked(Math.max(depthOf(a), depthOf(b)) + 1);
