@@ -31,8 +31,8 @@ final class Shapes {
 
     /**
      * {@link QValue#depth} without a call through {@code QValue}: the containers by their own classes, and 0 for
-     * everything else. A list or a table holds values of many classes, and a call whose target changes from item to
-     * item costs some 20 ns on JDK 17 (measured on the 2-core benchmark machine), more than reading a 10-item vector.
+     * everything else. A list or a table holds values of many classes, and on JDK 17 a call whose target changes from
+     * item to item costs more than reading a 10-item vector (BENCHMARKS.md, "Small values: dispatch by class").
      * {@code QValue} is sealed, and {@code ShapesTest} checks that these are all the classes that override depth.
      *
      * @param v a value
