@@ -20,6 +20,8 @@ public final class IpcCompressionException extends QProtocolException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates the exception.
+     *
      * @param message what was wrong, without the offset (which this appends)
      * @param offset byte offset from the start of the message where it was found
      */

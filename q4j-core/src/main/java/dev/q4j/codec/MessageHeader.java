@@ -35,7 +35,7 @@ public record MessageHeader(ByteOrder order, MessageType type, int compression, 
      */
     public static final byte COMPRESSED_LARGE = 2;
 
-    /** @return true when the body is compressed */
+    /** {@return true when the body is compressed} */
     public boolean compressed() {
         return compression != PLAIN;
     }
