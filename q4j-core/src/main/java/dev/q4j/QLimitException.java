@@ -38,7 +38,7 @@ public final class QLimitException extends QProtocolException {
             this.setting = setting;
         }
 
-        /** @return the name of the {@link dev.q4j.codec.DecodeLimits} setting that holds this limit */
+        /** {@return the name of the {@link dev.q4j.codec.DecodeLimits} setting that holds this limit} */
         public String setting() {
             return setting;
         }
@@ -52,6 +52,8 @@ public final class QLimitException extends QProtocolException {
     private final long actual;
 
     /**
+     * Creates the exception.
+     *
      * @param message what was refused and which setting to raise, without the offset (which this appends)
      * @param offset byte offset from the start of the message where the figure was read, or -1
      * @param limit which limit was hit
@@ -68,20 +70,20 @@ public final class QLimitException extends QProtocolException {
         this.actual = actual;
     }
 
-    /** @return which limit was hit */
+    /** {@return which limit was hit} */
     public Limit limit() {
         return limit;
     }
 
-    /** @return the limit's value: the most bytes ({@link Limit#MESSAGE_SIZE}) or the deepest level allowed */
+    /** {@return the limit's value: the most bytes ({@link Limit#MESSAGE_SIZE}) or the deepest level allowed} */
     public long maximum() {
         return maximum;
     }
 
     /**
-     * @return the figure that broke the limit, always above {@link #maximum()}: the message's size in bytes, or for
-     *     {@link Limit#DEPTH} the level at which decoding stopped ({@code maximum() + 1}: the decoder reads no
-     *     deeper to learn how deep the value really goes)
+     * {@return the figure that broke the limit, always above {@link #maximum()}: the message's size in bytes, or for
+     * {@link Limit#DEPTH} the level at which decoding stopped} That level is {@code maximum() + 1}: the decoder reads
+     * no deeper to learn how deep the value really goes.
      */
     public long actual() {
         return actual;
