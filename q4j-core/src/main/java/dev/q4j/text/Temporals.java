@@ -26,30 +26,63 @@ final class Temporals {
 
     /** @return {@code YYYY.MM.DD} or null when the year is outside 1..9999 */
     static String date(long days) {
-        if (days < MIN_DAY || days > MAX_DAY) {
-            return null;
-        }
-        StringBuilder sb = new StringBuilder(10);
-        appendDate(sb, days);
-        return sb.toString();
+        return days < MIN_DAY || days > MAX_DAY ? null : displayDate(days);
     }
 
+    /** {@code YYYY.MM.DD} for any year: one below 1 gets a sign, one past 9999 more digits. */
     private static void appendDate(StringBuilder sb, long days) {
         LocalDate d = LocalDate.ofEpochDay(EPOCH_DAY_2000 + days);
-        pad(sb, d.getYear(), 4).append('.');
+        appendYear(sb, d.getYear()).append('.');
         pad(sb, d.getMonthValue(), 2).append('.');
         pad(sb, d.getDayOfMonth(), 2);
+    }
+
+    private static StringBuilder appendYear(StringBuilder sb, long year) {
+        if (year < 0) {
+            sb.append('-');
+        }
+        return pad(sb, Math.abs(year), 4);
     }
 
     /** @return {@code YYYY.MM} (without the m) or null when the year is outside 1..9999 */
     static String month(int months) {
         long year = 2000L + Math.floorDiv(months, 12);
-        if (year < 1 || year > 9999) {
-            return null;
-        }
+        return year < 1 || year > 9999 ? null : displayMonth(months);
+    }
+
+    /**
+     * @param days days since 2000.01.01
+     * @return {@code YYYY.MM.DD} as the console shows it whatever the year ({@code -0001.01.01}, {@code 12000.01.01}),
+     *     text that reads back only for years 1..9999
+     */
+    static String displayDate(long days) {
+        StringBuilder sb = new StringBuilder(10);
+        appendDate(sb, days);
+        return sb.toString();
+    }
+
+    /**
+     * @param months months since 2000.01
+     * @return {@code YYYY.MM} (without the m) as the console shows it whatever the year
+     */
+    static String displayMonth(int months) {
         StringBuilder sb = new StringBuilder(7);
-        pad(sb, year, 4).append('.');
+        appendYear(sb, 2000L + Math.floorDiv(months, 12)).append('.');
         pad(sb, Math.floorMod(months, 12) + 1, 2);
+        return sb.toString();
+    }
+
+    /**
+     * @param days a finite datetime value
+     * @return {@code YYYY.MM.DDThh:mm:ss.mmm} to the nearest millisecond, as the console shows it whatever the year,
+     *     without {@link #datetime(double)}'s check that it reads back
+     */
+    static String displayDatetime(double days) {
+        long millis = Math.round(days * MILLIS_PER_DAY);
+        StringBuilder sb = new StringBuilder(23);
+        appendDate(sb, Math.floorDiv(millis, MILLIS_PER_DAY));
+        sb.append('T');
+        appendClock(sb, Math.floorMod(millis, MILLIS_PER_DAY) * 1_000_000L, 3);
         return sb.toString();
     }
 
@@ -126,14 +159,7 @@ final class Temporals {
             return null;
         }
         long day = Math.floorDiv(millis, MILLIS_PER_DAY);
-        if (day < MIN_DAY || day > MAX_DAY) {
-            return null;
-        }
-        StringBuilder sb = new StringBuilder(23);
-        appendDate(sb, day);
-        sb.append('T');
-        appendClock(sb, Math.floorMod(millis, MILLIS_PER_DAY) * 1_000_000L, 3);
-        return sb.toString();
+        return day < MIN_DAY || day > MAX_DAY ? null : displayDatetime(days);
     }
 
     /** How q turns datetime text into its double: milliseconds since 2000.01.01 divided by 8.64e7. */
