@@ -24,6 +24,7 @@ import dev.q4j.value.QTimespan;
 import dev.q4j.value.QTimestamp;
 import dev.q4j.value.QValue;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -119,32 +120,10 @@ final class AtomText {
                 }
                 return true;
             }
-            case MONTH: {
-                int m = ((QMonth) a).months();
-                if (specialInt(sb, m, 'm')) {
-                    return true;
-                }
-                String text = Temporals.month(m);
-                if (text == null) {
-                    sb.append("\"m\"$").append(m).append('i');
-                    return false;
-                }
-                sb.append(text).append('m');
-                return true;
-            }
-            case DATE: {
-                int d = ((QDate) a).days();
-                if (specialInt(sb, d, 'd')) {
-                    return true;
-                }
-                String text = Temporals.date(d);
-                if (text == null) {
-                    sb.append("\"d\"$").append(d).append('i');
-                    return false;
-                }
-                sb.append(text);
-                return true;
-            }
+            case MONTH:
+                return dated(sb, ((QMonth) a).months(), 'm', Temporals::month, "m");
+            case DATE:
+                return dated(sb, ((QDate) a).days(), 'd', Temporals::date, "");
             case DATETIME:
                 return datetime(sb, a, ((QDatetime) a).days());
             case TIMESPAN: {
@@ -176,6 +155,23 @@ final class AtomText {
                 return true;
             }
         }
+    }
+
+    /**
+     * A month or date: {@code 2001.01m}, {@code 2001.01.01}, {@code 0Nd}; {@code "d"$-800000i} when its year is
+     * outside 1..9999, which q's text cannot hold.
+     */
+    private static boolean dated(StringBuilder sb, int v, char letter, IntFunction<String> text, String suffix) {
+        if (specialInt(sb, v, letter)) {
+            return true;
+        }
+        String t = text.apply(v);
+        if (t == null) {
+            sb.append('"').append(letter).append("\"$").append(v).append('i');
+            return false;
+        }
+        sb.append(t).append(suffix);
+        return true;
     }
 
     private static boolean datetime(StringBuilder sb, QAtom a, double z) {

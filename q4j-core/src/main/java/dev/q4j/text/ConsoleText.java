@@ -162,7 +162,7 @@ final class ConsoleText {
                 return;
             case FLOAT: {
                 int start = sb.length();
-                floatItem(((QFloat) a).value());
+                decimal(((QFloat) a).value(), false);
                 AtomText.suffixFloat(sb, start);
                 return;
             }
@@ -171,7 +171,7 @@ final class ConsoleText {
                 if (Float.isInfinite(f)) {
                     sb.append(f > 0 ? "0we" : "-0we");
                 } else {
-                    realItem(f);
+                    decimal(f, true);
                     sb.append('e');
                 }
                 return;
@@ -203,23 +203,14 @@ final class ConsoleText {
         sb.append(a.isNull() ? "0N" : ConsoleCells.string(a));
     }
 
-    private void floatItem(double d) {
+    /** A float ({@code 0n}, {@code 0w}) or a real ({@code 0N}, {@code 0W}) item, finite ones to 7 digits. */
+    private void decimal(double d, boolean real) {
         if (Double.isNaN(d)) {
-            sb.append("0n");
+            sb.append(real ? "0N" : "0n");
         } else if (Double.isInfinite(d)) {
-            sb.append(d > 0 ? "0w" : "-0w");
+            sb.append(d > 0 ? "" : "-").append(real ? "0W" : "0w");
         } else {
             sb.append(Decimals.display(d));
-        }
-    }
-
-    private void realItem(float f) {
-        if (Float.isNaN(f)) {
-            sb.append("0N");
-        } else if (Float.isInfinite(f)) {
-            sb.append(f > 0 ? "0W" : "-0W");
-        } else {
-            sb.append(Decimals.display(f));
         }
     }
 
@@ -268,7 +259,7 @@ final class ConsoleText {
                 int start = sb.length();
                 for (int i = 0; i < n && !full(); i++) {
                     space(sb, i);
-                    floatItem(((QFloat) v.at(i)).value());
+                    decimal(((QFloat) v.at(i)).value(), false);
                 }
                 AtomText.suffixFloat(sb, start);
                 return;
@@ -276,7 +267,7 @@ final class ConsoleText {
             case REAL:
                 for (int i = 0; i < n && !full(); i++) {
                     space(sb, i);
-                    realItem(((QReal) v.at(i)).value());
+                    decimal(((QReal) v.at(i)).value(), true);
                 }
                 sb.append('e');
                 return;

@@ -55,13 +55,13 @@ final class QPrinter {
             return list(l);
         }
         if (v instanceof QDict d) {
-            return dict(d);
+            return dict(d.sorted(), d.keys(), d.values());
         }
         if (v instanceof QTable t) {
             return table(t);
         }
         if (v instanceof QKeyedTable k) {
-            return keyedTable(k);
+            return dict(k.sorted(), k.keys(), k.values());
         }
         if (v instanceof QFunction f) {
             return function(f);
@@ -72,12 +72,16 @@ final class QPrinter {
     /** Prints {@code v} as the operand of a monadic verb or attribute: functions and errors go in parentheses. */
     private void operand(QValue v) {
         if (v instanceof QError || (v instanceof QFunction f && !(v instanceof QLambda) && !needsFallback(f))) {
-            sb.append('(');
-            value(v);
-            sb.append(')');
+            inParentheses(v);
         } else {
             value(v);
         }
+    }
+
+    private void inParentheses(QValue v) {
+        sb.append('(');
+        value(v);
+        sb.append(')');
     }
 
     /** Prints {@code v} on the left of a verb: anything compound goes in parentheses. */
@@ -149,15 +153,16 @@ final class QPrinter {
         return !attributed;
     }
 
-    private boolean dict(QDict d) {
-        if (d.sorted()) {
+    /** A dictionary or keyed table: {@code keys!values}, {@code `s#} in front when it is sorted (type 127). */
+    private boolean dict(boolean sorted, QValue keys, QValue values) {
+        if (sorted) {
             sb.append("`s#");
-            sortedKeys(d.keys());
+            sortedKeys(keys);
         } else {
-            left(d.keys());
+            left(keys);
         }
         sb.append('!');
-        value(d.values());
+        value(values);
         return false;
     }
 
@@ -188,18 +193,6 @@ final class QPrinter {
         return false;
     }
 
-    private boolean keyedTable(QKeyedTable k) {
-        if (k.sorted()) {
-            sb.append("`s#");
-            sortedKeys(k.keys());
-        } else {
-            left(k.keys());
-        }
-        sb.append('!');
-        table(k.values());
-        return false;
-    }
-
     // ------------------------------------------------------------------ functions and errors
 
     private boolean function(QFunction f) {
@@ -227,9 +220,7 @@ final class QPrinter {
             List<QValue> items = p.items();
             QValue head = items.get(0);
             if (head instanceof QIterator) {
-                sb.append('(');
-                value(head);
-                sb.append(')');
+                inParentheses(head);
             } else {
                 left(head);
             }
@@ -243,9 +234,7 @@ final class QPrinter {
             if (inner instanceof QFunction && !(inner instanceof QIterator)) {
                 left(inner);
             } else {
-                sb.append('(');
-                value(inner);
-                sb.append(')');
+                inParentheses(inner);
             }
             sb.append(Primitives.derivedGlyph(d.iterator()));
         }

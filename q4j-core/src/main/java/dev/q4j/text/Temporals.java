@@ -38,10 +38,7 @@ final class Temporals {
     }
 
     private static StringBuilder appendYear(StringBuilder sb, long year) {
-        if (year < 0) {
-            sb.append('-');
-        }
-        return pad(sb, Math.abs(year), 4);
+        return pad(sb, sign(sb, year), 4);
     }
 
     /** @return {@code YYYY.MM} (without the m) or null when the year is outside 1..9999 */
@@ -100,50 +97,41 @@ final class Temporals {
     /** @return {@code [-]dDhh:mm:ss.nnnnnnnnn} for any long except Long.MIN_VALUE */
     static String timespan(long nanos) {
         StringBuilder sb = new StringBuilder(24);
-        if (nanos < 0) {
-            sb.append('-');
-            nanos = -nanos;
-        }
-        sb.append(nanos / NANOS_PER_DAY).append('D');
-        appendClock(sb, nanos % NANOS_PER_DAY, 9);
+        long n = sign(sb, nanos);
+        sb.append(n / NANOS_PER_DAY).append('D');
+        appendClock(sb, n % NANOS_PER_DAY, 9);
         return sb.toString();
     }
 
     /** @return {@code [-]hh:mm} with unwrapped hours */
     static String minute(int minutes) {
-        long m = minutes;
         StringBuilder sb = new StringBuilder(6);
-        if (m < 0) {
-            sb.append('-');
-            m = -m;
-        }
+        long m = sign(sb, minutes);
         pad(sb, m / 60, 2).append(':');
-        pad(sb, m % 60, 2);
-        return sb.toString();
+        return pad(sb, m % 60, 2).toString();
     }
 
     /** @return {@code [-]hh:mm:ss} with unwrapped hours */
     static String second(int seconds) {
-        long s = seconds;
         StringBuilder sb = new StringBuilder(9);
-        if (s < 0) {
-            sb.append('-');
-            s = -s;
-        }
-        appendClock(sb, s * NANOS_PER_SECOND, 0);
+        appendClock(sb, sign(sb, seconds) * NANOS_PER_SECOND, 0);
         return sb.toString();
     }
 
     /** @return {@code [-]hh:mm:ss.mmm} with unwrapped hours */
     static String time(int millis) {
-        long ms = millis;
         StringBuilder sb = new StringBuilder(13);
-        if (ms < 0) {
-            sb.append('-');
-            ms = -ms;
-        }
-        appendClock(sb, ms * 1_000_000L, 3);
+        appendClock(sb, sign(sb, millis) * 1_000_000L, 3);
         return sb.toString();
+    }
+
+    /** Appends a minus sign for a negative {@code v}; returns its magnitude (not for Long.MIN_VALUE). */
+    private static long sign(StringBuilder sb, long v) {
+        if (v < 0) {
+            sb.append('-');
+            return -v;
+        }
+        return v;
     }
 
     /**
