@@ -304,9 +304,13 @@ final class JsonFormat extends ChunkedText {
     /**
      * ISO-8601 from q's text of a date, month, timestamp or datetime: dashes for the dots of the date and {@code T}
      * before the time ({@code 2024-01-02}, {@code 2024-01}, {@code 2024-01-02T03:04:05.123456789}); a local
-     * date-time, no zone (kdb+ keeps none).
+     * date-time, no zone (kdb+ keeps none). A datetime too far for a date is its exact q value as it is
+     * ({@code "z"$1e+300}).
      */
     private static String iso(String qText) {
+        if (qText.startsWith("\"")) {
+            return qText;
+        }
         int time = Math.max(qText.indexOf('D'), qText.indexOf('T'));
         if (time < 0) {
             return qText.replace('.', '-');

@@ -27,7 +27,8 @@ import java.util.function.LongFunction;
  * q's {@code string} of an atom, which is how the console shows a table cell, a dictionary entry or an item of a
  * simple vector in a structure: no type suffix, nulls empty ({@code 0N} is a blank cell), infinities {@code 0W}
  * ({@code 0w} for floats and reals), symbols without the backquote, booleans as {@code 1}/{@code 0}, bytes as two hex
- * digits, floats to 7 significant digits ({@link Decimals#display(double)}).
+ * digits, floats to 7 significant digits ({@link Decimals#display(double)}). A datetime too far from 2000 for its
+ * milliseconds to fit a long shows as its exact value in q text ({@code "z"$1e+300}) rather than as a wrong date.
  */
 final class ConsoleCells {
     private ConsoleCells() {
@@ -101,7 +102,9 @@ final class ConsoleCells {
                 if (Double.isInfinite(z)) {
                     return z > 0 ? "0W" : "-0W";
                 }
-                return Temporals.displayDatetime(z);
+                String text = Temporals.displayDatetime(z);
+                // too far for a date: its exact value, "z"$1e+300
+                return text != null ? text : QText.print(a);
             }
             case TIMESPAN:
                 return finite(((QTimespan) a).nanos(), Long.MAX_VALUE, Temporals::timespan);

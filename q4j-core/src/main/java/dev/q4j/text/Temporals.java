@@ -18,6 +18,8 @@ final class Temporals {
     static final long EPOCH_DAY_2000 = 10_957L;
     private static final long MIN_DAY = LocalDate.of(1, 1, 1).toEpochDay() - EPOCH_DAY_2000;
     private static final long MAX_DAY = LocalDate.of(9999, 12, 31).toEpochDay() - EPOCH_DAY_2000;
+    /** the datetimes whose milliseconds fit a long, by their days */
+    private static final double MAX_DATETIME_DAYS = Long.MAX_VALUE / (double) MILLIS_PER_DAY;
 
     private Temporals() {
     }
@@ -72,9 +74,13 @@ final class Temporals {
     /**
      * @param days a finite datetime value
      * @return {@code YYYY.MM.DDThh:mm:ss.mmm} to the nearest millisecond, as the console shows it whatever the year,
-     *     without {@link #datetime(double)}'s check that it reads back
+     *     without {@link #datetime(double)}'s check that it reads back; null when its milliseconds do not fit a long
+     *     (beyond about 1.07e11 days either way), where rounding would clamp it to one wrong date
      */
     static String displayDatetime(double days) {
+        if (!(Math.abs(days) < MAX_DATETIME_DAYS)) {
+            return null;
+        }
         long millis = Math.round(days * MILLIS_PER_DAY);
         StringBuilder sb = new StringBuilder(23);
         appendDate(sb, Math.floorDiv(millis, MILLIS_PER_DAY));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.q4j.value.QAtom;
+import dev.q4j.value.QDatetime;
 import dev.q4j.value.QFloat;
 import dev.q4j.value.QLong;
 import dev.q4j.value.QLongVector;
@@ -153,6 +154,19 @@ class QConsoleShowTest {
         assertThat(QConsole.cell(QLong.of(Long.MAX_VALUE))).isEqualTo("0W");
         assertThat(QConsole.cell(QSymbol.of("IBM"))).isEqualTo("IBM");
         assertThat(QConsole.cell((QAtom) QText.parse("2024.01m"))).isEqualTo("2024.01");
+    }
+
+    /**
+     * A datetime is a float of days; past about 1.07e11 days its milliseconds do not fit a long, and rounding them
+     * once clamped every such value to one date in the year 292279024. It shows as its exact value instead, as
+     * {@link QText#print} writes it; nearer ones still show as dates, however far their year.
+     */
+    @Test
+    void aDatetimeTooFarForMillisecondsShowsItsExactValueNotAClampedDate() {
+        assertThat(QText.show(QDatetime.of(1e300))).isEqualTo("\"z\"$1e+300\n");
+        assertThat(QText.show(QDatetime.of(-1e300))).isEqualTo("\"z\"$-1e+300\n");
+        assertThat(QConsole.cell(QDatetime.of(2e11))).isEqualTo("\"z\"$2e+11");
+        assertThat(QConsole.cell(QDatetime.of(1e8))).isEqualTo("275790.09.13T00:00:00.000");
     }
 
     @Test
