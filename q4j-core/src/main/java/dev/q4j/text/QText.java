@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * q's own text for values, both ways: {@link #print(QValue)} writes any value the way q's {@code -3!} (and
- * {@code .Q.s1}) prints it, and {@link #parse(String)} reads that text back. Printing and then parsing gives a value
+ * {@code .Q.s1}) prints it, and {@link #parse(String)} reads that text back. {@link #show(QValue)} lays a value out
+ * as the q console shows it, for people ({@link QConsole}). Printing and then parsing gives a value
  * that encodes to exactly the same bytes as the original.
  *
  * <pre>{@code
@@ -119,6 +120,22 @@ public final class QText {
     public static String print(QValue value) {
         Objects.requireNonNull(value, "value");
         return QPrinter.print(value);
+    }
+
+    /**
+     * Shows a value as the q console does at its default size ({@code \c 25 80}): tables as columns, dictionaries as
+     * {@code key| value} lines, floats to 7 digits, long output cut with {@code ..}. This is text for people, which
+     * need not read back; {@link QConsole} has the rules and other sizes.
+     *
+     * <pre>{@code
+     * QText.show(QText.parse("`a`bb!1 2"));   // "a | 1\nbb| 2\n"
+     * }</pre>
+     *
+     * @param value any value
+     * @return the console's lines, each ended by a newline; empty for {@code ::}
+     */
+    public static String show(QValue value) {
+        return QConsole.DEFAULT.show(value);
     }
 
     /**
