@@ -54,7 +54,7 @@ class ClientJfrEventsTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws IOException {
         heldBack.forEach(f -> f.complete(QCharVector.of("late")));
         jfr.close();
     }

@@ -7,7 +7,6 @@ import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
-import jdk.jfr.Transient;
 
 /**
  * Not API: one request of a {@code QConnection}, from its write to its outcome; the duration is the latency.
@@ -79,9 +78,8 @@ public final class ClientRequestEvent extends Event {
     @Description("The q error's text, or why the request failed; empty for a value")
     public String error;
 
-    /** set by {@link #replied()}: the duration has ended */
-    @Transient
-    private boolean ended;
+    /** set by {@link #replied()}: the duration has ended (transient: JFR does not record it) */
+    private transient boolean ended;
 
     /** Made by {@link #start} only. */
     private ClientRequestEvent() {
