@@ -317,7 +317,7 @@ final class Session {
     }
 
     private static void complete(Request r, QValue v, int bytes) {
-        ClientRequestEvent event = r.event;
+        ClientRequestEvent event = r.event();
         if (event != null) {
             event.replied();
         }
@@ -354,8 +354,7 @@ final class Session {
                 return reply;
             }
             boolean alone = pending.isEmpty();
-            request = new Request(reply, System.nanoTime(),
-                    ClientRequestEvent.start(endpoint, ClientRequestEvent.SYNC, bytes.length));
+            request = Request.of(reply, System.nanoTime(), endpoint, bytes.length);
             pending.add(request);
             if (timeout != null) {
                 scheduleTimeout(request, timeout.toMillis());
@@ -374,8 +373,8 @@ final class Session {
         if (dead) {
             // killed while we wrote: the drain may have missed us
             QConnectionException cause = deathCause;
-            if (reply.completeExceptionally(cause) && request != null && request.event != null) {
-                request.event.finish(outcome(), 0, cause.getMessage());
+            if (reply.completeExceptionally(cause) && request != null && request.event() != null) {
+                request.event().finish(outcome(), 0, cause.getMessage());
             }
         }
         return reply;
@@ -506,8 +505,9 @@ final class Session {
         }
         for (Request r; (r = pending.poll()) != null; ) {
             boolean failed = r.reply.completeExceptionally(cause);
-            if (r.event != null && (failed || r.reply.isCancelled())) {
-                r.event.finish(failed ? outcome() : ClientRequestEvent.CANCELLED, 0, failed ? cause.getMessage() : null);
+            ClientRequestEvent event = r.event();
+            if (event != null && (failed || r.reply.isCancelled())) {
+                event.finish(failed ? outcome() : ClientRequestEvent.CANCELLED, 0, failed ? cause.getMessage() : null);
             }
         }
     }
@@ -518,19 +518,45 @@ final class Session {
     }
 
     /** A request waiting for its reply: kdb+ answers in order, so the queue's head owns the next response. */
-    private static final class Request {
+    private static class Request {
         final CompletableFuture<QValue> reply;
         /** when it was written, System.nanoTime() */
         final long sentAt;
-        /** its recorded event, or {@code null} when no recording wants one */
-        final ClientRequestEvent event;
         /** when it timed out (its reply is still owed while it is queued), or 0 */
         volatile long timedOutAt;
 
-        Request(CompletableFuture<QValue> reply, long sentAt, ClientRequestEvent event) {
+        Request(CompletableFuture<QValue> reply, long sentAt) {
             this.reply = reply;
             this.sentAt = sentAt;
+        }
+
+        /**
+         * @return a request, with its JFR event when a recording wants one (a plain request has no field for it: a
+         *     request costs no more while nothing is recorded)
+         */
+        static Request of(CompletableFuture<QValue> reply, long sentAt, String endpoint, int bytes) {
+            ClientRequestEvent event = ClientRequestEvent.start(endpoint, ClientRequestEvent.SYNC, bytes);
+            return event == null ? new Request(reply, sentAt) : new Recorded(reply, sentAt, event);
+        }
+
+        /** @return its recorded event, or {@code null} when no recording wanted one */
+        ClientRequestEvent event() {
+            return null;
+        }
+    }
+
+    /** A request whose JFR event is recorded. */
+    private static final class Recorded extends Request {
+        private final ClientRequestEvent event;
+
+        Recorded(CompletableFuture<QValue> reply, long sentAt, ClientRequestEvent event) {
+            super(reply, sentAt);
             this.event = event;
+        }
+
+        @Override
+        ClientRequestEvent event() {
+            return event;
         }
     }
 
@@ -558,8 +584,8 @@ final class Session {
             request.timedOutAt = 0;   // answered (or cancelled by its caller) in the meantime
             return;
         }
-        if (request.event != null) {
-            request.event.finish(ClientRequestEvent.TIMEOUT, 0, timeout.getMessage());
+        if (request.event() != null) {
+            request.event().finish(ClientRequestEvent.TIMEOUT, 0, timeout.getMessage());
         }
         for (Request earlier : pending) {
             if (earlier == request) {

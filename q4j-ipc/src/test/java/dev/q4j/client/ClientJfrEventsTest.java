@@ -54,7 +54,7 @@ class ClientJfrEventsTest {
     }
 
     @AfterEach
-    void stop() throws IOException {
+    void stop() {
         heldBack.forEach(f -> f.complete(QCharVector.of("late")));
         jfr.close();
     }
