@@ -40,7 +40,7 @@ public final class NeutralServer implements AutoCloseable {
         acceptor.start();
     }
 
-    /** @return the port it listens on */
+    /** {@return the port it listens on} */
     public int port() {
         return server.getLocalPort();
     }

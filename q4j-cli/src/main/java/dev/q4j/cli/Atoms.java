@@ -21,8 +21,9 @@ final class Atoms {
     }
 
     /**
+     * {@return true when it is above zero: {@code 0W} rather than {@code -0W}}
+     *
      * @param a a numeric or temporal atom, typically an infinity
-     * @return true when it is above zero: {@code 0W} rather than {@code -0W}
      */
     static boolean positive(QAtom a) {
         switch (a.type()) {

@@ -203,7 +203,7 @@ final class Console {
 
     // ---------------------------------------------------------------- input
 
-    /** @return the next complete expression; empty after Ctrl-C; null at the end of the input */
+    /** {@return the next complete expression; empty after Ctrl-C; null at the end of the input} */
     private String read() {
         if (reader != null) {
             try {
@@ -294,8 +294,9 @@ final class Console {
     // ---------------------------------------------------------------- commands
 
     /**
+     * {@return false to end the console}
+     *
      * @param text a complete expression or console command
-     * @return false to end the console
      */
     private boolean execute(String text) {
         String command = text.strip();
@@ -441,7 +442,7 @@ final class Console {
         out.flush();
     }
 
-    /** @return the open connection, reconnecting if it was lost; null (after saying why) when that fails */
+    /** {@return the open connection, reconnecting if it was lost; null (after saying why) when that fails} */
     private QConnection connected() {
         if (q != null && !q.isOpen()) {
             q.close();

@@ -77,7 +77,8 @@ final class ConsoleCommand {
     }
 
     /**
-     * @return the endpoint of HOST:PORT or the default
+     * {@return the endpoint of HOST:PORT or the default}
+     *
      * @throws CommandLine.ParameterException when it is not an address: a mistyped command when it looks like a word,
      *     so that picocli suggests the command meant
      */
@@ -120,8 +121,8 @@ final class ConsoleCommand {
     }
 
     /**
-     * @return true when standard input and output are a terminal: {@link System#console()} before Java 22, its
-     *     {@code isTerminal()} from Java 22 on (where a console exists for redirected streams too)
+     * {@return true when standard input and output are a terminal: {@link System#console()} before Java 22, its {@code
+     * isTerminal()} from Java 22 on (where a console exists for redirected streams too)}
      */
     static boolean isTerminal() {
         java.io.Console c = System.console();

@@ -109,19 +109,20 @@ final class ConsoleFormat {
         return Math.max(MIN_SIZE, Math.min(MAX_SIZE, n));
     }
 
-    /** @return the console height */
+    /** {@return the console height} */
     int rows() {
         return rows;
     }
 
-    /** @return the console width */
+    /** {@return the console width} */
     int columns() {
         return columns;
     }
 
     /**
+     * {@return the text the q console shows for it, each line ended by a newline; empty for {@code ::}}
+     *
      * @param value a value
-     * @return the text the q console shows for it, each line ended by a newline; empty for {@code ::}
      */
     String format(QValue value) {
         StringBuilder sb = new StringBuilder();
@@ -132,8 +133,9 @@ final class ConsoleFormat {
     }
 
     /**
+     * {@return the lines the q console shows for it; none for {@code ::}}
+     *
      * @param value a value
-     * @return the lines the q console shows for it; none for {@code ::}
      */
     List<String> lines(QValue value) {
         if (value.isGenericNull()) {
@@ -531,9 +533,10 @@ final class ConsoleFormat {
     }
 
     /**
+     * {@return its text, possibly cut after {@code limit} characters}
+     *
      * @param value a value
      * @param limit a length past which the text may stop early: whatever is longer is cut anyway
-     * @return its text, possibly cut after {@code limit} characters
      */
     static String show(QValue value, int limit) {
         Shower s = new Shower(limit);
@@ -721,7 +724,7 @@ final class ConsoleFormat {
             }
         }
 
-        /** @return true when the text from {@code start} has no '.', 'e', 'n' or 'w': it would read as a long */
+        /** {@return true when the text from {@code start} has no '.', 'e', 'n' or 'w': it would read as a long} */
         private boolean plainDigits(int start) {
             for (int i = start; i < sb.length(); i++) {
                 char c = sb.charAt(i);

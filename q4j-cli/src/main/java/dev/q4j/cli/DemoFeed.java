@@ -60,7 +60,7 @@ final class DemoFeed {
         this.random = new Random(seed);
     }
 
-    /** @return the empty tables the feed publishes to, for the tickerplant */
+    /** {@return the empty tables the feed publishes to, for the tickerplant} */
     static Map<String, QTable> schemas() {
         return Map.of(
                 "trade", QTable.of(List.of("time", "sym", "price", "size"),
@@ -100,22 +100,22 @@ final class DemoFeed {
         }
     }
 
-    /** @return {@code .u.upd} messages sent */
+    /** {@return {@code .u.upd} messages sent} */
     long messages() {
         return messages.get();
     }
 
-    /** @return rows they held */
+    /** {@return rows they held} */
     long rows() {
         return rows.get();
     }
 
-    /** @return why publishing stopped early, or {@code null} */
+    /** {@return why publishing stopped early, or {@code null}} */
     Throwable failure() {
         return failure;
     }
 
-    /** @return seconds from the first message to the stop (or to now while running) */
+    /** {@return seconds from the first message to the stop (or to now while running)} */
     double seconds() {
         long start = startNanos;
         if (start == 0) {
@@ -196,7 +196,7 @@ final class DemoFeed {
         private final long originNanoTime = System.nanoTime();
         private final long originTimeOfDay = LocalTime.now().toNanoOfDay();
 
-        /** @return nanoseconds since local midnight (past a day after midnight, as a timespan of 1D and more) */
+        /** {@return nanoseconds since local midnight (past a day after midnight, as a timespan of 1D and more)} */
         long now() {
             return originTimeOfDay + (System.nanoTime() - originNanoTime);
         }

@@ -126,8 +126,9 @@ final class DemoRdb {
     // ---------------------------------------------------------------- queries
 
     /**
+     * {@return how many rows it holds, or -1 when there is no such table}
+     *
      * @param name a table's name
-     * @return how many rows it holds, or -1 when there is no such table
      */
     synchronized int count(String name) {
         Table t = tables.get(name);

@@ -70,8 +70,9 @@ final class JsonFormat extends ChunkedText {
     }
 
     /**
+     * {@return it as JSON, without a line end}
+     *
      * @param value a value
-     * @return it as JSON, without a line end
      */
     static String format(QValue value) {
         StringBuilder out = new StringBuilder();
@@ -221,7 +222,7 @@ final class JsonFormat extends ChunkedText {
         }
     }
 
-    /** @return true when {@link #text(QAtom)} gives a JSON number or boolean rather than a string */
+    /** {@return true when {@link #text(QAtom)} gives a JSON number or boolean rather than a string} */
     static boolean isNumber(QAtom a) {
         switch (a.type()) {
             case BOOLEAN: case BYTE:
@@ -336,7 +337,7 @@ final class JsonFormat extends ChunkedText {
         return sb.append('e').append(x < 0 ? '-' : '+').append(Math.abs(x)).toString();
     }
 
-    /** @return a char vector's bytes as text: UTF-8, other bytes as {@link QUtf8}'s escapes */
+    /** {@return a char vector's bytes as text: UTF-8, other bytes as {@link QUtf8}'s escapes} */
     static String text(QCharVector s) {
         byte[] b = s.array();
         return QUtf8.decode(b, 0, b.length);

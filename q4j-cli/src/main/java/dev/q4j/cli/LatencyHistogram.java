@@ -35,20 +35,21 @@ final class LatencyHistogram {
         max = Math.max(max, v);
     }
 
-    /** @return how many latencies were recorded */
+    /** {@return how many latencies were recorded} */
     synchronized long count() {
         return count;
     }
 
-    /** @return the largest latency recorded (0 when none) */
+    /** {@return the largest latency recorded (0 when none)} */
     synchronized long max() {
         return max;
     }
 
     /**
+     * {@return the smallest value that {@code percent} % of the recorded values are at most (to within the bucket
+     * width, never above {@link #max()}); 0 when nothing was recorded}
+     *
      * @param percent 0 to 100
-     * @return the smallest value that {@code percent} % of the recorded values are at most (to within the bucket
-     *     width, never above {@link #max()}); 0 when nothing was recorded
      */
     synchronized long percentile(double percent) {
         if (count == 0) {
@@ -75,7 +76,7 @@ final class LatencyHistogram {
         return LINEAR + (e - 7) * SUB_BUCKETS + (sub - SUB_BUCKETS);
     }
 
-    /** @return the largest value that falls in bucket {@code i} */
+    /** {@return the largest value that falls in bucket {@code i}} */
     static long highest(int i) {
         if (i < LINEAR) {
             return i;

@@ -144,8 +144,9 @@ abstract class Q4jCommand implements Callable<Integer> {
     }
 
     /**
+     * {@return its message on one line (line breaks as spaces), or its class name when it has none}
+     *
      * @param e a failure
-     * @return its message on one line (line breaks as spaces), or its class name when it has none
      */
     static String oneLine(Throwable e) {
         String m = e.getMessage();
@@ -155,14 +156,15 @@ abstract class Q4jCommand implements Callable<Integer> {
         return m.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
     }
 
-    /** @return true when {@code file} names standard input: absent or {@code -} */
+    /** {@return true when {@code file} names standard input: absent or {@code -}} */
     static boolean isStdin(String file) {
         return file == null || file.equals("-");
     }
 
     /**
+     * {@return all its bytes}
+     *
      * @param file a file name, or {@code null} or {@code -} for standard input
-     * @return all its bytes
      * @throws BadInput when it cannot be read
      */
     byte[] readAll(String file) throws BadInput {
@@ -177,8 +179,9 @@ abstract class Q4jCommand implements Callable<Integer> {
     }
 
     /**
+     * {@return a UTF-8 reader over it}
+     *
      * @param file a file name, or {@code null} or {@code -} for standard input
-     * @return a UTF-8 reader over it
      * @throws BadInput when it cannot be opened
      */
     BufferedReader openLines(String file) throws BadInput {

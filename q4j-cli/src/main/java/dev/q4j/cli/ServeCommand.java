@@ -122,10 +122,11 @@ final class ServeCommand extends Q4jCommand {
     }
 
     /**
+     * {@return what to warn about when {@code bind} reaches beyond this machine and nobody's credentials are checked,
+     * else {@code null}}
+     *
      * @param bind the address listened on
      * @param auth the {@code --auth} given, or {@code null}
-     * @return what to warn about when {@code bind} reaches beyond this machine and nobody's credentials are checked,
-     *     else {@code null}
      */
     static String exposureWarning(String bind, String auth) {
         if (auth != null) {

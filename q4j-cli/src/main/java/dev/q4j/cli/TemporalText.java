@@ -20,29 +20,29 @@ final class TemporalText {
 
     // ------------------------------------------------------------------ q's way
 
-    /** @return {@code YYYY.MM.DD} */
+    /** {@return {@code YYYY.MM.DD}} */
     static String qDate(long days) {
         return date(new StringBuilder(10), days, '.').toString();
     }
 
-    /** @return {@code YYYY.MM} (no {@code m}) */
+    /** {@return {@code YYYY.MM} (no {@code m})} */
     static String qMonth(int months) {
         return month(new StringBuilder(7), months, '.').toString();
     }
 
-    /** @return {@code YYYY.MM.DDDhh:mm:ss.nnnnnnnnn} */
+    /** {@return {@code YYYY.MM.DDDhh:mm:ss.nnnnnnnnn}} */
     static String qTimestamp(long nanos) {
         StringBuilder sb = new StringBuilder(29);
         date(sb, Math.floorDiv(nanos, NANOS_PER_DAY), '.').append('D');
         return clock(sb, Math.floorMod(nanos, NANOS_PER_DAY), 9).toString();
     }
 
-    /** @return {@code YYYY.MM.DDThh:mm:ss.mmm}, to the nearest millisecond */
+    /** {@return {@code YYYY.MM.DDThh:mm:ss.mmm}, to the nearest millisecond} */
     static String qDatetime(double days) {
         return datetime(new StringBuilder(23), days, '.').toString();
     }
 
-    /** @return {@code [-]dDhh:mm:ss.nnnnnnnnn} */
+    /** {@return {@code [-]dDhh:mm:ss.nnnnnnnnn}} */
     static String qTimespan(long nanos) {
         StringBuilder sb = new StringBuilder(24);
         if (nanos < 0) {
@@ -53,7 +53,7 @@ final class TemporalText {
         return clock(sb, n % NANOS_PER_DAY, 9).toString();
     }
 
-    /** @return {@code [-]hh:mm}, hours unwrapped */
+    /** {@return {@code [-]hh:mm}, hours unwrapped} */
     static String minute(int minutes) {
         StringBuilder sb = new StringBuilder(6);
         long m = minutes;
@@ -65,7 +65,7 @@ final class TemporalText {
         return pad(sb, m % 60, 2).toString();
     }
 
-    /** @return {@code [-]hh:mm:ss}, hours unwrapped */
+    /** {@return {@code [-]hh:mm:ss}, hours unwrapped} */
     static String second(int seconds) {
         StringBuilder sb = new StringBuilder(9);
         long s = seconds;
@@ -76,7 +76,7 @@ final class TemporalText {
         return clock(sb, s * NANOS_PER_SECOND, 0).toString();
     }
 
-    /** @return {@code [-]hh:mm:ss.mmm}, hours unwrapped */
+    /** {@return {@code [-]hh:mm:ss.mmm}, hours unwrapped} */
     static String time(int millis) {
         StringBuilder sb = new StringBuilder(13);
         long ms = millis;
@@ -89,29 +89,29 @@ final class TemporalText {
 
     // ------------------------------------------------------------------ ISO-8601
 
-    /** @return {@code YYYY-MM-DD} */
+    /** {@return {@code YYYY-MM-DD}} */
     static String isoDate(long days) {
         return date(new StringBuilder(10), days, '-').toString();
     }
 
-    /** @return {@code YYYY-MM} */
+    /** {@return {@code YYYY-MM}} */
     static String isoMonth(int months) {
         return month(new StringBuilder(7), months, '-').toString();
     }
 
-    /** @return {@code YYYY-MM-DDThh:mm:ss.nnnnnnnnn}: a local date-time, no zone (kdb+ keeps none) */
+    /** {@return {@code YYYY-MM-DDThh:mm:ss.nnnnnnnnn}: a local date-time, no zone (kdb+ keeps none)} */
     static String isoTimestamp(long nanos) {
         StringBuilder sb = new StringBuilder(29);
         date(sb, Math.floorDiv(nanos, NANOS_PER_DAY), '-').append('T');
         return clock(sb, Math.floorMod(nanos, NANOS_PER_DAY), 9).toString();
     }
 
-    /** @return {@code YYYY-MM-DDThh:mm:ss.mmm}, to the nearest millisecond */
+    /** {@return {@code YYYY-MM-DDThh:mm:ss.mmm}, to the nearest millisecond} */
     static String isoDatetime(double days) {
         return datetime(new StringBuilder(23), days, '-').toString();
     }
 
-    /** @return an ISO-8601 duration, as {@link Duration#toString()} writes it: {@code PT1H2M3.5S} */
+    /** {@return an ISO-8601 duration, as {@link Duration#toString()} writes it: {@code PT1H2M3.5S}} */
     static String isoTimespan(long nanos) {
         return Duration.ofNanos(nanos).toString();
     }

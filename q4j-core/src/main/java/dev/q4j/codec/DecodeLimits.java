@@ -31,6 +31,8 @@ public record DecodeLimits(long maxMessageSize, int maxDepth) {
     public static final DecodeLimits UNLIMITED = new DecodeLimits(JVM_MAX_MESSAGE, MAX_DEPTH);
 
     /**
+     * Checks and holds the limits.
+     *
      * @param maxMessageSize largest message in bytes, at least 9
      * @param maxDepth deepest nesting, 1 .. {@link #MAX_DEPTH}
      */
@@ -44,16 +46,18 @@ public record DecodeLimits(long maxMessageSize, int maxDepth) {
     }
 
     /**
+     * {@return a copy with that limit}
+     *
      * @param bytes largest message in bytes
-     * @return a copy with that limit
      */
     public DecodeLimits withMaxMessageSize(long bytes) {
         return new DecodeLimits(bytes, maxDepth);
     }
 
     /**
+     * {@return a copy with that limit}
+     *
      * @param depth deepest nesting
-     * @return a copy with that limit
      */
     public DecodeLimits withMaxDepth(int depth) {
         return new DecodeLimits(maxMessageSize, depth);

@@ -26,19 +26,24 @@ public final class Decoder {
         this(DecodeLimits.DEFAULT);
     }
 
-    /** @param limits the limits to enforce */
+    /**
+     * Creates a decoder that enforces the given limits.
+     *
+     * @param limits the limits to enforce
+     */
     public Decoder(DecodeLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
     }
 
-    /** @return the limits this decoder enforces */
+    /** {@return the limits this decoder enforces} */
     public DecodeLimits limits() {
         return limits;
     }
 
     /**
+     * {@return the decoded message}
+     *
      * @param message one complete message, header included
-     * @return the decoded message
      * @throws QProtocolException when the bytes are not exactly one valid message
      */
     public QMessage decode(byte[] message) {
@@ -46,10 +51,11 @@ public final class Decoder {
     }
 
     /**
+     * {@return the decoded message}
+     *
      * @param bytes a buffer
      * @param offset where the message starts
      * @param length the message's length in the buffer
-     * @return the decoded message
      * @throws QProtocolException when the bytes are not exactly one valid message
      */
     public QMessage decode(byte[] bytes, int offset, int length) {

@@ -39,7 +39,11 @@ public final class IncrementalDecoder {
     private long messagesDecoded;
     private QProtocolException failure;
 
-    /** @param decoder decodes each complete message and supplies the limits */
+    /**
+     * Creates a decoder of a byte stream that holds no message yet.
+     *
+     * @param decoder decodes each complete message and supplies the limits
+     */
     public IncrementalDecoder(Decoder decoder) {
         this.decoder = Objects.requireNonNull(decoder, "decoder");
     }
@@ -78,6 +82,8 @@ public final class IncrementalDecoder {
     }
 
     /**
+     * Takes the next bytes from the peer and decodes every message they complete.
+     *
      * @param bytes bytes from the peer
      * @param offset first byte
      * @param length how many
@@ -87,22 +93,22 @@ public final class IncrementalDecoder {
         feed(ByteBuffer.wrap(bytes, offset, length));
     }
 
-    /** @return the next complete message, or {@code null} when none is ready */
+    /** {@return the next complete message, or {@code null} when none is ready} */
     public QMessage poll() {
         return ready.poll();
     }
 
-    /** @return true when part of a message has arrived and the rest has not */
+    /** {@return true when part of a message has arrived and the rest has not} */
     public boolean isMidMessage() {
         return headerFilled > 0;
     }
 
-    /** @return how many more bytes the current message needs, or 8 (a header) between messages */
+    /** {@return how many more bytes the current message needs, or 8 (a header) between messages} */
     public long bytesNeeded() {
         return message == null ? MessageHeader.SIZE - headerFilled : messageLength - messageFilled;
     }
 
-    /** @return how many messages have been decoded so far */
+    /** {@return how many messages have been decoded so far} */
     public long messagesDecoded() {
         return messagesDecoded;
     }

@@ -254,7 +254,7 @@ public final class IpcCompression {
         int pendingHash;
         int pendingPos;
 
-        /** @return the group's flag byte */
+        /** {@return the group's flag byte} */
         int run(byte[] message, byte[] out, int[] table) {
             int s = this.s;
             int d = this.d;

@@ -8,7 +8,11 @@ package dev.q4j.codec;
 public final class IpcCompressionException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message what was wrong, including the offset where it was found */
+    /**
+     * Creates the exception.
+     *
+     * @param message what was wrong, including the offset where it was found
+     */
     public IpcCompressionException(String message) {
         super(message);
     }

@@ -21,7 +21,7 @@ public record MessageHeader(ByteOrder order, MessageType type, int compression, 
     /** header size in bytes */
     public static final int SIZE = 8;
 
-    /** @return true when the body is compressed */
+    /** {@return true when the body is compressed} */
     public boolean compressed() {
         return compression != 0;
     }

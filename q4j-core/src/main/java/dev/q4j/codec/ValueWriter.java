@@ -144,7 +144,7 @@ final class ValueWriter {
         return 2 + utf8Length(e.message());
     }
 
-    /** @return the size of a vector of fixed-width items, or -1 when {@code v} is not one */
+    /** {@return the size of a vector of fixed-width items, or -1 when {@code v} is not one} */
     private static long sizeOfFixedWidthVector(QValue v) {
         if (v instanceof LongBackedVector x) {
             return 6 + 8L * x.count();
@@ -197,7 +197,7 @@ final class ValueWriter {
 
     // ---------------------------------------------------------------- writing
 
-    /** @return the position after the value */
+    /** {@return the position after the value} */
     int write(QValue v) {
         // Classes before the interfaces QAtom and QVector, and calls on each class's own type. The columns of a
         // table are values of many classes, and on JDK 17 an instanceof that fails against an interface costs
@@ -324,7 +324,7 @@ final class ValueWriter {
     // buffers write Double.doubleToRawLongBits), so NaN payloads survive.
     private static final int BULK = 32;
 
-    /** @return false, having written nothing, when {@code v} is not a vector */
+    /** {@return false, having written nothing, when {@code v} is not a vector} */
     private boolean writeVector(QValue v) {
         // through buffer(), not array(): a vector decoded in place is copied from its bytes, not into an array first
         if (v instanceof LongBackedVector x) {

@@ -17,7 +17,7 @@ final class Decimals {
     private Decimals() {
     }
 
-    /** @return the shortest text for a finite double, with a leading "-" for negatives and -0.0 */
+    /** {@return the shortest text for a finite double, with a leading "-" for negatives and -0.0} */
     static String ofDouble(double d) {
         String sign = (Double.doubleToRawLongBits(d) < 0) ? "-" : "";
         double a = Math.abs(d);
@@ -35,7 +35,7 @@ final class Decimals {
         return sign + layout(shortest(exact, quick.precision(), v -> Double.parseDouble(v.toString()) == a));
     }
 
-    /** @return the shortest text for a finite float, with a leading "-" for negatives and -0.0 */
+    /** {@return the shortest text for a finite float, with a leading "-" for negatives and -0.0} */
     static String ofFloat(float f) {
         String sign = (Float.floatToRawIntBits(f) < 0) ? "-" : "";
         float a = Math.abs(f);

@@ -38,7 +38,7 @@ final class Literals {
      * @param suffix its type letter, or 0
      */
     record Item(int pos, boolean negative, Shape shape, String body, char suffix) {
-        /** @return the type its shape fixes, or null for nulls, infinities and plain numbers */
+        /** {@return the type its shape fixes, or null for nulls, infinities and plain numbers} */
         QType inherent() {
             switch (shape) {
                 case DATE: return QType.DATE;

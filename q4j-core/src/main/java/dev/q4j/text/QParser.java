@@ -93,7 +93,8 @@ final class QParser {
         }
 
         /**
-         * @return the value
+         * {@return the value}
+         *
          * @throws QTextException when this is a column dictionary too deep to be a value: only {@code +} takes it
          */
         QValue value() {
@@ -103,17 +104,17 @@ final class QParser {
             return value;
         }
 
-        /** @return true when this is {@code names!columns}, as a dictionary or too deep to be one */
+        /** {@return true when this is {@code names!columns}, as a dictionary or too deep to be one} */
         boolean isColumnDictionary() {
             return flipKeys != null || value instanceof QDict d && d.keys() instanceof QSymbolVector;
         }
 
-        /** @return the keys of a column dictionary */
+        /** {@return the keys of a column dictionary} */
         QValue dictKeys() {
             return flipKeys != null ? flipKeys : ((QDict) value).keys();
         }
 
-        /** @return the values of a column dictionary */
+        /** {@return the values of a column dictionary} */
         QValue dictValues() {
             return flipKeys != null ? flipValues : ((QDict) value).values();
         }
@@ -137,7 +138,7 @@ final class QParser {
         return k == Kind.SEMI || k == Kind.RPAREN || k == Kind.RBRACKET || k == Kind.EOF;
     }
 
-    /** @return a QTextException for a value constructor's refusal (nesting too deep, counts that differ) */
+    /** {@return a QTextException for a value constructor's refusal (nesting too deep, counts that differ)} */
     private static QTextException refused(IllegalArgumentException e, int pos) {
         return new QTextException(e.getMessage(), pos, e);
     }

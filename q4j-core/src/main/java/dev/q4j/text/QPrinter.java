@@ -309,7 +309,7 @@ final class QPrinter {
         return true;
     }
 
-    /** @return true when the text from {@code start} has no '.', 'e', 'n' or 'w': it would read back as a long */
+    /** {@return true when the text from {@code start} has no '.', 'e', 'n' or 'w': it would read back as a long} */
     private boolean plainDigits(int start) {
         for (int i = start; i < sb.length(); i++) {
             char c = sb.charAt(i);
@@ -783,9 +783,10 @@ final class QPrinter {
     }
 
     /**
+     * {@return true when it prints as it is on one line: no line breaks or other control characters, and no escaped
+     * bytes ({@code U+DC80 .. U+DCFF}, which are not text)}
+     *
      * @param source a lambda's source
-     * @return true when it prints as it is on one line: no line breaks or other control characters, and no
-     *     escaped bytes ({@code U+DC80 .. U+DCFF}, which are not text)
      */
     static boolean printable(String source) {
         int n = source.length();

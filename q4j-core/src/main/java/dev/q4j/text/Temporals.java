@@ -24,7 +24,7 @@ final class Temporals {
 
     // ------------------------------------------------------------------ formatting
 
-    /** @return {@code YYYY.MM.DD} or null when the year is outside 1..9999 */
+    /** {@return {@code YYYY.MM.DD} or null when the year is outside 1..9999} */
     static String date(long days) {
         if (days < MIN_DAY || days > MAX_DAY) {
             return null;
@@ -41,7 +41,7 @@ final class Temporals {
         pad(sb, d.getDayOfMonth(), 2);
     }
 
-    /** @return {@code YYYY.MM} (without the m) or null when the year is outside 1..9999 */
+    /** {@return {@code YYYY.MM} (without the m) or null when the year is outside 1..9999} */
     static String month(int months) {
         long year = 2000L + Math.floorDiv(months, 12);
         if (year < 1 || year > 9999) {
@@ -53,7 +53,7 @@ final class Temporals {
         return sb.toString();
     }
 
-    /** @return {@code YYYY.MM.DDDhh:mm:ss.nnnnnnnnn}; every non-null long fits in years 1707..2292 */
+    /** {@return {@code YYYY.MM.DDDhh:mm:ss.nnnnnnnnn}; every non-null long fits in years 1707..2292} */
     static String timestamp(long nanos) {
         long days = Math.floorDiv(nanos, NANOS_PER_DAY);
         long rem = Math.floorMod(nanos, NANOS_PER_DAY);
@@ -64,7 +64,7 @@ final class Temporals {
         return sb.toString();
     }
 
-    /** @return {@code [-]dDhh:mm:ss.nnnnnnnnn} for any long except Long.MIN_VALUE */
+    /** {@return {@code [-]dDhh:mm:ss.nnnnnnnnn} for any long except Long.MIN_VALUE} */
     static String timespan(long nanos) {
         StringBuilder sb = new StringBuilder(24);
         if (nanos < 0) {
@@ -76,7 +76,7 @@ final class Temporals {
         return sb.toString();
     }
 
-    /** @return {@code [-]hh:mm} with unwrapped hours */
+    /** {@return {@code [-]hh:mm} with unwrapped hours} */
     static String minute(int minutes) {
         long m = minutes;
         StringBuilder sb = new StringBuilder(6);
@@ -89,7 +89,7 @@ final class Temporals {
         return sb.toString();
     }
 
-    /** @return {@code [-]hh:mm:ss} with unwrapped hours */
+    /** {@return {@code [-]hh:mm:ss} with unwrapped hours} */
     static String second(int seconds) {
         long s = seconds;
         StringBuilder sb = new StringBuilder(9);
@@ -101,7 +101,7 @@ final class Temporals {
         return sb.toString();
     }
 
-    /** @return {@code [-]hh:mm:ss.mmm} with unwrapped hours */
+    /** {@return {@code [-]hh:mm:ss.mmm} with unwrapped hours} */
     static String time(int millis) {
         long ms = millis;
         StringBuilder sb = new StringBuilder(13);
@@ -114,8 +114,9 @@ final class Temporals {
     }
 
     /**
+     * {@return {@code YYYY.MM.DDThh:mm:ss.mmm} when that text reads back to exactly {@code days}, else null}
+     *
      * @param days a finite datetime value
-     * @return {@code YYYY.MM.DDThh:mm:ss.mmm} when that text reads back to exactly {@code days}, else null
      */
     static String datetime(double days) {
         if (!(days >= MIN_DAY - 1 && days <= MAX_DAY + 1)) {
@@ -168,8 +169,9 @@ final class Temporals {
     // ------------------------------------------------------------------ parsing (text already matched by the lexer)
 
     /**
+     * {@return days since 2000.01.01}
+     *
      * @param text {@code YYYY.MM.DD}
-     * @return days since 2000.01.01
      * @throws IllegalArgumentException when it is not a real date
      */
     static long parseDate(String text) {
@@ -184,8 +186,9 @@ final class Temporals {
     }
 
     /**
+     * {@return months since 2000.01}
+     *
      * @param text {@code YYYY.MM}
-     * @return months since 2000.01
      */
     static int parseMonth(String text) {
         int dot = text.indexOf('.');

@@ -29,16 +29,18 @@ public enum Attribute {
     }
 
     /**
+     * {@return the attribute, or {@code null} when the byte is not a known attribute}
+     *
      * @param code the attribute byte, 0 .. 4
-     * @return the attribute, or {@code null} when the byte is not a known attribute
      */
     public static Attribute ofCode(int code) {
         return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
     }
 
     /**
+     * {@return the attribute, or {@code null}}
+     *
      * @param letter {@code "s"}, {@code "u"}, {@code "p"} or {@code "g"}
-     * @return the attribute, or {@code null}
      */
     public static Attribute ofLetter(String letter) {
         for (Attribute a : BY_CODE) {
@@ -49,12 +51,12 @@ public enum Attribute {
         return null;
     }
 
-    /** @return the wire byte */
+    /** {@return the wire byte} */
     public byte code() {
         return code;
     }
 
-    /** @return the q letter ({@code "s"}) or an empty string for {@link #NONE} */
+    /** {@return the q letter ({@code "s"}) or an empty string for {@link #NONE}} */
     public String letter() {
         return letter;
     }

@@ -104,17 +104,17 @@ final class ByteView {
         return out;
     }
 
-    /** @return the items in an array, copied at the first call and kept: the {@code array()} of its vectors */
+    /** {@return the items in an array, copied at the first call and kept: the {@code array()} of its vectors} */
     int[] intArray() {
         return (int[]) copyOnce(this::toInts);
     }
 
-    /** @return the items in an array, copied at the first call and kept */
+    /** {@return the items in an array, copied at the first call and kept} */
     long[] longArray() {
         return (long[]) copyOnce(this::toLongs);
     }
 
-    /** @return the items in an array, copied at the first call and kept */
+    /** {@return the items in an array, copied at the first call and kept} */
     double[] doubleArray() {
         return (double[]) copyOnce(this::toDoubles);
     }

@@ -20,8 +20,9 @@ public record QFloat(double value) implements QAtom {
     public static final QFloat NEGATIVE_INFINITY = new QFloat(Double.NEGATIVE_INFINITY);
 
     /**
+     * {@return the atom}
+     *
      * @param value the value
-     * @return the atom
      */
     public static QFloat of(double value) {
         return new QFloat(value);

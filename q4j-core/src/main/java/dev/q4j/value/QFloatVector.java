@@ -19,25 +19,28 @@ public final class QFloatVector extends DoubleBackedVector {
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the raw items, copied
-     * @return the vector
      */
     public static QFloatVector of(double... values) {
         return new QFloatVector(values.clone(), null, Attribute.NONE);
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the raw items, shared: do not modify the array afterwards
-     * @return the vector
      */
     public static QFloatVector wrap(double[] values) {
         return new QFloatVector(values, null, Attribute.NONE);
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the raw items, shared: do not modify the array afterwards
      * @param attribute the attribute
-     * @return the vector
      */
     public static QFloatVector wrap(double[] values, Attribute attribute) {
         return new QFloatVector(values, null, attribute);

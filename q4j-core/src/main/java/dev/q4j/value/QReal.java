@@ -20,8 +20,9 @@ public record QReal(float value) implements QAtom {
     public static final QReal NEGATIVE_INFINITY = new QReal(Float.NEGATIVE_INFINITY);
 
     /**
+     * {@return the atom}
+     *
      * @param value the value
-     * @return the atom
      */
     public static QReal of(float value) {
         return new QReal(value);

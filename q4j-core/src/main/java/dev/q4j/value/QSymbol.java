@@ -16,6 +16,8 @@ public record QSymbol(String value) implements QAtom {
     public static final QSymbol NULL = new QSymbol("");
 
     /**
+     * Checks the text.
+     *
      * @param value the text
      * @throws IllegalArgumentException when it contains a NUL character, which cannot be sent
      */
@@ -27,8 +29,9 @@ public record QSymbol(String value) implements QAtom {
     }
 
     /**
+     * {@return the atom}
+     *
      * @param value the text
-     * @return the atom
      */
     public static QSymbol of(String value) {
         return value.isEmpty() ? NULL : new QSymbol(value);

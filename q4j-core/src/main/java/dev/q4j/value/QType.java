@@ -105,17 +105,19 @@ public enum QType {
     }
 
     /**
+     * {@return the type, or {@code null} when no type has this code}
+     *
      * @param code a wire code (vector or structure code, 0..127, or -128 for error); atoms use the negated code of
      *     their vector type, see {@link #ofAtomCode(int)}
-     * @return the type, or {@code null} when no type has this code
      */
     public static QType ofCode(int code) {
         return code < -128 || code > 127 ? null : BY_CODE[code & 0xFF];
     }
 
     /**
+     * {@return the basic type, or {@code null} when there is none}
+     *
      * @param code a negative atom code, -1 .. -19
-     * @return the basic type, or {@code null} when there is none
      */
     public static QType ofAtomCode(int code) {
         if (code >= 0 || code < -19) {
@@ -125,8 +127,9 @@ public enum QType {
     }
 
     /**
+     * {@return the basic type, or {@code null}}
+     *
      * @param letter a q type letter as used by casts and suffixes ({@code "j"$}, {@code 1i})
-     * @return the basic type, or {@code null}
      */
     public static QType ofLetter(char letter) {
         for (QType t : values()) {
@@ -137,12 +140,12 @@ public enum QType {
         return null;
     }
 
-    /** @return the wire code: the vector code for basic types, 98 for tables, -128 for errors */
+    /** {@return the wire code: the vector code for basic types, 98 for tables, -128 for errors} */
     public byte code() {
         return code;
     }
 
-    /** @return the atom code (negated vector code) of a basic type */
+    /** {@return the atom code (negated vector code) of a basic type} */
     public byte atomCode() {
         if (!isBasic()) {
             throw new IllegalStateException(this + " has no atoms");
@@ -150,32 +153,32 @@ public enum QType {
         return (byte) -code;
     }
 
-    /** @return the q type letter of a basic type ({@code 'j'} for long), or a space */
+    /** {@return the q type letter of a basic type ({@code 'j'} for long), or a space} */
     public char letter() {
         return letter;
     }
 
-    /** @return the name q uses for the type ({@code "long"}, {@code "timestamp"}) */
+    /** {@return the name q uses for the type ({@code "long"}, {@code "timestamp"})} */
     public String qName() {
         return qName;
     }
 
-    /** @return bytes per element on the wire for fixed-width basic types; 0 for symbols and non-basic types */
+    /** {@return bytes per element on the wire for fixed-width basic types; 0 for symbols and non-basic types} */
     public int width() {
         return width;
     }
 
-    /** @return true for the 18 basic types that have atoms and simple vectors (boolean .. time) */
+    /** {@return true for the 18 basic types that have atoms and simple vectors (boolean .. time)} */
     public boolean isBasic() {
         return code >= 1 && code <= 19;
     }
 
-    /** @return true for the temporal types (timestamp .. time) */
+    /** {@return true for the temporal types (timestamp .. time)} */
     public boolean isTemporal() {
         return code >= 12 && code <= 19;
     }
 
-    /** @return true for functions: lambdas, primitives, iterators, projections, compositions, derived functions */
+    /** {@return true for functions: lambdas, primitives, iterators, projections, compositions, derived functions} */
     public boolean isFunction() {
         return code >= 100 && code <= 112;
     }

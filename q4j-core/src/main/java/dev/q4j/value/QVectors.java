@@ -18,9 +18,10 @@ public final class QVectors {
     }
 
     /**
+     * {@return the vector holding them}
+     *
      * @param type a basic type
      * @param atoms atoms of exactly that type
-     * @return the vector holding them
      * @throws ClassCastException when an item is not an atom of {@code type}
      */
     public static QVector ofAtoms(QType type, List<? extends QValue> atoms) {
@@ -97,18 +98,20 @@ public final class QVectors {
     }
 
     /**
+     * {@return its empty vector}
+     *
      * @param type a basic type
-     * @return its empty vector
      */
     public static QVector empty(QType type) {
         return ofAtoms(type, List.of());
     }
 
     /**
+     * {@return the vector}
+     *
      * @param type int, month, date, minute, second or time
      * @param values raw items, shared: do not modify them afterwards
      * @param attribute the attribute
-     * @return the vector
      */
     public static IntBackedVector wrapInts(QType type, int[] values, Attribute attribute) {
         switch (type) {
@@ -123,10 +126,11 @@ public final class QVectors {
     }
 
     /**
+     * {@return the vector}
+     *
      * @param type long, timestamp or timespan
      * @param values raw items, shared: do not modify them afterwards
      * @param attribute the attribute
-     * @return the vector
      */
     public static LongBackedVector wrapLongs(QType type, long[] values, Attribute attribute) {
         switch (type) {
@@ -138,10 +142,11 @@ public final class QVectors {
     }
 
     /**
+     * {@return the vector}
+     *
      * @param type float or datetime
      * @param values raw items, shared: do not modify them afterwards
      * @param attribute the attribute
-     * @return the vector
      */
     public static DoubleBackedVector wrapDoubles(QType type, double[] values, Attribute attribute) {
         switch (type) {
@@ -191,9 +196,10 @@ public final class QVectors {
     }
 
     /**
+     * {@return the atom}
+     *
      * @param type int, month, date, minute, second or time
      * @param raw the raw value
-     * @return the atom
      */
     public static QAtom intAtom(QType type, int raw) {
         switch (type) {
@@ -208,9 +214,10 @@ public final class QVectors {
     }
 
     /**
+     * {@return the atom}
+     *
      * @param type long, timestamp or timespan
      * @param raw the raw value
-     * @return the atom
      */
     public static QAtom longAtom(QType type, long raw) {
         switch (type) {

@@ -393,8 +393,8 @@ public final class QDuckDB implements AutoCloseable {
     }
 
     /**
-     * @return the DuckDB connection underneath, for anything this class does not do; tables given to
-     *     {@link #register} are visible there only until the next statement reads them (use {@link #materialize})
+     * {@return the DuckDB connection underneath, for anything this class does not do; tables given to {@link #register}
+     * are visible there only until the next statement reads them (use {@link #materialize})}
      */
     public Connection connection() {
         return jdbc;
@@ -540,12 +540,12 @@ public final class QDuckDB implements AutoCloseable {
         }
     }
 
-    /** @return a SQL identifier: any name, in double quotes */
+    /** {@return a SQL identifier: any name, in double quotes} */
     static String quote(String name) {
         return '"' + name.replace("\"", "\"\"") + '"';
     }
 
-    /** @return a SQL string literal */
+    /** {@return a SQL string literal} */
     static String literal(String text) {
         return '\'' + text.replace("'", "''") + '\'';
     }

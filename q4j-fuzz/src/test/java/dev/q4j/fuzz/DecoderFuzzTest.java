@@ -40,10 +40,8 @@ class DecoderFuzzTest {
     @MethodSource("seeds")
     @FuzzTest
     void decode(byte[] data) {
-        Outcome byDefault = Budget.bounded("decode (default limits)", costBase(data),
-                () -> Outcome.of(() -> DEFAULT.decode(data)));
-        Outcome unlimited = Budget.bounded("decode (unlimited)", costBase(data),
-                () -> Outcome.of(() -> UNLIMITED.decode(data)));
+        Outcome byDefault = Budget.bounded(Work.DECODE, data);
+        Outcome unlimited = Budget.bounded(Work.DECODE_UNLIMITED, data);
         Outcome inPlace = Outcome.of(() -> DEFAULT.decodeInPlace(data.clone()));
         Outcome unlimitedInPlace = Outcome.of(() -> UNLIMITED.decodeInPlace(data.clone()));
         agree("decodeInPlace (default limits)", byDefault, inPlace, data);

@@ -149,7 +149,7 @@ final class Session {
         }
     }
 
-    /** @return the agreed capability, or -1 when the server closed the connection (a rejection) */
+    /** {@return the agreed capability, or -1 when the server closed the connection (a rejection)} */
     private static int handshake(Transport t, ConnectionOptions o, byte[] hello) {
         // 0 waiting for the answer, 1 answered (or failed) in time, 2 timed out: whichever of the watchdog and the
         // reading thread moves it from 0 decides. Closing the socket sends a FIN, and a server that answers as it
@@ -195,7 +195,7 @@ final class Session {
         reader.start();
     }
 
-    /** @return true on this session's reader thread */
+    /** {@return true on this session's reader thread} */
     boolean isReaderThread() {
         return Thread.currentThread() == reader;
     }
@@ -602,7 +602,7 @@ final class Session {
         }
     }
 
-    /** @return why the session died, or {@code null} while it lives */
+    /** {@return why the session died, or {@code null} while it lives} */
     QConnectionException deathCause() {
         return deathCause;
     }

@@ -25,9 +25,10 @@ public final class Frames {
     }
 
     /**
+     * {@return one complete message, header included, or {@code null} when the stream ended between messages}
+     *
      * @param in the stream
      * @param limits the largest message to accept
-     * @return one complete message, header included, or {@code null} when the stream ended between messages
      * @throws EOFException when it ended inside a message
      * @throws QProtocolException when the header is invalid or the message is over the limit
      * @throws IOException when reading fails
@@ -37,11 +38,12 @@ public final class Frames {
     }
 
     /**
+     * {@return one complete message, header included, or {@code null} when the stream ended between messages}
+     *
      * @param in the stream
      * @param limits the largest message to accept
      * @param onFirstByte run when the first byte of the message has arrived (a server times the rest from then),
      *     or {@code null}
-     * @return one complete message, header included, or {@code null} when the stream ended between messages
      * @throws EOFException when it ended inside a message
      * @throws QProtocolException when the header is invalid or the message is over the limit
      * @throws IOException when reading fails

@@ -104,7 +104,7 @@ public final class QServer implements AutoCloseable {
         return server;
     }
 
-    /** @return the port of the first TCP endpoint (the one the system picked, for port 0) */
+    /** {@return the port of the first TCP endpoint (the one the system picked, for port 0)} */
     public int port() {
         for (Listener l : listeners) {
             if (l.endpoint() instanceof Endpoint.Tcp t) {
@@ -114,7 +114,7 @@ public final class QServer implements AutoCloseable {
         throw new IllegalStateException("the server listens on no TCP port");
     }
 
-    /** @return where it listens, with the actual ports */
+    /** {@return where it listens, with the actual ports} */
     public List<Endpoint> endpoints() {
         List<Endpoint> out = new ArrayList<>();
         for (Listener l : listeners) {
@@ -123,7 +123,7 @@ public final class QServer implements AutoCloseable {
         return out;
     }
 
-    /** @return the clients connected now (past the handshake) */
+    /** {@return the clients connected now (past the handshake)} */
     public List<ClientConnection> clients() {
         List<ClientConnection> out = new ArrayList<>();
         for (ServerConnection c : connections) {
@@ -135,8 +135,9 @@ public final class QServer implements AutoCloseable {
     }
 
     /**
+     * {@return how many clients it was queued for}
+     *
      * @param message sent async to every connected client
-     * @return how many clients it was queued for
      */
     public int broadcast(QValue message) {
         int n = 0;
@@ -148,7 +149,7 @@ public final class QServer implements AutoCloseable {
         return n;
     }
 
-    /** @return the options it runs with */
+    /** {@return the options it runs with} */
     public ServerOptions options() {
         return options;
     }
@@ -381,7 +382,7 @@ public final class QServer implements AutoCloseable {
         }
     }
 
-    /** @return bytes waiting to be sent to all clients now */
+    /** {@return bytes waiting to be sent to all clients now} */
     long queuedBytes() {
         return queuedBytes.get();
     }
@@ -443,7 +444,7 @@ public final class QServer implements AutoCloseable {
         }
     }
 
-    /** @return the number of connections in their handshake now */
+    /** {@return the number of connections in their handshake now} */
     int pendingHandshakes() {
         synchronized (admission) {
             return pending.size();

@@ -93,7 +93,7 @@ final class ServerConnection implements ClientConnection {
         w.start();
     }
 
-    /** @return the peer's address without its port ({@code /127.0.0.1}), for the per-address handshake limit */
+    /** {@return the peer's address without its port ({@code /127.0.0.1}), for the per-address handshake limit} */
     String address() {
         return address;
     }
@@ -203,7 +203,7 @@ final class ServerConnection implements ClientConnection {
         }
     }
 
-    /** @return true when the client is in */
+    /** {@return true when the client is in} */
     private boolean handshake(InputStream in) throws IOException {
         byte[] hello = new byte[Handshake.MAX_REQUEST];
         int n = 0;
@@ -431,7 +431,7 @@ final class ServerConnection implements ClientConnection {
         return true;
     }
 
-    /** @return bytes waiting to be sent to this client */
+    /** {@return bytes waiting to be sent to this client} */
     long queued() {
         return queuedBytes.get();
     }
@@ -493,7 +493,7 @@ final class ServerConnection implements ClientConnection {
         return authenticated;
     }
 
-    /** @return true while requests are being handled or replies wait to be sent */
+    /** {@return true while requests are being handled or replies wait to be sent} */
     boolean busy() {
         synchronized (inflight) {
             if (!inflight.isEmpty()) {

@@ -73,7 +73,7 @@ public final class Tickerplant implements AutoCloseable {
         return tp;
     }
 
-    /** @return the server underneath */
+    /** {@return the server underneath} */
     public QServer server() {
         return server;
     }
@@ -109,22 +109,22 @@ public final class Tickerplant implements AutoCloseable {
         return n;
     }
 
-    /** @return how many {@code .u.upd} updates arrived */
+    /** {@return how many {@code .u.upd} updates arrived} */
     public long updates() {
         return updates.get();
     }
 
-    /** @return how many rows they held */
+    /** {@return how many rows they held} */
     public long rows() {
         return rows.get();
     }
 
-    /** @return how many {@code upd} messages went to subscribers */
+    /** {@return how many {@code upd} messages went to subscribers} */
     public long messagesSent() {
         return sent.get();
     }
 
-    /** @return how many clients are subscribed to anything */
+    /** {@return how many clients are subscribed to anything} */
     public int subscribers() {
         return subscriptions.size();
     }

@@ -67,6 +67,9 @@ class ModulePathTest {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                    // junixsocket loads its native library: from JDK 22 on, a module that does so without this
+                    // gets a warning on stderr (and will be refused in a later JDK); JDK 17 takes the flag too
+                    "--enable-native-access=org.newsclub.net.unix",
                     "--module-path", classes + File.pathSeparator + modulePath,
                     "-m", "app/app.Main", name));
             String output = run(command);

@@ -41,12 +41,12 @@ final class LoadRun {
             }
         }
 
-        /** @return how many hostile clients of this kind run at once */
+        /** {@return how many hostile clients of this kind run at once} */
         int hostile(Hostile kind) {
             return kind == Hostile.NO_HANDSHAKE ? unauthenticated : hostile;
         }
 
-        /** @return the requests of the measured phase, all clients together */
+        /** {@return the requests of the measured phase, all clients together} */
         long expected() {
             return (long) (clients + pipelinedClients) * requests;
         }
@@ -73,12 +73,12 @@ final class LoadRun {
             long notRun, long refused, double seconds, long[] latencyNanos, ServerProcess.Usage before,
             ServerProcess.Usage peak, ServerProcess.Usage after, Map<Hostile, long[]> hostile, List<String> errors,
             long serverLogLines, long contextSwitches, String serverLogTail) {
-        /** @return requests answered per second in the measured phase */
+        /** {@return requests answered per second in the measured phase} */
         double throughput() {
             return seconds <= 0 ? 0 : ok / seconds;
         }
 
-        /** @return the latency at quantile q of the sync requests, in nanoseconds */
+        /** {@return the latency at quantile q of the sync requests, in nanoseconds} */
         long latency(double q) {
             if (latencyNanos.length == 0) {
                 return -1;
@@ -92,7 +92,7 @@ final class LoadRun {
                     before, peak, after, hostile, errors, serverLogLines, contextSwitches, tail);
         }
 
-        /** @return true when every request was answered, correctly and in order */
+        /** {@return true when every request was answered, correctly and in order} */
         boolean complete() {
             return ok == expected && lost == 0 && misordered == 0 && malformed == 0 && notRun == 0 && refused == 0;
         }
@@ -427,7 +427,7 @@ final class LoadRun {
         }
     }
 
-    /** @return true when the server closed the connection; false when the run ended or we gave up first */
+    /** {@return true when the server closed the connection; false when the run ended or we gave up first} */
     private boolean attack(Hostile h, Socket s, Random random, int round) throws IOException {
         OutputStream out = s.getOutputStream();
         InputStream in = s.getInputStream();
@@ -478,7 +478,7 @@ final class LoadRun {
         return false;
     }
 
-    /** @return true when the server answered the handshake; false when it closed the connection */
+    /** {@return true when the server answered the handshake; false when it closed the connection} */
     private boolean awaitByte(InputStream in) throws IOException {
         while (!stop) {
             try {

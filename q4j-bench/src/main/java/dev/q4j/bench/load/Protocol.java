@@ -20,12 +20,12 @@ final class Protocol {
     private Protocol() {
     }
 
-    /** @return a sync request for {@code (client; sequence)} */
+    /** {@return a sync request for {@code (client; sequence)}} */
     static byte[] request(long client, long sequence) {
         return message(1, client, sequence);
     }
 
-    /** @return what {@link dev.q4j.bench.NeutralServer} answers with: a response holding {@code (-1; -1)} */
+    /** {@return what {@link dev.q4j.bench.NeutralServer} answers with: a response holding {@code (-1; -1)}} */
     static byte[] neutralReply() {
         return message(2, -1, -1);
     }
