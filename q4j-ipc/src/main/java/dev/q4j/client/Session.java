@@ -132,7 +132,7 @@ final class Session {
         return s;
     }
 
-    /** @return the transport's kind, as the recorded events name it */
+    /** {@return the transport's kind, as the recorded events name it} */
     private static String transportKind(ConnectionOptions o) {
         Endpoint e = o.endpoint();
         if (e instanceof Endpoint.Tcp) {
@@ -512,7 +512,7 @@ final class Session {
         }
     }
 
-    /** @return the recorded outcome of a request that the session's death failed */
+    /** {@return the recorded outcome of a request that the session's death failed} */
     private String outcome() {
         return closedByUser ? ClientRequestEvent.CLOSED : ClientRequestEvent.CONNECTION_LOST;
     }
@@ -531,15 +531,15 @@ final class Session {
         }
 
         /**
-         * @return a request, with its JFR event when a recording wants one (a plain request has no field for it: a
-         *     request costs no more while nothing is recorded)
+         * {@return a request, with its JFR event when a recording wants one (a plain request has no field for it: a
+         * request costs no more while nothing is recorded)}
          */
         static Request of(CompletableFuture<QValue> reply, long sentAt, String endpoint, int bytes) {
             ClientRequestEvent event = ClientRequestEvent.start(endpoint, ClientRequestEvent.SYNC, bytes);
             return event == null ? new Request(reply, sentAt) : new Recorded(reply, sentAt, event);
         }
 
-        /** @return its recorded event, or {@code null} when no recording wanted one */
+        /** {@return its recorded event, or {@code null} when no recording wanted one} */
         ClientRequestEvent event() {
             return null;
         }

@@ -54,7 +54,7 @@ public final class ClientConnectionOpenedEvent extends Event {
     private ClientConnectionOpenedEvent() {
     }
 
-    /** @return an event whose duration has begun, or {@code null} when no recording wants it */
+    /** {@return an event whose duration has begun, or {@code null} when no recording wants it} */
     public static ClientConnectionOpenedEvent start() {
         if (!PROBE.isEnabled()) {
             return null;

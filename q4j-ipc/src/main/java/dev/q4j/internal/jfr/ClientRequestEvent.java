@@ -86,10 +86,11 @@ public final class ClientRequestEvent extends Event {
     }
 
     /**
+     * {@return an event whose duration has begun, or {@code null} when no recording wants it}
+     *
      * @param endpoint where the request goes
      * @param type {@link #SYNC} or {@link #ASYNC}
      * @param bytesSent the request's size on the wire
-     * @return an event whose duration has begun, or {@code null} when no recording wants it
      */
     public static ClientRequestEvent start(String endpoint, String type, int bytesSent) {
         if (!PROBE.isEnabled()) {

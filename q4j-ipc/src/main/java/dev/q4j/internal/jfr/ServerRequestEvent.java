@@ -88,12 +88,13 @@ public final class ServerRequestEvent extends Event {
     }
 
     /**
+     * {@return an event whose duration has begun, or {@code null} when no recording wants it}
+     *
      * @param connectionId the server's number for the connection
      * @param remoteAddress the client's address
      * @param user the authenticated user
      * @param type {@link #SYNC} or {@link #ASYNC}
      * @param bytesIn the message's size on the wire
-     * @return an event whose duration has begun, or {@code null} when no recording wants it
      */
     public static ServerRequestEvent start(long connectionId, String remoteAddress, String user, String type,
             int bytesIn) {
