@@ -200,9 +200,10 @@ final class ValueWriter {
     /** {@return the position after the value} */
     int write(QValue v) {
         // Classes before the interfaces QAtom and QVector, and calls on each class's own type. The columns of a
-        // table are values of many classes, and on JDK 17 an instanceof that fails against an interface costs
-        // about 20 ns (a scan of the class's interfaces; JDK 23 made it cheap), as does a call through a type whose
-        // target changes from column to column: more than writing a 10-row column. sizeOf also tests classes first.
+        // table are values of many classes, and on JDK 17 an instanceof that fails against an interface (a scan of
+        // the class's interfaces; JDK 23 made it cheap) and a call through a type whose target changes from column
+        // to column each cost more than writing a 10-row column (BENCHMARKS.md, "Small values: dispatch by class").
+        // sizeOf also tests classes first.
         if (writeVector(v)) {
             return pos;
         }
