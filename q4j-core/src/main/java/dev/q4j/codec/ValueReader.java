@@ -214,15 +214,15 @@ final class ValueReader {
     private QVector readVector(int type, int at) {
         int attributeAt = pos;
         Attribute attribute = readAttribute();
-        QVector v = readVectorItems(type, at, attribute);
-        if (attribute == Attribute.SORTED || attribute == Attribute.UNIQUE) {
-            // kdb+ never sends a false s# or u#, and one would make binary search or hashing on it wrong
-            String wrong = dev.q4j.internal.Attributes.violation(v, attribute);
-            if (wrong != null) {
-                throw error(wrong, attributeAt);
-            }
+        if (attribute != Attribute.SORTED && attribute != Attribute.UNIQUE) {
+            return readVectorItems(type, at, attribute);
         }
-        return v;
+        try {
+            return readVectorItems(type, at, attribute);
+        } catch (IllegalArgumentException e) {
+            // the vector's own check: kdb+ never sends a false s# or u#, and one would make searches on it wrong
+            throw error(e.getMessage(), attributeAt);
+        }
     }
 
     private QVector readVectorItems(int type, int at, Attribute attribute) {
