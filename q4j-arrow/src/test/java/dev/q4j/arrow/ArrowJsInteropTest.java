@@ -211,8 +211,9 @@ class ArrowJsInteropTest {
         for (int i = 0; i < a.columnNames().size(); i++) {
             QSequence x = a.columns().get(i);
             QSequence y = b.columns().get(i);
-            columns.add(Concat.of(x instanceof dev.q4j.value.QVector v ? v.type() : null, List.of(x, y),
-                    x.attribute()));
+            // the pieces' attribute where it holds for the joined column (a u# column joined with itself repeats)
+            columns.add(JoinedAttributes.withHolding(Concat.of(x instanceof dev.q4j.value.QVector v ? v.type() : null,
+                    List.of(x, y), Attribute.NONE), x.attribute()));
         }
         return QTable.of(a.columnNames(), columns);
     }
