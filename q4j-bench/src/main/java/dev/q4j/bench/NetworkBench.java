@@ -3,6 +3,7 @@ package dev.q4j.bench;
 import com.kx.c;
 import dev.q4j.client.ConnectionOptions;
 import dev.q4j.client.QConnection;
+import dev.q4j.client.ReadMode;
 import dev.q4j.value.QValue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +44,8 @@ public class NetworkBench {
     public void setup() throws Exception {
         server = new NeutralServer(Data.message(Data.value("small")));
         q4j = QConnection.connect(ConnectionOptions.of("127.0.0.1:" + server.port()));
-        q4jDirect = QConnection.connect(ConnectionOptions.builder("127.0.0.1", server.port()).readerThread(false)
-                .build());
+        q4jDirect = QConnection.connect(ConnectionOptions.builder("127.0.0.1", server.port())
+                .readMode(ReadMode.CALLING_THREAD).build());
         kx = new c("127.0.0.1", server.port());
     }
 

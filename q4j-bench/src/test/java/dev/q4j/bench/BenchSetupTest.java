@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.kx.c;
 import dev.q4j.client.ConnectionOptions;
 import dev.q4j.client.QConnection;
+import dev.q4j.client.ReadMode;
 import dev.q4j.codec.Decoder;
 import dev.q4j.codec.IpcCompression;
 import dev.q4j.value.QCharVector;
@@ -141,7 +142,7 @@ class BenchSetupTest {
                 assertThat(last.get()).isEqualTo(small);
                 // and a connection without a reader thread, as the sync benchmark also uses
                 try (QConnection direct = QConnection.connect(ConnectionOptions.builder("127.0.0.1", server.port())
-                        .readerThread(false).build())) {
+                        .readMode(ReadMode.CALLING_THREAD).build())) {
                     assertThat(direct.query(NetworkBench.QUERY)).isEqualTo(small);
                     assertThat(direct.query(NetworkBench.QUERY)).isEqualTo(small);
                 }

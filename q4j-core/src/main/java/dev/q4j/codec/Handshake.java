@@ -10,20 +10,12 @@ import java.util.Objects;
  * the connection to reject the credentials.
  *
  * <pre>{@code
- * byte[] hello = Handshake.request("user:password", Handshake.CAPABILITY_V3);   // "user:password\3\0"
- * int agreed = Handshake.agree(clientCapability, Handshake.CAPABILITY_V3);        // what the server answers
- * Handshake.Request r = Handshake.parseRequest(bytesUpToNul);                    // on the server side
+ * byte[] hello = Handshake.request("user:password", Capability.V3.code());   // "user:password\3\0"
+ * Handshake.Request r = Handshake.parseRequest(bytesUpToNul, length);       // on the server side
+ * int agreed = Handshake.agree(r.capability(), Capability.V3);             // what the server answers
  * }</pre>
  */
 public final class Handshake {
-    /** kdb+ 2.5: no compression, no timestamps */
-    public static final int CAPABILITY_V2_5 = 0;
-    /** compression, timestamps and timespans */
-    public static final int CAPABILITY_COMPRESSION = 1;
-    /** kdb+ 3.0: guids; what clients ask for by default */
-    public static final int CAPABILITY_V3 = 3;
-    /** messages over 2 GB (kdb+ 3.4+) */
-    public static final int CAPABILITY_LARGE = 6;
     /** the longest credentials accepted from a client, to bound what a server reads before the NUL */
     public static final int MAX_REQUEST = 1024;
 
@@ -31,15 +23,21 @@ public final class Handshake {
     }
 
     /**
-     * {@return the bytes a client sends}
+     * {@return the bytes a client sends} Capability 0 is sent as no capability byte at all, as kdb+ 2.5 clients
+     * send it ({@link #requestWithoutCapability}): a byte 0 would be read as the NUL that ends the request, and the
+     * NUL after it as the first byte of a message.
      *
      * @param credentials {@code user:password}, {@code user}, or empty
-     * @param capability 0 .. 255, usually {@link #CAPABILITY_V3}
+     * @param capability the capability to ask for, 0 .. 255: usually a {@link Capability}'s
+     *     {@link Capability#code() code}, but any byte, as a client may send
      * @throws IllegalArgumentException when the credentials contain a NUL or are too long
      */
     public static byte[] request(String credentials, int capability) {
         if (capability < 0 || capability > 255) {
             throw new IllegalArgumentException("capability must be 0 .. 255, not " + capability);
+        }
+        if (capability == 0) {
+            return requestWithoutCapability(credentials);
         }
         byte[] text = credentialBytes(credentials);
         byte[] out = new byte[text.length + 2];
@@ -73,13 +71,13 @@ public final class Handshake {
     }
 
     /**
-     * {@return the capability both use, the lower of the two}
+     * {@return the capability both use, the lower of the two: the byte a server answers}
      *
-     * @param client the capability the client asked for
+     * @param client the byte the client asked for (any byte a client sent; 0 when it sent none)
      * @param server the highest capability the server speaks
      */
-    public static int agree(int client, int server) {
-        return Math.min(client, server);
+    public static int agree(int client, Capability server) {
+        return Math.min(client, server.code());
     }
 
     /**

@@ -94,7 +94,7 @@ class ServerFuzzTest {
 
     private static Stream<Arguments> allSeeds() {
         List<Arguments> out = new ArrayList<>();
-        byte[] hello = Handshake.request("user:password", Handshake.CAPABILITY_V3);
+        byte[] hello = Handshake.request("user:password", 3);
         for (CorpusEntry e : Seeds.entries()) {
             out.add(Arguments.of(Named.of("hello + " + e, Seeds.concat(hello, e.message()))));
         }

@@ -1,8 +1,8 @@
 package dev.q4j.client;
 
+import dev.q4j.codec.Capability;
 import dev.q4j.codec.Compression;
 import dev.q4j.codec.DecodeLimits;
-import dev.q4j.codec.Handshake;
 import dev.q4j.codec.QMessage;
 import dev.q4j.ipc.Endpoint;
 import dev.q4j.ipc.TlsOptions;
@@ -14,8 +14,15 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Everything about a connection, immutable, with safe defaults: capability 3, a 10 second connect timeout, no
- * request timeout, kdb+'s compression rules, {@link DecodeLimits#DEFAULT}, no reconnect.
+ * Everything about a connection, immutable, with safe defaults: {@link Capability#V3}, a 10 second connect timeout,
+ * no request timeout, kdb+'s compression rules, {@link DecodeLimits#DEFAULT}, no reconnect, a
+ * {@link ReadMode#READER_THREAD reader thread} and {@link Tuning#DEFAULT}.
+ *
+ * <p>The common settings are the builder's own: where, who ({@link Builder#credentials(String, String)}), how long
+ * ({@link Builder#connectTimeout}, {@link Builder#requestTimeout}), TLS, reconnecting and the callbacks. The choices
+ * are enums ({@link Capability}, {@link ReadMode}); the knobs that trade latency, throughput and memory are one
+ * {@link Tuning} value. A setting that conflicts with one made before (a listener or a request timeout on a
+ * connection that reads on the calling thread) is refused at the call that makes the conflict.
  *
  * <pre>{@code
  * ConnectionOptions options = ConnectionOptions.builder("localhost", 5000)
@@ -29,12 +36,10 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class ConnectionOptions {
-    private static final Duration DEFAULT_SPIN_WAIT = Duration.ofNanos(50_000);
-
     private final Endpoint endpoint;
     private final String user;
     private final String password;
-    private final int capability;
+    private final Capability capability;
     private final boolean retryWithoutCapability;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
@@ -46,11 +51,8 @@ public final class ConnectionOptions {
     private final MessageListener listener;
     private final Consumer<Throwable> errorHandler;
     private final Function<QMessage, QValue> requestHandler;
-    private final int messageBuffer;
-    private final boolean autoFlush;
-    private final Duration spinWait;
-    private final boolean readerThread;
-    private final boolean decodeInPlace;
+    private final ReadMode readMode;
+    private final Tuning tuning;
 
     private ConnectionOptions(Builder b) {
         this.endpoint = b.endpoint;
@@ -68,11 +70,8 @@ public final class ConnectionOptions {
         this.listener = b.listener;
         this.errorHandler = b.errorHandler;
         this.requestHandler = b.requestHandler;
-        this.messageBuffer = b.messageBuffer;
-        this.autoFlush = b.autoFlush;
-        this.spinWait = b.spinWait;
-        this.readerThread = b.readerThread;
-        this.decodeInPlace = b.decodeInPlace;
+        this.readMode = b.readMode;
+        this.tuning = b.tuning;
     }
 
     /**
@@ -120,11 +119,8 @@ public final class ConnectionOptions {
         b.listener = listener;
         b.errorHandler = errorHandler;
         b.requestHandler = requestHandler;
-        b.messageBuffer = messageBuffer;
-        b.autoFlush = autoFlush;
-        b.spinWait = spinWait;
-        b.readerThread = readerThread;
-        b.decodeInPlace = decodeInPlace;
+        b.readMode = readMode;
+        b.tuning = tuning;
         return b;
     }
 
@@ -143,8 +139,11 @@ public final class ConnectionOptions {
         return password.isEmpty() ? user : user + ":" + password;
     }
 
-    /** {@return the capability asked for in the handshake} */
-    public int capability() {
+    /**
+     * {@return the capability asked for in the handshake (what the server agreed, which may be lower, is
+     * {@link QConnection#capability()})}
+     */
+    public Capability capability() {
         return capability;
     }
 
@@ -203,41 +202,21 @@ public final class ConnectionOptions {
         return requestHandler;
     }
 
-    /** {@return how many pushed messages may wait for a slow listener before the reader waits too} */
-    public int messageBuffer() {
-        return messageBuffer;
+    /** {@return which thread reads what the server sends: a reader thread of its own (the default) or the caller's} */
+    public ReadMode readMode() {
+        return readMode;
     }
 
-    /** {@return whether each async message is flushed at once (else on {@link QConnection#flush()} and requests)} */
-    public boolean autoFlush() {
-        return autoFlush;
-    }
-
-    /** {@return how long a blocking call busy-waits for its reply before it sleeps (zero: it sleeps at once)} */
-    public Duration spinWait() {
-        return spinWait;
-    }
-
-    /**
-     * {@return whether the connection reads with a thread of its own (the default), or only on the threads of blocking
-     * calls (see {@link Builder#readerThread(boolean)})}
-     */
-    public boolean readerThread() {
-        return readerThread;
-    }
-
-    /**
-     * {@return whether received messages are decoded in place (see {@link Builder#decodeInPlace(boolean)}); false by
-     * default}
-     */
-    public boolean decodeInPlace() {
-        return decodeInPlace;
+    /** {@return spinning, flushing, in-place decoding and the listener's buffer} */
+    public Tuning tuning() {
+        return tuning;
     }
 
     @Override
     public String toString() {
         return "ConnectionOptions[" + endpoint + (user.isEmpty() ? "" : ", user=" + user)
-                + ", capability=" + capability + (tls != null ? ", tls" : "") + "]";
+                + ", capability=" + capability + (tls != null ? ", tls" : "")
+                + (readMode == ReadMode.READER_THREAD ? "" : ", " + readMode) + "]";
     }
 
     /** Builds {@link ConnectionOptions}; every setting has a safe default. */
@@ -245,7 +224,7 @@ public final class ConnectionOptions {
         private final Endpoint endpoint;
         private String user = "";
         private String password = "";
-        private int capability = Handshake.CAPABILITY_V3;
+        private Capability capability = Capability.V3;
         private boolean retryWithoutCapability = true;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout;
@@ -258,11 +237,8 @@ public final class ConnectionOptions {
         private Consumer<Throwable> errorHandler = ReconnectAttemptFailed::log;
         private Function<QMessage, QValue> requestHandler =
                 m -> new QError("q4j client: this connection does not answer requests");
-        private int messageBuffer = 1024;
-        private boolean autoFlush = true;
-        private Duration spinWait = DEFAULT_SPIN_WAIT;
-        private boolean readerThread = true;
-        private boolean decodeInPlace;
+        private ReadMode readMode = ReadMode.READER_THREAD;
+        private Tuning tuning = Tuning.DEFAULT;
 
         private Builder(Endpoint endpoint) {
             this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -297,30 +273,20 @@ public final class ConnectionOptions {
         /**
          * {@return this builder}
          *
-         * @param capability the capability to ask for: 3 (default) or 6 for messages over 2 GB
+         * @param capability the capability to ask for: {@link Capability#V3} (the default),
+         *     {@link Capability#LARGE_MESSAGES} for messages over 2 GB, or an older one for an old server
+         *     ({@link Capability#V2_5} is asked for with no capability byte, as kdb+ 2.5 clients ask)
          */
-        public Builder capability(int capability) {
-            if (capability < 0 || capability > 6) {
-                throw new IllegalArgumentException("capability must be 0 .. 6, not " + capability);
-            }
-            this.capability = capability;
+        public Builder capability(Capability capability) {
+            this.capability = Objects.requireNonNull(capability, "capability");
             return this;
         }
 
         /**
          * {@return this builder}
          *
-         * @param large true to ask for capability 6 (messages over 2 GB, kdb+ 3.4+)
-         */
-        public Builder largeMessages(boolean large) {
-            return capability(large ? Handshake.CAPABILITY_LARGE : Handshake.CAPABILITY_V3);
-        }
-
-        /**
-         * {@return this builder}
-         *
          * @param retry whether to retry without a capability byte when the server closes the connection at once
-         *     (very old servers do); true by default
+         *     (very old servers do); true by default (no retry when {@link Capability#V2_5} sent none already)
          */
         public Builder retryWithoutCapability(boolean retry) {
             this.retryWithoutCapability = retry;
@@ -347,10 +313,19 @@ public final class ConnectionOptions {
          * Requests pipelined together that time out together do not count: that is one slow answer, not a lost one.
          * A finished request costs nothing however long the timeout: its timer is cancelled with it.
          *
+         * <p>A request timeout needs the reader thread: {@link ReadMode#CALLING_THREAD} reads on the calling thread,
+         * which cannot give up on a read.
+         *
          * @param timeout how long a request may wait for its reply; {@code null} for no limit (the default)
          * @return this builder
+         * @throws IllegalStateException when a timeout is given to a builder set to {@link ReadMode#CALLING_THREAD}
          */
         public Builder requestTimeout(Duration timeout) {
+            if (timeout != null && readMode == ReadMode.CALLING_THREAD) {
+                throw new IllegalStateException("requestTimeout(" + timeout + ") needs the reader thread, and "
+                        + "readMode(CALLING_THREAD) was set: a calling thread cannot give up on a read (set "
+                        + "readMode(READER_THREAD) first, or leave the timeout out)");
+            }
             this.requestTimeout = timeout == null ? null : positive(timeout, "requestTimeout");
             return this;
         }
@@ -409,9 +384,17 @@ public final class ConnectionOptions {
         /**
          * {@return this builder}
          *
-         * @param listener receives the server's async messages
+         * @param listener receives the server's async messages (on a delivery thread of the connection's own), or
+         *     {@code null} for none
+         * @throws IllegalStateException when a listener is given to a builder set to {@link ReadMode#CALLING_THREAD}
+         *     (pushes would be read only during blocking calls)
          */
         public Builder listener(MessageListener listener) {
+            if (listener != null && readMode == ReadMode.CALLING_THREAD) {
+                throw new IllegalStateException("a listener needs the reader thread, and readMode(CALLING_THREAD) "
+                        + "was set: pushes would be read only during blocking calls (set readMode(READER_THREAD) "
+                        + "first, or leave the listener out)");
+            }
             this.listener = listener;
             return this;
         }
@@ -439,116 +422,64 @@ public final class ConnectionOptions {
         }
 
         /**
-         * {@return this builder}
-         *
-         * @param messages how many pushed messages may queue for a slow listener (default 1024); beyond that the
-         *     connection stops reading until the listener catches up
-         */
-        public Builder messageBuffer(int messages) {
-            if (messages < 1) {
-                throw new IllegalArgumentException("messageBuffer must be at least 1");
-            }
-            this.messageBuffer = messages;
-            return this;
-        }
-
-        /**
-         * {@return this builder}
-         *
-         * @param autoFlush false to let async messages collect in the buffer until {@link QConnection#flush()} or
-         *     the next request (faster publishing); true by default
-         */
-        public Builder autoFlush(boolean autoFlush) {
-            this.autoFlush = autoFlush;
-            return this;
-        }
-
-        /**
-         * How long a blocking call ({@link QConnection#query}, {@link QConnection#call} and the like) keeps its
-         * thread spinning on a core, watching for the reply, before it goes to sleep. Without a reader thread it
-         * watches for the reply's bytes on the socket, where the transport can see them arrive (plain TCP and
-         * abstract Unix sockets; not TLS or socket files, which it then does not spin for). A reply that comes
-         * within that time is seen at once instead of after a thread wake-up, which is most of the latency of a
-         * fast query on a local or nearby server. Default 50 microseconds, and only while the machine has more than one
-         * core and fewer spinning threads than cores; zero turns it off (for machines where every core counts).
-         *
-         * @param spin how long to spin, at most one second; zero for never
-         * @return this builder
-         */
-        public Builder spinWait(Duration spin) {
-            Objects.requireNonNull(spin, "spin");
-            if (spin.isNegative() || spin.compareTo(Duration.ofSeconds(1)) > 0) {
-                throw new IllegalArgumentException("spinWait must be 0 .. 1 s, not " + spin);
-            }
-            this.spinWait = spin;
-            return this;
-        }
-
-        /**
-         * Whether the connection reads what the server sends with a thread of its own (true, the default) or only
-         * on the threads of its blocking calls (false), as javakdb does.
-         *
-         * <p>With its own reader thread a connection takes pipelined requests ({@link QConnection#queryAsync} and
-         * the like), delivers the server's pushes as they come, times requests out and notices a lost connection
-         * at once. Without it a connection starts no thread at all, and a blocking call ({@link QConnection#query},
-         * {@link QConnection#call}, {@link QConnection#execute}) writes its request and reads the reply itself,
-         * which saves handing the reply from one thread to another: the lowest latency for a connection used only
-         * for blocking calls. Pushes and requests from the server that come meanwhile are handled as they are read;
-         * between calls nothing is read. Such a connection refuses the async request methods, and cannot be built
-         * with a {@link #listener} or a {@link #requestTimeout}.
+         * Which thread reads what the server sends: a thread of the connection's own ({@link ReadMode#READER_THREAD},
+         * the default), or the threads of its blocking calls ({@link ReadMode#CALLING_THREAD}: no thread at all, the
+         * lowest latency for a connection used only for blocking calls, as javakdb reads).
          *
          * <pre>{@code
-         * QConnection c = QConnection.connect(
-         *         ConnectionOptions.builder("localhost", 5000).readerThread(false).build());
+         * QConnection c = QConnection.connect(ConnectionOptions.builder("localhost", 5000)
+         *         .readMode(ReadMode.CALLING_THREAD)
+         *         .build());
          * QValue v = c.query("select from trade where i<10");
          * }</pre>
          *
-         * @param readerThread false for no reader thread
+         * @param mode which thread reads
          * @return this builder
+         * @throws IllegalStateException when {@link ReadMode#CALLING_THREAD} is chosen after a {@link #listener} or a
+         *     {@link #requestTimeout}, which need the reader thread
          */
-        public Builder readerThread(boolean readerThread) {
-            this.readerThread = readerThread;
+        public Builder readMode(ReadMode mode) {
+            Objects.requireNonNull(mode, "mode");
+            if (mode == ReadMode.CALLING_THREAD && listener != null) {
+                throw new IllegalStateException("readMode(CALLING_THREAD) conflicts with the listener set before: a "
+                        + "listener needs the reader thread, since pushes would be read only during blocking calls "
+                        + "(set listener(null) first, or keep READER_THREAD)");
+            }
+            if (mode == ReadMode.CALLING_THREAD && requestTimeout != null) {
+                throw new IllegalStateException("readMode(CALLING_THREAD) conflicts with the requestTimeout set "
+                        + "before (" + requestTimeout + "): a calling thread cannot give up on a read (set "
+                        + "requestTimeout(null) first, or keep READER_THREAD)");
+            }
+            this.readMode = mode;
             return this;
         }
 
         /**
-         * Whether received messages are decoded in place ({@link dev.q4j.codec.Decoder#decodeInPlace}): vectors of
-         * 4- and 8-byte items (int, long, float and the temporal types stored as such) then read their items from
-         * the received bytes instead of copies. Each message arrives in an array of its own, so nothing else
-         * touches those bytes. A large table then decodes 3 to 4 times faster and allocates a small part of its
-         * size, but each of those vectors keeps the whole message in memory (keep one small column of a large
-         * reply, and all of the reply stays); reading an item through {@code get(i)} costs a little more than from
-         * an array, and a vector's {@code array()} copies its items at its first call. Off by default.
+         * Spinning, flushing, in-place decoding and the listener's buffer, as one value: start from
+         * {@link Tuning#DEFAULT} or from the options being changed ({@code options.tuning()}), and change what
+         * matters.
          *
          * <pre>{@code
-         * QConnection c = QConnection.connect(
-         *         ConnectionOptions.builder("localhost", 5000).decodeInPlace(true).build());
+         * QConnection c = QConnection.connect(ConnectionOptions.builder("localhost", 5000)
+         *         .tuning(Tuning.DEFAULT.withDecodeInPlace(true))
+         *         .build());
          * QTable day = (QTable) c.query("select from trade where date=2026.11.27");
          * }</pre>
          *
-         * @param inPlace true to decode in place
+         * @param tuning the tuning knobs
          * @return this builder
          */
-        public Builder decodeInPlace(boolean inPlace) {
-            this.decodeInPlace = inPlace;
+        public Builder tuning(Tuning tuning) {
+            this.tuning = Objects.requireNonNull(tuning, "tuning");
             return this;
         }
 
         /**
-         * {@return the options}
+         * Builds the options. Every setting was checked when it was made, conflicts included, so building cannot fail.
          *
-         * @throws IllegalArgumentException when a connection without a reader thread is given a listener or a
-         *     request timeout, which need one
+         * @return the options
          */
         public ConnectionOptions build() {
-            if (!readerThread && listener != null) {
-                throw new IllegalArgumentException("a listener needs the reader thread: pushes would only be read "
-                        + "during blocking calls (readerThread(false))");
-            }
-            if (!readerThread && requestTimeout != null) {
-                throw new IllegalArgumentException("a requestTimeout needs the reader thread (readerThread(false) "
-                        + "reads on the calling thread, which cannot give up on a read)");
-            }
             return new ConnectionOptions(this);
         }
 

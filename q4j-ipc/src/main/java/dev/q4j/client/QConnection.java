@@ -55,7 +55,7 @@ import java.util.function.BooleanSupplier;
  * from them with the async methods (or {@code thenApplyAsync} and the like). The blocking methods refuse to run on
  * that thread with an {@link IllegalStateException}, since they would wait for a reply only it can read.
  *
- * <p>A connection built with {@link ConnectionOptions.Builder#readerThread(boolean) readerThread(false)} has no
+ * <p>A connection built with {@link ReadMode#CALLING_THREAD} has no
  * thread of its own: each blocking call reads its own reply, as javakdb does (the lowest latency for sync calls),
  * and the async request methods are refused.
  */
@@ -77,7 +77,7 @@ public final class QConnection implements AutoCloseable {
 
     private QConnection(ConnectionOptions options) {
         this.options = options;
-        this.spinNanos = options.spinWait().toNanos();
+        this.spinNanos = options.tuning().spinWait().toNanos();
         this.decoder = new Decoder(options.limits());
         String name = "q4j-delivery-" + options.endpoint();
         this.delivery = Executors.newSingleThreadExecutor(r -> {
@@ -85,7 +85,7 @@ public final class QConnection implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.publisher = new SubmissionPublisher<>(delivery, options.messageBuffer());
+        this.publisher = new SubmissionPublisher<>(delivery, options.tuning().messageBuffer());
         if (options.listener() != null) {
             publisher.subscribe(new ListenerSubscriber(options.listener(), options.errorHandler()));
         }
@@ -108,7 +108,7 @@ public final class QConnection implements AutoCloseable {
             c.shutdownDelivery();
             throw e;
         }
-        if (options.readerThread()) {
+        if (options.readMode() == ReadMode.READER_THREAD) {
             c.session.startReading();
         }
         return c;
@@ -162,7 +162,7 @@ public final class QConnection implements AutoCloseable {
     /** A sync request and its reply: read by the reader thread, or here when there is none. */
     private QValue blocking(QValue message) {
         checkNotReaderThread();
-        if (options.readerThread()) {
+        if (options.readMode() == ReadMode.READER_THREAD) {
             return await(executeAsync(message));
         }
         Objects.requireNonNull(message, "message");
@@ -186,8 +186,7 @@ public final class QConnection implements AutoCloseable {
      * {@return the result, when it comes; many requests may be in flight on one connection}
      *
      * @param expression q code
-     * @throws IllegalStateException on a connection without a reader thread ({@link
-     *     ConnectionOptions.Builder#readerThread(boolean)})
+     * @throws IllegalStateException on a connection without a reader thread ({@link ReadMode#CALLING_THREAD})
      */
     public CompletableFuture<QValue> queryAsync(String expression) {
         return executeAsync(QCharVector.of(expression));
@@ -212,8 +211,8 @@ public final class QConnection implements AutoCloseable {
      */
     public CompletableFuture<QValue> executeAsync(QValue message) {
         Objects.requireNonNull(message, "message");
-        if (!options.readerThread()) {
-            throw new IllegalStateException("this connection has no reader thread (readerThread(false)): its "
+        if (options.readMode() == ReadMode.CALLING_THREAD) {
+            throw new IllegalStateException("this connection has no reader thread (readMode(CALLING_THREAD)): its "
                     + "replies are read only by blocking calls; use query, call or execute");
         }
         Session s = liveSession();
@@ -250,10 +249,10 @@ public final class QConnection implements AutoCloseable {
     public void sendValue(QValue message) {
         Objects.requireNonNull(message, "message");
         Session s = liveSession();
-        s.sendAsync(encode(MessageType.ASYNC, message, s), options.autoFlush());
+        s.sendAsync(encode(MessageType.ASYNC, message, s), options.tuning().autoFlush());
     }
 
-    /** Writes out async messages that {@link ConnectionOptions#autoFlush()} false left in the buffer. */
+    /** Writes out async messages that {@link Tuning#autoFlush()} false left in the buffer. */
     public void flush() {
         liveSession().flush();
     }
@@ -270,7 +269,11 @@ public final class QConnection implements AutoCloseable {
 
     // ---------------------------------------------------------------- state
 
-    /** {@return the capability agreed in the handshake} */
+    /**
+     * {@return the capability byte agreed in the handshake: the lower of the one asked for
+     * ({@link ConnectionOptions#capability()}) and the server's, so any byte from 0 up to it, not only those
+     * {@link dev.q4j.codec.Capability} names}
+     */
     public int capability() {
         return liveSession().capability;
     }
@@ -287,7 +290,7 @@ public final class QConnection implements AutoCloseable {
     }
 
     /**
-     * Closes the connection: async messages still buffered (see {@link ConnectionOptions#autoFlush()}) are written
+     * Closes the connection: async messages still buffered (see {@link Tuning#autoFlush()}) are written
      * out first, for at most the connect timeout; then pending requests fail and the reader and delivery threads
      * end. Idempotent.
      */
@@ -357,7 +360,7 @@ public final class QConnection implements AutoCloseable {
 
     /**
      * Busy-waits a little for the reply before {@code get()} parks the thread: a reply that comes within
-     * {@link ConnectionOptions#spinWait()} is then seen without a thread wake-up (the reader thread completing the
+     * {@link Tuning#spinWait()} is then seen without a thread wake-up (the reader thread completing the
      * future would otherwise have to wake this one). At most one spinning thread per core but one, in this JVM.
      */
     private void spin(CompletableFuture<QValue> reply) {
@@ -365,7 +368,7 @@ public final class QConnection implements AutoCloseable {
     }
 
     /**
-     * Busy-waits for up to {@link ConnectionOptions#spinWait()} until {@code done}, under the same limit of
+     * Busy-waits for up to {@link Tuning#spinWait()} until {@code done}, under the same limit of
      * spinning threads: for the reply itself, or, on a connection without a reader thread, for its first bytes.
      */
     void spinUntil(BooleanSupplier done) {
@@ -479,7 +482,7 @@ public final class QConnection implements AutoCloseable {
                     fresh.kill(new QConnectionException("connection to " + options.endpoint() + " closed"), true);
                     return;
                 }
-                if (options.readerThread()) {
+                if (options.readMode() == ReadMode.READER_THREAD) {
                     fresh.startReading();
                 }
                 if (options.onReconnect() != null) {

@@ -2,6 +2,7 @@ package dev.q4j.client;
 
 import dev.q4j.QErrorException;
 import dev.q4j.QProtocolException;
+import dev.q4j.codec.Capability;
 import dev.q4j.codec.Handshake;
 import dev.q4j.codec.QMessage;
 import dev.q4j.internal.jfr.ClientConnectionClosedEvent;
@@ -99,8 +100,8 @@ final class Session {
     static Session open(ConnectionOptions o, QConnection connection, boolean reconnect) {
         ClientConnectionOpenedEvent event = ClientConnectionOpenedEvent.start();
         Transport t = connectTransport(o);
-        int agreed = handshake(t, o, Handshake.request(o.credentials(), o.capability()));
-        if (agreed < 0 && o.retryWithoutCapability()) {
+        int agreed = handshake(t, o, Handshake.request(o.credentials(), o.capability().code()));
+        if (agreed < 0 && o.retryWithoutCapability() && o.capability() != Capability.V2_5) {
             // a very old server hangs up on a capability byte; anything else that hangs up has refused us
             try {
                 t = connectTransport(o);
@@ -117,7 +118,7 @@ final class Session {
                     : " for user '" + o.user() + "'") + ", or no capacity for another client (the protocol does "
                     + "not say which)");
         }
-        if (agreed > Math.max(o.capability(), Handshake.CAPABILITY_LARGE)) {
+        if (agreed > Math.max(o.capability().code(), Capability.LARGE_MESSAGES.code())) {
             // kdb+ answers a capability 0 .. 6 (the lower of the two sides'); a bigger byte is not kdb+ speaking
             closeQuietly(t);
             throw new QConnectionException(o.endpoint() + " answered the handshake with byte " + agreed
@@ -125,7 +126,7 @@ final class Session {
                     + (agreed == 0x15 || agreed == 0x16 ? " (it answered with a TLS record: a TLS port, connect with "
                     + "TLS)" : ""));
         }
-        Session s = new Session(connection, t, Math.min(agreed, o.capability()));
+        Session s = new Session(connection, t, Math.min(agreed, o.capability().code()));
         if (event != null) {
             event.commit(s.endpoint, transportKind(o), o.user(), s.capability, reconnect);
         }
@@ -254,7 +255,7 @@ final class Session {
     }
 
     /**
-     * Spins for up to {@link ConnectionOptions#spinWait()} until bytes have arrived, so that a reply that comes
+     * Spins for up to {@link Tuning#spinWait()} until bytes have arrived, so that a reply that comes
      * within it is read without the calling thread first going to sleep in the kernel and being woken.
      */
     private void awaitBytes() {
@@ -282,7 +283,7 @@ final class Session {
             throw new EOFException("the server closed the connection");
         }
         // the array is this message's own: nothing reads into it again, so its vectors may stay in it
-        QMessage m = connection.options().decodeInPlace() ? connection.decoder().decodeInPlace(bytes)
+        QMessage m = connection.options().tuning().decodeInPlace() ? connection.decoder().decodeInPlace(bytes)
                 : connection.decoder().decode(bytes);
         switch (m.type()) {
             case RESPONSE:
@@ -360,7 +361,7 @@ final class Session {
                 scheduleTimeout(request, timeout.toMillis());
             }
             out.write(bytes);
-            if (alone || !connection.options().readerThread()) {
+            if (alone || connection.options().readMode() == ReadMode.CALLING_THREAD) {
                 out.flush();
             } else {
                 flushSoon();

@@ -1,9 +1,9 @@
 package dev.q4j.server;
 
 import dev.q4j.QErrorException;
+import dev.q4j.codec.Capability;
 import dev.q4j.codec.Compression;
 import dev.q4j.codec.DecodeLimits;
-import dev.q4j.codec.Handshake;
 import dev.q4j.ipc.Endpoint;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ public final class ServerOptions {
     private final Duration idleTimeout;
     private final long maxQueuedBytes;
     private final long maxTotalQueuedBytes;
-    private final int maxCapability;
+    private final Capability maxCapability;
     private final Compression compression;
 
     private ServerOptions(Builder b) {
@@ -181,8 +181,11 @@ public final class ServerOptions {
         return maxTotalQueuedBytes;
     }
 
-    /** {@return the highest capability answered in the handshake} */
-    public int maxCapability() {
+    /**
+     * {@return the highest capability answered in the handshake (a client that asks for less gets what it asked
+     * for, as kdb+ answers)}
+     */
+    public Capability maxCapability() {
         return maxCapability;
     }
 
@@ -211,7 +214,7 @@ public final class ServerOptions {
         private Duration idleTimeout;
         private long maxQueuedBytes = 64L << 20;
         private long maxTotalQueuedBytes = Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 4);
-        private int maxCapability = Handshake.CAPABILITY_V3;
+        private Capability maxCapability = Capability.V3;
         private Compression compression = Compression.KDB;
 
         private Builder() {
@@ -413,10 +416,11 @@ public final class ServerOptions {
         /**
          * {@return this builder}
          *
-         * @param capability the highest capability to agree to: 3 (default) or 6
+         * @param capability the highest capability to agree to: {@link Capability#V3} (the default) or
+         *     {@link Capability#LARGE_MESSAGES}; an older one to serve as an old kdb+ would
          */
-        public Builder maxCapability(int capability) {
-            this.maxCapability = capability;
+        public Builder maxCapability(Capability capability) {
+            this.maxCapability = Objects.requireNonNull(capability, "capability");
             return this;
         }
 

@@ -327,7 +327,7 @@ class ConnectionFailureTest {
                 sawClose.complete(true);
             }
         })) {
-            QConnection q = QConnection.connect(options(server).autoFlush(false).build());
+            QConnection q = QConnection.connect(options(server).tuning(Tuning.DEFAULT.withAutoFlush(false)).build());
             q.send("upd", "trade", 1L);
             q.send("upd", "trade", 2L);
             q.close();
@@ -363,7 +363,7 @@ class ConnectionFailureTest {
             done.await(10, TimeUnit.SECONDS);   // never reads a message
         })) {
             QConnection q = QConnection.connect(options(server).connectTimeout(Duration.ofMillis(300))
-                    .autoFlush(false).build());
+                    .tuning(Tuning.DEFAULT.withAutoFlush(false)).build());
             assertThat(handshaken.await(5, TimeUnit.SECONDS)).isTrue();
             QLongVector chunk = QLongVector.of(new long[128 * 1024]);   // 1 MB a message
             CompletableFuture<Throwable> publisher = CompletableFuture.supplyAsync(() -> {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A connection built with {@code decodeInPlace(true)} gives the same values as one without, for replies little-
+ * A connection tuned with {@code withDecodeInPlace(true)} gives the same values as one without, for replies little-
  * and big-endian, compressed or not, read by the reader thread or by the calling thread; only its vectors still
  * read the received bytes.
  */
@@ -46,15 +46,15 @@ class DecodeInPlaceTest {
         assertThat(bigEndian[0]).as("javakdb writes big-endian").isZero();
         QValue bigEndianTable = QTable.of(List.of("a", "b"),
                 List.of(QLongVector.of(1, 2, Long.MIN_VALUE), QFloatVector.of(0.5, Double.NaN, 3)));
-        for (boolean readerThread : new boolean[] {true, false}) {
+        for (ReadMode readMode : ReadMode.values()) {
             for (boolean inPlace : new boolean[] {true, false}) {
-                check(plain, compressed, bigEndian, bigEndianTable, readerThread, inPlace);
+                check(plain, compressed, bigEndian, bigEndianTable, readMode, inPlace);
             }
         }
     }
 
     private static void check(byte[] plain, byte[] compressed, byte[] bigEndian, QValue bigEndianTable,
-            boolean readerThread, boolean inPlace) throws Exception {
+            ReadMode readMode, boolean inPlace) throws Exception {
         try (RawServer server = RawServer.tcp(peer -> {
             peer.handshake(3);
             for (byte[] reply : List.of(plain, compressed, bigEndian)) {
@@ -63,8 +63,8 @@ class DecodeInPlaceTest {
             }
             peer.tolerateDisconnect().read();
         }); QConnection q = QConnection.connect(ConnectionOptions.builder("127.0.0.1", server.port())
-                .decodeInPlace(inPlace).readerThread(readerThread).build())) {
-            assertThat(q.options().decodeInPlace()).isEqualTo(inPlace);
+                .tuning(Tuning.DEFAULT.withDecodeInPlace(inPlace)).readMode(readMode).build())) {
+            assertThat(q.options().tuning().decodeInPlace()).isEqualTo(inPlace);
             QTable first = (QTable) q.query("plain");
             assertThat(first).isEqualTo(TABLE);
             assertThat(((QLongVector) first.column("size")).isNull(7)).isTrue();
@@ -78,10 +78,4 @@ class DecodeInPlaceTest {
         }
     }
 
-    @Test
-    void theOptionIsOffByDefaultAndSurvivesToBuilder() {
-        assertThat(ConnectionOptions.builder("h", 1).build().decodeInPlace()).isFalse();
-        assertThat(ConnectionOptions.builder("h", 1).decodeInPlace(true).build().toBuilder().build().decodeInPlace())
-                .isTrue();
-    }
 }

@@ -3,6 +3,7 @@ package dev.q4j.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.q4j.codec.Capability;
 import dev.q4j.codec.Handshake;
 import dev.q4j.codec.QMessage;
 import dev.q4j.value.QCharVector;
@@ -67,18 +68,36 @@ class HandshakeTest {
     void largeMessagesAskFor6AndUseWhatTheServerAgrees() throws Exception {
         List<String> hellos = new CopyOnWriteArrayList<>();
         try (RawServer server = server(hellos, 6);
-                QConnection q = QConnection.connect(options(server).credentials("u", "p").largeMessages(true)
-                        .build())) {
+                QConnection q = QConnection.connect(options(server).credentials("u", "p")
+                        .capability(Capability.LARGE_MESSAGES).build())) {
             assertThat(hellos).containsExactly("u:p\u0006");
             assertThat(q.capability()).isEqualTo(6);
             assertThat(q.query("xy")).isEqualTo(QLong.of(2));
         }
         hellos.clear();
         try (RawServer server = server(hellos, 1);
-                QConnection q = QConnection.connect(options(server).largeMessages(true).build())) {
+                QConnection q = QConnection.connect(options(server).capability(Capability.LARGE_MESSAGES).build())) {
             assertThat(hellos).containsExactly("\u0006");
             assertThat(q.capability()).as("the lower of the two").isEqualTo(1);
         }
+    }
+
+    @Test
+    void askingForCapability0SendsNoCapabilityByteSoTheNextMessageIsReadInStep() throws Exception {
+        // a capability byte 0 would be the NUL that ends the hello, and the NUL after it would start a message
+        List<String> hellos = new CopyOnWriteArrayList<>();
+        try (RawServer server = server(hellos, 0);
+                QConnection q = QConnection.connect(options(server).credentials("u", "p")
+                        .capability(Capability.V2_5).requestTimeout(Duration.ofSeconds(5)).build())) {
+            assertThat(hellos).containsExactly("u:p");
+            assertThat(q.capability()).isEqualTo(0);
+            assertThat(q.query("abc")).isEqualTo(QLong.of(3));
+            assertThat(q.query("de")).isEqualTo(QLong.of(2));
+            assertThat(server.accepted()).isEqualTo(1);
+        }
+        assertThat(Handshake.request("u:p", 0)).isEqualTo(new byte[] {'u', ':', 'p', 0})
+                .isEqualTo(Handshake.requestWithoutCapability("u:p"));
+        assertThat(Handshake.request("", 0)).isEqualTo(new byte[] {0});
     }
 
     @Test

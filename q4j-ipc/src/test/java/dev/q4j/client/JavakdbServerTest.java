@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.kx.c;
 import dev.q4j.QErrorException;
 import dev.q4j.codec.Compression;
-import dev.q4j.codec.Handshake;
+import dev.q4j.codec.Capability;
 import dev.q4j.value.QCharVector;
 import dev.q4j.value.QDict;
 import dev.q4j.value.QFloat;
@@ -74,7 +74,7 @@ class JavakdbServerTest {
         try (JavakdbServer server = new JavakdbServer(answering(x -> 42L));
                 QConnection q = QConnection.connect(options(server).build())) {
             assertThat(q.query("6*7")).isEqualTo(QLong.of(42));
-            assertThat(q.capability()).isEqualTo(Handshake.CAPABILITY_V3);
+            assertThat(q.capability()).isEqualTo(3);
             assertThat(server.credentialsSeen).containsExactly("");
         }
     }
@@ -93,8 +93,8 @@ class JavakdbServerTest {
     @Test
     void largeMessagesAskForCapability6AndAcceptTheServersLowerAnswer() throws Exception {
         try (JavakdbServer server = new JavakdbServer(answering(x -> 1L));
-                QConnection q = QConnection.connect(options(server).largeMessages(true).build())) {
-            assertThat(q.options().capability()).isEqualTo(Handshake.CAPABILITY_LARGE);
+                QConnection q = QConnection.connect(options(server).capability(Capability.LARGE_MESSAGES).build())) {
+            assertThat(q.options().capability()).isEqualTo(Capability.LARGE_MESSAGES);
             // javakdb answers min(asked, 3)
             assertThat(q.capability()).isEqualTo(3);
             assertThat(q.query("1")).isEqualTo(QLong.of(1));
@@ -234,7 +234,7 @@ class JavakdbServerTest {
                     k.kr(1L);
                 }
             }
-        }); QConnection q = QConnection.connect(options(server).autoFlush(false).build())) {
+        }); QConnection q = QConnection.connect(options(server).tuning(Tuning.DEFAULT.withAutoFlush(false)).build())) {
             q.send("x:1");
             q.send("y:2");
             assertThat(got.poll(300, TimeUnit.MILLISECONDS)).as("nothing is written before a flush").isNull();

@@ -179,7 +179,7 @@ class SubscriptionTest {
         Collector fast = new Collector(updates, 0);
         try (JavakdbServer server = tickerplant(updates, subs);
                 QConnection q = QConnection.connect(ConnectionOptions.builder("127.0.0.1", server.port())
-                        .messageBuffer(4)
+                        .tuning(Tuning.DEFAULT.withMessageBuffer(4))
                         .build())) {
             q.messages().subscribe(slow);
             q.messages().subscribe(fast);

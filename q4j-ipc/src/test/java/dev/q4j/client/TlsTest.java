@@ -140,7 +140,8 @@ class TlsTest {
             // without a reader thread too: each call reads its own reply through TLS, without spinning in vain on
             // available(), which over TLS counts only what a read has already decrypted
             try (QConnection q = QConnection.connect(ConnectionOptions.builder("localhost", server.port())
-                    .tls(tls).credentials("ann", "pw").readerThread(false).spinWait(Duration.ofSeconds(1))
+                    .tls(tls).credentials("ann", "pw").readMode(ReadMode.CALLING_THREAD)
+                    .tuning(Tuning.DEFAULT.withSpinWait(Duration.ofSeconds(1)))
                     .connectTimeout(Duration.ofSeconds(10)).build())) {
                 long start = System.nanoTime();
                 for (int i = 0; i < 5; i++) {

@@ -79,7 +79,8 @@ class UnixSocketTest {
             }
             peer.tolerateDisconnect().read();
         }); QConnection q = QConnection.connect(ConnectionOptions.builder(Endpoint.unix(socket))
-                .readerThread(false).spinWait(java.time.Duration.ofSeconds(1)).build())) {
+                .readMode(ReadMode.CALLING_THREAD)
+                .tuning(Tuning.DEFAULT.withSpinWait(java.time.Duration.ofSeconds(1))).build())) {
             long start = System.nanoTime();
             for (int i = 0; i < 5; i++) {
                 assertThat(q.query("x" + i)).isEqualTo(dev.q4j.value.QCharVector.of("x" + i));

@@ -7,7 +7,9 @@ import dev.q4j.QErrorException;
 import dev.q4j.client.ConnectionOptions;
 import dev.q4j.client.QConnection;
 import dev.q4j.client.QConnectionException;
+import dev.q4j.client.ReadMode;
 import dev.q4j.client.ReconnectPolicy;
+import dev.q4j.client.Tuning;
 import dev.q4j.codec.MessageType;
 import dev.q4j.codec.QMessage;
 import dev.q4j.value.QCharVector;
@@ -31,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A client without a reader thread ({@code readerThread(false)}): blocking calls read their own replies, from many
+ * A client without a reader thread ({@code readMode(ReadMode.CALLING_THREAD)}): blocking calls read their own replies, from many
  * threads at once; what the server pushes meanwhile is delivered; losses fail the call and may reconnect; what
  * needs a reader thread is refused.
  */
@@ -73,7 +75,7 @@ class CallerReadsTest {
 
     private static ConnectionOptions.Builder options(QServer server) {
         return ConnectionOptions.builder("127.0.0.1", server.port()).connectTimeout(Duration.ofSeconds(5))
-                .readerThread(false);
+                .readMode(ReadMode.CALLING_THREAD);
     }
 
     private static Set<String> q4jThreads() {
@@ -86,7 +88,7 @@ class CallerReadsTest {
         try (QServer server = server()) {
             Set<String> before = q4jThreads();
             try (QConnection q = QConnection.connect(options(server).build())) {
-                assertThat(q.options().readerThread()).isFalse();
+                assertThat(q.options().readMode()).isEqualTo(ReadMode.CALLING_THREAD);
                 assertThat(q.query("hello")).isEqualTo(QCharVector.of("hello"));
                 // (f; 2) as the server gets it: answered (f; 2; 4)
                 assertThat(q.call("f", 2L)).isEqualTo(QList.of(QCharVector.of("f"), QLong.of(2), QLong.of(4)));
@@ -103,9 +105,11 @@ class CallerReadsTest {
     @Test
     void theSpinBeforeEachReadNeitherLosesNorWaitsOutAReply() throws Exception {
         try (QServer server = server();
-                QConnection none = QConnection.connect(options(server).spinWait(Duration.ZERO).build());
-                QConnection brief = QConnection.connect(options(server).spinWait(Duration.ofMillis(1)).build());
-                QConnection full = QConnection.connect(options(server).spinWait(Duration.ofSeconds(1)).build())) {
+                QConnection none = QConnection.connect(options(server).tuning(Tuning.DEFAULT.withSpinWait(Duration.ZERO)).build());
+                QConnection brief = QConnection.connect(options(server)
+                        .tuning(Tuning.DEFAULT.withSpinWait(Duration.ofMillis(1))).build());
+                QConnection full = QConnection.connect(options(server)
+                        .tuning(Tuning.DEFAULT.withSpinWait(Duration.ofSeconds(1))).build())) {
             assertThat(none.query("a")).isEqualTo(QCharVector.of("a"));
             // a reply slower than the spin is read by the blocking read that follows it
             assertThat(brief.query("slow")).isEqualTo(QSymbol.of("slept"));
@@ -186,17 +190,18 @@ class CallerReadsTest {
     void whatNeedsAReaderThreadIsRefused() throws Exception {
         try (QServer server = server(); QConnection q = QConnection.connect(options(server).build())) {
             assertThatThrownBy(() -> q.queryAsync("1")).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("readerThread(false)");
+                    .hasMessageContaining("readMode(CALLING_THREAD)");
             assertThatThrownBy(() -> q.callAsync("f", 1L)).isInstanceOf(IllegalStateException.class);
             assertThatThrownBy(() -> q.executeAsync(QLong.of(1))).isInstanceOf(IllegalStateException.class);
             // nothing was sent: the connection is still in step
             assertThat(q.query("ok")).isEqualTo(QCharVector.of("ok"));
         }
-        assertThatThrownBy(() -> ConnectionOptions.builder("h", 1).readerThread(false).listener(m -> { }).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("listener");
-        assertThatThrownBy(() -> ConnectionOptions.builder("h", 1).readerThread(false)
-                .requestTimeout(Duration.ofSeconds(1)).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("requestTimeout");
+        // and so are the options that need one, at the call that asks for them (OptionsTest has every case)
+        ConnectionOptions.Builder callingThread = ConnectionOptions.builder("h", 1).readMode(ReadMode.CALLING_THREAD);
+        assertThatThrownBy(() -> callingThread.listener(m -> { }))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("listener");
+        assertThatThrownBy(() -> callingThread.requestTimeout(Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("requestTimeout");
     }
 
     @Test

@@ -34,10 +34,10 @@ class HalfCloseTest {
         QCharVector request = QCharVector.of("and then nothing more");
         Encoder encoder = new Encoder();
         ByteArrayOutputStream sent = new ByteArrayOutputStream();
-        sent.writeBytes(Handshake.request("user", Handshake.CAPABILITY_V3));
+        sent.writeBytes(Handshake.request("user", 3));
         sent.writeBytes(encoder.encode(MessageType.SYNC, request, Compression.NEVER));
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
-        expected.write(Handshake.CAPABILITY_V3);
+        expected.write(3);
         expected.writeBytes(encoder.encode(MessageType.RESPONSE, request, Compression.NEVER));
         List<String> lost = new ArrayList<>();
         try (QServer server = TestServers.echo()) {

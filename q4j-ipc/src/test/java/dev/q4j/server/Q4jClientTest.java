@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.q4j.QErrorException;
 import dev.q4j.client.QConnection;
 import dev.q4j.client.QConnectionException;
+import dev.q4j.codec.Capability;
 import dev.q4j.codec.MessageType;
 import dev.q4j.codec.QMessage;
 import dev.q4j.value.QCharVector;
@@ -320,6 +321,29 @@ class Q4jClientTest {
             assertThat(q.isOpen()).isTrue();
             TestServers.assertStillServes(q, QSymbol.of("still here"));
         }
+    }
+
+    @Test
+    void theServerAgreesToTheLowerOfTheCapabilityAskedForAndItsMaxCapability() throws Exception {
+        assertThat(ServerOptions.builder(0).build().maxCapability()).isEqualTo(Capability.V3);
+        try (QServer byDefault = QServer.start(TestServers.loopback().requestHandler(TestServers.ECHO).build());
+                QServer large = QServer.start(TestServers.loopback().requestHandler(TestServers.ECHO)
+                        .maxCapability(Capability.LARGE_MESSAGES).build())) {
+            int[][] agreed = new int[2][Capability.values().length];
+            for (Capability asked : Capability.values()) {
+                for (QServer server : List.of(byDefault, large)) {
+                    try (QConnection q = QConnection.connect(TestServers.options(server).capability(asked).build())) {
+                        agreed[server == byDefault ? 0 : 1][asked.ordinal()] = q.capability();
+                        TestServers.assertStillServes(q, QSymbol.of("at " + q.capability()));
+                    }
+                }
+            }
+            // asked 0, 1, 3, 6: the default server agrees up to 3, the large one up to 6
+            assertThat(agreed[0]).containsExactly(0, 1, 3, 3);
+            assertThat(agreed[1]).containsExactly(0, 1, 3, 6);
+        }
+        assertThatThrownBy(() -> ServerOptions.builder(0).maxCapability(null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("capability");
     }
 
     @Test
