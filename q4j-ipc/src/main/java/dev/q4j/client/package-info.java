@@ -2,9 +2,10 @@
  * Connections to kdb+: {@link dev.q4j.client.QConnection} runs queries and function calls synchronously,
  * asynchronously and pipelined, receives what the server pushes (subscriptions) through a
  * {@link dev.q4j.client.MessageListener}, and reconnects by its {@link dev.q4j.client.ReconnectPolicy}; its
- * {@link dev.q4j.client.ConnectionOptions} are immutable, with the choices as enums ({@link dev.q4j.codec.Capability},
- * {@link dev.q4j.client.ReadMode}) and the tuning knobs as one value ({@link dev.q4j.client.Tuning}). Failures are typed: {@link dev.q4j.QErrorException} for q's
- * errors, {@link dev.q4j.client.QConnectionException}, {@link dev.q4j.client.QAuthenticationException},
+ * {@link dev.q4j.client.ConnectionOptions} are immutable, with the choices as enums
+ * ({@link dev.q4j.codec.Capability}, {@link dev.q4j.client.ReadMode}) and the tuning knobs as one value
+ * ({@link dev.q4j.client.Tuning}). Failures are typed: {@link dev.q4j.QErrorException} for q's errors,
+ * {@link dev.q4j.client.QConnectionException}, {@link dev.q4j.client.QAuthenticationException},
  * {@link dev.q4j.client.QTimeoutException}.
  *
  * <p>Depends on {@link dev.q4j.ipc} and the core; never on {@link dev.q4j.server}.

@@ -33,9 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A client without a reader thread ({@code readMode(ReadMode.CALLING_THREAD)}): blocking calls read their own replies, from many
- * threads at once; what the server pushes meanwhile is delivered; losses fail the call and may reconnect; what
- * needs a reader thread is refused.
+ * A client without a reader thread ({@code readMode(ReadMode.CALLING_THREAD)}): blocking calls read their own
+ * replies, from many threads at once; what the server pushes meanwhile is delivered; losses fail the call and may
+ * reconnect; what needs a reader thread is refused.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class CallerReadsTest {
@@ -105,7 +105,8 @@ class CallerReadsTest {
     @Test
     void theSpinBeforeEachReadNeitherLosesNorWaitsOutAReply() throws Exception {
         try (QServer server = server();
-                QConnection none = QConnection.connect(options(server).tuning(Tuning.DEFAULT.withSpinWait(Duration.ZERO)).build());
+                QConnection none = QConnection.connect(options(server)
+                        .tuning(Tuning.DEFAULT.withSpinWait(Duration.ZERO)).build());
                 QConnection brief = QConnection.connect(options(server)
                         .tuning(Tuning.DEFAULT.withSpinWait(Duration.ofMillis(1))).build());
                 QConnection full = QConnection.connect(options(server)
