@@ -56,7 +56,7 @@ import org.junit.jupiter.api.io.TempDir;
  * value checked against the q table's, computed here from the q values with {@code java.time}; and files that
  * apache-arrow wrote ({@code interop/arrow/write.js}) read by q4j.
  */
-class ArrowJsInteropTest {
+class ArrowJsInteropIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final DateTimeFormatter JS_ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")

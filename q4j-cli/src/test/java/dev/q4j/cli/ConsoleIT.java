@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
  * on standard output, q errors there too as {@code 'type}, the console's own messages on standard error.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class ConsoleTest {
+class ConsoleIT {
 
     private static Cli.Result console(ConsoleTestServer server, String input, String... options) {
         String[] args = new String[options.length + 1];
@@ -176,7 +176,7 @@ class ConsoleTest {
 
     @Test
     void connectToWhereNothingListensKeepsTheConnection() throws Exception {
-        int port = QueryCommandTest.freePort();
+        int port = QueryCommandIT.freePort();
         try (ConsoleTestServer server = ConsoleTestServer.start()) {
             Cli.Result r = console(server, "\\connect 127.0.0.1:" + port + "\n1\n\\connect nowhere:x\n2\n");
 
@@ -248,7 +248,7 @@ class ConsoleTest {
 
     @Test
     void theFirstConnectionFailingEndsTheConsoleWithExitCode3() throws Exception {
-        int port = QueryCommandTest.freePort();
+        int port = QueryCommandIT.freePort();
         Cli.Result r = Cli.runWithInput("1\n", "127.0.0.1:" + port);
 
         assertThat(r.exitCode()).isEqualTo(3);
@@ -271,13 +271,6 @@ class ConsoleTest {
 
     // ---------------------------------------------------------------- the command line
 
-    @Test
-    void aBadAddressIsAUsageError() {
-        Cli.Result r = Cli.run("nowhere:x");
-
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).startsWith("q4j: not an address: 'nowhere:x'");
-    }
 
     @Test
     void helpDescribesTheConsole() {

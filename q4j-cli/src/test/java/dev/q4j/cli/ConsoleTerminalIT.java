@@ -1,7 +1,7 @@
 package dev.q4j.cli;
 
-import static dev.q4j.cli.ConsoleTest.await;
-import static dev.q4j.cli.ConsoleTest.type;
+import static dev.q4j.cli.ConsoleIT.await;
+import static dev.q4j.cli.ConsoleIT.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.q4j.ipc.Endpoint;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
  * would use it: line editing, the prompts, a multi-line expression, the spinner and Ctrl-C while waiting, Ctrl-D.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class ConsoleTerminalTest {
+class ConsoleTerminalIT {
     /** escape sequences (CSI, charset and keypad modes, OSC) and carriage returns: what is left is the text shown */
     private static final Pattern CONTROL = Pattern.compile(
             "\u001B\\[[0-9;?]*[ -/]*[@-~]|\u001B[=>()][0-9A-B]?|\u001B\\][^\u0007]*\u0007|\r");

@@ -35,7 +35,7 @@ import picocli.CommandLine;
 
 /** {@code q4j demo} run in-process: it runs to the end with a plausible summary, and its RDB answers real clients. */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
-class DemoCommandTest {
+class DemoCommandIT {
     private static final Pattern PORTS = Pattern.compile(
             "tickerplant +127\\.0\\.0\\.1:(\\d+)[\\s\\S]*RDB +127\\.0\\.0\\.1:(\\d+)");
 
@@ -202,24 +202,7 @@ class DemoCommandTest {
         assertNothingLeft(before, ports[0], ports[1]);
     }
 
-    @Test
-    void helpShowsExamples() {
-        Cli.Result r = Cli.run("demo", "--help");
 
-        assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).startsWith("Usage: q4j demo").contains("--seconds", "--port", "--rate", "Examples:",
-                "q4j demo --port 5000", "h(\".u.sub\";`trade;`)", "select last price by sym from trade");
-    }
-
-    @Test
-    void badOptionsAreUsageErrors() {
-        assertThat(Cli.run("demo", "--seconds", "0").exitCode()).isEqualTo(Q4j.USAGE);
-        assertThat(Cli.run("demo", "--rate", "0").exitCode()).isEqualTo(Q4j.USAGE);
-        assertThat(Cli.run("demo", "--port", "70000").exitCode()).isEqualTo(Q4j.USAGE);
-        Cli.Result last = Cli.run("demo", "--port", "65535", "--seconds", "1");
-        assertThat(last.exitCode()).isEqualTo(Q4j.USAGE);
-        assertThat(last.err()).contains("--rdb-port");
-    }
 
     @Test
     void aPortInUseIsAClearError() throws Exception {

@@ -25,7 +25,7 @@ import picocli.CommandLine;
  * Java.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class DemoSqlTest {
+class DemoSqlIT {
     private static final int ROWS = 200;
 
     @Test

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code q4j query} in-process against a javakdb server on a loopback socket. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class QueryCommandTest {
+class QueryCommandIT {
 
     /** {@code ([] sym:`IBM`MSFT; px:1.5 2.25)} as javakdb sends it */
     private static c.Flip trades() {

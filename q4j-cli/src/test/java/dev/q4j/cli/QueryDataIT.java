@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * on a loopback socket. What q4j writes is read by Apache Arrow's Java reader and by DuckDB.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class QueryDataTest {
+class QueryDataIT {
 
     /** {@code ([] sym:`IBM`MSFT`IBM; px:1.5 2.25 3.5; size:100 200 300)} as javakdb sends it */
     private static c.Flip trades() {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * localhost, made with the JDK's keytool.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class QueryTlsTest {
+class QueryTlsIT {
     private static final String PASSWORD = "changeit";
 
     @TempDir

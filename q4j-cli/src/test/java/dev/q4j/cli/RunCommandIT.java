@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code q4j run} in-process against a q4j server on a loopback socket that records every statement it gets. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class RunCommandTest {
+class RunCommandIT {
 
     @TempDir
     Path dir;
@@ -304,13 +304,6 @@ class RunCommandTest {
         }
     }
 
-    @Test
-    void theScriptIsRequired() {
-        Cli.Result r = Cli.run("run", ":5000");
-
-        assertThat(r.exitCode()).isEqualTo(Q4j.USAGE);
-        assertThat(r.err()).startsWith("q4j run: Missing required parameter: 'SCRIPT'");
-    }
 
     @Test
     void helpExplainsTheRulesAndHasExamples() {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** {@code q4j serve} run in-process: it listens, serves real clients, and stops when interrupted. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class ServeCommandTest {
+class ServeCommandIT {
 
     /** A running {@code q4j serve}. */
     private static final class Served implements AutoCloseable {
@@ -143,12 +143,6 @@ class ServeCommandTest {
         assertThat(ServeCommand.exposureWarning("::1", null)).isNull();
     }
 
-    @Test
-    void needsAMode() {
-        Cli.Result r = Cli.run("serve", "--port", "0");
-        assertThat(r.exitCode()).isEqualTo(Q4j.USAGE);
-        assertThat(r.err()).contains("--echo").contains("--tickerplant");
-    }
 
     @Test
     void portInUseIsAClearError() throws Exception {

@@ -11,11 +11,11 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** {@link Budget}'s second opinion: the same work on the same input in a JVM of its own, without Jazzer. */
-class BudgetTest {
+class BudgetIT {
     @Test
     void aFreshJvmMeasuresTheIteratorChainJazzersHooksInflatedWithinBudget() throws IOException {
         byte[] input;
-        try (InputStream in = BudgetTest.class.getResourceAsStream(
+        try (InputStream in = BudgetIT.class.getResourceAsStream(
                 "QTextFuzzTestInputs/parse/iterator-chain-under-jazzer-string-hooks")) {
             input = in.readAllBytes();
         }

@@ -53,7 +53,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the server closing, an exception of another type, or (every 200 inputs and at the end) client threads left
  * behind.
  */
-class ClientFuzzTest {
+class ClientFuzzIT {
     private static final int REQUESTS = 3;
     private static final DecodeLimits LIMITS = DecodeLimits.DEFAULT;
     private static final Decoder DECODER = new Decoder(LIMITS);
@@ -77,7 +77,7 @@ class ClientFuzzTest {
 
     /** @return the capability byte 3, then every corpus message; then one reply per request */
     static Stream<Arguments> seeds() {
-        return Seeds.of(ClientFuzzTest.class, "replies", allSeeds());
+        return Seeds.of(ClientFuzzIT.class, "replies", allSeeds());
     }
 
     private static Stream<Arguments> allSeeds() {
@@ -103,7 +103,7 @@ class ClientFuzzTest {
     @FuzzTest
     void replies(byte[] data) throws Exception {
         if (data.length == 0) {
-            return;   // a server that closes at once: a rejection, which HandshakeTest covers; nothing to frame
+            return;   // a server that closes at once: a rejection, which HandshakeIT covers; nothing to frame
         }
         Expected expected = expect(data);
         List<QMessage> pushed = new CopyOnWriteArrayList<>();
@@ -263,7 +263,7 @@ class ClientFuzzTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         List<String> left;
         while (!(left = clientThreads()).isEmpty() && System.nanoTime() < deadline) {
-            ServerFuzzTest.sleep(10);
+            ServerFuzzIT.sleep(10);
         }
         if (!left.isEmpty()) {
             throw new AssertionError("client threads still running 10 s after every connection closed: " + left);

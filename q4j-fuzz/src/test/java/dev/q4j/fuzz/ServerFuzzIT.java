@@ -57,7 +57,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * client's end; and, every 200 inputs and at the end, server threads left behind, or the server not answering an
  * ordinary client.
  */
-class ServerFuzzTest {
+class ServerFuzzIT {
     /** the user the server rejects: every other user is let in */
     private static final String REJECTED = "reject";
     private static final DecodeLimits LIMITS = DecodeLimits.DEFAULT;
@@ -89,7 +89,7 @@ class ServerFuzzTest {
 
     /** @return every corpus message after a handshake, and the handshakes that matter on their own */
     static Stream<Arguments> seeds() {
-        return Seeds.of(ServerFuzzTest.class, "connectAndSend", allSeeds());
+        return Seeds.of(ServerFuzzIT.class, "connectAndSend", allSeeds());
     }
 
     private static Stream<Arguments> allSeeds() {

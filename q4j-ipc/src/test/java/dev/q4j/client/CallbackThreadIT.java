@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
  * read. The client refuses it at once instead of hanging; the async methods work from there.
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class CallbackThreadTest {
+class CallbackThreadIT {
 
     @Test
     void aBlockingRequestInAFutureCallbackFailsFastInsteadOfDeadlocking() throws Exception {

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Timeout;
  * below capability 1), or always, or never, as the options say.
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class CompressionTest {
+class CompressionIT {
 
     private static Path corpus() {
         String configured = System.getProperty("q4j.corpus");

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** Lost connections, reconnects, timeouts and close: each pending request learns its fate, promptly and clearly. */
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class ConnectionFailureTest {
+class ConnectionFailureIT {
 
     private static ConnectionOptions.Builder options(RawServer server) {
         return ConnectionOptions.builder("127.0.0.1", server.port()).connectTimeout(Duration.ofSeconds(5));

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Timeout;
  * read the received bytes.
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class DecodeInPlaceTest {
+class DecodeInPlaceIT {
     private static final QTable TABLE = QTable.of(List.of("time", "sym", "price", "size", "date"), List.of(
             QTimestampVector.of(LongStream.range(0, 3000).map(i -> 1_000_000_000L * i).toArray()),
             QSymbolVector.of(LongStream.range(0, 3000).mapToObj(i -> i % 3 == 0 ? "IBM" : "MSFT")
@@ -78,10 +78,4 @@ class DecodeInPlaceTest {
         }
     }
 
-    @Test
-    void theOptionIsOffByDefaultAndSurvivesToBuilder() {
-        assertThat(ConnectionOptions.builder("h", 1).build().decodeInPlace()).isFalse();
-        assertThat(ConnectionOptions.builder("h", 1).decodeInPlace(true).build().toBuilder().build().decodeInPlace())
-                .isTrue();
-    }
 }

@@ -51,7 +51,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * to a value it did not send) or a value with one byte changed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FaultInjectionTest {
+class FaultInjectionIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
     private static final int PIPELINED = 20;
     private static final int SEQUENTIAL = 5;

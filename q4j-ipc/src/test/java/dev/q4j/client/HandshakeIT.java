@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** The handshake byte for byte, against a server that answers whatever the test says. */
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class HandshakeTest {
+class HandshakeIT {
 
     /** Records each hello, answers {@code answer}, then echoes the length of each query's text. */
     private static RawServer server(List<String> hellos, int answer) throws Exception {

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Timeout;
  * replies, its errors, its compression; and q4j's requests as javakdb reads them.
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class JavakdbServerTest {
+class JavakdbServerIT {
 
     @BeforeAll
     static void utf8() throws Exception {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** A peer that answers the handshake with a byte kdb+ never sends is refused, not talked to. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-class NotKdbServerTest {
+class NotKdbServerIT {
 
     @Test
     void aTlsAlertInsteadOfACapabilityIsRefusedClearly() throws Exception {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Timeout;
  * that never comes, so that every later request would time out too) is closed as broken.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class RequestTimeoutTest {
+class RequestTimeoutIT {
 
     private static ConnectionOptions.Builder options(RawServer server) {
         return ConnectionOptions.builder("127.0.0.1", server.port()).connectTimeout(Duration.ofSeconds(5));

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Timeout;
  * subscriber, in order, none lost, on a thread that is not the one reading the socket.
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class SubscriptionTest {
+class SubscriptionIT {
 
     /** The tickerplant: answers {@code .u.sub[t;s]}, then publishes {@code rows} updates of 3 rows each. */
     private static JavakdbServer tickerplant(int updates, List<Object> subs) throws Exception {

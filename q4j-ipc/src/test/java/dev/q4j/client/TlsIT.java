@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * refusing them.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class TlsTest {
+class TlsIT {
     private static final char[] PASSWORD = "changeit".toCharArray();
 
     @TempDir

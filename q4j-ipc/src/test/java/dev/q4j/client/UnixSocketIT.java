@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * namespace, which needs the q4j-unix module (not on this module's class path) and says so.
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class UnixSocketTest {
+class UnixSocketIT {
 
     @TempDir
     Path dir;

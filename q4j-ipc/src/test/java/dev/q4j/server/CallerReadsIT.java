@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Timeout;
  * needs a reader thread is refused.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class CallerReadsTest {
+class CallerReadsIT {
 
     /** {@code (thread; i)} to {@code (thread; i; i*i)}; "push" pushes a message first; "fail" is a q error. */
     private static QValue answer(ClientConnection client, QValue request) {
@@ -68,7 +68,7 @@ class CallerReadsTest {
 
     private static QServer server() throws java.io.IOException {
         return QServer.start(TestServers.loopback()
-                .requestHandler(RequestHandler.sync(CallerReadsTest::answer)).build());
+                .requestHandler(RequestHandler.sync(CallerReadsIT::answer)).build());
     }
 
     private static ConnectionOptions.Builder options(QServer server) {

@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A client that sends its requests and at once ends its side of the stream (a shell's {@code nc}, a script that
- * sends and then only reads) still gets every reply before the server closes. Found by ServerFuzzTest (q4j-fuzz):
+ * sends and then only reads) still gets every reply before the server closes. Found by ServerFuzzIT (q4j-fuzz):
  * the connection's reader thread was started before its writer, so a reader that got the request and the end of
  * the stream before the accepting thread had started the writer closed the connection (its wait for the writer
  * returning at once for a thread not yet started) with the reply still queued: about 1 connection in 100 on a
  * loaded 2-core machine lost its reply.
  */
-class HalfCloseTest {
+class HalfCloseIT {
     private static final int CLIENTS = 3000;
     private static final int AT_ONCE = 100;
 

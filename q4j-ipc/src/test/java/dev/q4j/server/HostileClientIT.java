@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Timeout;
  * while a well-behaved q4j client on the same server goes on being served.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class HostileClientTest {
+class HostileClientIT {
     private static final Duration CLOSED_WITHIN = Duration.ofSeconds(3);
     /** a timeout long enough never to be the reason a test's client is closed */
     private static final Duration LONG = Duration.ofSeconds(20);

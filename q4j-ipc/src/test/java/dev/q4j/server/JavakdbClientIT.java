@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Timeout;
  * unchanged (javakdb writes big-endian, the server answers little-endian), errors, async messages.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class JavakdbClientTest {
+class JavakdbClientIT {
 
     /** A server that echoes requests and records, for each, the q type it decoded. */
     private static final class Recording implements AutoCloseable {

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Timeout;
  * replies completed out of order, open and close callbacks, pushes to one client and broadcasts to all.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class Q4jClientTest {
+class Q4jClientIT {
 
     /** The reply the "square" service gives to {@code (thread; i)}: {@code (thread; i; i*i)}. */
     private static QValue square(QValue request) {

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Timeout;
  * that outlives the grace is cut off.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class ShutdownTest {
+class ShutdownIT {
 
     @Test
     void inFlightRequestsCompleteWithinTheGraceThenEverythingIsClosed() throws Exception {

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Timeout;
  * the service publishes from Java too; every subscriber gets exactly its rows, in order, none lost.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class TickerplantTest {
+class TickerplantIT {
     private static final String[] SYMS = {"A", "B", "C", "D"};
     private static final List<String> TRADE_COLUMNS = List.of("time", "sym", "price", "seq");
     private static final List<String> QUOTE_COLUMNS = List.of("time", "sym", "bid", "seq");
@@ -51,7 +51,7 @@ class TickerplantTest {
         long[] seq = LongStream.range(first, first + rows).toArray();
         return QTable.of(TRADE_COLUMNS, List.of(
                 QTimespanVector.wrap(LongStream.of(seq).map(s -> s * 1_000_000L).toArray()),
-                QSymbolVector.wrap(LongStream.of(seq).mapToObj(TickerplantTest::symOf).toArray(String[]::new)),
+                QSymbolVector.wrap(LongStream.of(seq).mapToObj(TickerplantIT::symOf).toArray(String[]::new)),
                 QFloatVector.wrap(LongStream.of(seq).mapToDouble(s -> s / 4.0).toArray()),
                 QLongVector.wrap(seq)));
     }

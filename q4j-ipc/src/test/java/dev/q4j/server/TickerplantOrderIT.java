@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
  * with kdb+'s single-threaded tick.q (a q rdb sets its tables from that answer).
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class TickerplantOrderTest {
+class TickerplantOrderIT {
 
     @Test
     void theSubscribeReplyComesBeforeAnyUpdate() throws Exception {

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * JDK's keytool, and the q4j client trusting exactly that certificate, hostname verification on.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class TlsServerTest {
+class TlsServerIT {
     private static final char[] PASSWORD = "changeit".toCharArray();
 
     @TempDir

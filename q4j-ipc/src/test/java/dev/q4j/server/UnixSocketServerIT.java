@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * tested there), alone and beside a TCP port, the q4j client connecting through the same file.
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class UnixSocketServerTest {
+class UnixSocketServerIT {
 
     @TempDir
     Path dir;

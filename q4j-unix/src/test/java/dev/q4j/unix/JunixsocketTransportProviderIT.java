@@ -52,7 +52,7 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
  * random kx port) so that runs cannot clash.
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class JunixsocketTransportProviderTest {
+class JunixsocketTransportProviderIT {
 
     /** Answers the handshake with 3, then echoes each sync message's value. */
     private static void echo(AbstractSocketServer.Peer peer, List<Handshake.Request> hellos) throws Exception {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --add-modules}. (The other tests run on the class path, through META-INF/services.)
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class ModulePathTest {
+class ModulePathIT {
 
     @Test
     void anApplicationOnTheModulePathFindsTheProvider(@TempDir Path dir) throws Exception {
@@ -30,7 +30,7 @@ class ModulePathTest {
         // libraries, which are no modules
         List<String> modules = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(Path::of)
-                .filter(ModulePathTest::isModuleForTheApp)
+                .filter(ModulePathIT::isModuleForTheApp)
                 .map(Path::toString)
                 .collect(Collectors.toList());
         assertThat(modules).anyMatch(e -> e.contains("q4j-unix")).anyMatch(e -> e.contains("junixsocket-common"));

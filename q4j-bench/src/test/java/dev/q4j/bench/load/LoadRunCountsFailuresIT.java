@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * connection with the wrong sequence number shows misordered replies, one that drops a reply shows it lost (the
  * client's read times out), and neither run counts as complete.
  */
-class LoadRunCountsFailuresTest {
+class LoadRunCountsFailuresIT {
     /** 5 sync clients x 20 requests after 5 warm-up ones, a pipelined client (batches of 7), 1 hostile of each kind */
     private static final LoadRun.Config TINY = new LoadRun.Config(5, 20, 5, 1, 7, 1, 1, 20, 1000, List.of());
     /** the message (counted from 0 on each connection) the faulty server gets wrong: in the measured phase */

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * pipelined client, one hostile client of each kind) comes back complete and in order, the hostile clients did
  * connect, and each server (a JVM of its own) is stopped at the end.
  */
-class LoadRunTest {
+class LoadRunIT {
     private static final LoadRun.Config TINY =
             new LoadRun.Config(5, 20, 5, 1, 7, 1, 1, 20, 5000, List.of("-Xmx256m"));
 

@@ -69,7 +69,7 @@ import org.junit.jupiter.api.Test;
  * a free loopback port, runs a script of {@code interop/nodeq} against it and checks both sides: what node-q printed
  * (one line per result: JSON fields separated by tabs) and what the server decoded from node-q's bytes.
  */
-class NodeqInteropTest {
+class NodeqInteropIT {
     private static final Duration RUN = Duration.ofSeconds(20);
 
     /**
