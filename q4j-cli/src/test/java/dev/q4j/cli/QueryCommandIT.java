@@ -3,6 +3,7 @@ package dev.q4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kx.c;
+import dev.q4j.testing.servers.JavakdbServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -29,7 +30,7 @@ class QueryCommandIT {
                 new c.Flip(new c.Dict(new String[] {"px"}, new Object[] {new double[] {1.5, 2.25}})));
     }
 
-    private static Cli.Result query(KdbServer server, String... options) {
+    private static Cli.Result query(JavakdbServer server, String... options) {
         String[] args = new String[options.length + 3];
         args[0] = "query";
         System.arraycopy(options, 0, args, 1, options.length);
@@ -60,7 +61,7 @@ class QueryCommandIT {
 
     @Test
     void aTableInEveryFormat() throws Exception {
-        try (KdbServer server = KdbServer.replying(trades())) {
+        try (JavakdbServer server = JavakdbServer.replying(trades())) {
             assertOk(query(server), "sym  px  \n---------\nIBM  1.5 \nMSFT 2.25\n");
             assertOk(query(server, "--format", "text"), "sym  px  \n---------\nIBM  1.5 \nMSFT 2.25\n");
             assertOk(query(server, "--format", "q"), "+`sym`px!(`IBM`MSFT;1.5 2.25)\n");
@@ -73,7 +74,7 @@ class QueryCommandIT {
 
     @Test
     void aKeyedTableInEveryFormat() throws Exception {
-        try (KdbServer server = KdbServer.replying(keyedTrades())) {
+        try (JavakdbServer server = JavakdbServer.replying(keyedTrades())) {
             assertOk(query(server), "sym | px  \n----| ----\nIBM | 1.5 \nMSFT| 2.25\n");
             assertOk(query(server, "-f", "q"), "(+(,`sym)!,`IBM`MSFT)!+(,`px)!,1.5 2.25\n");
             assertOk(query(server, "-f", "json"),
@@ -84,7 +85,7 @@ class QueryCommandIT {
 
     @Test
     void aDictionaryInEveryFormat() throws Exception {
-        try (KdbServer server = KdbServer.replying(new c.Dict(new String[] {"a", "bb"}, new long[] {1, 2}))) {
+        try (JavakdbServer server = JavakdbServer.replying(new c.Dict(new String[] {"a", "bb"}, new long[] {1, 2}))) {
             assertOk(query(server), "a | 1\nbb| 2\n");
             assertOk(query(server, "-f", "q"), "`a`bb!1 2\n");
             assertOk(query(server, "-f", "json"), "{\"a\":1,\"bb\":2}\n");
@@ -99,7 +100,7 @@ class QueryCommandIT {
 
     @Test
     void aVectorInEveryFormat() throws Exception {
-        try (KdbServer server = KdbServer.replying(new long[] {1, 2, Long.MIN_VALUE})) {
+        try (JavakdbServer server = JavakdbServer.replying(new long[] {1, 2, Long.MIN_VALUE})) {
             assertOk(query(server), "1 2 0N\n");
             assertOk(query(server, "-f", "q"), "1 2 0N\n");
             assertOk(query(server, "-f", "json"), "[1,2,null]\n");
@@ -109,7 +110,7 @@ class QueryCommandIT {
 
     @Test
     void anAtomInEveryFormat() throws Exception {
-        try (KdbServer server = KdbServer.replying(42L)) {
+        try (JavakdbServer server = JavakdbServer.replying(42L)) {
             assertOk(query(server), "42\n");
             assertOk(query(server, "-f", "q"), "42\n");
             assertOk(query(server, "-f", "json"), "42\n");
@@ -118,7 +119,7 @@ class QueryCommandIT {
             assertThat(csv.exitCode()).isEqualTo(2);
             assertThat(csv.err()).contains("the result is a long atom (type -7h)");
         }
-        try (KdbServer server = KdbServer.replying(LocalDate.of(2024, 1, 2))) {
+        try (JavakdbServer server = JavakdbServer.replying(LocalDate.of(2024, 1, 2))) {
             assertOk(query(server), "2024.01.02\n");
             assertOk(query(server, "-f", "q"), "2024.01.02\n");
             assertOk(query(server, "-f", "json"), "\"2024-01-02\"\n");
@@ -128,7 +129,7 @@ class QueryCommandIT {
     @Test
     void aLongResultIsCutLikeTheConsoleUnlessAskedOtherwise() throws Exception {
         long[] many = new long[100];
-        try (KdbServer server = KdbServer.replying(many)) {
+        try (JavakdbServer server = JavakdbServer.replying(many)) {
             assertThat(query(server).out()).hasSize(80).endsWith(" 0 0..\n");
             assertThat(query(server, "--console", "10x20").out()).isEqualTo("0 0 0 0 0 0 0 0 0..\n");
             assertThat(query(server, "-f", "q").out()).hasSize(200);
@@ -137,7 +138,7 @@ class QueryCommandIT {
 
     @Test
     void anEmptyListPrintsNothingAsText() throws Exception {
-        try (KdbServer server = KdbServer.replying(new Object[0])) {
+        try (JavakdbServer server = JavakdbServer.replying(new Object[0])) {
             assertOk(query(server), "");
             assertOk(query(server, "-f", "q"), "()\n");
             assertOk(query(server, "-f", "json"), "[]\n");
@@ -148,7 +149,7 @@ class QueryCommandIT {
 
     @Test
     void anExpressionMayStartWithAMinus() throws Exception {
-        try (KdbServer server = KdbServer.replying(1L)) {
+        try (JavakdbServer server = JavakdbServer.replying(1L)) {
             Cli.Result r = Cli.run("query", server.address(), "-1+2");
 
             assertOk(r, "1\n");
@@ -158,7 +159,7 @@ class QueryCommandIT {
 
     @Test
     void colonPortMeansLocalhost() throws Exception {
-        try (KdbServer server = KdbServer.replying(new String[] {"a", "b"})) {
+        try (JavakdbServer server = JavakdbServer.replying(new String[] {"a", "b"})) {
             assertOk(Cli.run("query", ":" + server.port(), "`a`b"), "`a`b\n");
         }
     }
@@ -167,7 +168,7 @@ class QueryCommandIT {
 
     @Test
     void aQErrorGoesToStandardErrorAsQuoteTextWithExitCode1() throws Exception {
-        try (KdbServer server = KdbServer.answering(k -> k.ke("type"))) {
+        try (JavakdbServer server = JavakdbServer.answering(k -> k.ke("type"))) {
             Cli.Result r = Cli.run("query", server.address(), "1+`a");
 
             assertThat(r.exitCode()).isEqualTo(1);
@@ -178,7 +179,7 @@ class QueryCommandIT {
 
     @Test
     void rejectedCredentialsSayWhoseWithExitCode4() throws Exception {
-        try (KdbServer server = new KdbServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()),
+        try (JavakdbServer server = new JavakdbServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()),
                 "bob:secret"::equals, k -> {
                     Object[] m = k.readMsg();
                     k.kr("hello " + new String((char[]) m[1]));
@@ -225,7 +226,7 @@ class QueryCommandIT {
 
     @Test
     void noReplyWithinTheTimeoutIsExitCode5() throws Exception {
-        try (KdbServer server = KdbServer.answering(k -> { })) {
+        try (JavakdbServer server = JavakdbServer.answering(k -> { })) {
             Cli.Result r = Cli.run("query", "--timeout", "0.3", server.address(), "slow[]");
 
             assertThat(r.exitCode()).isEqualTo(5);

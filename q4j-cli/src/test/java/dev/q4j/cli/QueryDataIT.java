@@ -3,6 +3,7 @@ package dev.q4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kx.c;
+import dev.q4j.testing.servers.JavakdbServer;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ class QueryDataIT {
 
     @Test
     void arrowGoesToStandardOutputAsAnIpcStream() throws Exception {
-        try (KdbServer server = KdbServer.replying(trades())) {
+        try (JavakdbServer server = JavakdbServer.replying(trades())) {
             Cli.BinaryResult r = Cli.runBinary("query", "--format", "arrow", server.address(), "select from t");
             assertThat(r.err()).isEmpty();
             assertThat(r.exitCode()).isZero();
@@ -51,7 +52,7 @@ class QueryDataIT {
 
     @Test
     void arrowAndTextGoToTheOutputFile(@TempDir Path dir) throws Exception {
-        try (KdbServer server = KdbServer.replying(trades())) {
+        try (JavakdbServer server = JavakdbServer.replying(trades())) {
             Path arrow = dir.resolve("t.arrows");
             Cli.Result r = Cli.run("query", "-f", "arrow", "-o", arrow.toString(), server.address(), "t");
             assertThat(r.err()).isEmpty();
@@ -69,7 +70,7 @@ class QueryDataIT {
 
     @Test
     void parquetIsWrittenToTheOutputFileAndDuckDbReadsIt(@TempDir Path dir) throws Exception {
-        try (KdbServer server = KdbServer.replying(trades())) {
+        try (JavakdbServer server = JavakdbServer.replying(trades())) {
             Path file = dir.resolve("t.parquet");
             Cli.Result r = Cli.run("query", "--format", "parquet", "--output", file.toString(), server.address(),
                     "select from t");
@@ -89,7 +90,7 @@ class QueryDataIT {
 
     @Test
     void parquetWithoutAnOutputFileIsAUsageError() throws Exception {
-        try (KdbServer server = KdbServer.replying(trades())) {
+        try (JavakdbServer server = JavakdbServer.replying(trades())) {
             Cli.Result r = Cli.run("query", "--format", "parquet", server.address(), "t");
             assertThat(r.exitCode()).isEqualTo(Q4j.USAGE);
             assertThat(r.err()).contains("--output FILE");
@@ -99,7 +100,7 @@ class QueryDataIT {
 
     @Test
     void sqlRunsOverTheResultAsTheTableQ() throws Exception {
-        try (KdbServer server = KdbServer.replying(trades())) {
+        try (JavakdbServer server = JavakdbServer.replying(trades())) {
             Cli.Result r = Cli.run("query", "--sql",
                     "SELECT sym, sum(size) AS size, max(px) AS px FROM q GROUP BY sym ORDER BY sym",
                     server.address(), "select from t");
@@ -114,7 +115,7 @@ class QueryDataIT {
 
     @Test
     void sqlMayReadTheTableQMoreThanOnce() throws Exception {
-        try (KdbServer server = KdbServer.replying(trades())) {
+        try (JavakdbServer server = JavakdbServer.replying(trades())) {
             Cli.Result r = Cli.run("query", "-f", "q", "--sql",
                     "SELECT sym FROM q WHERE px > (SELECT avg(px) FROM q) ORDER BY px", server.address(), "t");
             assertThat(r.err()).isEmpty();
@@ -124,7 +125,7 @@ class QueryDataIT {
 
     @Test
     void sqlThatDuckDbRefusesExitsWith1AndSaysWhy() throws Exception {
-        try (KdbServer server = KdbServer.replying(trades())) {
+        try (JavakdbServer server = JavakdbServer.replying(trades())) {
             Cli.Result r = Cli.run("query", "--sql", "SELECT nope FROM q", server.address(), "t");
             assertThat(r.exitCode()).isEqualTo(1);
             assertThat(r.out()).isEmpty();
@@ -134,7 +135,7 @@ class QueryDataIT {
 
     @Test
     void anAtomIsNoTableForArrowOrSql() throws Exception {
-        try (KdbServer server = KdbServer.replying(42L)) {
+        try (JavakdbServer server = JavakdbServer.replying(42L)) {
             Cli.BinaryResult r = Cli.runBinary("query", "-f", "arrow", server.address(), "42");
             assertThat(r.exitCode()).isEqualTo(Q4j.USAGE);
             assertThat(r.bytes()).isEmpty();
@@ -147,7 +148,7 @@ class QueryDataIT {
 
     @Test
     void aListIsATableOfOneColumnX() throws Exception {
-        try (KdbServer server = KdbServer.replying(new long[] {3, 1, 2})) {
+        try (JavakdbServer server = JavakdbServer.replying(new long[] {3, 1, 2})) {
             Cli.Result r = Cli.run("query", "--sql", "SELECT sum(x) AS s FROM q", "-f", "q",
                     server.address(), "3 1 2");
             assertThat(r.err()).isEmpty();

@@ -2,6 +2,7 @@ package dev.q4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.q4j.testing.servers.JavakdbServer;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -69,14 +70,14 @@ class QueryTlsIT {
     }
 
     /** A TLS server answering each request with its text as a symbol. */
-    private static KdbServer tlsServer() throws Exception {
+    private static JavakdbServer tlsServer() throws Exception {
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(load(keys), PASSWORD.toCharArray());
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(kmf.getKeyManagers(), null, null);
         ServerSocket socket = context.getServerSocketFactory().createServerSocket(0, 50,
                 InetAddress.getLoopbackAddress());
-        return new KdbServer(socket, null, k -> {
+        return new JavakdbServer(socket, null, k -> {
             while (true) {
                 Object[] m = k.readMsg();
                 k.kr(new String((char[]) m[1]));
@@ -86,7 +87,7 @@ class QueryTlsIT {
 
     @Test
     void aTrustStoreTrustsTheServer() throws Exception {
-        try (KdbServer server = tlsServer()) {
+        try (JavakdbServer server = tlsServer()) {
             Cli.Result r = Cli.run("query", "--trust-store", trust.toString(), "--trust-store-password", PASSWORD,
                     "localhost:" + server.port(), "over tls");
 
@@ -98,7 +99,7 @@ class QueryTlsIT {
 
     @Test
     void theJdksTrustRefusesASelfSignedCertificateWithExitCode3() throws Exception {
-        try (KdbServer server = tlsServer()) {
+        try (JavakdbServer server = tlsServer()) {
             Cli.Result r = Cli.run("query", "--tls", "--timeout", "10", "localhost:" + server.port(), "1");
 
             assertThat(r.exitCode()).isEqualTo(3);

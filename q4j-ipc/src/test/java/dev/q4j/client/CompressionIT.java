@@ -6,6 +6,7 @@ import dev.q4j.codec.Compression;
 import dev.q4j.codec.Decoder;
 import dev.q4j.codec.MessageType;
 import dev.q4j.codec.QMessage;
+import dev.q4j.testing.servers.RawServer;
 import dev.q4j.value.QList;
 import dev.q4j.value.QLong;
 import dev.q4j.value.QLongVector;

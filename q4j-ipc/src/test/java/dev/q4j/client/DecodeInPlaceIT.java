@@ -6,6 +6,7 @@ import com.kx.c;
 import dev.q4j.codec.Compression;
 import dev.q4j.codec.Encoder;
 import dev.q4j.codec.MessageType;
+import dev.q4j.testing.servers.RawServer;
 import dev.q4j.value.QDateVector;
 import dev.q4j.value.QFloatVector;
 import dev.q4j.value.QLongVector;

@@ -10,6 +10,7 @@ import dev.q4j.server.ClientConnection;
 import dev.q4j.server.QServer;
 import dev.q4j.server.RequestHandler;
 import dev.q4j.server.ServerOptions;
+import dev.q4j.testing.servers.JavakdbServer;
 import dev.q4j.value.QCharVector;
 import dev.q4j.value.QLong;
 import dev.q4j.value.QValue;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.q4j.codec.Handshake;
 import dev.q4j.codec.QMessage;
+import dev.q4j.testing.servers.RawServer;
 import dev.q4j.value.QCharVector;
 import dev.q4j.value.QLong;
 import java.net.InetAddress;

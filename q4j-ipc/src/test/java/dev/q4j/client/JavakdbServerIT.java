@@ -7,6 +7,7 @@ import com.kx.c;
 import dev.q4j.QErrorException;
 import dev.q4j.codec.Compression;
 import dev.q4j.codec.Handshake;
+import dev.q4j.testing.servers.JavakdbServer;
 import dev.q4j.value.QCharVector;
 import dev.q4j.value.QDict;
 import dev.q4j.value.QFloat;

@@ -7,6 +7,7 @@ import dev.q4j.codec.QMessage;
 import dev.q4j.server.QServer;
 import dev.q4j.server.RequestHandler;
 import dev.q4j.server.ServerOptions;
+import dev.q4j.testing.servers.RawServer;
 import dev.q4j.value.QCharVector;
 import dev.q4j.value.QLongVector;
 import dev.q4j.value.QValue;

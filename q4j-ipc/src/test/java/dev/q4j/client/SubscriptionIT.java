@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.kx.c;
 import dev.q4j.codec.MessageType;
 import dev.q4j.codec.QMessage;
+import dev.q4j.testing.servers.JavakdbServer;
 import dev.q4j.value.QFloatVector;
 import dev.q4j.value.QList;
 import dev.q4j.value.QLong;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.q4j.ipc.Endpoint;
 import dev.q4j.ipc.TlsOptions;
+import dev.q4j.testing.servers.JavakdbServer;
 import dev.q4j.value.QSymbol;
 import java.io.IOException;
 import java.io.InputStream;

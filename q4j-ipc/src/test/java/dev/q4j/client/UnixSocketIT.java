@@ -7,6 +7,7 @@ import dev.q4j.codec.Compression;
 import dev.q4j.codec.MessageType;
 import dev.q4j.codec.QMessage;
 import dev.q4j.ipc.Endpoint;
+import dev.q4j.testing.servers.RawServer;
 import dev.q4j.value.QCharVector;
 import dev.q4j.value.QList;
 import dev.q4j.value.QLongVector;

@@ -18,6 +18,7 @@ import dev.q4j.ipc.Transports;
 import dev.q4j.server.QServer;
 import dev.q4j.server.RequestHandler;
 import dev.q4j.server.ServerOptions;
+import dev.q4j.testing.servers.RawServer;
 import dev.q4j.value.QCharVector;
 import dev.q4j.value.QList;
 import dev.q4j.value.QLong;
@@ -55,7 +56,7 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
 class JunixsocketTransportProviderIT {
 
     /** Answers the handshake with 3, then echoes each sync message's value. */
-    private static void echo(AbstractSocketServer.Peer peer, List<Handshake.Request> hellos) throws Exception {
+    private static void echo(RawServer.Peer peer, List<Handshake.Request> hellos) throws Exception {
         hellos.add(peer.handshake(3));
         while (true) {
             QMessage m = peer.read();
@@ -94,10 +95,10 @@ class JunixsocketTransportProviderIT {
 
     @Test
     void queriesOverAnAbstractSocket() throws Exception {
-        String name = AbstractSocketServer.uniqueName();
+        String name = AbstractSockets.uniqueName();
         List<Handshake.Request> hellos = new CopyOnWriteArrayList<>();
         QLongVector big = QLongVector.of(LongStream.range(0, 5000).map(i -> i % 4).toArray());
-        try (AbstractSocketServer server = new AbstractSocketServer(name, peer -> echo(peer, hellos))) {
+        try (RawServer server = AbstractSockets.server(name, peer -> echo(peer, hellos))) {
             try (QConnection q = QConnection.connect(ConnectionOptions.builder(Endpoint.abstractUnix(name))
                     .credentials("carol", "pw").build())) {
                 assertThat(q.query("over the abstract namespace"))
@@ -128,10 +129,10 @@ class JunixsocketTransportProviderIT {
 
     @Test
     void theTransportIsLocalSoNothingIsCompressedByKdbsRules() throws Exception {
-        String name = AbstractSocketServer.uniqueName();
+        String name = AbstractSockets.uniqueName();
         List<byte[]> raw = new CopyOnWriteArrayList<>();
         QLongVector big = QLongVector.of(new long[5000]);
-        try (AbstractSocketServer server = new AbstractSocketServer(name, peer -> {
+        try (RawServer server = AbstractSockets.server(name, peer -> {
             peer.handshake(3);
             QMessage m = peer.read();
             raw.addAll(peer.rawMessages);
@@ -156,7 +157,7 @@ class JunixsocketTransportProviderIT {
         int port = ThreadLocalRandom.current().nextInt(20_000, 60_000);
         List<Handshake.Request> hellos = new CopyOnWriteArrayList<>();
         // where kdb+ started with -p PORT listens on Linux
-        try (AbstractSocketServer server = new AbstractSocketServer("/tmp/kx." + port, peer -> echo(peer, hellos));
+        try (RawServer server = AbstractSockets.server("/tmp/kx." + port, peer -> echo(peer, hellos));
                 QConnection q = QConnection.connect(ConnectionOptions.builder(Endpoint.kdbUnix(port)).build())) {
             assertThat(q.query("til 3")).isEqualTo(QCharVector.of("til 3"));
             assertThat(server.accepted()).isEqualTo(1);
@@ -165,12 +166,12 @@ class JunixsocketTransportProviderIT {
 
     @Test
     void pushedMessagesAndCloseOverAnAbstractSocket() throws Exception {
-        String name = AbstractSocketServer.uniqueName();
+        String name = AbstractSockets.uniqueName();
         int updates = 500;
         CompletableFuture<Boolean> serverSawClose = new CompletableFuture<>();
         List<QValue> heard = new CopyOnWriteArrayList<>();
         CountDownLatch all = new CountDownLatch(updates);
-        try (AbstractSocketServer server = new AbstractSocketServer(name, peer -> {
+        try (RawServer server = AbstractSockets.server(name, peer -> {
             peer.handshake(3);
             peer.read();   // .u.sub
             peer.write(MessageType.RESPONSE, QSymbol.of("trade"));
@@ -199,7 +200,7 @@ class JunixsocketTransportProviderIT {
 
     @Test
     void javakdbServesOverAnAbstractSocketToo() throws Exception {
-        String name = AbstractSocketServer.uniqueName();
+        String name = AbstractSockets.uniqueName();
         List<String> credentials = new CopyOnWriteArrayList<>();
         CompletableFuture<Throwable> serverEnd = new CompletableFuture<>();
         try (AFUNIXServerSocket ss = AFUNIXServerSocket.bindOn(AFUNIXSocketAddress.inAbstractNamespace(name))) {
@@ -257,7 +258,7 @@ class JunixsocketTransportProviderIT {
 
     @Test
     void nothingListeningIsAConnectionErrorNamingTheAddress() {
-        String name = AbstractSocketServer.uniqueName();
+        String name = AbstractSockets.uniqueName();
         assertThatThrownBy(() -> QConnection.connect(ConnectionOptions.builder(Endpoint.abstractUnix(name))
                 .build()))
                 .isExactlyInstanceOf(QConnectionException.class)
@@ -267,8 +268,8 @@ class JunixsocketTransportProviderIT {
 
     @Test
     void rejectedCredentialsOverAnAbstractSocket() throws Exception {
-        String name = AbstractSocketServer.uniqueName();
-        try (AbstractSocketServer server = new AbstractSocketServer(name, peer -> {
+        String name = AbstractSockets.uniqueName();
+        try (RawServer server = AbstractSockets.server(name, peer -> {
             // read the hello and hang up: a rejection
             peer.endOfStreamAfterHello();
         })) {

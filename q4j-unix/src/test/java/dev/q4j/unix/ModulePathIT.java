@@ -2,6 +2,7 @@ package dev.q4j.unix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.q4j.testing.servers.RawServer;
 import java.io.File;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -57,8 +58,8 @@ class ModulePathIT {
                 "-d", classes.toString(), "--module-path", modulePath,
                 src.resolve("module-info.java").toString(), src.resolve("app/Main.java").toString()));
 
-        String name = AbstractSocketServer.uniqueName();
-        try (AbstractSocketServer server = new AbstractSocketServer(name, peer -> {
+        String name = AbstractSockets.uniqueName();
+        try (RawServer server = AbstractSockets.server(name, peer -> {
             peer.handshake(3);
             peer.read();
             peer.write(dev.q4j.codec.MessageType.RESPONSE, dev.q4j.value.QSymbol.of("modulepath"));
