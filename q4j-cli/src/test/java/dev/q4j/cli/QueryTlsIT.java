@@ -3,18 +3,9 @@ package dev.q4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.q4j.testing.servers.JavakdbServer;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.q4j.testing.tools.SelfSignedCertificate;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,58 +17,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class QueryTlsIT {
-    private static final String PASSWORD = "changeit";
+    private static final String PASSWORD = SelfSignedCertificate.PASSWORD;
 
     @TempDir
     static Path dir;
 
-    private static Path keys;
+    private static SelfSignedCertificate localhost;
     private static Path trust;
 
     @BeforeAll
     static void certificate() throws Exception {
-        keys = dir.resolve("localhost.p12");
-        trust = dir.resolve("trust.p12");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC",
-                "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2",
-                "-keystore", keys.toString(), "-storetype", "PKCS12",
-                "-storepass", PASSWORD, "-keypass", PASSWORD);
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output;
-        try (InputStream in = p.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("keytool finished").isTrue();
-        assertThat(p.exitValue()).as("keytool: " + output).isZero();
-
-        KeyStore source = load(keys);
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setCertificateEntry("server", source.getCertificate("server"));
-        try (OutputStream out = Files.newOutputStream(trust)) {
-            store.store(out, PASSWORD.toCharArray());
-        }
-    }
-
-    private static KeyStore load(Path path) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(path)) {
-            store.load(in, PASSWORD.toCharArray());
-        }
-        return store;
+        localhost = SelfSignedCertificate.make(dir, "localhost", "dns:localhost,ip:127.0.0.1");
+        trust = localhost.trustStore();
     }
 
     /** A TLS server answering each request with its text as a symbol. */
     private static JavakdbServer tlsServer() throws Exception {
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(load(keys), PASSWORD.toCharArray());
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(kmf.getKeyManagers(), null, null);
-        ServerSocket socket = context.getServerSocketFactory().createServerSocket(0, 50,
-                InetAddress.getLoopbackAddress());
-        return new JavakdbServer(socket, null, k -> {
+        return new JavakdbServer(localhost.serverSocket(), null, k -> {
             while (true) {
                 Object[] m = k.readMsg();
                 k.kr(new String((char[]) m[1]));

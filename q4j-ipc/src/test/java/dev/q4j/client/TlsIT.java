@@ -6,23 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.q4j.ipc.Endpoint;
 import dev.q4j.ipc.TlsOptions;
 import dev.q4j.testing.servers.JavakdbServer;
+import dev.q4j.testing.tools.SelfSignedCertificate;
 import dev.q4j.value.QSymbol;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLServerSocket;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,86 +28,33 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class TlsIT {
-    private static final char[] PASSWORD = "changeit".toCharArray();
+    private static final char[] PASSWORD = SelfSignedCertificate.PASSWORD.toCharArray();
 
     @TempDir
     static Path dir;
 
-    /** key store and trust store of a certificate for localhost / 127.0.0.1 */
-    private static Path localhostKeys;
-    private static Path localhostTrust;
+    /** a certificate for localhost / 127.0.0.1, with its key store and trust store */
+    private static SelfSignedCertificate localhost;
     /** the same for a certificate naming only a host that is not this one */
-    private static Path otherKeys;
-    private static Path otherTrust;
+    private static SelfSignedCertificate other;
 
     @BeforeAll
     static void certificates() throws Exception {
-        localhostKeys = dir.resolve("localhost.p12");
-        localhostTrust = dir.resolve("localhost-trust.p12");
-        otherKeys = dir.resolve("other.p12");
-        otherTrust = dir.resolve("other-trust.p12");
         // the two keytool runs overlap: each is a JVM start
-        Process localhost = keytool(localhostKeys, "localhost", "dns:localhost,ip:127.0.0.1");
-        Process other = keytool(otherKeys, "q4j-elsewhere.invalid", "dns:q4j-elsewhere.invalid");
-        await(localhost);
-        await(other);
-        trustStoreOf(localhostKeys, localhostTrust);
-        trustStoreOf(otherKeys, otherTrust);
+        SelfSignedCertificate.Pending localhostKeys = SelfSignedCertificate.start(dir, "localhost",
+                "dns:localhost,ip:127.0.0.1");
+        SelfSignedCertificate.Pending otherKeys = SelfSignedCertificate.start(dir, "q4j-elsewhere.invalid",
+                "dns:q4j-elsewhere.invalid");
+        localhost = localhostKeys.await();
+        other = otherKeys.await();
+        assertThat(localhost.certificate().getSubjectAlternativeNames()).isNotEmpty();
+        assertThat(other.certificate().getSubjectAlternativeNames()).isNotEmpty();
     }
 
-    /** Starts the JDK's keytool making a self-signed certificate with the given subject alternative names. */
-    private static Process keytool(Path keys, String cn, String san) throws IOException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC",
-                "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=" + cn, "-ext", "SAN=" + san, "-validity", "2",
-                "-keystore", keys.toString(), "-storetype", "PKCS12",
-                "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
-    }
-
-    private static void await(Process p) throws Exception {
-        String output;
-        try (InputStream in = p.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        if (!p.waitFor(20, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("keytool did not finish");
-        }
-        if (p.exitValue() != 0) {
-            throw new AssertionError("keytool failed:\n" + output);
-        }
-    }
-
-    /** Writes a PKCS12 trust store holding just the certificate of {@code keys}. */
-    private static void trustStoreOf(Path keys, Path trust) throws Exception {
-        KeyStore source = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keys)) {
-            source.load(in, PASSWORD);
-        }
-        Certificate certificate = source.getCertificate("server");
-        assertThat(((X509Certificate) certificate).getSubjectAlternativeNames()).isNotEmpty();
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setCertificateEntry("server", certificate);
-        try (OutputStream out = Files.newOutputStream(trust)) {
-            store.store(out, PASSWORD);
-        }
-    }
-
-    /** A javakdb server behind TLS with the given key store, echoing each query's text as a symbol. */
-    private static JavakdbServer tlsServer(Path keys, com.kx.c.IAuthenticate auth) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keys)) {
-            store.load(in, PASSWORD);
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(store, PASSWORD);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(kmf.getKeyManagers(), null, null);
-        ServerSocket socket = context.getServerSocketFactory().createServerSocket(0, 50,
-                InetAddress.getLoopbackAddress());
+    /** A javakdb server behind TLS with the given certificate, echoing each query's text as a symbol. */
+    private static JavakdbServer tlsServer(SelfSignedCertificate certificate, com.kx.c.IAuthenticate auth)
+            throws Exception {
+        ServerSocket socket = certificate.serverSocket();
         assertThat(socket).isInstanceOf(SSLServerSocket.class);
         return new JavakdbServer(socket, auth, k -> {
             while (true) {
@@ -128,9 +66,9 @@ class TlsIT {
 
     @Test
     void aCustomTrustStoreTrustsTheServerAndTheHostnameIsVerified() throws Exception {
-        TlsOptions tls = TlsOptions.trustStore(localhostTrust, PASSWORD);
+        TlsOptions tls = TlsOptions.trustStore(localhost.trustStore(), PASSWORD);
         assertThat(tls.verifyHostname()).as("on by default").isTrue();
-        try (JavakdbServer server = tlsServer(localhostKeys, "ann:pw"::equals)) {
+        try (JavakdbServer server = tlsServer(localhost, "ann:pw"::equals)) {
             for (String host : List.of("localhost", "127.0.0.1")) {
                 try (QConnection q = QConnection.connect(ConnectionOptions.builder(host, server.port())
                         .tls(tls).credentials("ann", "pw").connectTimeout(Duration.ofSeconds(10)).build())) {
@@ -158,8 +96,8 @@ class TlsIT {
 
     @Test
     void aCertificateForAnotherNameIsRefusedUnlessVerificationIsTurnedOff() throws Exception {
-        TlsOptions tls = TlsOptions.trustStore(otherTrust, PASSWORD);
-        try (JavakdbServer server = tlsServer(otherKeys, null)) {
+        TlsOptions tls = TlsOptions.trustStore(other.trustStore(), PASSWORD);
+        try (JavakdbServer server = tlsServer(other, null)) {
             assertThatThrownBy(() -> QConnection.connect(ConnectionOptions.builder("localhost", server.port())
                     .tls(tls).connectTimeout(Duration.ofSeconds(10)).build()))
                     .isExactlyInstanceOf(QConnectionException.class)
@@ -177,7 +115,7 @@ class TlsIT {
     @Test
     void theJdksDefaultTrustRefusesASelfSignedCertificate() throws Exception {
         assertThat(TlsOptions.defaults().verifyHostname()).as("on by default").isTrue();
-        try (JavakdbServer server = tlsServer(localhostKeys, null)) {
+        try (JavakdbServer server = tlsServer(localhost, null)) {
             assertThatThrownBy(() -> QConnection.connect(ConnectionOptions.builder("localhost", server.port())
                     .tls(TlsOptions.defaults()).connectTimeout(Duration.ofSeconds(10)).build()))
                     .isExactlyInstanceOf(QConnectionException.class)

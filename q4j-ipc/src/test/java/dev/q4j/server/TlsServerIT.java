@@ -8,24 +8,19 @@ import dev.q4j.client.QConnection;
 import dev.q4j.client.QConnectionException;
 import dev.q4j.codec.Handshake;
 import dev.q4j.ipc.TlsOptions;
+import dev.q4j.testing.tools.SelfSignedCertificate;
 import dev.q4j.value.QCharVector;
 import dev.q4j.value.QLongVector;
 import dev.q4j.value.QSymbol;
 import dev.q4j.value.QValue;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,8 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class TlsServerIT {
-    private static final char[] PASSWORD = "changeit".toCharArray();
-
     @TempDir
     static Path dir;
 
@@ -48,42 +41,10 @@ class TlsServerIT {
 
     @BeforeAll
     static void certificate() throws Exception {
-        Path keys = dir.resolve("server.p12");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC",
-                "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2",
-                "-keystore", keys.toString(), "-storetype", "PKCS12",
-                "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output;
-        try (InputStream in = p.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        if (!p.waitFor(20, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("keytool did not finish");
-        }
-        assertThat(p.exitValue()).as("keytool: %s", output).isZero();
-
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keys)) {
-            store.load(in, PASSWORD);
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(store, PASSWORD);
-        serverContext = SSLContext.getInstance("TLS");
-        serverContext.init(kmf.getKeyManagers(), null, null);
-
+        SelfSignedCertificate localhost = SelfSignedCertificate.make(dir, "localhost", "dns:localhost,ip:127.0.0.1");
+        serverContext = localhost.serverContext();
         // the client trusts just this certificate
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("server", store.getCertificate("server"));
-        Path trustFile = dir.resolve("trust.p12");
-        try (OutputStream out = Files.newOutputStream(trustFile)) {
-            trust.store(out, PASSWORD);
-        }
-        clientTrust = TlsOptions.trustStore(trustFile, PASSWORD);
+        clientTrust = TlsOptions.trustStore(localhost.trustStore(), SelfSignedCertificate.PASSWORD.toCharArray());
     }
 
     private static QServer tlsServer(ServerOptions.Builder builder) throws IOException {

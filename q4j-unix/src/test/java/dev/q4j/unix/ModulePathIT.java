@@ -3,11 +3,11 @@ package dev.q4j.unix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.q4j.testing.servers.RawServer;
+import dev.q4j.testing.tools.Processes;
 import java.io.File;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -81,17 +81,7 @@ class ModulePathIT {
 
     /** Runs a JDK tool to completion (at most 20 s) and returns its output; fails on a non-zero exit. */
     private static String run(List<String> command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output;
-        try (InputStream in = p.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        if (!p.waitFor(20, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("did not finish: " + command);
-        }
-        assertThat(p.exitValue()).as(command + "\n" + output).isZero();
-        return output;
+        return Processes.run(command, Duration.ofSeconds(20));
     }
 
     private static boolean isModuleForTheApp(Path entry) {
