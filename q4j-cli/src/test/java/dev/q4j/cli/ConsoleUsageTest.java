@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** The console's checks before it connects (what needs a server is in ConsoleIT). */
-class ConsoleTest {
+class ConsoleUsageTest {
 
     @Test
     void aBadAddressIsAUsageError() {

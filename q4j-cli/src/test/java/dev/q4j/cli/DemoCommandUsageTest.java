@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** {@code q4j demo}'s help and usage checks (the demo's runs, which listen, are in DemoCommandIT). */
-class DemoCommandTest {
+class DemoCommandUsageTest {
 
     @Test
     void helpShowsExamples() {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** {@code q4j run}'s usage checks (what needs a server is in RunCommandIT). */
-class RunCommandTest {
+class RunCommandUsageTest {
 
     @Test
     void theScriptIsRequired() {

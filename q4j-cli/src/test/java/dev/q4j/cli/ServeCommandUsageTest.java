@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** {@code q4j serve}'s usage checks (what listens is in ServeCommandIT). */
-class ServeCommandTest {
+class ServeCommandUsageTest {
 
     @Test
     void needsAMode() {
