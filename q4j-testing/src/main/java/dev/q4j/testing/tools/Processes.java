@@ -71,7 +71,11 @@ public final class Processes {
         return output;
     }
 
-    /** {@return the JDK tool of this name ({@code java}, {@code keytool}) of the JDK running the test} */
+    /**
+     * {@return the path of a tool of the JDK running the test}
+     *
+     * @param name the tool's name: {@code java}, {@code javac}, {@code keytool}...
+     */
     public static String jdkTool(String name) {
         return java.nio.file.Path.of(System.getProperty("java.home"), "bin", name).toString();
     }
