@@ -9,6 +9,7 @@ import dev.q4j.server.QServer;
 import dev.q4j.server.RequestHandler;
 import dev.q4j.server.ServerOptions;
 import dev.q4j.server.Tickerplant;
+import dev.q4j.text.QConsole;
 import dev.q4j.value.LongBackedVector;
 import dev.q4j.value.QList;
 import dev.q4j.value.QSymbol;
@@ -345,12 +346,12 @@ final class DemoCommand extends Q4jCommand {
                 + " rows), received " + received.get() + " (" + receivedRows.get() + " rows)");
         if (last != null) {
             out().println("the last received, upd[`" + last.table() + "]:");
-            out().print(ConsoleFormat.DEFAULT.format(last.rows()));
+            out().print(QConsole.DEFAULT.show(last.rows()));
         }
         for (String q : QUERIES.get((tick - 1) % QUERIES.size())) {
             out().println("q)" + q);
             try {
-                out().print(ConsoleFormat.DEFAULT.format(ask(client, q)));
+                out().print(QConsole.DEFAULT.show(ask(client, q)));
             } catch (QErrorException e) {
                 out().println("'" + e.qMessage());
             }
