@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * error type -128 and its text NUL-terminated.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class ClientJfrEventsTest {
+class ClientJfrEventsIT {
     private static final String REQUEST = "dev.q4j.ClientRequest";
     private static final String OPENED = "dev.q4j.ClientConnectionOpened";
     private static final String CLOSED = "dev.q4j.ClientConnectionClosed";

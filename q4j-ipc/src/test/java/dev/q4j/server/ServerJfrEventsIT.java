@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Timeout;
  * logs.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class ServerJfrEventsTest {
+class ServerJfrEventsIT {
     private static final String REQUEST = "dev.q4j.ServerRequest";
     private static final String OPENED = "dev.q4j.ServerConnectionOpened";
     private static final String CLOSED = "dev.q4j.ServerConnectionClosed";
