@@ -114,7 +114,7 @@ class DecodeCommandTest {
 
     @Test
     void aCorruptCompressedMessageFailsWithTheOffsetWhereItsStreamBroke() {
-        byte[] m = Corpus.qpythonCompressed().get("1000#`q").clone();
+        byte[] m = Corpus.qpythonCompressed("1000#`q").clone();
         // declare 1000 uncompressed bytes more than the stream produces: it runs out at its last byte
         java.nio.ByteBuffer size = java.nio.ByteBuffer.wrap(m).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         int produced = size.getInt(8);
