@@ -31,10 +31,12 @@ class LayeringTest {
 
     @BeforeAll
     static void importMainClasses() {
-        // main classes only, whether the build hands them over as folders (mvn test) or jars (mvn verify)
+        // main classes only, whether the build hands them over as folders (mvn test) or jars (mvn verify); not the
+        // shared test support either (q4j-testing: main code of a module no user sees)
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(location -> !location.matches(java.util.regex.Pattern.compile(".*-tests\\.jar.*")))
+                .withImportOption(location -> !location.matches(java.util.regex.Pattern.compile(".*q4j-testing.*")))
                 .importPackages("dev.q4j");
     }
 
@@ -47,7 +49,9 @@ class LayeringTest {
             assertThat(classes.contain(c)).as(c).isTrue();
         }
         assertThat(classes.stream().map(JavaClass::getSimpleName)).as("no test classes")
-                .noneMatch(n -> n.endsWith("Test"));
+                .noneMatch(n -> n.endsWith("Test") || n.endsWith("IT"));
+        assertThat(classes.stream().map(JavaClass::getPackageName)).as("no shared test support (q4j-testing)")
+                .noneMatch(p -> p.startsWith("dev.q4j.testing"));
     }
 
     @Test

@@ -135,7 +135,8 @@ public final class Decoder {
             return value;
         } catch (StackOverflowError e) {
             // only on a thread with a very small stack: maxDepth is bounded so that normal threads never get here
-            throw new QProtocolException("value nested too deeply for this thread's stack; lower DecodeLimits.maxDepth");
+            throw new QProtocolException(
+                    "value nested too deeply for this thread's stack; lower DecodeLimits.maxDepth");
         }
     }
 

@@ -122,6 +122,8 @@ public final class IpcCompression {
      * @throws IllegalArgumentException if the range does not hold an uncompressed IPC message whose header length
      *     equals {@code length}
      */
+    // One method on purpose: the JIT compiles the hot loop with all its state in registers (BENCHMARKS.md)
+    @SuppressWarnings("checkstyle:MethodLength")
     public static byte[] compress(byte[] message, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, message.length);
         if (length < HEADER) {
@@ -394,6 +396,8 @@ public final class IpcCompression {
      * @throws IndexOutOfBoundsException if the range is outside {@code message}
      * @throws IllegalArgumentException if {@code maxUncompressedSize} is below 8
      */
+    // One method on purpose: the JIT compiles the hot loop with all its state in registers (BENCHMARKS.md)
+    @SuppressWarnings("checkstyle:MethodLength")
     public static byte[] decompress(byte[] message, int offset, int length, long maxUncompressedSize) {
         Objects.checkFromIndexSize(offset, length, message.length);
         if (maxUncompressedSize < HEADER) {

@@ -67,8 +67,8 @@ public record MessageHeader(ByteOrder order, MessageType type, int compression, 
         }
         int compression = bytes[offset + 2];
         if (compression < PLAIN || compression > COMPRESSED_LARGE) {
-            throw new QProtocolException("bad compressed flag " + (compression & 0xFF) + " in header (expected 0, 1 or 2)",
-                    2);
+            throw new QProtocolException(
+                    "bad compressed flag " + (compression & 0xFF) + " in header (expected 0, 1 or 2)", 2);
         }
         long length = Bytes.getInt(bytes, offset + 4, order) & 0xFFFF_FFFFL;
         length |= (long) (bytes[offset + 3] & 0xFF) << 32;

@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.kx.c;
 import dev.q4j.QLimitException;
+import dev.q4j.QProtocolException;
 import dev.q4j.corpus.Corpus;
 import dev.q4j.corpus.CorpusEntry;
 import dev.q4j.corpus.Hex;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class IpcCompressionTest {
+    private final Decoder decoder = new Decoder();
 
     // ---------------------------------------------------------------------------------------------------------------
     // kdb+ captures
@@ -484,5 +488,22 @@ class IpcCompressionTest {
         b[at + 1] = (byte) (v >>> 16);
         b[at + 2] = (byte) (v >>> 8);
         b[at + 3] = (byte) v;
+    }
+
+    @Test
+    void compressedMessageWithALyingSizeFailsBeforeAllocatingIt() {
+        // declares a 1 GiB body (which 8.4 MB could expand to) but its stream of zero flags and literal zeros makes far less
+        int stream = 8_400_000;
+        byte[] m = new byte[12 + stream];
+        m[0] = 1;
+        m[1] = 2;
+        m[2] = 1;
+        ByteBuffer.wrap(m).order(ByteOrder.LITTLE_ENDIAN).putInt(4, m.length).putInt(8, (1 << 30) - 16);
+        Runtime rt = Runtime.getRuntime();
+        long before = rt.totalMemory() - rt.freeMemory();
+        assertThatThrownBy(() -> decoder.decode(m)).isInstanceOf(QProtocolException.class)
+                .hasMessageContaining("ends");
+        // the check runs over the compressed bytes only: nothing near 1 GiB was allocated
+        assertThat(rt.totalMemory() - rt.freeMemory() - before).isLessThan(256L << 20);
     }
 }

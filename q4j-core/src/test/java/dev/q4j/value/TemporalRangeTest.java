@@ -72,4 +72,20 @@ class TemporalRangeTest {
         assertThat(QTimestamp.of(first).toInstant()).isEqualTo(first);
         assertThat(QDate.of(LocalDate.of(2000, 1, 2)).days()).isEqualTo(1);
     }
+
+    @Test
+    void datetimeInfinitiesHaveNoInstantRatherThanAWrongOne() {
+        assertThatThrownBy(QDatetime.INFINITY::toInstant).isInstanceOf(DateTimeException.class)
+                .hasMessageContaining("infinity");
+        assertThatThrownBy(QDatetime.NEGATIVE_INFINITY::toLocalDateTime).isInstanceOf(DateTimeException.class);
+        assertThatThrownBy(() -> QDatetime.of(1e300).toInstant()).isInstanceOf(DateTimeException.class);
+        assertThat(QDatetime.of(-3.234).toInstant()).isEqualTo(Instant.parse("1999-12-28T18:23:02.400Z"));
+    }
+    @Test
+    void timestampsNearTheLowerBoundConvertBothWays() {
+        // the ends of the finite range (0Wp and -0Wp have no instant since issue 13: see TemporalRangeTest)
+        for (long nanos : new long[] {-Long.MAX_VALUE + 1, Long.MIN_VALUE + 5, -1, 0, Long.MAX_VALUE - 1}) {
+            assertThat(QTimestamp.of(QTemporal.instantOfTimestamp(nanos)).nanos()).isEqualTo(nanos);
+        }
+    }
 }
