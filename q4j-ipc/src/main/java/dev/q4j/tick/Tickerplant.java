@@ -1,6 +1,11 @@
-package dev.q4j.server;
+package dev.q4j.tick;
 
 import dev.q4j.QErrorException;
+import dev.q4j.server.ClientConnection;
+import dev.q4j.server.FunctionCall;
+import dev.q4j.server.QServer;
+import dev.q4j.server.RequestHandler;
+import dev.q4j.server.ServerOptions;
 import dev.q4j.value.Q;
 import dev.q4j.value.QList;
 import dev.q4j.value.QSequence;
@@ -27,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A tickerplant-style publish/subscribe service, as kdb+tick's {@code tick.q} offers it: subscribers call
  * {@code .u.sub[table;syms]} and then receive {@code (`upd;table;rows)} async messages; publishers send
- * {@code .u.upd[table;data]}. A q subscriber written for kdb+tick works against it unchanged.
+ * {@code .u.upd[table;data]}. A q subscriber written for kdb+tick works against it unchanged. It is a service built
+ * on {@link QServer} through its public API only, as an application would build one.
  *
  * <pre>{@code
  * try (Tickerplant tp = Tickerplant.start(ServerOptions.builder(5010), Map.of())) {
