@@ -8,7 +8,7 @@ import dev.q4j.codec.QMessage;
 import dev.q4j.server.QServer;
 import dev.q4j.server.RequestHandler;
 import dev.q4j.server.ServerOptions;
-import dev.q4j.server.Tickerplant;
+import dev.q4j.tick.Tickerplant;
 import dev.q4j.value.LongBackedVector;
 import dev.q4j.value.QList;
 import dev.q4j.value.QSymbol;
