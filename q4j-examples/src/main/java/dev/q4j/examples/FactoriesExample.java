@@ -29,10 +29,10 @@ public final class FactoriesExample {
         QList mixed = QList.of(one, QSymbol.of("bcd"), QCharVector.of("0bc"));   // (1;`bcd;"0bc")
         QDict dict = QDict.of(syms, QLongVector.of(1, 2));            // `a`b!1 2
         QTable trades = QTable.of(List.of("sym", "px"),
-                List.of(syms, QFloatVector.of(1.5, 2.5)));            // +`sym`px!(`a`b;1.5 2.5), i.e. ([] sym:`a`b; px:1.5 2.5)
+                List.of(syms, QFloatVector.of(1.5, 2.5)));   // +`sym`px!(`a`b;1.5 2.5), i.e. ([] sym:`a`b; px:1.5 2.5)
         QKeyedTable keyed = QKeyedTable.of(
                 QTable.of(List.of("k"), List.of(QLongVector.of(1, 2))),
-                QTable.of(List.of("v"), List.of(syms)));              // (+(,`k)!,1 2)!+(,`v)!,`a`b, i.e. ([k:1 2] v:`a`b)
+                QTable.of(List.of("v"), List.of(syms)));   // (+(,`k)!,1 2)!+(,`v)!,`a`b, i.e. ([k:1 2] v:`a`b)
         QLongVector sorted = QLongVector.of(1, 2, 3).withAttribute(Attribute.SORTED);   // `s#1 2 3 (3 1 2: 's-fail)
         // readme:end
         for (QValue x : List.of(one, xs, syms, date, mixed, dict, trades, keyed, sorted)) {

@@ -34,7 +34,7 @@ public final class ServeExample {
         QServer server = QServer.start(ServerOptions.builder(port)
                 .bind("127.0.0.1")                                  // local clients only; without it, every interface
                 .authenticator(Authenticator.single("user", "secret"))
-                .requestHandler(RequestHandler.sync((client, request) -> request))   // echo; throw QErrorException for 'err
+                .requestHandler(RequestHandler.sync((client, request) -> request))   // echo (QErrorException: 'err)
                 .onOpen(client -> System.out.println("hello " + client.user()))
                 .build());
         // q)h:hopen `::5000:user:secret; h(1;`a)     / (1;`a)

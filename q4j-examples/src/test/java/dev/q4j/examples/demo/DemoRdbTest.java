@@ -89,7 +89,8 @@ class DemoRdbTest {
 
         assertThat(r).isInstanceOf(QKeyedTable.class);
         assertThat(r).isEqualTo(q("([sym:`AAPL`IBM`MSFT] price:190 102.5 410.25)"));
-        assertThat(ask("select  last size  by sym  from trade")).isEqualTo(q("([sym:`AAPL`IBM`MSFT] size:300 500 200)"));
+        assertThat(ask("select  last size  by sym  from trade"))
+                .isEqualTo(q("([sym:`AAPL`IBM`MSFT] size:300 500 200)"));
         assertThat(ask("select last bid by sym from quote")).isEqualTo(QKeyedTable.of(
                 (QTable) q("([] sym:`$())"), (QTable) q("([] bid:`float$())")));
     }
