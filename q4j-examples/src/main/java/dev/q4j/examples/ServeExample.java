@@ -28,8 +28,7 @@ public final class ServeExample {
      * @throws Exception when it fails
      */
     public static void main(String[] args) throws Exception {
-        int port = 0;   // a free one; q's -p 5000 would be 5000
-        QConnection q;
+        int port = 0;   // a free one (q -p 5000 would listen on 5000)
         // readme:begin
         QServer server = QServer.start(ServerOptions.builder(port)
                 .bind("127.0.0.1")                                  // local clients only; without it, every interface
@@ -38,12 +37,12 @@ public final class ServeExample {
                 .onOpen(client -> System.out.println("hello " + client.user()))
                 .build());
         // q)h:hopen `::5000:user:secret; h(1;`a)     / (1;`a)
-        q = ask(server.port());                                     // readme:hide
+        QConnection q = ask(server.port());                         // readme:hide
         server.broadcast(QList.of(QSymbol.of("upd"), QSymbol.of("news"), Q.string("...")));   // push to all
         q.sync();                                                   // readme:hide
+        q.close();                                                  // readme:hide
         server.shutdown(Duration.ofSeconds(5));                     // in-flight requests finish first
         // readme:end
-        q.close();
     }
 
     /** {@return a client like the q session in the comment, having asked for {@code (1;`a)}} */
