@@ -5,6 +5,8 @@
  */
 module dev.q4j.ipc {
     requires transitive dev.q4j.core;
+    // JDK Flight Recorder events (dev.q4j.internal.jfr, not exported): free unless a recording runs
+    requires jdk.jfr;
 
     exports dev.q4j.ipc;
     exports dev.q4j.client;

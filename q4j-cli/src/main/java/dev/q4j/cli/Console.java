@@ -8,6 +8,7 @@ import dev.q4j.client.QConnection;
 import dev.q4j.client.QConnectionException;
 import dev.q4j.client.QTimeoutException;
 import dev.q4j.ipc.Endpoint;
+import dev.q4j.text.QConsole;
 import dev.q4j.value.QValue;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -36,7 +37,7 @@ import org.jline.terminal.Terminal;
 
 /**
  * The interactive console of {@code q4j [HOST:PORT]}: reads q expressions, sends each as a sync request over one
- * connection, and shows the result as the q console does ({@link ConsoleFormat}).
+ * connection, and shows the result as the q console does ({@link QConsole}).
  *
  * <p>Two ways to read input:
  *
@@ -87,13 +88,13 @@ final class Console {
     private final String banner;
 
     private Endpoint endpoint;
-    private ConsoleFormat format;
+    private QConsole format;
     private QConnection q;
     /** the last result shown, which {@code \sql} reads as the table q; null before the first */
     private QValue last;
     private final SqlOverResult sql = new SqlOverResult();
 
-    private Console(String name, Endpoint endpoint, ConnectionMixin connection, ConsoleFormat format,
+    private Console(String name, Endpoint endpoint, ConnectionMixin connection, QConsole format,
             PrintWriter out, PrintWriter err, Terminal terminal, LineReader reader, BufferedReader lines,
             String banner) {
         this.name = name;
@@ -120,7 +121,7 @@ final class Console {
      * @param err where the console's messages go
      * @return the console, not yet connected
      */
-    static Console onStream(String name, Endpoint endpoint, ConnectionMixin connection, ConsoleFormat format,
+    static Console onStream(String name, Endpoint endpoint, ConnectionMixin connection, QConsole format,
             InputStream in, PrintWriter out, PrintWriter err) {
         BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         return new Console(name, endpoint, connection, format, out, err, null, null, lines, null);
@@ -139,7 +140,7 @@ final class Console {
      * @param banner a line to show once connected, or null
      * @return the console, not yet connected
      */
-    static Console onTerminal(String name, Endpoint endpoint, ConnectionMixin connection, ConsoleFormat format,
+    static Console onTerminal(String name, Endpoint endpoint, ConnectionMixin connection, QConsole format,
             Terminal terminal, PrintWriter err, Path history, String banner) {
         LineReaderBuilder b = LineReaderBuilder.builder()
                 .terminal(terminal)
@@ -395,7 +396,7 @@ final class Console {
             if (parts.length != 2) {
                 throw new NumberFormatException();
             }
-            format = new ConsoleFormat(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+            format = new QConsole(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
         } catch (NumberFormatException e) {
             message("\\c takes ROWS COLS, such as \\c 25 80, not '" + argument + "'");
         }

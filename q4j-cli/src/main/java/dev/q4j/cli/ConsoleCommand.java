@@ -1,6 +1,7 @@
 package dev.q4j.cli;
 
 import dev.q4j.ipc.Endpoint;
+import dev.q4j.text.QConsole;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -42,7 +43,7 @@ final class ConsoleCommand {
     @Option(names = {"-c", "--console"}, paramLabel = "ROWSxCOLS", converter = QueryCommand.ConsoleConverter.class,
             description = "The console size results are cut to, as q's \\c (default 25x80, like q's; \\c ROWS COLS "
                     + "in the console changes it).")
-    ConsoleFormat console = ConsoleFormat.DEFAULT;
+    QConsole console = QConsole.DEFAULT;
 
     /**
      * Runs the console.

@@ -9,6 +9,7 @@ import dev.q4j.examples.demo.DemoRdb;
 import dev.q4j.examples.demo.DemoSystem;
 import dev.q4j.examples.demo.LatencyHistogram;
 import dev.q4j.server.QServer;
+import dev.q4j.text.QConsole;
 import dev.q4j.tick.Tickerplant;
 import dev.q4j.value.QValue;
 import java.io.IOException;
@@ -272,12 +273,12 @@ final class DemoCommand extends Q4jCommand {
                 + " rows), received " + system.received() + " (" + system.receivedRows() + " rows)");
         if (last != null) {
             out().println("the last received, upd[`" + last.table() + "]:");
-            out().print(ConsoleFormat.DEFAULT.format(last.rows()));
+            out().print(QConsole.DEFAULT.show(last.rows()));
         }
         for (String q : QUERIES.get((tick - 1) % QUERIES.size())) {
             out().println("q)" + q);
             try {
-                out().print(ConsoleFormat.DEFAULT.format(ask(client, q)));
+                out().print(QConsole.DEFAULT.show(ask(client, q)));
             } catch (QErrorException e) {
                 out().println("'" + e.qMessage());
             }

@@ -1,5 +1,6 @@
 package dev.q4j.cli;
 
+import dev.q4j.text.QConsole;
 import dev.q4j.text.QText;
 import dev.q4j.value.QValue;
 import java.io.BufferedReader;
@@ -101,7 +102,7 @@ abstract class Q4jCommand implements Callable<Integer> {
      * @param where what to put before a failure's message (empty, or where in a script the result came from)
      * @return {@link Q4j#OK}, or {@link Q4j#USAGE} when CSV is asked of a value that is not a table
      */
-    int print(QValue result, QueryCommand.Format format, ConsoleFormat console, String where) {
+    int print(QValue result, QueryCommand.Format format, QConsole console, String where) {
         return print(result, format, console, where, out());
     }
 
@@ -115,7 +116,7 @@ abstract class Q4jCommand implements Callable<Integer> {
      * @param target where to print
      * @return {@link Q4j#OK}, or {@link Q4j#USAGE} when CSV is asked of a value that is not a table
      */
-    int print(QValue result, QueryCommand.Format format, ConsoleFormat console, String where, PrintWriter target) {
+    int print(QValue result, QueryCommand.Format format, QConsole console, String where, PrintWriter target) {
         switch (format) {
             case Q:
                 target.println(QText.print(result));

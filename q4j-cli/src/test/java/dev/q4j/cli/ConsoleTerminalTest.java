@@ -5,6 +5,7 @@ import static dev.q4j.cli.ConsoleTest.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.q4j.ipc.Endpoint;
+import dev.q4j.text.QConsole;
 import java.io.ByteArrayOutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -54,7 +55,7 @@ class ConsoleTerminalTest {
             Terminal terminal = new ExternalTerminal("test", "xterm", keys, screen, StandardCharsets.UTF_8);
             terminal.setSize(new Size(100, 25));
             Future<Integer> code = executor.submit(() -> Console.onTerminal("q4j", Endpoint.parse(server.address()),
-                    new ConnectionMixin(), ConsoleFormat.DEFAULT, terminal, new PrintWriter(err, true), null,
+                    new ConnectionMixin(), QConsole.DEFAULT, terminal, new PrintWriter(err, true), null,
                     "connected").run());
             await(() -> text(screen).contains("connected\nq)"), () -> text(screen));
 

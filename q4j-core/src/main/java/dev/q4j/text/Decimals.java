@@ -52,6 +52,22 @@ final class Decimals {
     }
 
     /**
+     * C's {@code %.7g} with trailing zeros removed, as the q console shows floats at its default {@code \P 7}:
+     * {@code 3.141593}, {@code 100}, {@code 0.0001}, {@code 1e-05}, {@code 1.234568e+08}.
+     *
+     * @param d a finite double (a real widened to one shows the same)
+     * @return its text, with a leading "-" for negatives and -0.0
+     */
+    static String display(double d) {
+        String sign = (Double.doubleToRawLongBits(d) < 0) ? "-" : "";
+        double a = Math.abs(d);
+        if (a == 0) {
+            return sign + "0";
+        }
+        return sign + layout(round(new BigDecimal(a), DISPLAY_PRECISION));
+    }
+
+    /**
      * The correctly rounded decimal with the fewest significant digits that reads back. {@code known} digits are
      * enough (the JDK found that many); more digits never read back worse, so probe one fewer and binary search
      * below when that works.

@@ -103,7 +103,7 @@ public final class QConnection implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         QConnection c = new QConnection(options);
         try {
-            c.session = Session.open(options, c);
+            c.session = Session.open(options, c, false);
         } catch (RuntimeException e) {
             c.shutdownDelivery();
             throw e;
@@ -250,7 +250,7 @@ public final class QConnection implements AutoCloseable {
     public void sendValue(QValue message) {
         Objects.requireNonNull(message, "message");
         Session s = liveSession();
-        s.send(encode(MessageType.ASYNC, message, s), options.autoFlush());
+        s.sendAsync(encode(MessageType.ASYNC, message, s), options.autoFlush());
     }
 
     /** Writes out async messages that {@link ConnectionOptions#autoFlush()} false left in the buffer. */
@@ -300,7 +300,7 @@ public final class QConnection implements AutoCloseable {
         Session s = session;
         if (s != null) {
             s.flushForClose(options.connectTimeout().toMillis());
-            s.kill(new QConnectionException("connection to " + options.endpoint() + " closed"));
+            s.kill(new QConnectionException("connection to " + options.endpoint() + " closed"), true);
             s.joinReader();
         }
         publisher.close();
@@ -472,11 +472,11 @@ public final class QConnection implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                Session fresh = Session.open(options, this);
+                Session fresh = Session.open(options, this, true);
                 session = fresh;
                 reconnecting = false;
                 if (closed) {
-                    fresh.kill(new QConnectionException("connection to " + options.endpoint() + " closed"));
+                    fresh.kill(new QConnectionException("connection to " + options.endpoint() + " closed"), true);
                     return;
                 }
                 if (options.readerThread()) {

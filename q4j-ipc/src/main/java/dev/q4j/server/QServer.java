@@ -1,5 +1,6 @@
 package dev.q4j.server;
 
+import dev.q4j.internal.jfr.ServerDisconnectEvent;
 import dev.q4j.ipc.Endpoint;
 import dev.q4j.ipc.Listener;
 import dev.q4j.ipc.Transport;
@@ -248,6 +249,7 @@ public final class QServer implements AutoCloseable {
             }
             if (refused != null) {
                 LOG.log(Level.WARNING, "refused " + t.peer() + ": " + refused);
+                ServerDisconnectEvent.emit(c.id(), t.peer(), "", false, refused);
                 try {
                     t.close();
                 } catch (IOException ignored) {

@@ -7,6 +7,7 @@ import dev.q4j.client.ConnectionOptions;
 import dev.q4j.client.QConnection;
 import dev.q4j.client.QConnectionException;
 import dev.q4j.codec.Handshake;
+import dev.q4j.internal.jfr.JfrCapture;
 import dev.q4j.ipc.TlsOptions;
 import dev.q4j.value.QCharVector;
 import dev.q4j.value.QLongVector;
@@ -27,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import jdk.jfr.consumer.RecordedEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -199,6 +201,19 @@ class TlsServerTest {
             }
             log.await(Duration.ofSeconds(5), "disconnected");
             TestServers.assertStillServes(good, QSymbol.of("still fine"));
+        }
+    }
+
+    @Test
+    void aTlsConnectionIsRecordedWithTransportTls() throws Exception {
+        try (JfrCapture jfr = new JfrCapture();
+             QServer server = tlsServer(TestServers.loopback().requestHandler(TestServers.ECHO));
+             QConnection q = QConnection.connect(ConnectionOptions.builder("localhost", server.port())
+                     .tls(clientTrust).connectTimeout(Duration.ofSeconds(10)).build())) {
+            assertThat(q.query("x")).isEqualTo(QCharVector.of("x"));
+            RecordedEvent opened = jfr.awaitOne("dev.q4j.ClientConnectionOpened", e -> true);
+            assertThat(opened.getString("transport")).isEqualTo("TLS");
+            assertThat(opened.getString("endpoint")).isEqualTo("localhost:" + server.port());
         }
     }
 }

@@ -1,8 +1,7 @@
-package dev.q4j.cli;
+package dev.q4j.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.q4j.text.QText;
 import dev.q4j.value.QDict;
 import dev.q4j.value.QFloat;
 import dev.q4j.value.QGuid;
@@ -21,11 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The text format: what the q console ({@code .Q.s}) shows, line for line. */
-class ConsoleFormatTest {
+/** What the q console ({@code .Q.s}) shows, line for line (moved from the CLI's ConsoleFormatTest). */
+class QConsoleTest {
 
     private static List<String> lines(String qText) {
-        return ConsoleFormat.DEFAULT.lines(QText.parse(qText));
+        return QConsole.DEFAULT.lines(QText.parse(qText));
     }
 
     @ParameterizedTest(name = "{0} shows as {1}")
@@ -94,8 +93,8 @@ class ConsoleFormatTest {
     void guidsShowBare() {
         UUID u = UUID.fromString("8c680a01-5a49-5aab-5a65-d4bfddb6a661");
 
-        assertThat(ConsoleFormat.DEFAULT.lines(QGuid.of(u))).containsExactly(u.toString());
-        assertThat(ConsoleFormat.DEFAULT.lines(QGuid.NULL)).containsExactly("00000000-0000-0000-0000-000000000000");
+        assertThat(QConsole.DEFAULT.lines(QGuid.of(u))).containsExactly(u.toString());
+        assertThat(QConsole.DEFAULT.lines(QGuid.NULL)).containsExactly("00000000-0000-0000-0000-000000000000");
         assertThat(lines("\"G\"$(\"8c680a01-5a49-5aab-5a65-d4bfddb6a661\";\"00000000-0000-0000-0000-000000000000\")"))
                 .containsExactly(u + " 00000000-0000-0000-0000-000000000000");
     }
@@ -170,7 +169,7 @@ class ConsoleFormatTest {
     void aDictionaryOfTableRowsPadsTheKeysUnderTheHeader() {
         QDict d = QDict.of(QSymbolVector.of("a", "b"), QText.parse("([] x:1 2; y:`p`q)"));
 
-        assertThat(ConsoleFormat.DEFAULT.lines(d)).containsExactly(
+        assertThat(QConsole.DEFAULT.lines(d)).containsExactly(
                 " | x y",
                 "-| ---",
                 "a| 1 p",
@@ -189,19 +188,19 @@ class ConsoleFormatTest {
 
     @Test
     void nestedValuesShowAsMinus3Bang() {
-        assertThat(ConsoleFormat.show(QText.parse("([] a:1 2; b:`x`y)"))).isEqualTo("+`a`b!(1 2;`x`y)");
-        assertThat(ConsoleFormat.show(QText.parse("([] a:1 2)"))).isEqualTo("+(,`a)!,1 2");
-        assertThat(ConsoleFormat.show(QText.parse("([k:1 2] v:3 4)"))).isEqualTo("(+(,`k)!,1 2)!+(,`v)!,3 4");
-        assertThat(ConsoleFormat.show(QText.parse("(1;(2;`a))"))).isEqualTo("(1;(2;`a))");
-        assertThat(ConsoleFormat.show(QText.parse("(,`a)!,1"))).isEqualTo("(,`a)!,1");
-        assertThat(ConsoleFormat.show(QList.of(QLong.of(1)))).isEqualTo(",1");
-        assertThat(ConsoleFormat.show(QText.parse("{x+y}"))).isEqualTo("{x+y}");
+        assertThat(ConsoleText.show(QText.parse("([] a:1 2; b:`x`y)"))).isEqualTo("+`a`b!(1 2;`x`y)");
+        assertThat(ConsoleText.show(QText.parse("([] a:1 2)"))).isEqualTo("+(,`a)!,1 2");
+        assertThat(ConsoleText.show(QText.parse("([k:1 2] v:3 4)"))).isEqualTo("(+(,`k)!,1 2)!+(,`v)!,3 4");
+        assertThat(ConsoleText.show(QText.parse("(1;(2;`a))"))).isEqualTo("(1;(2;`a))");
+        assertThat(ConsoleText.show(QText.parse("(,`a)!,1"))).isEqualTo("(,`a)!,1");
+        assertThat(ConsoleText.show(QList.of(QLong.of(1)))).isEqualTo(",1");
+        assertThat(ConsoleText.show(QText.parse("{x+y}"))).isEqualTo("{x+y}");
     }
 
     @Test
     void theGenericNullShowsNothing() {
-        assertThat(ConsoleFormat.DEFAULT.lines(QUnaryPrimitive.IDENTITY)).isEmpty();
-        assertThat(ConsoleFormat.DEFAULT.format(QUnaryPrimitive.IDENTITY)).isEmpty();
+        assertThat(QConsole.DEFAULT.lines(QUnaryPrimitive.IDENTITY)).isEmpty();
+        assertThat(QConsole.DEFAULT.show(QUnaryPrimitive.IDENTITY)).isEmpty();
     }
 
     @Test
@@ -211,7 +210,7 @@ class ConsoleFormatTest {
 
     @Test
     void linesLongerThanTheConsoleAreCutWithDots() {
-        List<String> shown = ConsoleFormat.DEFAULT.lines(longs(100));
+        List<String> shown = QConsole.DEFAULT.lines(longs(100));
 
         assertThat(shown).hasSize(1);
         assertThat(shown.get(0)).hasSize(79)
@@ -224,15 +223,15 @@ class ConsoleFormatTest {
 
     @Test
     void aLongTableShowsTwentyRowsThenDots() {
-        List<String> shown = ConsoleFormat.DEFAULT.lines(table(100));
+        List<String> shown = QConsole.DEFAULT.lines(table(100));
 
         assertThat(shown).hasSize(23);
         assertThat(shown.subList(0, 3)).containsExactly("a ", "--", "0 ");
         assertThat(shown.get(21)).isEqualTo("19");
         assertThat(shown.get(22)).isEqualTo("..");
         // 21 rows still fit without dots
-        assertThat(ConsoleFormat.DEFAULT.lines(table(21))).hasSize(23).doesNotContain("..");
-        assertThat(ConsoleFormat.DEFAULT.lines(table(22))).hasSize(23).endsWith("..");
+        assertThat(QConsole.DEFAULT.lines(table(21))).hasSize(23).doesNotContain("..");
+        assertThat(QConsole.DEFAULT.lines(table(22))).hasSize(23).endsWith("..");
     }
 
     @Test
@@ -243,9 +242,9 @@ class ConsoleFormatTest {
             names[i] = Integer.toString(i);
             pairs[i] = QList.of(QLong.of(i), QSymbol.of("a"));
         }
-        List<String> dict = ConsoleFormat.DEFAULT.lines(QDict.of(QSymbolVector.of(names), longs(30)));
-        List<String> rows = ConsoleFormat.DEFAULT.lines(QList.of(pairs));
-        List<String> mixed = ConsoleFormat.DEFAULT.lines(QList.of(Arrays.copyOf(new QValue[] {QSymbol.of("x")}, 1)));
+        List<String> dict = QConsole.DEFAULT.lines(QDict.of(QSymbolVector.of(names), longs(30)));
+        List<String> rows = QConsole.DEFAULT.lines(QList.of(pairs));
+        List<String> mixed = QConsole.DEFAULT.lines(QList.of(Arrays.copyOf(new QValue[] {QSymbol.of("x")}, 1)));
 
         assertThat(dict).hasSize(23).startsWith("0 | 0").endsWith("21| 21", "..");
         // (0;`a) (1;`a) ... are same-length lists: a matrix
@@ -255,36 +254,36 @@ class ConsoleFormatTest {
 
     @Test
     void aSmallerConsoleCutsSooner() {
-        ConsoleFormat small = new ConsoleFormat(10, 20);
+        QConsole small = new QConsole(10, 20);
 
         assertThat(small.lines(table(100))).hasSize(8).endsWith("4", "..");
         assertThat(small.lines(longs(100))).containsExactly("0 1 2 3 4 5 6 7 8..");
-        assertThat(new ConsoleFormat(1, 99999).rows()).isEqualTo(10);
-        assertThat(new ConsoleFormat(1, 99999).columns()).isEqualTo(2000);
+        assertThat(new QConsole(1, 99999).rows()).isEqualTo(10);
+        assertThat(new QConsole(1, 99999).columns()).isEqualTo(2000);
     }
 
     @Test
     void aHugeVectorIsNotPrintedWhole() {
         long[] many = new long[5_000_000];
-        String line = ConsoleFormat.DEFAULT.lines(QLongVector.wrap(many)).get(0);
+        String line = QConsole.DEFAULT.lines(QLongVector.wrap(many)).get(0);
 
         assertThat(line).hasSize(79).endsWith("0 0..");
     }
 
     @Test
     void floatsUseSevenSignificantDigitsLikeCsPercentG() {
-        assertThat(ConsoleFormat.g(0.1 + 0.2)).isEqualTo("0.3");
-        assertThat(ConsoleFormat.g(2.5)).isEqualTo("2.5");
-        assertThat(ConsoleFormat.g(1e21)).isEqualTo("1e+21");
-        assertThat(ConsoleFormat.g(-123.456)).isEqualTo("-123.456");
-        assertThat(ConsoleFormat.g(9999999.5)).isEqualTo("1e+07");
-        assertThat(ConsoleFormat.g(1.23456789e-10)).isEqualTo("1.234568e-10");
-        assertThat(ConsoleFormat.show(QFloat.of(-0.0))).isEqualTo("-0f");
+        assertThat(Decimals.display(0.1 + 0.2)).isEqualTo("0.3");
+        assertThat(Decimals.display(2.5)).isEqualTo("2.5");
+        assertThat(Decimals.display(1e21)).isEqualTo("1e+21");
+        assertThat(Decimals.display(-123.456)).isEqualTo("-123.456");
+        assertThat(Decimals.display(9999999.5)).isEqualTo("1e+07");
+        assertThat(Decimals.display(1.23456789e-10)).isEqualTo("1.234568e-10");
+        assertThat(ConsoleText.show(QFloat.of(-0.0))).isEqualTo("-0f");
     }
 
     @Test
     void formatEndsEveryLineWithANewline() {
-        assertThat(ConsoleFormat.DEFAULT.format(QText.parse("`a`b!1 2"))).isEqualTo("a| 1\nb| 2\n");
+        assertThat(QConsole.DEFAULT.show(QText.parse("`a`b!1 2"))).isEqualTo("a| 1\nb| 2\n");
     }
 
     private static QTable table(int rows) {
