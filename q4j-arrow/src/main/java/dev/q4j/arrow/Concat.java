@@ -32,6 +32,8 @@ final class Concat {
      * @param pieces vectors of {@code type}, or general lists (or, for general lists, empty vectors of any type)
      * @param attribute the attribute of the result
      */
+    // one short case per q type, read as one table of types
+    @SuppressWarnings("checkstyle:MethodLength")
     static QSequence of(QType type, List<? extends QSequence> pieces, Attribute attribute) {
         if (pieces.size() == 1) {
             QSequence only = pieces.get(0);

@@ -164,6 +164,8 @@ final class TableDecoder {
      * @param v the vector, or {@code null} for an empty column of the field's type
      * @param dictionaries the dictionaries
      */
+    // one short case per Arrow type, read as one table of types
+    @SuppressWarnings("checkstyle:MethodLength")
     static QSequence column(String column, Field f, FieldVector v, DictionaryProvider dictionaries) {
         int n = v == null ? 0 : v.getValueCount();
         String q = f.getMetadata().get(QArrow.TYPE);

@@ -5,6 +5,7 @@ import dev.q4j.codec.Compression;
 import dev.q4j.codec.Decoder;
 import dev.q4j.codec.Encoder;
 import dev.q4j.codec.IpcCompression;
+import dev.q4j.codec.MessageHeader;
 import dev.q4j.codec.MessageType;
 import dev.q4j.value.QTable;
 import dev.q4j.value.QValue;
@@ -71,7 +72,7 @@ public class CompressionBench {
             throw new IllegalStateException("q4j and javakdb compress the trade table differently");
         }
         compressedLittle = encoder.encode(MessageType.RESPONSE, table, Compression.KDB);
-        if (compressedLittle[2] != 1) {
+        if (compressedLittle[2] != MessageHeader.COMPRESSED) {
             throw new IllegalStateException("the trade table does not compress");
         }
         wBuff = field("wBuff");
@@ -148,7 +149,7 @@ public class CompressionBench {
     @Benchmark
     public byte[] decompressOnlyJavakdb() throws Exception {
         rBuff.set(kx, compressed);
-        littleEndian.setBoolean(kx, compressed[0] == 1);
+        littleEndian.setBoolean(kx, compressed[0] == MessageHeader.LITTLE_ENDIAN);
         rBuffPos.setInt(kx, 8);
         uncompress.invoke(kx);
         return (byte[]) rBuff.get(kx);

@@ -100,7 +100,8 @@ public class CopyBench {
     }
 
     private static final String[] BY_LENGTH = {"", "a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg"};
-    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG_LE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long LOW7 = 0x7F7F_7F7F_7F7F_7F7FL;
 
     /** {@return bit k set where {@code b[at + k]} is 0, for the 64 bytes from {@code at}} */

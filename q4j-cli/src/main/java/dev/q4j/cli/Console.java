@@ -479,7 +479,9 @@ final class Console {
         private static final long serialVersionUID = 1L;
     }
 
-    /** Connects on a thread of its own, so that Ctrl-C can stop the wait; a connection that comes too late is closed. */
+    /**
+     * Connects on a thread of its own, so that Ctrl-C can stop the wait; a connection that comes too late is closed.
+     */
     private QConnection open(Endpoint target) throws Failure {
         ConnectionOptions options;
         try {

@@ -111,6 +111,21 @@ class DecodeCommandTest {
     }
 
     @Test
+    void aCorruptCompressedMessageFailsWithTheOffsetWhereItsStreamBroke() {
+        byte[] m = Corpus.qpythonCompressed().get("1000#`q").clone();
+        // declare 1000 uncompressed bytes more than the stream produces: it runs out at its last byte
+        java.nio.ByteBuffer size = java.nio.ByteBuffer.wrap(m).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int produced = size.getInt(8);
+        size.putInt(8, produced + 1000);
+
+        Cli.Result r = Cli.runWithInput(m, "decode");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("q4j decode: byte offset " + m.length + ": compressed stream ends early: "
+                + produced + " of " + (produced + 1000) + " declared uncompressed bytes produced\n");
+    }
+
+    @Test
     void anUnknownTypeFailsWithItsOffset() {
         byte[] m = Corpus.message(0, false, new byte[] {0x7e});
 

@@ -11,8 +11,9 @@ import java.util.Objects;
  * decodes each one as soon as its last byte arrives. Not thread-safe: one instance per connection.
  *
  * <p>The buffer for a message grows with the bytes that actually arrive, so a header that promises a huge message
- * costs nothing until the bytes come; a length over {@link DecodeLimits#maxMessageSize()} fails at once. After a
- * {@link QProtocolException} the stream cannot be resynchronised: the decoder stays failed.
+ * costs nothing until the bytes come; a length over {@link DecodeLimits#maxMessageSize()} fails at once with a
+ * {@link dev.q4j.QLimitException}. After a {@link QProtocolException} the stream cannot be resynchronised: the
+ * decoder stays failed.
  *
  * <pre>{@code
  * IncrementalDecoder in = new IncrementalDecoder(new Decoder());
@@ -115,12 +116,7 @@ public final class IncrementalDecoder {
 
     private void startMessage() {
         MessageHeader h = MessageHeader.read(header, 0);
-        long limit = decoder.limits().maxMessageSize();
-        if (h.length() > limit || h.length() > DecodeLimits.JVM_MAX_MESSAGE) {
-            throw new QProtocolException("message of " + h.length() + " bytes is over the limit of "
-                    + Math.min(limit, DecodeLimits.JVM_MAX_MESSAGE)
-                    + " bytes (raise DecodeLimits.maxMessageSize to accept it)", 4);
-        }
+        decoder.limits().checkMessageSize(h.length(), 4);
         messageLength = (int) h.length();
         message = new byte[Math.min(messageLength, FIRST_CHUNK)];
         System.arraycopy(header, 0, message, 0, MessageHeader.SIZE);

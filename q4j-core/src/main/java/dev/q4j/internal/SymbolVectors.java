@@ -48,6 +48,7 @@ public final class SymbolVectors {
      *
      * @param values symbols known to hold no NUL character (read up to a NUL terminator), shared
      * @param attribute the attribute
+     * @throws IllegalArgumentException for a false {@code s#} or {@code u#}: only the NUL check is skipped
      */
     public static QSymbolVector wrapUnchecked(String[] values, Attribute attribute) {
         Factory f = factory;

@@ -35,7 +35,8 @@ import java.util.List;
  *
  * <p>Nothing recurses: open brackets are a linked stack of {@link Frame}s on the heap (at most {@link #MAX_NESTING}),
  * chains of verbs, enlists and iterators are loops, and chains of joins and drops are evaluated in one pass, so that
- * no text, however long or deep, needs more than a small fixed stack or much more than linear time. Values that would nest deeper than
+ * no text, however long or deep, needs more than a small fixed stack or much more than linear time. Values that would
+ * nest deeper than
  * {@link QValue#MAX_DEPTH} are refused with the position of the construct that made them.
  */
 final class QParser {

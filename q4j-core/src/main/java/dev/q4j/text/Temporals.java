@@ -4,7 +4,8 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 
 /**
- * Text of q's temporal literals, both ways: {@code 2001.01.01}, {@code 2001.01m}, {@code 2000.01.04D05:36:57.600000000},
+ * Text of q's temporal literals, both ways: {@code 2001.01.01}, {@code 2001.01m}, {@code
+ * 2000.01.04D05:36:57.600000000},
  * {@code 2000.01.04T05:36:57.600}, {@code 0D05:36:57.600000000}, {@code 12:01}, {@code 12:05:00}, {@code 12:04:59.123}.
  * Times of day that are negative or past 24:00 print with a leading sign and unwrapped hours ({@code -23:12:34.567},
  * {@code 43:12:34.567}). Formatting returns {@code null} when q's text cannot hold the value (years outside

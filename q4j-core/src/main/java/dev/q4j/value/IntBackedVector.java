@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.stream.IntStream;
 
 /**
- * The int-backed vectors: int, month, date, minute, second and time. They share storage, null and infinity rules; the subclasses add the
+ * The int-backed vectors: int, month, date, minute, second and time. They share storage, null and infinity rules; the
+ * subclasses add the
  * conversions of their type.
  *
  * <p>The items are held in an {@code int[]}, or, for a vector decoded in place, read from the received message's
@@ -19,7 +20,8 @@ import java.util.stream.IntStream;
  *
  * @see QVector on sharing arrays
  */
-public abstract sealed class IntBackedVector implements QVector permits QIntVector, QMonthVector, QDateVector, QMinuteVector, QSecondVector, QTimeVector {
+public abstract sealed class IntBackedVector implements QVector
+        permits QIntVector, QMonthVector, QDateVector, QMinuteVector, QSecondVector, QTimeVector {
     /** the items, or {@code null} when they are read from {@link #view} */
     final int[] values;
     /** where the items are read from in place, or {@code null} when they are in {@link #values} */

@@ -7,7 +7,8 @@ import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 /**
- * The long-backed vectors: long, timestamp and timespan. They share storage, null and infinity rules; the subclasses add the
+ * The long-backed vectors: long, timestamp and timespan. They share storage, null and infinity rules; the subclasses
+ * add the
  * conversions of their type.
  *
  * <p>The items are held in a {@code long[]}, or, for a vector decoded in place, read from the received message's
@@ -20,7 +21,8 @@ import java.util.stream.LongStream;
  *
  * @see QVector on sharing arrays
  */
-public abstract sealed class LongBackedVector implements QVector permits QLongVector, QTimestampVector, QTimespanVector {
+public abstract sealed class LongBackedVector implements QVector
+        permits QLongVector, QTimestampVector, QTimespanVector {
     /** the items, or {@code null} when they are read from {@link #view} */
     final long[] values;
     /** where the items are read from in place, or {@code null} when they are in {@link #values} */

@@ -49,9 +49,11 @@ public final class QCharVector implements QVector {
      *
      * @param values the items, shared: do not modify the array afterwards
      * @param attribute the attribute
+     * @throws IllegalArgumentException for {@link Attribute#SORTED} on items out of order or {@link Attribute#UNIQUE}
+     *     on items that repeat, as {@link #withAttribute} refuses them
      */
     public static QCharVector wrap(byte[] values, Attribute attribute) {
-        return new QCharVector(values, attribute);
+        return Attributes.checked(new QCharVector(values, attribute));
     }
 
     /**

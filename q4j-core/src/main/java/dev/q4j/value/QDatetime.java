@@ -74,7 +74,8 @@ public record QDatetime(double days) implements QAtom {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof QDatetime other && Double.doubleToRawLongBits(days) == Double.doubleToRawLongBits(other.days);
+        return o instanceof QDatetime other
+                && Double.doubleToRawLongBits(days) == Double.doubleToRawLongBits(other.days);
     }
 
     @Override

@@ -42,9 +42,11 @@ public final class QDatetimeVector extends DoubleBackedVector {
      *
      * @param values the raw items, shared: do not modify the array afterwards
      * @param attribute the attribute
+     * @throws IllegalArgumentException for {@link Attribute#SORTED} on items out of order or {@link Attribute#UNIQUE}
+     *     on items that repeat, as {@link #withAttribute} refuses them
      */
     public static QDatetimeVector wrap(double[] values, Attribute attribute) {
-        return new QDatetimeVector(values, null, attribute);
+        return Attributes.checked(new QDatetimeVector(values, null, attribute));
     }
 
     /**

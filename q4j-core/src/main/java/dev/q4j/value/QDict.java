@@ -39,7 +39,8 @@ public final class QDict implements QValue {
             throw new IllegalArgumentException("dictionary has " + kc + " keys but " + vc + " values ('length)");
         }
         if (keys instanceof QTable && values instanceof QTable) {
-            throw new IllegalArgumentException("a dictionary from a table to a table is a keyed table: use QKeyedTable");
+            throw new IllegalArgumentException(
+                    "a dictionary from a table to a table is a keyed table: use QKeyedTable");
         }
         this.keys = keys;
         this.values = values;

@@ -51,9 +51,11 @@ public final class QGuidVector implements QVector {
      *
      * @param values the items, shared: do not modify the array afterwards
      * @param attribute the attribute
+     * @throws IllegalArgumentException for {@link Attribute#SORTED} on items out of order or {@link Attribute#UNIQUE}
+     *     on items that repeat, as {@link #withAttribute} refuses them
      */
     public static QGuidVector wrap(UUID[] values, Attribute attribute) {
-        return new QGuidVector(values, attribute);
+        return Attributes.checked(new QGuidVector(values, attribute));
     }
 
     /**

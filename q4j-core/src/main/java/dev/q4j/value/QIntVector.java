@@ -41,9 +41,11 @@ public final class QIntVector extends IntBackedVector {
      *
      * @param values the raw items, shared: do not modify the array afterwards
      * @param attribute the attribute
+     * @throws IllegalArgumentException for {@link Attribute#SORTED} on items out of order or {@link Attribute#UNIQUE}
+     *     on items that repeat, as {@link #withAttribute} refuses them
      */
     public static QIntVector wrap(int[] values, Attribute attribute) {
-        return new QIntVector(values, null, attribute);
+        return Attributes.checked(new QIntVector(values, null, attribute));
     }
 
     @Override

@@ -41,9 +41,11 @@ public final class QLongVector extends LongBackedVector {
      *
      * @param values the raw items, shared: do not modify the array afterwards
      * @param attribute the attribute
+     * @throws IllegalArgumentException for {@link Attribute#SORTED} on items out of order or {@link Attribute#UNIQUE}
+     *     on items that repeat, as {@link #withAttribute} refuses them
      */
     public static QLongVector wrap(long[] values, Attribute attribute) {
-        return new QLongVector(values, null, attribute);
+        return Attributes.checked(new QLongVector(values, null, attribute));
     }
 
     @Override

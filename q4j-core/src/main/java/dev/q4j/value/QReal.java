@@ -1,7 +1,8 @@
 package dev.q4j.value;
 
 /**
- * A real, q's 32-bit float ({@code 1e}). NaN is q's null {@code 0Ne}; the infinities are {@code 0We} and -{@code 0We}. Compared bit for bit, so that
+ * A real, q's 32-bit float ({@code 1e}). NaN is q's null {@code 0Ne}; the infinities are {@code 0We} and -{@code 0We}.
+ * Compared bit for bit, so that
  * {@code NULL.equals(NULL)} and {@code -0.0 != 0.0}.
  *
  * <pre>{@code

@@ -47,9 +47,11 @@ public final class QShortVector implements QVector {
      *
      * @param values the items, shared: do not modify the array afterwards
      * @param attribute the attribute
+     * @throws IllegalArgumentException for {@link Attribute#SORTED} on items out of order or {@link Attribute#UNIQUE}
+     *     on items that repeat, as {@link #withAttribute} refuses them
      */
     public static QShortVector wrap(short[] values, Attribute attribute) {
-        return new QShortVector(values, attribute);
+        return Attributes.checked(new QShortVector(values, attribute));
     }
 
     /**

@@ -24,7 +24,8 @@ public record QSymbol(String value) implements QAtom {
     public QSymbol {
         Objects.requireNonNull(value, "symbol text");
         if (value.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("a symbol cannot contain a NUL character: " + value.replace("\0", "\\000"));
+            throw new IllegalArgumentException(
+                    "a symbol cannot contain a NUL character: " + value.replace("\0", "\\000"));
         }
     }
 

@@ -22,7 +22,7 @@ public final class QSymbolVector implements QVector {
 
     static {
         // the codec's way to a vector of symbols it read up to their NUL terminators (see SymbolVectors)
-        SymbolVectors.install((values, attribute) -> new QSymbolVector(values, attribute, false));
+        SymbolVectors.install((values, attribute) -> Attributes.checked(new QSymbolVector(values, attribute, false)));
     }
 
     private QSymbolVector(String[] values, Attribute attribute) {
@@ -64,9 +64,11 @@ public final class QSymbolVector implements QVector {
      *
      * @param values the items, shared: do not modify the array afterwards
      * @param attribute the attribute
+     * @throws IllegalArgumentException for {@link Attribute#SORTED} on items out of order or {@link Attribute#UNIQUE}
+     *     on items that repeat, as {@link #withAttribute} refuses them
      */
     public static QSymbolVector wrap(String[] values, Attribute attribute) {
-        return new QSymbolVector(values, attribute);
+        return Attributes.checked(new QSymbolVector(values, attribute));
     }
 
     /**

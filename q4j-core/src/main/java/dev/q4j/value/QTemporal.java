@@ -39,7 +39,8 @@ public final class QTemporal {
     }
 
     /**
-     * The raw conversion: {@code 0Wp} and {@code -0Wp} give the instants their counts would be, 2292-04-10T23:47:16.854775807Z
+     * The raw conversion: {@code 0Wp} and {@code -0Wp} give the instants their counts would be,
+     * 2292-04-10T23:47:16.854775807Z
      * and 1707-09-22T00:12:43.145224193Z, which {@link QTimestamp#toInstant} and {@link QTimestampVector#instant}
      * refuse.
      *
@@ -315,7 +316,8 @@ public final class QTemporal {
      */
     static LocalTime localTimeOfNanos(long nanos, Object what) {
         if (nanos < 0 || nanos >= NANOS_PER_DAY) {
-            throw new DateTimeException(what + " is not a time of day (it is negative or past 24:00); use toDuration()");
+            throw new DateTimeException(
+                    what + " is not a time of day (it is negative or past 24:00); use toDuration()");
         }
         return LocalTime.ofNanoOfDay(nanos);
     }

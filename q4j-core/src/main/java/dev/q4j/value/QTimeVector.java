@@ -43,9 +43,11 @@ public final class QTimeVector extends IntBackedVector {
      *
      * @param values the raw items, shared: do not modify the array afterwards
      * @param attribute the attribute
+     * @throws IllegalArgumentException for {@link Attribute#SORTED} on items out of order or {@link Attribute#UNIQUE}
+     *     on items that repeat, as {@link #withAttribute} refuses them
      */
     public static QTimeVector wrap(int[] values, Attribute attribute) {
-        return new QTimeVector(values, null, attribute);
+        return Attributes.checked(new QTimeVector(values, null, attribute));
     }
 
     /**

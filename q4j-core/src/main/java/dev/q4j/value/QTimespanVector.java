@@ -42,9 +42,11 @@ public final class QTimespanVector extends LongBackedVector {
      *
      * @param values the raw items, shared: do not modify the array afterwards
      * @param attribute the attribute
+     * @throws IllegalArgumentException for {@link Attribute#SORTED} on items out of order or {@link Attribute#UNIQUE}
+     *     on items that repeat, as {@link #withAttribute} refuses them
      */
     public static QTimespanVector wrap(long[] values, Attribute attribute) {
-        return new QTimespanVector(values, null, attribute);
+        return Attributes.checked(new QTimespanVector(values, null, attribute));
     }
 
     /**

@@ -42,9 +42,11 @@ public final class QTimestampVector extends LongBackedVector {
      *
      * @param values the raw items, shared: do not modify the array afterwards
      * @param attribute the attribute
+     * @throws IllegalArgumentException for {@link Attribute#SORTED} on items out of order or {@link Attribute#UNIQUE}
+     *     on items that repeat, as {@link #withAttribute} refuses them
      */
     public static QTimestampVector wrap(long[] values, Attribute attribute) {
-        return new QTimestampVector(values, null, attribute);
+        return Attributes.checked(new QTimestampVector(values, null, attribute));
     }
 
     /**

@@ -147,6 +147,8 @@ public final class QVectors {
      * @param type float or datetime
      * @param values raw items, shared: do not modify them afterwards
      * @param attribute the attribute
+     * @throws IllegalArgumentException for a false {@code s#} or {@code u#}, as {@link QVector#withAttribute}
+     *     refuses them
      */
     public static DoubleBackedVector wrapDoubles(QType type, double[] values, Attribute attribute) {
         switch (type) {
@@ -174,10 +176,16 @@ public final class QVectors {
      * @param order the byte order of the items
      * @param attribute the attribute
      * @return the vector
-     * @throws IllegalArgumentException when {@code type} is not one of those
+     * @throws IllegalArgumentException when {@code type} is not one of those, or for a false {@code s#} or
+     *     {@code u#} (as {@link QVector#withAttribute} refuses them)
      * @throws IndexOutOfBoundsException when the items do not lie within {@code bytes}
      */
     public static QVector inPlace(QType type, byte[] bytes, int offset, int count, ByteOrder order,
+            Attribute attribute) {
+        return Attributes.checked(inPlaceUnchecked(type, bytes, offset, count, order, attribute));
+    }
+
+    private static QVector inPlaceUnchecked(QType type, byte[] bytes, int offset, int count, ByteOrder order,
             Attribute attribute) {
         switch (type) {
             case INT: return new QIntVector(null, new ByteView(bytes, offset, count, 4, order), attribute);

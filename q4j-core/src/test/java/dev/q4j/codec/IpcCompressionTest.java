@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.kx.c;
+import dev.q4j.QLimitException;
 import dev.q4j.corpus.Corpus;
 import dev.q4j.corpus.CorpusEntry;
 import dev.q4j.corpus.Hex;
@@ -343,10 +344,15 @@ class IpcCompressionTest {
     }
 
     @Test
-    void sizeOverTheCallersLimit() {
+    void sizeOverTheCallersLimitIsALimitExceptionNotAMalformedStream() {
         byte[] capture = Corpus.qpythonCompressed().get(0).message();
         assertThatThrownBy(() -> IpcCompression.decompress(capture, 2013))
-                .isInstanceOf(IpcCompressionException.class)
+                .isInstanceOfSatisfying(QLimitException.class, e -> {
+                    assertThat(e.limit()).isEqualTo(QLimitException.Limit.MESSAGE_SIZE);
+                    assertThat(e.maximum()).isEqualTo(2013);
+                    assertThat(e.actual()).isEqualTo(2014);
+                    assertThat(e.offset()).isEqualTo(8);
+                })
                 .hasMessageContaining("2014 exceeds the limit of 2013")
                 .hasMessageContaining("at offset 8");
         assertThat(IpcCompression.decompress(capture, 2014)).hasSize(2014);
@@ -406,7 +412,8 @@ class IpcCompressionTest {
                     byte[] out = IpcCompression.decompress(bad, 1 << 20);
                     assertThat(out).hasSize(IpcCompression.uncompressedLength(bad));
                 } catch (IpcCompressionException expected) {
-                    assertThat(expected.getMessage()).contains("at offset");
+                    assertThat(expected.getMessage()).contains("at offset " + expected.offset());
+                    assertThat(expected.offset()).isBetween(0L, (long) bad.length);
                     rejected++;
                 } catch (RuntimeException other) {
                     fail("%s mutated to %s threw %s", entry, Hex.hex(bad), other);

@@ -170,6 +170,46 @@ class VectorContractTest {
 
     @ParameterizedTest
     @MethodSource("vectorClasses")
+    void wrapWithAnAttributeChecksItAsWithAttributeDoes(Class<? extends QVector> c) throws Exception {
+        Object descending = items(c, 2, 1, 0);
+        Object repeating = items(c, 1, 1, 2);
+        Class<?> array = factory(c, "of").getParameterTypes()[0];
+        Method wrap = c.getMethod("wrap", array, Attribute.class);
+
+        QVector sorted = (QVector) wrap.invoke(null, items(c, 0, 1, 2), Attribute.SORTED);
+        assertThat(sorted).isEqualTo(wrap(c, items(c, 0, 1, 2)).withAttribute(Attribute.SORTED));
+        QType type = sorted.type();
+        if (c == QGuidVector.class) {
+            return; // guid order is not checked
+        }
+        assertThatThrownBy(() -> invoke(wrap, descending, Attribute.SORTED)).as("%s.wrap(3 2 1, s#)", c.getSimpleName())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("s-fail");
+        if (c != QBooleanVector.class) {
+            assertThatThrownBy(() -> invoke(wrap, repeating, Attribute.UNIQUE))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("u-fail");
+        }
+        if (array == int[].class) {
+            assertThatThrownBy(() -> QVectors.wrapInts(type, (int[]) descending, Attribute.SORTED))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("s-fail");
+        } else if (array == long[].class) {
+            assertThatThrownBy(() -> QVectors.wrapLongs(type, (long[]) descending, Attribute.SORTED))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("s-fail");
+        } else if (array == double[].class) {
+            assertThatThrownBy(() -> QVectors.wrapDoubles(type, (double[]) descending, Attribute.SORTED))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("s-fail");
+        }
+    }
+
+    private static Object invoke(Method m, Object... args) throws Exception {
+        try {
+            return m.invoke(null, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("vectorClasses")
     void emptyIsTheVectorOfNothing(Class<? extends QVector> c) throws Exception {
         QVector empty = (QVector) c.getField("EMPTY").get(null);
 
@@ -221,6 +261,8 @@ class VectorContractTest {
                 Attribute.NONE);
         assertThatThrownBy(() -> descending.withAttribute(Attribute.SORTED)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("s-fail");
+        assertThatThrownBy(() -> QVectors.inPlace(v.type(), reversed(bytes, width), 5, 3, ByteOrder.BIG_ENDIAN,
+                Attribute.SORTED)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("s-fail");
     }
 
     // ---------------------------------------------------------------- helpers

@@ -72,7 +72,10 @@ import org.duckdb.DuckDBResultSet;
 public final class QDuckDB implements AutoCloseable {
     /** What SQL's text columns (VARCHAR) become in q. */
     public enum Text {
-        /** symbols: what q uses for names, keys and categories (group-by keys come back as {@code `IBM}); the default */
+        /**
+         * symbols: what q uses for names, keys and categories (group-by keys come back as {@code `IBM}); the
+         * default
+         */
         SYMBOL,
         /** strings: a general list of char vectors, for free text */
         STRING

@@ -87,14 +87,14 @@ class ClientFuzzTest {
         for (int i = 0; i < REQUESTS; i++) {
             three = Seeds.concat(three, encoder.encode(MessageType.RESPONSE, QCharVector.of("r" + i)));
         }
-        out.add(Arguments.of(Named.of("three replies", Seeds.concat(new byte[] {3}, three))));
+        out.add(Arguments.of(Named.of("three replies", Seeds.concat(new byte[] {Handshake.CAPABILITY_V3}, three))));
         out.add(Arguments.of(Named.of("an error reply", Seeds.concat(new byte[] {3},
                 encoder.encode(MessageType.RESPONSE, new QError("type"))))));
         out.add(Arguments.of(Named.of("not kdb+", new byte[] {0x15, 3, 1})));
         for (CorpusEntry e : Seeds.entries()) {
             byte[] m = e.message();
             m[1] = MessageType.RESPONSE.code();
-            out.add(Arguments.of(Named.of("3 + " + e, Seeds.concat(new byte[] {3}, m))));
+            out.add(Arguments.of(Named.of("3 + " + e, Seeds.concat(new byte[] {Handshake.CAPABILITY_V3}, m))));
         }
         return out.stream();
     }

@@ -1,5 +1,6 @@
 package dev.q4j.fuzz;
 
+import dev.q4j.QLimitException;
 import dev.q4j.codec.DecodeLimits;
 import dev.q4j.codec.Decoder;
 import dev.q4j.codec.IpcCompression;
@@ -47,15 +48,18 @@ enum Work {
             return DecoderFuzzTest.Outcome.of(() -> UNLIMITED_DECODER.decode(input));
         }
     },
-    /** {@link IpcCompression#decompress(byte[], int, int, long)}; an {@link IpcCompressionException} gives null */
+    /**
+     * {@link IpcCompression#decompress(byte[], int, int, long)}; an {@link IpcCompressionException} (malformed) or a
+     * {@link QLimitException} (a declared size over the limit) gives null
+     */
     DECOMPRESS("decompress") {
         @Override
         Object run(byte[] input) {
             try {
                 return IpcCompression.decompress(input, 0, input.length, DecodeLimits.DEFAULT.maxMessageSize());
-            } catch (IpcCompressionException e) {
+            } catch (IpcCompressionException | QLimitException e) {
                 if (e.getMessage() == null || e.getMessage().isBlank()) {
-                    throw new AssertionError("an IpcCompressionException without a message", e);
+                    throw new AssertionError("a " + e.getClass().getSimpleName() + " without a message", e);
                 }
                 return null;
             }

@@ -3,7 +3,8 @@ package dev.q4j.client;
 import dev.q4j.Q4jException;
 
 /**
- * A request got no reply within its timeout. The connection stays usable: the late reply is read and dropped, and the next caller gets its own reply.
+ * A request got no reply within its timeout. The connection stays usable: the late reply is read and dropped, and the
+ * next caller gets its own reply.
  *
  * <pre>{@code
  * q.query("slowFunction[]");   // QTimeoutException after ConnectionOptions.requestTimeout

@@ -1,5 +1,9 @@
 package dev.q4j.bench.load;
 
+import dev.q4j.codec.MessageHeader;
+import dev.q4j.codec.MessageType;
+import dev.q4j.value.Attribute;
+import dev.q4j.value.QType;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -449,15 +453,17 @@ final class LoadRun {
             case LYING_LENGTH: {
                 int[] lies = {0x7FFF_FFF0, 5, -8, 0x4000_0000};
                 ByteBuffer b = ByteBuffer.allocate(72).order(ByteOrder.LITTLE_ENDIAN);
-                b.put((byte) 1).put((byte) 1).put((byte) 0).put((byte) 0).putInt(lies[round % lies.length]);
-                b.put((byte) 10).put((byte) 0).putInt(1000);
+                b.put(MessageHeader.LITTLE_ENDIAN).put(MessageType.SYNC.code()).put(MessageHeader.PLAIN).put((byte) 0)
+                        .putInt(lies[round % lies.length]);
+                b.put(QType.Code.CHAR).put(Attribute.Code.NONE).putInt(1000);
                 out.write(b.array());
                 break;
             }
             case STALLED: {
                 ByteBuffer b = ByteBuffer.allocate(500).order(ByteOrder.LITTLE_ENDIAN);
-                b.put((byte) 1).put((byte) 1).put((byte) 0).put((byte) 0).putInt(1000);
-                b.put((byte) 10).put((byte) 0).putInt(986);
+                b.put(MessageHeader.LITTLE_ENDIAN).put(MessageType.SYNC.code()).put(MessageHeader.PLAIN).put((byte) 0)
+                        .putInt(1000);
+                b.put(QType.Code.CHAR).put(Attribute.Code.NONE).putInt(986);
                 out.write(b.array());
                 break;
             }
