@@ -11,6 +11,8 @@ module dev.q4j.ipc {
     exports dev.q4j.ipc;
     exports dev.q4j.client;
     exports dev.q4j.server;
+    // a tickerplant service built on the server's public API
+    exports dev.q4j.tick;
 
     uses dev.q4j.ipc.TransportProvider;
 }

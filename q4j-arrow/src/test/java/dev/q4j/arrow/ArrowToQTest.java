@@ -191,7 +191,8 @@ class ArrowToQTest extends ArrowMemoryTest {
                                     "a rather long string, longer than twelve bytes"), dev.q4j.value.QCharVector.EMPTY),
                             dev.q4j.value.QList.of(dev.q4j.value.QCharVector.of("short"), dev.q4j.value.QCharVector.of(
                                     "and one past the twelve bytes a view holds inline")),
-                            dev.q4j.value.QList.of(dev.q4j.value.QIntVector.of(7, 8), dev.q4j.value.QIntVector.EMPTY))));
+                            dev.q4j.value.QList.of(dev.q4j.value.QIntVector.of(7, 8),
+                                    dev.q4j.value.QIntVector.EMPTY))));
         }
     }
 

@@ -459,7 +459,8 @@ class QArrowTest extends ArrowMemoryTest {
     void bytesThatAreNoArrowAreAnErrorSayingSo(@TempDir Path dir) throws Exception {
         byte[] text = "not arrow at all, just text".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> QArrow.readStream(new ByteArrayInputStream(text)))
-                .isInstanceOf(java.io.UncheckedIOException.class).hasMessageStartingWith("cannot read the Arrow stream: ");
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                        .hasMessageStartingWith("cannot read the Arrow stream: ");
         Path file = dir.resolve("text.arrow");
         java.nio.file.Files.write(file, text);
         assertThatThrownBy(() -> QArrow.readFile(file)).isInstanceOf(java.io.UncheckedIOException.class)

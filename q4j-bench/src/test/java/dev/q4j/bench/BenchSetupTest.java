@@ -136,6 +136,7 @@ class BenchSetupTest {
         assertThat((double[]) flip.y[2]).containsExactly(((QFloatVector) table.column("price")).array());
         assertThat((long[]) flip.y[3]).containsExactly(((QLongVector) table.column("size")).array());
         assertThat(new String((char[]) flip.y[4]))
-                .isEqualTo(new String(((QCharVector) table.column("side")).array(), java.nio.charset.StandardCharsets.US_ASCII));
+                .isEqualTo(new String(((QCharVector) table.column("side")).array(),
+                        java.nio.charset.StandardCharsets.US_ASCII));
     }
 }

@@ -5,7 +5,7 @@ import dev.q4j.server.Authenticator;
 import dev.q4j.server.QServer;
 import dev.q4j.server.RequestHandler;
 import dev.q4j.server.ServerOptions;
-import dev.q4j.server.Tickerplant;
+import dev.q4j.tick.Tickerplant;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;

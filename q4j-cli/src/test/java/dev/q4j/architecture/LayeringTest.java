@@ -45,7 +45,8 @@ class LayeringTest {
         for (String c : List.of("dev.q4j.codec.Decoder", "dev.q4j.value.QLongVector", "dev.q4j.text.QText",
                 "dev.q4j.records.RecordMapper", "dev.q4j.client.QConnection", "dev.q4j.server.QServer",
                 "dev.q4j.ipc.Endpoint", "dev.q4j.arrow.QArrow", "dev.q4j.duckdb.QDuckDB",
-                "dev.q4j.unix.JunixsocketTransportProvider", "dev.q4j.cli.Q4j")) {
+                "dev.q4j.unix.JunixsocketTransportProvider", "dev.q4j.cli.Q4j", "dev.q4j.tick.Tickerplant",
+                "dev.q4j.examples.QueryExample", "dev.q4j.examples.demo.DemoRdb")) {
             assertThat(classes.contain(c)).as(c).isTrue();
         }
         assertThat(classes.stream().map(JavaClass::getSimpleName)).as("no test classes")
@@ -106,6 +107,25 @@ class LayeringTest {
     void nothingDependsOnTheCommandLine() {
         noClasses().that().resideOutsideOfPackage("dev.q4j.cli..")
                 .should().dependOnClassesThat().resideInAPackage("dev.q4j.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void nothingButTheCommandLineDependsOnTheExamples() {
+        noClasses().that().resideOutsideOfPackages("dev.q4j.cli..", "dev.q4j.examples..")
+                .should().dependOnClassesThat().resideInAPackage("dev.q4j.examples..")
+                .because("q4j-examples is not published: the README's code and the demo's parts, for people")
+                .check(classes);
+    }
+
+    @Test
+    void theTickerplantIsAServiceOnTheServerNotPartOfIt() {
+        noClasses().that().resideInAnyPackage("dev.q4j.server..", "dev.q4j.client..", "dev.q4j.ipc..")
+                .should().dependOnClassesThat().resideInAPackage("dev.q4j.tick..")
+                .because("the tickerplant is built on the server's public API (dev.q4j.tick's package-info)")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.q4j.tick..")
+                .should().dependOnClassesThat().resideInAPackage("dev.q4j.client..")
                 .check(classes);
     }
 

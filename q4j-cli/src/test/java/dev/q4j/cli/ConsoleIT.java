@@ -163,7 +163,8 @@ class ConsoleIT {
 
     @Test
     void connectSwitchesToAnotherProcess() throws Exception {
-        try (ConsoleTestServer first = ConsoleTestServer.start(); ConsoleTestServer second = ConsoleTestServer.start()) {
+        try (ConsoleTestServer first = ConsoleTestServer.start();
+                ConsoleTestServer second = ConsoleTestServer.start()) {
             Cli.Result r = console(first, "1\n\\connect " + second.address() + "\n2\n\\connect\n3\n");
 
             assertOk(r, "1\n2\n3\n");
@@ -263,7 +264,8 @@ class ConsoleIT {
             Cli.Result right = console(server, "1\n", "-u", "bob:secret");
 
             assertThat(wrong.exitCode()).isEqualTo(4);
-            assertThat(wrong.err()).isEqualTo("q4j: " + server.address() + " closed the connection during the handshake: "
+            assertThat(wrong.err()).isEqualTo("q4j: " + server.address()
+                    + " closed the connection during the handshake: "
                     + "wrong credentials for user 'bob', or no capacity for another client\n");
             assertOk(right, "1\n");
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.q4j.QErrorException;
 import dev.q4j.client.ConnectionOptions;
 import dev.q4j.client.QConnection;
+import dev.q4j.examples.demo.DemoFeed;
 import dev.q4j.value.QKeyedTable;
 import dev.q4j.value.QList;
 import dev.q4j.value.QLong;

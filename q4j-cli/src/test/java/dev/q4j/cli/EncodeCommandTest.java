@@ -138,7 +138,8 @@ class EncodeCommandTest {
 
     @Test
     void anyOtherFailureIsOneLineWithTheLineNumber() {
-        IllegalArgumentException e = new IllegalArgumentException("text with a lone surrogate U+D800 at index 3\nhas no "
+        IllegalArgumentException e =
+                new IllegalArgumentException("text with a lone surrogate U+D800 at index 3\nhas no "
                 + "UTF-8 form");
 
         assertThat(EncodeCommand.failure("cannot encode", e, 3))

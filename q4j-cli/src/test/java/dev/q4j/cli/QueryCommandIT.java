@@ -273,7 +273,8 @@ class QueryCommandIT {
                 .contains("HOST:PORT", "QEXPR", "--user", "--tls", "--trust-store", "--trust-store-password",
                         "--timeout", "--format", "--console", "Formats (--format):", "  csv   RFC 4180",
                         "Examples:", "Exit codes:", "  1  q error: its 'text is on standard error",
-                        "  4  closed in the handshake: wrong credentials, or no capacity", "  5  no reply within --timeout");
+                        "  4  closed in the handshake: wrong credentials, or no capacity",
+                                "  5  no reply within --timeout");
         // the examples fit 80 columns
         assertThat(r.out().lines().filter(l -> l.length() > 80)).isEmpty();
     }

@@ -64,7 +64,8 @@ class QueryDataIT {
             r = Cli.run("query", "-f", "csv", "--output", csv.toString(), server.address(), "t");
             assertThat(r.exitCode()).isZero();
             assertThat(r.out()).isEmpty();
-            assertThat(Files.readString(csv)).isEqualTo("sym,px,size\r\nIBM,1.5,100\r\nMSFT,2.25,200\r\nIBM,3.5,300\r\n");
+            assertThat(Files.readString(csv))
+                    .isEqualTo("sym,px,size\r\nIBM,1.5,100\r\nMSFT,2.25,200\r\nIBM,3.5,300\r\n");
         }
     }
 

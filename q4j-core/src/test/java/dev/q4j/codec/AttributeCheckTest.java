@@ -42,7 +42,8 @@ class AttributeCheckTest {
                 .as("bytes are unsigned").hasMessageContaining("'s-fail");
         // in order, in q's order
         for (QVector sorted : List.of(QLongVector.of(1, 2, 2, 3), QLongVector.of(Long.MIN_VALUE, -Long.MAX_VALUE, 0),
-                QFloatVector.of(Double.NaN, Double.NEGATIVE_INFINITY, -0.0, 0.0, 1), QSymbolVector.of("", "a", "ab", "b"),
+                QFloatVector.of(Double.NaN, Double.NEGATIVE_INFINITY, -0.0, 0.0, 1), QSymbolVector.of("", "a", "ab",
+                        "b"),
                 QSymbolVector.of("z", "é", "\uD83D\uDE00"), QByteVector.of((byte) 1, (byte) 0xFF),
                 QCharVector.of("abc"), QTimestampVector.of(Long.MIN_VALUE, 5), QLongVector.of())) {
             assertThat(sorted.withAttribute(Attribute.SORTED).attribute()).isEqualTo(Attribute.SORTED);

@@ -308,7 +308,8 @@ class IpcCompressionTest {
         byte[] low = capture.clone();
         putLittleEndianInt(low, 8, 2013);
         assertThatThrownBy(() -> IpcCompression.decompress(low))
-                .isInstanceOf(IpcCompressionException.class).hasMessageContaining("past the declared uncompressed size");
+                .isInstanceOf(IpcCompressionException.class)
+                        .hasMessageContaining("past the declared uncompressed size");
         byte[] tiny = capture.clone();
         putLittleEndianInt(tiny, 8, 7);
         assertThatThrownBy(() -> IpcCompression.decompress(tiny))
@@ -492,7 +493,8 @@ class IpcCompressionTest {
 
     @Test
     void compressedMessageWithALyingSizeFailsBeforeAllocatingIt() {
-        // declares a 1 GiB body (which 8.4 MB could expand to) but its stream of zero flags and literal zeros makes far less
+        // declares a 1 GiB body (which 8.4 MB could expand to) but its stream of zero flags and literal zeros makes far
+        // less
         int stream = 8_400_000;
         byte[] m = new byte[12 + stream];
         m[0] = 1;

@@ -43,7 +43,9 @@ class QConsoleShowTest {
                 .isEqualTo("0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 ..\n");
     }
 
-    /** code.kx.com/q/learn/tour/session: {@code acos -1} shows {@code 3.141593}, {@code sum 44.95 1032 107.15} 1184.1. */
+    /**
+     * code.kx.com/q/learn/tour/session: {@code acos -1} shows {@code 3.141593}, {@code sum 44.95 1032 107.15} 1184.1.
+     */
     @Test
     void floatsShowToSevenSignificantDigits() {
         assertThat(QText.show(QFloat.of(Math.acos(-1)))).isEqualTo("3.141593\n");

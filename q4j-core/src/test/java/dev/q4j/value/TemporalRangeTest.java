@@ -41,7 +41,8 @@ class TemporalRangeTest {
         assertInfinity(() -> QTimespanVector.of(Long.MAX_VALUE).duration(0), "0Wn", "Duration");
         // nulls stay null, finite values convert
         assertThat(QTimestamp.NULL.toInstant()).isNull();
-        assertThat(QTimestamp.of(Long.MAX_VALUE - 1).toInstant()).isEqualTo(Instant.parse("2292-04-10T23:47:16.854775806Z"));
+        assertThat(QTimestamp.of(Long.MAX_VALUE - 1).toInstant())
+                .isEqualTo(Instant.parse("2292-04-10T23:47:16.854775806Z"));
         assertThat(QMinute.of(90).toDuration()).isEqualTo(Duration.ofMinutes(90));
     }
 
@@ -55,7 +56,8 @@ class TemporalRangeTest {
     void javaTimeValuesBeyondQsRangeFailNamingTheRange() {
         assertThatThrownBy(() -> QTimestamp.of(LocalDateTime.of(1600, 1, 1, 0, 0)))
                 .isInstanceOf(DateTimeException.class).hasMessageContaining("1600-01-01")
-                .hasMessageContaining("1707-09-22T00:12:43.145224194Z").hasMessageContaining("2292-04-10T23:47:16.854775806Z");
+                .hasMessageContaining("1707-09-22T00:12:43.145224194Z")
+                        .hasMessageContaining("2292-04-10T23:47:16.854775806Z");
         assertThatThrownBy(() -> QTimestamp.of(Instant.parse("2292-04-10T23:47:16.854775807Z")))
                 .as("the instant whose count is 0Wp's is not silently the infinity")
                 .isInstanceOf(DateTimeException.class).hasMessageContaining("range of a q timestamp");

@@ -44,9 +44,11 @@ class ValueModelTest {
 
     @Test
     void temporalsConvertExactly() {
-        assertThat(QTimestamp.of(279_417_600_000_000L).toInstant()).isEqualTo(Instant.parse("2000-01-04T05:36:57.600Z"));
+        assertThat(QTimestamp.of(279_417_600_000_000L).toInstant())
+                .isEqualTo(Instant.parse("2000-01-04T05:36:57.600Z"));
         assertThat(QTimestamp.of(-1).toInstant()).isEqualTo(Instant.parse("1999-12-31T23:59:59.999999999Z"));
-        // an infinity has no instant, as for every temporal type (issue 13; it used to give 2292-04-10T23:47:16.854775807Z)
+        // an infinity has no instant, as for every temporal type (issue 13; it used to give
+        // 2292-04-10T23:47:16.854775807Z)
         org.assertj.core.api.Assertions.assertThatThrownBy(QTimestamp.INFINITY::toInstant)
                 .isInstanceOf(java.time.DateTimeException.class);
         assertThat(QMonth.of(12).toYearMonth()).isEqualTo(YearMonth.of(2001, 1));
@@ -138,7 +140,8 @@ class ValueModelTest {
                 .hasMessageContaining("nest at most 1000 levels");
         assertThatThrownBy(() -> QProjection.of(QLambda.of("{x}"), deepest))
                 .isInstanceOf(IllegalArgumentException.class);
-        // the deepest allowed value prints, hashes, compares, encodes and decodes on a 1 MiB stack (the JVM default for new threads)
+        // the deepest allowed value prints, hashes, compares, encodes and decodes on a 1 MiB stack (the JVM default for
+        // new threads)
         Object[] result = new Object[1];
         Thread t = new Thread(null, () -> {
             try {

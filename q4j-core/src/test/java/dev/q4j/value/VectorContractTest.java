@@ -60,7 +60,8 @@ class VectorContractTest {
 
     @Test
     void everyVectorClassHasItems() {
-        assertThat(new LinkedHashSet<Class<?>>(concreteVectorClasses())).containsExactlyInAnyOrderElementsOf(ITEMS.keySet());
+        assertThat(new LinkedHashSet<Class<?>>(concreteVectorClasses()))
+                .containsExactlyInAnyOrderElementsOf(ITEMS.keySet());
     }
 
     @ParameterizedTest
@@ -259,7 +260,8 @@ class VectorContractTest {
                 .isEqualTo(v.withAttribute(Attribute.SORTED));
         QVector descending = QVectors.inPlace(v.type(), reversed(bytes, width), 5, 3, ByteOrder.BIG_ENDIAN,
                 Attribute.NONE);
-        assertThatThrownBy(() -> descending.withAttribute(Attribute.SORTED)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(()
+                -> descending.withAttribute(Attribute.SORTED)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("s-fail");
         assertThatThrownBy(() -> QVectors.inPlace(v.type(), reversed(bytes, width), 5, 3, ByteOrder.BIG_ENDIAN,
                 Attribute.SORTED)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("s-fail");

@@ -303,7 +303,8 @@ class ConnectionFailureIT {
             assertThat(serverSawClose.get(5, TimeUnit.SECONDS)).as("the server sees the socket closed").isTrue();
             assertThat(Q4jThreads.awaitNone(peer, Duration.ofSeconds(3))).as("its reader and delivery threads")
                     .isEmpty();
-            // the timer (handshake watchdogs, request timeouts) is shared and idles out a second after the last handshake
+            // the timer (handshake watchdogs, request timeouts) is shared and idles out a second after the last
+            // handshake
             assertThat(Q4jThreads.awaitNone("q4j-client-timer", Duration.ofSeconds(5))).isEmpty();
             assertThat(q.isOpen()).isFalse();
             q.close();   // idempotent

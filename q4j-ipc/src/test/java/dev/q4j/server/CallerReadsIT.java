@@ -94,7 +94,8 @@ class CallerReadsIT {
                 assertThat(q.call("f", 2L)).isEqualTo(QList.of(QCharVector.of("f"), QLong.of(2), QLong.of(4)));
                 assertThat(q.execute(QList.of(QLong.of(7), QLong.of(3))))
                         .isEqualTo(QList.of(QLong.of(7), QLong.of(3), QLong.of(9)));
-                assertThatThrownBy(() -> q.query("fail")).isInstanceOf(QErrorException.class).hasMessageContaining("type");
+                assertThatThrownBy(()
+                        -> q.query("fail")).isInstanceOf(QErrorException.class).hasMessageContaining("type");
                 // still in step after the error
                 assertThat(q.query("again")).isEqualTo(QCharVector.of("again"));
                 assertThat(q4jThreads()).isEqualTo(before);

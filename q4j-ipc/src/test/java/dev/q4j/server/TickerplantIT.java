@@ -8,6 +8,7 @@ import dev.q4j.QErrorException;
 import dev.q4j.client.QConnection;
 import dev.q4j.codec.MessageType;
 import dev.q4j.codec.QMessage;
+import dev.q4j.tick.Tickerplant;
 import dev.q4j.value.Q;
 import dev.q4j.value.QFloatVector;
 import dev.q4j.value.QList;

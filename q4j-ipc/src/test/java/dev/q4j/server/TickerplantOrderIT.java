@@ -6,6 +6,7 @@ import dev.q4j.codec.Encoder;
 import dev.q4j.codec.MessageType;
 import dev.q4j.codec.QMessage;
 import dev.q4j.text.QText;
+import dev.q4j.tick.Tickerplant;
 import dev.q4j.value.QCharVector;
 import dev.q4j.value.QTable;
 import java.util.Map;

@@ -1,6 +1,11 @@
-package dev.q4j.server;
+package dev.q4j.tick;
 
 import dev.q4j.QErrorException;
+import dev.q4j.server.ClientConnection;
+import dev.q4j.server.FunctionCall;
+import dev.q4j.server.QServer;
+import dev.q4j.server.RequestHandler;
+import dev.q4j.server.ServerOptions;
 import dev.q4j.value.Q;
 import dev.q4j.value.QList;
 import dev.q4j.value.QSequence;
@@ -27,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A tickerplant-style publish/subscribe service, as kdb+tick's {@code tick.q} offers it: subscribers call
  * {@code .u.sub[table;syms]} and then receive {@code (`upd;table;rows)} async messages; publishers send
- * {@code .u.upd[table;data]}. A q subscriber written for kdb+tick works against it unchanged.
+ * {@code .u.upd[table;data]}. A q subscriber written for kdb+tick works against it unchanged. It is a service built
+ * on {@link QServer} through its public API only, as an application would build one.
  *
  * <pre>{@code
  * try (Tickerplant tp = Tickerplant.start(ServerOptions.builder(5010), Map.of())) {
@@ -36,12 +42,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * // q)h:hopen 5010; upd:{[t;x] show x}; h(".u.sub";`trade;`)
  * }</pre>
  *
- * <p>kdb+tick's own r.q subscribes with the text {@code (.u.sub[`;`];`.u `i`L)}: the answer carries a null log
- * count, so r.q replays no log and starts from the schemas. {@code .u.sub} with a null table subscribes to every table and answers a list of (name; empty table) pairs;
- * with a table it answers (name; empty table). Syms filter on the {@code sym} column; a null or empty sym list means
- * all. {@code .u.upd} takes a table, or a list of columns for a table whose schema is known (from the start or
- * from an earlier table); if such a list is one column short and the schema starts with a timespan column, the
- * time of day is added as q's tick.q does.
+ * <p>kdb+tick's own r.q subscribes with the text {@code (.u.sub[`;`];`.u `i`L)}: the answer carries a null log count,
+ * so r.q replays no log and starts from the schemas. {@code .u.sub} with a null table subscribes to every table and
+ * answers a list of (name; empty table) pairs; with a table it answers (name; empty table). Syms filter on the
+ * {@code sym} column; a null or empty sym list means all. {@code .u.upd} takes a table, or a list of columns for a
+ * table whose schema is known (from the start or from an earlier table); if such a list is one column short and the
+ * schema starts with a timespan column, the time of day is added as q's tick.q does.
  */
 public final class Tickerplant implements AutoCloseable {
     private final Map<String, QTable> schemas = new ConcurrentHashMap<>();

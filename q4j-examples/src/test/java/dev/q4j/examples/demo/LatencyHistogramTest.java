@@ -1,4 +1,4 @@
-package dev.q4j.cli;
+package dev.q4j.examples.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

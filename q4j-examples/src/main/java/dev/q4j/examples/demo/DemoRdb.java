@@ -1,11 +1,8 @@
-package dev.q4j.cli;
+package dev.q4j.examples.demo;
 
 import dev.q4j.QErrorException;
 import dev.q4j.server.FunctionCall;
-import dev.q4j.value.Attribute;
-import dev.q4j.value.DoubleBackedVector;
-import dev.q4j.value.IntBackedVector;
-import dev.q4j.value.LongBackedVector;
+import dev.q4j.text.QText;
 import dev.q4j.value.Q;
 import dev.q4j.value.QCharVector;
 import dev.q4j.value.QKeyedTable;
@@ -18,8 +15,10 @@ import dev.q4j.value.QTable;
 import dev.q4j.value.QType;
 import dev.q4j.value.QValue;
 import dev.q4j.value.QVectors;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,11 +43,23 @@ import java.util.regex.Pattern;
  * <p>Anything else is answered with {@code 'nyi} and this list; an unknown table or column with its name, as q does.
  * Whitespace between words is free. Each table keeps at most {@code maxRows} rows: past that, the oldest half goes.
  *
+ * <p>The tables keep the q4j tables each {@code upd} brought, as they came (q4j values are immutable), and a query
+ * builds its result from their items; it is written for clarity, not speed.
+ *
  * <p>Thread-safe: updates and queries may come from any threads; query results are copies.
+ *
+ * <pre>{@code
+ * DemoRdb rdb = new DemoRdb(1_000_000);
+ * QServer server = QServer.start(ServerOptions.builder(5001).bind("127.0.0.1")
+ *         .requestHandler(RequestHandler.sync((client, request) -> rdb.query(request))).build());
+ * QConnection tp = QConnection.connect(ConnectionOptions.builder("localhost", 5010)
+ *         .listener(m -> rdb.upd(m.value())).build());
+ * tp.call(".u.sub", QSymbol.NULL, QSymbol.NULL);   // (name; schema) pairs, for define
+ * }</pre>
  */
-final class DemoRdb {
+public final class DemoRdb {
     /** What the RDB answers, for the {@code 'nyi} error and the help. */
-    static final String ANSWERS = "tables[]; count t; t; n#t; -n#t; select last c by sym from t; "
+    public static final String ANSWERS = "tables[]; count t; t; n#t; -n#t; select last c by sym from t; "
             + "select from t where sym=`s";
 
     private static final String NAME = "([a-zA-Z][a-zA-Z0-9_]*)";
@@ -64,8 +75,12 @@ final class DemoRdb {
     private final Map<String, Table> tables = new TreeMap<>();
     private final int maxRows;
 
-    /** @param maxRows rows each table keeps at most (at least 2) */
-    DemoRdb(int maxRows) {
+    /**
+     * An RDB without tables.
+     *
+     * @param maxRows rows each table keeps at most (at least 2)
+     */
+    public DemoRdb(int maxRows) {
         if (maxRows < 2) {
             throw new IllegalArgumentException("maxRows must be at least 2");
         }
@@ -80,7 +95,7 @@ final class DemoRdb {
      * @param name the table's name
      * @param schema a table whose columns give the names and types (its rows are ignored)
      */
-    synchronized void define(String name, QTable schema) {
+    public synchronized void define(String name, QTable schema) {
         tables.put(name, new Table(schema));
     }
 
@@ -91,7 +106,7 @@ final class DemoRdb {
      * @return the table name and the rows appended
      * @throws IllegalArgumentException when it is not an {@code upd} of a table or of columns of a known table
      */
-    Update upd(QValue message) {
+    public Update upd(QValue message) {
         FunctionCall call = FunctionCall.of(message)
                 .filter(c -> c.name().equals("upd") && c.args().size() == 2 && c.args().get(0) instanceof QSymbol)
                 .orElseThrow(() -> new IllegalArgumentException("not an upd[table;data] message: " + message));
@@ -117,10 +132,12 @@ final class DemoRdb {
     }
 
     /**
+     * What one {@code upd} appended.
+     *
      * @param table the table's name
      * @param rows the rows an {@code upd} appended
      */
-    record Update(String table, QTable rows) {
+    public record Update(String table, QTable rows) {
     }
 
     // ---------------------------------------------------------------- queries
@@ -130,7 +147,7 @@ final class DemoRdb {
      *
      * @param name a table's name
      */
-    synchronized int count(String name) {
+    public synchronized int count(String name) {
         Table t = tables.get(name);
         return t == null ? -1 : t.count;
     }
@@ -142,7 +159,7 @@ final class DemoRdb {
      * @return the result
      * @throws QErrorException for what it cannot answer ({@code 'nyi}), an unknown table or column, a take too big
      */
-    QValue query(QValue request) {
+    public QValue query(QValue request) {
         if (!(request instanceof QCharVector text)) {
             throw nyi();
         }
@@ -206,17 +223,24 @@ final class DemoRdb {
 
     // ---------------------------------------------------------------- storage
 
-    /** One table: named growing columns of equal length. */
+    /**
+     * One table: the tables {@code upd} appended (immutable q4j values), the newer ones merged as they come in
+     * (the oldest at most once per doubling), and read back item by item through {@link QSequence#at} into new
+     * vectors ({@link QVectors#ofAtoms}) when queried.
+     */
     private static final class Table {
         final String[] names;
-        final Column[] columns;
+        final QType[] types;
+        /** the tables appended, oldest first; the first one's first {@code skip} rows are dropped */
+        final ArrayDeque<QTable> chunks = new ArrayDeque<>();
+        int skip;
         int count;
 
         Table(QTable schema) {
             names = schema.columnNames().toArray(new String[0]);
-            columns = new Column[names.length];
+            types = new QType[names.length];
             for (int i = 0; i < names.length; i++) {
-                columns[i] = Column.of(schema.columns().get(i));
+                types[i] = schema.columns().get(i).type();
             }
         }
 
@@ -226,33 +250,103 @@ final class DemoRdb {
                         + Arrays.asList(names));
             }
             for (int i = 0; i < names.length; i++) {
-                if (!columns[i].accepts(rows.columns().get(i))) {
+                if (rows.columns().get(i).type() != types[i]) {
                     throw new IllegalArgumentException("upd column " + names[i] + " is " + rows.columns().get(i)
-                            .type() + ", the table's is " + columns[i].type);
+                            .type() + ", the table's is " + types[i]);
                 }
             }
             int n = rows.count();
             if (count + n > maxRows) {
                 // an RDB left running: keep the newer half
-                int drop = Math.min(count, count + n - maxRows / 2);
-                for (Column c : columns) {
-                    c.dropFirst(drop, count);
+                dropFirst(Math.min(count, count + n - maxRows / 2));
+            }
+            if (n > 0) {
+                chunks.addLast(rows);
+                count += n;
+                // as a binary counter carries: n rows stay in about log2(n) tables, each row copied log2(n) times
+                while (chunks.size() > 2 && secondLast().count() <= chunks.peekLast().count()) {
+                    QTable last = chunks.removeLast();
+                    chunks.addLast(concat(chunks.removeLast(), last));
                 }
-                count -= drop;
             }
-            for (int i = 0; i < names.length; i++) {
-                columns[i].append(rows.columns().get(i), count);
+        }
+
+        private QTable secondLast() {
+            Iterator<QTable> it = chunks.descendingIterator();
+            it.next();
+            return it.next();
+        }
+
+        /** {@return the rows of {@code a} then those of {@code b}} */
+        private QTable concat(QTable a, QTable b) {
+            List<QValue> cols = new ArrayList<>(names.length);
+            for (int col = 0; col < names.length; col++) {
+                List<QValue> items = new ArrayList<>(a.count() + b.count());
+                for (QTable t : List.of(a, b)) {
+                    QSequence c = t.columns().get(col);
+                    for (int i = 0; i < c.count(); i++) {
+                        items.add(c.at(i));
+                    }
+                }
+                cols.add(column(types[col], items));
             }
-            count += n;
+            return QTable.of(Arrays.asList(names), cols);
+        }
+
+        private static QSequence column(QType type, List<QValue> items) {
+            return type == QType.LIST ? QList.of(items) : QVectors.ofAtoms(type, items);
+        }
+
+        private void dropFirst(int n) {
+            count -= n;
+            int left = n + skip;
+            while (!chunks.isEmpty() && chunks.peekFirst().count() <= left) {
+                left -= chunks.removeFirst().count();
+            }
+            skip = left;
         }
 
         /** The rows at these indices (-1 for a row of nulls). */
         QTable pick(int[] rows) {
-            List<QValue> cols = new ArrayList<>(columns.length);
-            for (Column c : columns) {
-                cols.add(c.pick(rows));
+            // each row's table and index in it, in one pass over the tables
+            QTable[] from = chunks.toArray(new QTable[0]);
+            int[] starts = new int[from.length];
+            for (int c = 0, start = -skip; c < from.length; c++) {
+                starts[c] = start;
+                start += from[c].count();
+            }
+            List<QValue> cols = new ArrayList<>(names.length);
+            for (int col = 0; col < names.length; col++) {
+                List<QValue> items = new ArrayList<>(rows.length);
+                for (int r : rows) {
+                    if (r < 0) {
+                        items.add(nullOf(types[col]));
+                    } else {
+                        int c = chunkOf(starts, r);
+                        items.add(from[c].columns().get(col).at(r - starts[c]));
+                    }
+                }
+                cols.add(column(types[col], items));
             }
             return QTable.of(Arrays.asList(names), cols);
+        }
+
+        /** {@return the last table starting at or before {@code row}} */
+        private static int chunkOf(int[] starts, int row) {
+            int i = Arrays.binarySearch(starts, row);   // no table is empty: the starts increase
+            return i >= 0 ? i : -i - 2;
+        }
+
+        /** q's null of a column type, as q's take from an empty table gives it ({@code 2#([] a:`long$())}). */
+        private static QValue nullOf(QType type) {
+            switch (type) {
+                case BOOLEAN: return QText.parse("0b");
+                case BYTE: return QText.parse("0x00");
+                case CHAR: return QText.parse("\" \"");
+                case SYMBOL: return QSymbol.NULL;
+                case LIST: throw new QErrorException("nyi: nulls of a general list column");
+                default: return QText.parse("0N" + type.letter());
+            }
         }
 
         QTable take(int n) {
@@ -271,12 +365,23 @@ final class DemoRdb {
             return pick(idx);
         }
 
-        int symColumn() {
+        /** {@return the sym of every row, oldest first} */
+        String[] syms() {
             int s = Arrays.asList(names).indexOf("sym");
-            if (s < 0 || !(columns[s] instanceof SymbolColumn)) {
+            if (s < 0 || types[s] != QType.SYMBOL) {
                 throw new QErrorException("sym");
             }
-            return s;
+            String[] sym = new String[count];
+            int n = 0;
+            int from = skip;
+            for (QTable chunk : chunks) {
+                QSymbolVector v = (QSymbolVector) chunk.columns().get(s);
+                for (int i = from; i < v.count(); i++) {
+                    sym[n++] = v.get(i);
+                }
+                from = 0;
+            }
+            return sym;
         }
 
         QKeyedTable lastBySym(String column) {
@@ -284,7 +389,7 @@ final class DemoRdb {
             if (c < 0) {
                 throw new QErrorException(column);
             }
-            String[] sym = ((SymbolColumn) columns[symColumn()]).items;
+            String[] sym = syms();
             TreeMap<String, Integer> last = new TreeMap<>();
             for (int i = 0; i < count; i++) {
                 last.put(sym[i], i);
@@ -292,11 +397,11 @@ final class DemoRdb {
             int[] idx = last.values().stream().mapToInt(Integer::intValue).toArray();
             return QKeyedTable.of(
                     QTable.of(List.of("sym"), List.of(QSymbolVector.wrap(last.keySet().toArray(new String[0])))),
-                    QTable.of(List.of(column), List.of(columns[c].pick(idx))));
+                    QTable.of(List.of(column), List.of(pick(idx).columns().get(c))));
         }
 
         QTable whereSym(String s) {
-            String[] sym = ((SymbolColumn) columns[symColumn()]).items;
+            String[] sym = syms();
             int[] idx = new int[count];
             int n = 0;
             for (int i = 0; i < count; i++) {
@@ -305,203 +410,6 @@ final class DemoRdb {
                 }
             }
             return pick(Arrays.copyOf(idx, n));
-        }
-    }
-
-    /** A growing column of one q type. */
-    private abstract static class Column {
-        final QType type;
-
-        Column(QType type) {
-            this.type = type;
-        }
-
-        static Column of(QSequence sample) {
-            if (sample instanceof LongBackedVector) {
-                return new LongColumn(sample.type());
-            } else if (sample instanceof IntBackedVector) {
-                return new IntColumn(sample.type());
-            } else if (sample instanceof DoubleBackedVector) {
-                return new DoubleColumn(sample.type());
-            } else if (sample instanceof QSymbolVector) {
-                return new SymbolColumn();
-            }
-            return new AnyColumn(sample.type());
-        }
-
-        boolean accepts(QSequence items) {
-            return items.type() == type;
-        }
-
-        /** Appends {@code items} after the first {@code count} items. */
-        abstract void append(QSequence items, int count);
-
-        /** Drops the first {@code n} of {@code count} items. */
-        abstract void dropFirst(int n, int count);
-
-        /** The items at these indices, -1 giving a null. */
-        abstract QSequence pick(int[] rows);
-
-        static int grow(int capacity, int needed) {
-            return Math.max(needed, Math.max(16, capacity + (capacity >> 1)));
-        }
-    }
-
-    private static final class LongColumn extends Column {
-        long[] items = new long[0];
-
-        LongColumn(QType type) {
-            super(type);
-        }
-
-        @Override
-        void append(QSequence s, int count) {
-            long[] a = ((LongBackedVector) s).array();
-            if (count + a.length > items.length) {
-                items = Arrays.copyOf(items, grow(items.length, count + a.length));
-            }
-            System.arraycopy(a, 0, items, count, a.length);
-        }
-
-        @Override
-        void dropFirst(int n, int count) {
-            System.arraycopy(items, n, items, 0, count - n);
-        }
-
-        @Override
-        QSequence pick(int[] rows) {
-            long[] out = new long[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                out[i] = rows[i] < 0 ? Long.MIN_VALUE : items[rows[i]];
-            }
-            return QVectors.wrapLongs(type, out, Attribute.NONE);
-        }
-    }
-
-    private static final class IntColumn extends Column {
-        int[] items = new int[0];
-
-        IntColumn(QType type) {
-            super(type);
-        }
-
-        @Override
-        void append(QSequence s, int count) {
-            int[] a = ((IntBackedVector) s).array();
-            if (count + a.length > items.length) {
-                items = Arrays.copyOf(items, grow(items.length, count + a.length));
-            }
-            System.arraycopy(a, 0, items, count, a.length);
-        }
-
-        @Override
-        void dropFirst(int n, int count) {
-            System.arraycopy(items, n, items, 0, count - n);
-        }
-
-        @Override
-        QSequence pick(int[] rows) {
-            int[] out = new int[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                out[i] = rows[i] < 0 ? Integer.MIN_VALUE : items[rows[i]];
-            }
-            return QVectors.wrapInts(type, out, Attribute.NONE);
-        }
-    }
-
-    private static final class DoubleColumn extends Column {
-        double[] items = new double[0];
-
-        DoubleColumn(QType type) {
-            super(type);
-        }
-
-        @Override
-        void append(QSequence s, int count) {
-            double[] a = ((DoubleBackedVector) s).array();
-            if (count + a.length > items.length) {
-                items = Arrays.copyOf(items, grow(items.length, count + a.length));
-            }
-            System.arraycopy(a, 0, items, count, a.length);
-        }
-
-        @Override
-        void dropFirst(int n, int count) {
-            System.arraycopy(items, n, items, 0, count - n);
-        }
-
-        @Override
-        QSequence pick(int[] rows) {
-            double[] out = new double[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                out[i] = rows[i] < 0 ? Double.NaN : items[rows[i]];
-            }
-            return QVectors.wrapDoubles(type, out, Attribute.NONE);
-        }
-    }
-
-    private static final class SymbolColumn extends Column {
-        String[] items = new String[0];
-
-        SymbolColumn() {
-            super(QType.SYMBOL);
-        }
-
-        @Override
-        void append(QSequence s, int count) {
-            String[] a = ((QSymbolVector) s).array();
-            if (count + a.length > items.length) {
-                items = Arrays.copyOf(items, grow(items.length, count + a.length));
-            }
-            System.arraycopy(a, 0, items, count, a.length);
-        }
-
-        @Override
-        void dropFirst(int n, int count) {
-            System.arraycopy(items, n, items, 0, count - n);
-            Arrays.fill(items, count - n, count, null);
-        }
-
-        @Override
-        QSequence pick(int[] rows) {
-            String[] out = new String[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                out[i] = rows[i] < 0 ? "" : items[rows[i]];
-            }
-            return QSymbolVector.wrap(out);
-        }
-    }
-
-    /** Any other column: boxed items, kept as a vector of its type or a general list. */
-    private static final class AnyColumn extends Column {
-        final List<QValue> items = new ArrayList<>();
-
-        AnyColumn(QType type) {
-            super(type);
-        }
-
-        @Override
-        void append(QSequence s, int count) {
-            for (int i = 0; i < s.count(); i++) {
-                items.add(s.at(i));
-            }
-        }
-
-        @Override
-        void dropFirst(int n, int count) {
-            items.subList(0, n).clear();
-        }
-
-        @Override
-        QSequence pick(int[] rows) {
-            List<QValue> out = new ArrayList<>(rows.length);
-            for (int r : rows) {
-                if (r < 0) {
-                    throw new QErrorException("nyi: nulls of type " + type);
-                }
-                out.add(items.get(r));
-            }
-            return type == QType.LIST ? QList.of(out) : QVectors.ofAtoms(type, out);
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.q4j.cli;
+package dev.q4j.examples.demo;
 
 import dev.q4j.client.QConnection;
 import dev.q4j.value.QFloatVector;
@@ -24,10 +24,19 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>The {@code time} column is the publish time: a timespan (time of day, nanoseconds) from {@link Clock}, taken
  * just before each message is sent, so a subscriber in the same process can measure the latency of every row.
+ *
+ * <pre>{@code
+ * try (QConnection tp = QConnection.connect("localhost:5010")) {
+ *     DemoFeed feed = new DemoFeed(tp, new DemoFeed.Clock(), 200, 42);
+ *     feed.start();
+ *     Thread.sleep(5_000);
+ *     feed.stop();   // feed.messages(), feed.rows()
+ * }
+ * }</pre>
  */
-final class DemoFeed {
+public final class DemoFeed {
     /** The symbols, sorted. */
-    static final List<String> SYMBOLS = List.of("AAPL", "AMZN", "GOOG", "IBM", "MSFT");
+    public static final List<String> SYMBOLS = List.of("AAPL", "AMZN", "GOOG", "IBM", "MSFT");
     private static final double[] START_PRICES = {190, 180, 140, 185, 410};
     /** Standard deviation of a mid price's log step. */
     private static final double VOLATILITY = 0.0004;
@@ -48,12 +57,14 @@ final class DemoFeed {
     private Thread thread;
 
     /**
+     * A feed that starts publishing at {@link #start()}.
+     *
      * @param tickerplant where to send {@code .u.upd}
      * @param clock the time of day for the {@code time} column
      * @param rate {@code .u.upd} messages a second, trades and quotes alternately
      * @param seed seeds the random walks
      */
-    DemoFeed(QConnection tickerplant, Clock clock, double rate, long seed) {
+    public DemoFeed(QConnection tickerplant, Clock clock, double rate, long seed) {
         this.tickerplant = tickerplant;
         this.clock = clock;
         this.rate = rate;
@@ -61,7 +72,7 @@ final class DemoFeed {
     }
 
     /** {@return the empty tables the feed publishes to, for the tickerplant} */
-    static Map<String, QTable> schemas() {
+    public static Map<String, QTable> schemas() {
         return Map.of(
                 "trade", QTable.of(List.of("time", "sym", "price", "size"),
                         List.of(QTimespanVector.EMPTY, QSymbolVector.EMPTY, QFloatVector.EMPTY, QLongVector.EMPTY)),
@@ -71,7 +82,7 @@ final class DemoFeed {
     }
 
     /** Starts publishing on a thread of its own. */
-    synchronized void start() {
+    public synchronized void start() {
         running = true;
         thread = new Thread(this::publishLoop, "q4j-demo-feed");
         thread.setDaemon(true);
@@ -79,7 +90,7 @@ final class DemoFeed {
     }
 
     /** Stops publishing and waits for the thread to end. */
-    void stop() {
+    public void stop() {
         running = false;
         Thread t;
         synchronized (this) {
@@ -101,22 +112,22 @@ final class DemoFeed {
     }
 
     /** {@return {@code .u.upd} messages sent} */
-    long messages() {
+    public long messages() {
         return messages.get();
     }
 
     /** {@return rows they held} */
-    long rows() {
+    public long rows() {
         return rows.get();
     }
 
     /** {@return why publishing stopped early, or {@code null}} */
-    Throwable failure() {
+    public Throwable failure() {
         return failure;
     }
 
     /** {@return seconds from the first message to the stop (or to now while running)} */
-    double seconds() {
+    public double seconds() {
         long start = startNanos;
         if (start == 0) {
             return 0;
@@ -192,12 +203,16 @@ final class DemoFeed {
      * was made plus the monotonic {@link System#nanoTime()} since. Within one process, the difference of two
      * readings is an exact elapsed time.
      */
-    static final class Clock {
+    public static final class Clock {
         private final long originNanoTime = System.nanoTime();
         private final long originTimeOfDay = LocalTime.now().toNanoOfDay();
 
+        /** A clock starting from the local time of day now. */
+        public Clock() {
+        }
+
         /** {@return nanoseconds since local midnight (past a day after midnight, as a timespan of 1D and more)} */
-        long now() {
+        public long now() {
             return originTimeOfDay + (System.nanoTime() - originNanoTime);
         }
     }

@@ -1,4 +1,4 @@
-package dev.q4j.cli;
+package dev.q4j.examples.demo;
 
 /**
  * Latencies in nanoseconds, counted in buckets of fixed relative width (as HdrHistogram does, in a few lines): exact
@@ -6,8 +6,14 @@ package dev.q4j.cli;
  * memory is fixed (under 30 KB) however many values are recorded; the maximum and the count are exact.
  *
  * <p>Thread-safe.
+ *
+ * <pre>{@code
+ * LatencyHistogram h = new LatencyHistogram();
+ * h.record(System.nanoTime() - sent);
+ * long p99 = h.percentile(99);
+ * }</pre>
  */
-final class LatencyHistogram {
+public final class LatencyHistogram {
     private static final int LINEAR = 128;
     private static final int SUB_BUCKETS = 64;
     private static final int BUCKETS = LINEAR + (63 - 7) * SUB_BUCKETS;
@@ -16,16 +22,26 @@ final class LatencyHistogram {
     private long count;
     private long max;
 
-    /** @param nanos a latency; negative values count as 0 */
-    synchronized void record(long nanos) {
+    /** An empty histogram. */
+    public LatencyHistogram() {
+    }
+
+    /**
+     * Records one latency.
+     *
+     * @param nanos a latency; negative values count as 0
+     */
+    public synchronized void record(long nanos) {
         record(nanos, 1);
     }
 
     /**
+     * Records one latency seen several times.
+     *
      * @param nanos a latency; negative values count as 0
      * @param times how many times it was seen
      */
-    synchronized void record(long nanos, long times) {
+    public synchronized void record(long nanos, long times) {
         if (times <= 0) {
             return;
         }
@@ -36,12 +52,12 @@ final class LatencyHistogram {
     }
 
     /** {@return how many latencies were recorded} */
-    synchronized long count() {
+    public synchronized long count() {
         return count;
     }
 
     /** {@return the largest latency recorded (0 when none)} */
-    synchronized long max() {
+    public synchronized long max() {
         return max;
     }
 
@@ -51,7 +67,7 @@ final class LatencyHistogram {
      *
      * @param percent 0 to 100
      */
-    synchronized long percentile(double percent) {
+    public synchronized long percentile(double percent) {
         if (count == 0) {
             return 0;
         }

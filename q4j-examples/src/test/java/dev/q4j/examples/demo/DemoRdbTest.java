@@ -1,4 +1,4 @@
-package dev.q4j.cli;
+package dev.q4j.examples.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -89,7 +89,8 @@ class DemoRdbTest {
 
         assertThat(r).isInstanceOf(QKeyedTable.class);
         assertThat(r).isEqualTo(q("([sym:`AAPL`IBM`MSFT] price:190 102.5 410.25)"));
-        assertThat(ask("select  last size  by sym  from trade")).isEqualTo(q("([sym:`AAPL`IBM`MSFT] size:300 500 200)"));
+        assertThat(ask("select  last size  by sym  from trade"))
+                .isEqualTo(q("([sym:`AAPL`IBM`MSFT] size:300 500 200)"));
         assertThat(ask("select last bid by sym from quote")).isEqualTo(QKeyedTable.of(
                 (QTable) q("([] sym:`$())"), (QTable) q("([] bid:`float$())")));
     }
@@ -145,6 +146,36 @@ class DemoRdbTest {
         assertThat(u.table()).isEqualTo("news");
         assertThat(ask("tables[]")).isEqualTo(q("`news`quote`trade"));
         assertThat(ask("-1#news")).isEqualTo(q("([] sym:,`b; n:,2i)"));
+    }
+
+    @Test
+    void manyUpdatesOfAnySizeKeepTheNewestRowsInOrder() {
+        // the tables upd brings are merged as they come and dropped from the front: against a plain list of rows
+        DemoRdb small = new DemoRdb(50);
+        java.util.Random random = new java.util.Random(14);
+        java.util.List<Long> model = new java.util.ArrayList<>();
+        long next = 0;
+        for (int u = 0; u < 300; u++) {
+            long[] x = new long[random.nextInt(u % 7 == 0 ? 30 : 5)];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = next++;
+            }
+            small.upd(upd("t", QTable.of(java.util.List.of("x"), java.util.List.of(QLongVector.of(x)))));
+            if (model.size() + x.length > 50) {
+                model.subList(0, Math.min(model.size(), model.size() + x.length - 25)).clear();
+            }
+            for (long v : x) {
+                model.add(v);
+            }
+            long[] expected = model.stream().mapToLong(Long::longValue).toArray();
+            assertThat(small.query(QCharVector.of("t"))).as("after update %d", u)
+                    .isEqualTo(QTable.of(java.util.List.of("x"), java.util.List.of(QLongVector.of(expected))));
+            assertThat(small.count("t")).isEqualTo(expected.length);
+            if (expected.length > 0) {
+                assertThat(((QTable) small.query(QCharVector.of("-1#t"))).column("x"))
+                        .isEqualTo(QLongVector.of(expected[expected.length - 1]));
+            }
+        }
     }
 
     @Test
