@@ -103,6 +103,8 @@ class RequestTimeoutIT {
             assertThatThrownBy(() -> third.get(5, TimeUnit.SECONDS)).cause()
                     .isInstanceOf(QConnectionException.class).hasMessageContaining("lost step");
             until("closed", () -> !q.isOpen());
+            // the session is marked dead before the loss is handed to the error handler, on the reader thread
+            until("the loss reported", () -> !reported.isEmpty());
             assertThat(reported).anySatisfy(t -> assertThat(t).hasMessageContaining("lost step")
                     .hasMessageContaining("300 ms"));
             assertThatThrownBy(() -> q.query("after")).isInstanceOf(QConnectionException.class);
