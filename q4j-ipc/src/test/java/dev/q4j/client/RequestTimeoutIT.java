@@ -147,6 +147,7 @@ class RequestTimeoutIT {
         }); QConnection q = QConnection.connect(options(server).errorHandler(reported::add).build())) {
             assertThat(q.query("x")).isEqualTo(QCharVector.of("once"));
             until("closed", () -> !q.isOpen());
+            until("the violation reported", () -> !reported.isEmpty());
             assertThat(reported).singleElement().satisfies(t -> assertThat(t)
                     .hasMessageContaining("a response arrived when no request was waiting"));
         }
