@@ -417,10 +417,10 @@ final class ServerConnection implements ClientConnection {
     private void writeThrough(byte[] bytes) {
         try {
             writeStartedAt = System.nanoTime();
+            writtenThrough++;
             OutputStream out = sink;
             out.write(bytes);
             out.flush();
-            writtenThrough++;
             lastActivity = System.nanoTime();
         } catch (IOException e) {
             close(isOpen() ? "writing failed: " + describe(e) : null);
@@ -487,12 +487,12 @@ final class ServerConnection implements ClientConnection {
         return writeStartedAt != 0;
     }
 
-    /** @return how many replies the reader thread has written through */
+    /** @return how many replies the reader thread has written through (counted as each write begins) */
     long writtenThrough() {
         return writtenThrough;
     }
 
-    /** @return how many queued messages (replies and pushes) the writer thread has written */
+    /** @return how many queued messages (replies and pushes) the writer thread has written (counted as each begins) */
     long writtenByWriter() {
         return writtenByWriter;
     }
@@ -533,8 +533,8 @@ final class ServerConnection implements ClientConnection {
                     }
                     writeStartedAt = System.nanoTime();
                     try {
-                        out.write(next);
                         writtenByWriter++;
+                        out.write(next);
                     } finally {
                         release(next.length);
                     }
@@ -608,7 +608,12 @@ final class ServerConnection implements ClientConnection {
         // let queued replies go first when the close is ordinary
         outbound.add(STOP);
         if (reason != null) {
-            closeTransport();
+            // cut off: at once, even when a write to it is blocked (a client that does not read)
+            try {
+                transport.abort();
+            } catch (IOException ignored) {
+                // closed either way
+            }
             dropQueued();
         } else {
             Thread w = writer;

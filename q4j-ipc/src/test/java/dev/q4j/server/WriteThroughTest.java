@@ -90,17 +90,6 @@ class WriteThroughTest {
         return new Encoder().encode(MessageType.SYNC, value);
     }
 
-    /** @return the live threads of the server connection {@code id}: its reader and its writer */
-    private static List<Thread> threadsOf(long id) {
-        List<Thread> threads = new ArrayList<>();
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().equals("q4j-server-read-" + id) || t.getName().equals("q4j-server-write-" + id)) {
-                threads.add(t);
-            }
-        }
-        return threads;
-    }
-
     @Test
     void aClientThatNeverReadsItsReplyIsClosedAfterTheMessageTimeoutAndFreesTheReaderThread() throws Exception {
         Duration timeout = Duration.ofMillis(1000);
@@ -116,7 +105,7 @@ class WriteThroughTest {
         TestServers.await("the reply being written", Duration.ofSeconds(5), handle::writeInProgress);
         assertThat(handle.queued()).as("bytes queued for the client").isZero();
         assertThat(server.queuedBytes()).as("bytes queued for all clients").isZero();
-        List<Thread> threads = threadsOf(handle.id());
+        List<Thread> threads = TestServers.threadsOf(handle.id());
         assertThat(threads).extracting(Thread::getName)
                 .containsExactlyInAnyOrder("q4j-server-read-" + handle.id(), "q4j-server-write-" + handle.id());
 
@@ -139,10 +128,7 @@ class WriteThroughTest {
                 .isGreaterThanOrEqualTo(timeout.toMillis());
         never.assertClosedByServer(Duration.ofSeconds(5));
         // no server thread stays blocked: the connection's reader (blocked writing) and writer both end
-        for (Thread t : threads) {
-            t.join(5000);
-            assertThat(t.isAlive()).as("%s still alive, in %s", t.getName(), List.of(t.getStackTrace())).isFalse();
-        }
+        TestServers.awaitEnded(threads, Duration.ofSeconds(5));
         TestServers.await("the push dropped with the connection", Duration.ofSeconds(5),
                 () -> server.queuedBytes() == 0);
         TestServers.assertStillServes(good, QSymbol.of("after"));
@@ -158,7 +144,7 @@ class WriteThroughTest {
         ServerConnection handle = (ServerConnection) byUser.get("never");
         never.write(syncRequest(QSymbol.of("big")));
         TestServers.await("the reply being written", Duration.ofSeconds(5), handle::writeInProgress);
-        List<Thread> threads = threadsOf(handle.id());
+        List<Thread> threads = TestServers.threadsOf(handle.id());
         // the 16 MiB reply, written through, is over the 256 KiB limit but is not a backlog; the pushes behind it are
         QValue chunk = QLongVector.of(LongStream.range(0, 8 * 1024).toArray());   // 64 KiB
         int sent = CompletableFuture.supplyAsync(() -> {
@@ -174,10 +160,7 @@ class WriteThroughTest {
         String logged = log.await(Duration.ofSeconds(5), ":" + never.socket.getLocalPort() + ": ", "too slow");
         assertThat(logged).contains("ServerOptions.maxQueuedBytes is " + maxQueued);
         never.assertClosedByServer(Duration.ofSeconds(5));
-        for (Thread t : threads) {
-            t.join(5000);
-            assertThat(t.isAlive()).as("%s still alive", t.getName()).isFalse();
-        }
+        TestServers.awaitEnded(threads, Duration.ofSeconds(5));
         TestServers.await("the dropped pushes released", Duration.ofSeconds(5), () -> server.queuedBytes() == 0);
         TestServers.assertStillServes(good, QSymbol.of("unaffected"));
     }
