@@ -609,11 +609,7 @@ final class ServerConnection implements ClientConnection {
         outbound.add(STOP);
         if (reason != null) {
             // cut off: at once, even when a write to it is blocked (a client that does not read)
-            try {
-                transport.abort();
-            } catch (IOException ignored) {
-                // closed either way
-            }
+            abortTransport();
             dropQueued();
         } else {
             Thread w = writer;
@@ -624,7 +620,17 @@ final class ServerConnection implements ClientConnection {
                     Thread.currentThread().interrupt();
                 }
             }
-            closeTransport();
+            // a write still in progress (a client that does not read) would hold a TLS close_notify back for ever:
+            // with the write lock, none is and none can begin; without it, the transport is cut off under the write
+            if (writeLock.tryLock()) {
+                try {
+                    closeTransport();
+                } finally {
+                    writeLock.unlock();
+                }
+            } else {
+                abortTransport();
+            }
             dropQueued();
         }
         server.removed(this);
@@ -648,6 +654,14 @@ final class ServerConnection implements ClientConnection {
     private void closeTransport() {
         try {
             transport.close();
+        } catch (IOException ignored) {
+            // closed either way
+        }
+    }
+
+    private void abortTransport() {
+        try {
+            transport.abort();
         } catch (IOException ignored) {
             // closed either way
         }

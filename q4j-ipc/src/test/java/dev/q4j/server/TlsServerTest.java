@@ -207,6 +207,46 @@ class TlsServerTest {
     }
 
     @Test
+    void closingATlsClientWhoseReplyIsStuckReturnsAndFreesTheReaderThread() throws Exception {
+        QValue big = QLongVector.of(LongStream.range(0, 2L << 20).toArray());   // 16 MiB
+        java.util.Map<String, ClientConnection> byUser = new java.util.concurrent.ConcurrentHashMap<>();
+        try (QServer server = tlsServer(TestServers.loopback().messageTimeout(Duration.ofSeconds(60))
+                     .requestHandler(RequestHandler.sync((client, request) ->
+                             request.equals(QSymbol.of("big")) ? big : request))
+                     .onOpen(c -> byUser.put(c.user(), c)));
+             QConnection good = QConnection.connect(ConnectionOptions.builder("localhost", server.port())
+                     .tls(clientTrust).credentials("good", "").connectTimeout(Duration.ofSeconds(10))
+                     .requestTimeout(Duration.ofSeconds(10)).build())) {
+            java.net.Socket plain = new java.net.Socket();
+            plain.setReceiveBufferSize(4096);
+            plain.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()), 5000);
+            javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) clientTrust.context().getSocketFactory()
+                    .createSocket(plain, "localhost", server.port(), true);
+            try {
+                tls.setSoTimeout(5000);
+                tls.startHandshake();
+                tls.getOutputStream().write(Handshake.request("stuck:pw", 3));
+                tls.getOutputStream().flush();
+                assertThat(tls.getInputStream().read()).isEqualTo(3);
+                TestServers.await("stuck connected", Duration.ofSeconds(5), () -> byUser.containsKey("stuck"));
+                ServerConnection stuck = (ServerConnection) byUser.get("stuck");
+                tls.getOutputStream().write(new dev.q4j.codec.Encoder().encode(dev.q4j.codec.MessageType.SYNC,
+                        QSymbol.of("big")));
+                tls.getOutputStream().flush();
+                TestServers.await("the reply being written", Duration.ofSeconds(5), stuck::writeInProgress);
+                List<Thread> threads = TestServers.threadsOf(stuck.id());
+                // the service closes the connection (an ordinary close, no reason): it must not wait on the write
+                CompletableFuture.runAsync(stuck::close).get(5, TimeUnit.SECONDS);
+                assertThat(stuck.isOpen()).isFalse();
+                TestServers.awaitEnded(threads, Duration.ofSeconds(5));
+                TestServers.assertStillServes(good, QSymbol.of("after"));
+            } finally {
+                tls.close();
+            }
+        }
+    }
+
+    @Test
     void aPlainQ4jClientOnTheTlsPortFailsFastWithAMessageSuggestingTls() throws Exception {
         try (LogCapture log = new LogCapture();
              QServer server = tlsServer(TestServers.loopback().requestHandler(TestServers.ECHO))) {
