@@ -7,12 +7,18 @@ package dev.q4j;
 public class Q4jException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message what went wrong */
+    /**
+     * Creates an exception with a message.
+     *
+     * @param message what went wrong
+     */
     public Q4jException(String message) {
         super(message);
     }
 
     /**
+     * Creates an exception with a message and the failure that caused it.
+     *
      * @param message what went wrong
      * @param cause the underlying failure
      */

@@ -15,13 +15,17 @@ public class QErrorException extends Q4jException {
     /** q's error text */
     private final String qMessage;
 
-    /** @param qMessage q's error text, e.g. {@code "type"} */
+    /**
+     * Creates the exception for an error q sent.
+     *
+     * @param qMessage q's error text, e.g. {@code "type"}
+     */
     public QErrorException(String qMessage) {
         super("'" + qMessage);
         this.qMessage = qMessage;
     }
 
-    /** @return q's error text without the leading quote, e.g. {@code "type"} */
+    /** {@return q's error text without the leading quote, e.g. {@code "type"}} */
     public String qMessage() {
         return qMessage;
     }

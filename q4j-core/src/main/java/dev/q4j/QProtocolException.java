@@ -10,6 +10,8 @@ public class QProtocolException extends Q4jException {
     private final long offset;
 
     /**
+     * Creates an exception naming where in the message the bytes went wrong.
+     *
      * @param message what was wrong
      * @param offset byte offset from the start of the message, or -1
      */
@@ -18,12 +20,16 @@ public class QProtocolException extends Q4jException {
         this.offset = offset;
     }
 
-    /** @param message what was wrong */
+    /**
+     * Creates an exception for bytes whose place in the message is unknown.
+     *
+     * @param message what was wrong
+     */
     public QProtocolException(String message) {
         this(message, -1);
     }
 
-    /** @return byte offset from the start of the message where the problem was found, or -1 when unknown */
+    /** {@return byte offset from the start of the message where the problem was found, or -1 when unknown} */
     public long offset() {
         return offset;
     }

@@ -49,34 +49,34 @@ public final class ArrowOptions {
         this.batchRows = b.batchRows;
     }
 
-    /** @return q nulls as Arrow nulls, mixed lists an error, 65,536 rows a batch */
+    /** {@return q nulls as Arrow nulls, mixed lists an error, 65,536 rows a batch} */
     public static ArrowOptions defaults() {
         return DEFAULTS;
     }
 
-    /** @return a builder starting from the defaults */
+    /** {@return a builder starting from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder starting from these options */
+    /** {@return a builder starting from these options} */
     public Builder toBuilder() {
         return new Builder().nulls(nulls).mixedLists(mixedLists).batchRows(batchRows);
     }
 
-    /** @return what q's nulls become */
+    /** {@return what q's nulls become} */
     public Nulls nulls() {
         return nulls;
     }
 
-    /** @return what mixed general list columns become */
+    /** {@return what mixed general list columns become} */
     public MixedLists mixedLists() {
         return mixedLists;
     }
 
     /**
-     * @return the most rows of one record batch that {@link QArrow#reader} and the IPC writers make: a longer table
-     *     is cut into several batches
+     * {@return the most rows of one record batch that {@link QArrow#reader} and the IPC writers make: a longer table is
+     * cut into several batches}
      */
     public int batchRows() {
         return batchRows;
@@ -103,8 +103,9 @@ public final class ArrowOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param nulls what q's nulls become
-         * @return this builder
          */
         public Builder nulls(Nulls nulls) {
             this.nulls = Objects.requireNonNull(nulls, "nulls");
@@ -112,8 +113,9 @@ public final class ArrowOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param mixedLists what mixed general list columns become
-         * @return this builder
          */
         public Builder mixedLists(MixedLists mixedLists) {
             this.mixedLists = Objects.requireNonNull(mixedLists, "mixedLists");
@@ -121,8 +123,9 @@ public final class ArrowOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param batchRows the most rows of one record batch, at least 1
-         * @return this builder
          * @throws IllegalArgumentException when {@code batchRows} is less than 1
          */
         public Builder batchRows(int batchRows) {
@@ -133,7 +136,7 @@ public final class ArrowOptions {
             return this;
         }
 
-        /** @return the options */
+        /** {@return the options} */
         public ArrowOptions build() {
             return new ArrowOptions(this);
         }

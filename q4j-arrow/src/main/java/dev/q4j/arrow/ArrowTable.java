@@ -52,29 +52,29 @@ public final class ArrowTable implements AutoCloseable {
         };
     }
 
-    /** @return the vectors: the columns in q's order, key columns first for a keyed table */
+    /** {@return the vectors: the columns in q's order, key columns first for a keyed table} */
     public VectorSchemaRoot root() {
         checkOpen();
         return root;
     }
 
-    /** @return the dictionaries of the symbol columns, by the ids in their fields' dictionary encodings */
+    /** {@return the dictionaries of the symbol columns, by the ids in their fields' dictionary encodings} */
     public DictionaryProvider dictionaries() {
         checkOpen();
         return provider;
     }
 
     /**
-     * @return the schema of {@link #root()}: a symbol column's field has the index type (Int32) and the dictionary
-     *     encoding; each field's metadata holds its q type ({@value QArrow#TYPE}) and attribute
-     *     ({@value QArrow#ATTRIBUTE}), the schema's the number of key columns ({@value QArrow#KEYS})
+     * {@return the schema of {@link #root()}: a symbol column's field has the index type (Int32) and the dictionary
+     * encoding; each field's metadata holds its q type ({@value QArrow#TYPE}) and attribute ({@value
+     * QArrow#ATTRIBUTE}), the schema's the number of key columns ({@value QArrow#KEYS})}
      */
     public Schema schema() {
         checkOpen();
         return root.getSchema();
     }
 
-    /** @return the number of rows loaded */
+    /** {@return the number of rows loaded} */
     public int rowCount() {
         checkOpen();
         return root.getRowCount();

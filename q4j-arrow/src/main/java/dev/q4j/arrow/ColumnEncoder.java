@@ -131,11 +131,12 @@ abstract class ColumnEncoder {
     // ---- the encoders -------------------------------------------------------------------------------------------
 
     /**
+     * {@return the encoder}
+     *
      * @param column the column's name
      * @param kind the column's kind
      * @param dictionaryId the id of its dictionary when it is a top-level symbol column, else -1
      * @param options the options
-     * @return the encoder
      */
     static ColumnEncoder of(String column, Kind kind, long dictionaryId, ArrowOptions options) {
         if (kind instanceof Kind.Vector v) {
@@ -536,7 +537,7 @@ abstract class ColumnEncoder {
             super(column, options);
         }
 
-        /** @return the UTF-8 bytes of row i, or {@code null} for an Arrow null */
+        /** {@return the UTF-8 bytes of row i, or {@code null} for an Arrow null} */
         abstract byte[] bytesOf(QSequence values, int i);
 
         @Override

@@ -26,11 +26,14 @@ final class Concat {
     }
 
     /**
+     * {@return one list with the items of every piece, in order}
+     *
      * @param type the vectors' type, or {@code null} for general lists
      * @param pieces vectors of {@code type}, or general lists (or, for general lists, empty vectors of any type)
      * @param attribute the attribute of the result
-     * @return one list with the items of every piece, in order
      */
+    // one short case per q type, read as one table of types
+    @SuppressWarnings("checkstyle:MethodLength")
     static QSequence of(QType type, List<? extends QSequence> pieces, Attribute attribute) {
         if (pieces.size() == 1) {
             QSequence only = pieces.get(0);

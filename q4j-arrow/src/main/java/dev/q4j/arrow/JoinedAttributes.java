@@ -21,9 +21,10 @@ final class JoinedAttributes {
     }
 
     /**
+     * {@return the column with {@code attribute} if it holds for the whole column, else without}
+     *
      * @param column the joined column, without attribute
      * @param attribute the attribute its pieces had
-     * @return the column with {@code attribute} if it holds for the whole column, else without
      */
     static QSequence withHolding(QSequence column, Attribute attribute) {
         if (column instanceof QList list) {

@@ -50,8 +50,9 @@ sealed interface Kind {
     }
 
     /**
+     * {@return its kind, or {@code null} when it is a mixed list (items of different kinds, or atoms)}
+     *
      * @param column a column or an item of one
-     * @return its kind, or {@code null} when it is a mixed list (items of different kinds, or atoms)
      */
     static Kind of(QSequence column) {
         if (column instanceof QVector v) {

@@ -134,10 +134,11 @@ public final class QArrow {
     }
 
     /**
+     * {@return the Arrow schema the table converts to, as it travels in IPC (a symbol column as a Utf8 field with a
+     * dictionary encoding)}
+     *
      * @param table a {@code QTable} or {@code QKeyedTable}
      * @param options the options
-     * @return the Arrow schema the table converts to, as it travels in IPC (a symbol column as a Utf8 field with a
-     *     dictionary encoding)
      * @throws QArrowException when a column has no Arrow type (a mixed list), naming the column, or the value is
      *     not a table
      */

@@ -26,6 +26,8 @@ public class QArrowException extends Q4jException {
     private final String problem;
 
     /**
+     * Creates an exception naming the column and row at fault.
+     *
      * @param column the column at fault, or {@code null} when the problem is not one column's
      * @param row the row at fault (0-based), or -1 when the problem is not one row's
      * @param problem what is wrong, without the column and row, which are prefixed
@@ -37,17 +39,17 @@ public class QArrowException extends Q4jException {
         this.problem = problem;
     }
 
-    /** @return the column at fault, or {@code null} when the problem is not one column's */
+    /** {@return the column at fault, or {@code null} when the problem is not one column's} */
     public String column() {
         return column;
     }
 
-    /** @return the row at fault (0-based), or -1 when the problem is not one row's */
+    /** {@return the row at fault (0-based), or -1 when the problem is not one row's} */
     public long row() {
         return row;
     }
 
-    /** @return what is wrong, without the column and row */
+    /** {@return what is wrong, without the column and row} */
     String problem() {
         return problem;
     }

@@ -24,11 +24,12 @@ final class Slice {
     }
 
     /**
+     * {@return the items {@code from..to}, without attribute}
+     *
      * @param list a vector of {@code type}, or a general list when {@code type} is {@code null}
      * @param type the list's type, or {@code null}
      * @param from the first item
      * @param to after the last item
-     * @return the items {@code from..to}, without attribute
      */
     static QSequence of(QSequence list, QType type, int from, int to) {
         if (type == null) {

@@ -157,12 +157,15 @@ final class TableDecoder {
     // ---- one column ---------------------------------------------------------------------------------------------
 
     /**
+     * {@return the column, without attribute}
+     *
      * @param column the name for errors
      * @param f the field, in memory format (a dictionary-encoded field has its index type)
      * @param v the vector, or {@code null} for an empty column of the field's type
      * @param dictionaries the dictionaries
-     * @return the column, without attribute
      */
+    // one short case per Arrow type, read as one table of types
+    @SuppressWarnings("checkstyle:MethodLength")
     static QSequence column(String column, Field f, FieldVector v, DictionaryProvider dictionaries) {
         int n = v == null ? 0 : v.getValueCount();
         String q = f.getMetadata().get(QArrow.TYPE);
@@ -327,7 +330,7 @@ final class TableDecoder {
         return symbolVector(column, out);
     }
 
-    /** @return the symbols; one holding a NUL, which q cannot send, is an error naming the column */
+    /** {@return the symbols; one holding a NUL, which q cannot send, is an error naming the column} */
     private static QSymbolVector symbolVector(String column, String[] symbols) {
         try {
             return QSymbolVector.wrap(symbols);
@@ -359,7 +362,7 @@ final class TableDecoder {
             return anyNull && v.isNull(i);
         }
 
-        /** @return the address of the values, whose buffer is checked to hold n values of {@code width} bytes */
+        /** {@return the address of the values, whose buffer is checked to hold n values of {@code width} bytes} */
         private long address(int width) {
             ArrowBuf d = data();
             if (d.capacity() < (long) n * width) {

@@ -80,15 +80,16 @@ final class TableEncoder {
         return new TableEncoder(columnsOf(table), options);
     }
 
-    /** @return the schema as it travels in IPC: symbol fields as Utf8 with a dictionary encoding */
+    /** {@return the schema as it travels in IPC: symbol fields as Utf8 with a dictionary encoding} */
     Schema messageSchema() {
         return messageSchema;
     }
 
     /**
+     * {@return the schema as it is in memory (symbol fields as their Int32 indices), with the vectors' fields}
+     *
      * @param allocator where the memory comes from
      * @param dictionaries filled with a dictionary for each symbol column
-     * @return the schema as it is in memory (symbol fields as their Int32 indices), with the vectors' fields
      */
     List<Field> memoryFields(BufferAllocator allocator, Map<Long, Dictionary> dictionaries) {
         List<Field> fields = new ArrayList<>();
@@ -116,8 +117,9 @@ final class TableEncoder {
     }
 
     /**
+     * {@return its columns}
+     *
      * @param table a table of this encoder's shape
-     * @return its columns
      * @throws QArrowException when it is not a table, or its columns differ from the first table's
      */
     Rows rowsOf(QValue table) {

@@ -52,7 +52,7 @@ final class TableReader extends ArrowReader {
         return true;
     }
 
-    /** @return 0: nothing is read, the tables are already in memory */
+    /** {@return 0: nothing is read, the tables are already in memory} */
     @Override
     public long bytesRead() {
         return 0;

@@ -3,18 +3,29 @@ package dev.q4j.arrow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.q4j.value.QFloatVector;
+import dev.q4j.value.QLongVector;
 import dev.q4j.value.QTable;
+import dev.q4j.value.QTimespanVector;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.FixedSizeBinaryVector;
+import org.apache.arrow.vector.IntervalDayVector;
+import org.apache.arrow.vector.IntervalMonthDayNanoVector;
 import org.apache.arrow.vector.TimeSecVector;
 import org.apache.arrow.vector.TimeStampNanoVector;
 import org.apache.arrow.vector.UInt8Vector;
+import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.Test;
 
@@ -180,12 +191,94 @@ class ArrowToQTest extends ArrowMemoryTest {
                                     "a rather long string, longer than twelve bytes"), dev.q4j.value.QCharVector.EMPTY),
                             dev.q4j.value.QList.of(dev.q4j.value.QCharVector.of("short"), dev.q4j.value.QCharVector.of(
                                     "and one past the twelve bytes a view holds inline")),
-                            dev.q4j.value.QList.of(dev.q4j.value.QIntVector.of(7, 8), dev.q4j.value.QIntVector.EMPTY))));
+                            dev.q4j.value.QList.of(dev.q4j.value.QIntVector.of(7, 8),
+                                    dev.q4j.value.QIntVector.EMPTY))));
         }
     }
 
     private static Field field(String name, String qType, org.apache.arrow.vector.types.pojo.ArrowType type) {
         return new Field(name, new org.apache.arrow.vector.types.pojo.FieldType(true, type, null,
                 Map.of(QArrow.TYPE, qType)), List.of());
+    }
+
+    @Test
+    void sqlIntervalsOfDaysAndNanosecondsAreTimespansAndMonthsAnError() {
+        try (IntervalMonthDayNanoVector v = new IntervalMonthDayNanoVector("span", allocator);
+             IntervalDayVector d = new IntervalDayVector("gap", allocator)) {
+            v.allocateNew(3);
+            v.set(0, 0, 1, 3_723_123_456_789L);
+            v.setNull(1);
+            v.set(2, 0, 0, -5);
+            v.setValueCount(3);
+            d.allocateNew(1);
+            d.set(0, 2, 1500);
+            d.setValueCount(1);
+            QTable t = (QTable) QArrow.toQ(VectorSchemaRoot.of(v), null);
+            assertThat(t.column("span")).isEqualTo(QTimespanVector.of(86_400_000_000_000L + 3_723_123_456_789L,
+                    Long.MIN_VALUE, -5));
+            assertThat(((QTable) QArrow.toQ(VectorSchemaRoot.of(d), null)).column("gap"))
+                    .isEqualTo(QTimespanVector.of(2 * 86_400_000_000_000L + 1_500_000_000L));
+            v.set(1, 1, 0, 0);
+            assertThatThrownBy(() -> QArrow.toQ(VectorSchemaRoot.of(v), null)).isInstanceOf(QArrowException.class)
+                    .hasMessage("column span, row 1: an interval of 1 months has no q timespan (a month has no fixed"
+                            + " length)");
+        }
+    }
+    @Test
+    void anAttributeTheMetadataClaimsFalselyIsAnErrorNamingTheColumn() {
+        Field f = new Field("x", new FieldType(true, new ArrowType.Int(64, true), null,
+                Map.of(QArrow.TYPE, "long", QArrow.ATTRIBUTE, "s")), null);
+        try (BigIntVector v = new BigIntVector(f, allocator)) {
+            v.allocateNew(3);
+            v.set(0, 3);
+            v.set(1, 1);
+            v.set(2, 2);
+            v.setValueCount(3);
+            assertThatThrownBy(() -> QArrow.toQ(VectorSchemaRoot.of(v), null)).isInstanceOf(QArrowException.class)
+                    .hasMessageStartingWith("column x: the attribute s# of q4j.attribute does not hold");
+        }
+    }
+    @Test
+    void anExtensionTypeOtherThanUuidIsAnErrorNotItsRawStorage() {
+        Field f = new Field("total", new FieldType(true, new ArrowType.FixedSizeBinary(16), null,
+                Map.of("ARROW:extension:name", "duckdb.hugeint")), null);
+        try (FixedSizeBinaryVector v = new FixedSizeBinaryVector(f, allocator)) {
+            v.allocateNew(1);
+            v.set(0, new byte[16]);
+            v.setValueCount(1);
+            assertThatThrownBy(() -> QArrow.toQ(VectorSchemaRoot.of(v), null)).isInstanceOf(QArrowException.class)
+                    .hasMessage("column total: Arrow extension type duckdb.hugeint (stored as FixedSizeBinary(16))"
+                            + " has no q type");
+        }
+    }
+    @Test
+    void aForeignValueThatIsQsNullIsAnErrorAndQ4jsOwnNullsStayNulls() {
+        try (BigIntVector v = new BigIntVector("n", allocator)) {
+            v.allocateNew(2);
+            v.set(0, 1);
+            v.set(1, Long.MIN_VALUE);
+            v.setValueCount(2);
+            assertThatThrownBy(() -> QArrow.toQ(VectorSchemaRoot.of(v), null)).isInstanceOf(QArrowException.class)
+                    .hasMessage("column n, row 1: -9223372036854775808 is q's long null, which cannot be held as a "
+                            + "value");
+        }
+        // q4j's own data with q's sentinels kept as values reads them as nulls
+        QTable t = QTable.of(List.of("n", "f"), List.of(QLongVector.of(1, Long.MIN_VALUE),
+                QFloatVector.of(Double.NaN, 1)));
+        try (ArrowTable arrow = QArrow.toArrow(t, allocator,
+                ArrowOptions.builder().nulls(ArrowOptions.Nulls.Q_VALUES).build())) {
+            assertThat(QArrow.toQ(arrow.root(), arrow.dictionaries())).isEqualTo(t);
+        }
+    }
+    @Test
+    void aSymbolWithANulIsAnErrorNamingTheColumn() {
+        try (VarCharVector v = new VarCharVector(new Field("s", new FieldType(true, new ArrowType.Utf8(), null,
+                Map.of(QArrow.TYPE, "symbol")), null), allocator)) {
+            v.allocateNew(1);
+            v.setSafe(0, "a\0b".getBytes(StandardCharsets.UTF_8));
+            v.setValueCount(1);
+            assertThatThrownBy(() -> QArrow.toQ(VectorSchemaRoot.of(v), null)).isInstanceOf(QArrowException.class)
+                    .hasMessageStartingWith("column s: ").hasMessageContaining("NUL");
+        }
     }
 }

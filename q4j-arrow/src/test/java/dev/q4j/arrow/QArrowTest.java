@@ -3,6 +3,7 @@ package dev.q4j.arrow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.q4j.value.Attribute;
 import dev.q4j.value.QBooleanVector;
 import dev.q4j.value.QByteVector;
 import dev.q4j.value.QCharVector;
@@ -17,8 +18,14 @@ import dev.q4j.value.QTimestampVector;
 import dev.q4j.value.QValue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
@@ -452,7 +459,8 @@ class QArrowTest extends ArrowMemoryTest {
     void bytesThatAreNoArrowAreAnErrorSayingSo(@TempDir Path dir) throws Exception {
         byte[] text = "not arrow at all, just text".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> QArrow.readStream(new ByteArrayInputStream(text)))
-                .isInstanceOf(java.io.UncheckedIOException.class).hasMessageStartingWith("cannot read the Arrow stream: ");
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                        .hasMessageStartingWith("cannot read the Arrow stream: ");
         Path file = dir.resolve("text.arrow");
         java.nio.file.Files.write(file, text);
         assertThatThrownBy(() -> QArrow.readFile(file)).isInstanceOf(java.io.UncheckedIOException.class)
@@ -503,4 +511,87 @@ class QArrowTest extends ArrowMemoryTest {
         v.setValueCount(values.length);
     }
 
+    @Test
+    void joinedBatchesKeepAnAttributeOnlyWhereItStillHolds() {
+        QTable dayA = QTable.of(List.of("sym", "time"), List.of(
+                QSymbolVector.wrap(new String[] {"a", "a", "b"}, Attribute.PARTED),
+                QTimestampVector.wrap(new long[] {1, 2, 3}, Attribute.SORTED)));
+        QTable dayB = QTable.of(List.of("sym", "time"), List.of(
+                QSymbolVector.wrap(new String[] {"a", "c"}, Attribute.PARTED),
+                QTimestampVector.wrap(new long[] {4, 5}, Attribute.SORTED)));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        QArrow.writeStream(List.of(dayA, dayB), out, ArrowOptions.defaults());
+        QTable both = (QTable) QArrow.readStream(new ByteArrayInputStream(out.toByteArray()));
+        // `a comes back after `b: no longer parted; the times still rise: still sorted
+        assertThat(both.column("sym")).isEqualTo(QSymbolVector.of("a", "a", "b", "a", "c"));
+        assertThat(both.column("time")).isEqualTo(QTimestampVector.wrap(new long[] {1, 2, 3, 4, 5},
+                Attribute.SORTED));
+        // one table cut into batches keeps what it had
+        out.reset();
+        QArrow.writeStream(List.of(dayA), out, ArrowOptions.builder().batchRows(1).build());
+        QTable one = (QTable) QArrow.readStream(new ByteArrayInputStream(out.toByteArray()));
+        assertThat(one).isEqualTo(dayA);
+    }
+    @Test
+    void theCallersStreamsAndChannelsStayOpen(@TempDir Path dir) throws Exception {
+        QTable t = QTable.of(List.of("x"), List.of(QLongVector.of(1, 2, 3)));
+        boolean[] closed = {false};
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        OutputStream out = new OutputStream() {
+            @Override
+            public void write(int b) {
+                bytes.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                bytes.write(b, off, len);
+            }
+
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        QArrow.writeStream(List.of(t), out, ArrowOptions.defaults());
+        int first = bytes.size();
+        QArrow.writeStream(List.of(t), out, ArrowOptions.defaults());   // a second stream after the first
+        assertThat(closed[0]).isFalse();
+        InputStream in = new FilterInputStream(new ByteArrayInputStream(bytes.toByteArray())) {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        assertThat(QArrow.readStream(in)).isEqualTo(t);
+        assertThat(QArrow.readStream(in)).isEqualTo(t);                // the second, from where the first ended
+        assertThat(closed[0]).isFalse();
+        assertThat(first * 2).isEqualTo(bytes.size());
+
+        Path file = dir.resolve("t.arrow");
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.READ)) {
+            QArrow.writeFile(List.of(t), ch, ArrowOptions.defaults());
+            assertThat(ch.isOpen()).isTrue();
+            ch.position(0);
+            assertThat(QArrow.readFile(ch)).isEqualTo(t);
+            assertThat(ch.isOpen()).isTrue();
+            ch.write(ByteBuffer.wrap("more".getBytes(StandardCharsets.US_ASCII)), ch.size());
+        }
+    }
+    @Test
+    void aFailedLoadLeavesNoRowsNotAMixOfTwoTables() {
+        QTable good = QTable.of(List.of("x", "t"), List.of(QLongVector.of(1, 2), QTimestampVector.of(1, 2)));
+        // 2292: past Arrow's nanoseconds since 1970
+        QTable bad = QTable.of(List.of("x", "t"), List.of(QLongVector.of(7, 8, 9),
+                QTimestampVector.of(1, 2, Long.MAX_VALUE - 1)));
+        try (ArrowTable arrow = QArrow.toArrow(good, allocator)) {
+            assertThatThrownBy(() -> arrow.load(bad)).isInstanceOf(QArrowException.class)
+                    .hasMessageContaining("column t, row 2");
+            assertThat(arrow.rowCount()).isZero();
+            assertThat(((QTable) QArrow.toQ(arrow.root(), arrow.dictionaries())).count()).isZero();
+            arrow.load(good);
+            assertThat(QArrow.toQ(arrow.root(), arrow.dictionaries())).isEqualTo(good);
+        }
+    }
 }

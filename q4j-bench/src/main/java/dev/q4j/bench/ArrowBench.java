@@ -56,13 +56,13 @@ public class ArrowBench {
         allocator.close();
     }
 
-    /** @return the trade table's vectors, converted again into the same memory */
+    /** {@return the trade table's vectors, converted again into the same memory} */
     @Benchmark
     public VectorSchemaRoot toArrowTrade() {
         return arrow.load(trade).root();
     }
 
-    /** @return the trade table read back from its Arrow vectors into q vectors */
+    /** {@return the trade table read back from its Arrow vectors into q vectors} */
     @Benchmark
     public QValue toQTrade() {
         return QArrow.toQ(arrow.root(), arrow.dictionaries());

@@ -5,6 +5,7 @@ import dev.q4j.codec.Compression;
 import dev.q4j.codec.Decoder;
 import dev.q4j.codec.Encoder;
 import dev.q4j.codec.IpcCompression;
+import dev.q4j.codec.MessageHeader;
 import dev.q4j.codec.MessageType;
 import dev.q4j.value.QTable;
 import dev.q4j.value.QValue;
@@ -71,7 +72,7 @@ public class CompressionBench {
             throw new IllegalStateException("q4j and javakdb compress the trade table differently");
         }
         compressedLittle = encoder.encode(MessageType.RESPONSE, table, Compression.KDB);
-        if (compressedLittle[2] != 1) {
+        if (compressedLittle[2] != MessageHeader.COMPRESSED) {
             throw new IllegalStateException("the trade table does not compress");
         }
         wBuff = field("wBuff");
@@ -105,24 +106,27 @@ public class CompressionBench {
         return f;
     }
 
-    /** @return the uncompressed message's size */
+    /** {@return the uncompressed message's size} */
     public int plainSize() {
         return plain.length;
     }
 
-    /** @return the compressed message's size */
+    /** {@return the compressed message's size} */
     public int compressedSize() {
         return compressed.length;
     }
 
-    /** @return q4j's compressed message */
+    /** {@return q4j's compressed message} */
     @Benchmark
     public byte[] compressOnlyQ4j() {
         return IpcCompression.compress(plain);
     }
 
-    /** @return javakdb's compressed message
-     * @throws Exception never */
+    /**
+     * {@return javakdb's compressed message}
+     *
+     * @throws Exception never
+     */
     @Benchmark
     public byte[] compressOnlyJavakdb() throws Exception {
         wBuff.set(kx, plain);
@@ -131,44 +135,53 @@ public class CompressionBench {
         return (byte[]) wBuff.get(kx);   // javakdb trims it to the compressed length
     }
 
-    /** @return q4j's uncompressed message */
+    /** {@return q4j's uncompressed message} */
     @Benchmark
     public byte[] decompressOnlyQ4j() {
         return IpcCompression.decompress(compressed);
     }
 
-    /** @return javakdb's uncompressed message
-     * @throws Exception never */
+    /**
+     * {@return javakdb's uncompressed message}
+     *
+     * @throws Exception never
+     */
     @Benchmark
     public byte[] decompressOnlyJavakdb() throws Exception {
         rBuff.set(kx, compressed);
-        littleEndian.setBoolean(kx, compressed[0] == 1);
+        littleEndian.setBoolean(kx, compressed[0] == MessageHeader.LITTLE_ENDIAN);
         rBuffPos.setInt(kx, 8);
         uncompress.invoke(kx);
         return (byte[]) rBuff.get(kx);
     }
 
-    /** @return q4j's compressed message, encoded and compressed in one call */
+    /** {@return q4j's compressed message, encoded and compressed in one call} */
     @Benchmark
     public byte[] serializeCompressedQ4j() {
         return encoder.encode(MessageType.RESPONSE, table, Compression.KDB);
     }
 
-    /** @return javakdb's compressed message
-     * @throws IOException never */
+    /**
+     * {@return javakdb's compressed message}
+     *
+     * @throws IOException never
+     */
     @Benchmark
     public byte[] serializeCompressedJavakdb() throws IOException {
         return kx.serialize(2, flip, true);
     }
 
-    /** @return q4j's value of the compressed message */
+    /** {@return q4j's value of the compressed message} */
     @Benchmark
     public QValue decodeCompressedQ4j() {
         return decoder.decode(compressedLittle).value();
     }
 
-    /** @return javakdb's object of the compressed message
-     * @throws Exception never */
+    /**
+     * {@return javakdb's object of the compressed message}
+     *
+     * @throws Exception never
+     */
     @Benchmark
     public Object decodeCompressedJavakdb() throws Exception {
         return kx.deserialize(compressedLittle);

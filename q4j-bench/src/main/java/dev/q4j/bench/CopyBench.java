@@ -49,7 +49,7 @@ public class CopyBench {
         }
     }
 
-    /** @return the longs, copied from the message's body (header, type, attribute and count skipped) */
+    /** {@return the longs, copied from the message's body (header, type, attribute and count skipped)} */
     @Benchmark
     public long[] plainCopy() {
         long[] out = new long[count];
@@ -57,7 +57,7 @@ public class CopyBench {
         return out;
     }
 
-    /** @return the trade table's message (all but its last few bytes), copied into a {@code long[]} */
+    /** {@return the trade table's message (all but its last few bytes), copied into a {@code long[]}} */
     @Benchmark
     public long[] plainCopyTrade() {
         long[] out = new long[trade.length / 8];
@@ -66,8 +66,8 @@ public class CopyBench {
     }
 
     /**
-     * @return as many items as the symbol vector has, each a {@code String} of the symbol's length (the symbols
-     *     are 4 to 6 letters): what is left of decoding the vector without the lookup that tells its symbols apart
+     * {@return as many items as the symbol vector has, each a {@code String} of the symbol's length (the symbols are 4
+     * to 6 letters): what is left of decoding the vector without the lookup that tells its symbols apart}
      */
     @Benchmark
     public String[] scanSymbols() {
@@ -100,10 +100,11 @@ public class CopyBench {
     }
 
     private static final String[] BY_LENGTH = {"", "a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg"};
-    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG_LE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long LOW7 = 0x7F7F_7F7F_7F7F_7F7FL;
 
-    /** @return bit k set where {@code b[at + k]} is 0, for the 64 bytes from {@code at} */
+    /** {@return bit k set where {@code b[at + k]} is 0, for the 64 bytes from {@code at}} */
     private static long zeroBytes(byte[] b, int at) {
         long bits = 0;
         for (int k = 0; k < 8; k++) {

@@ -41,8 +41,9 @@ public final class Data {
     }
 
     /**
+     * {@return its q4j value}
+     *
      * @param name a data set: trade, symbols, small, longs or floats
-     * @return its q4j value
      */
     public static QValue value(String name) {
         switch (name) {
@@ -56,24 +57,27 @@ public final class Data {
     }
 
     /**
+     * {@return the size of its message in bytes}
+     *
      * @param name a data set
-     * @return the size of its message in bytes
      */
     public static long messageSize(String name) {
         return 8 + dev.q4j.codec.Encoder.sizeOf(value(name));
     }
 
     /**
+     * {@return it as a little-endian response message, as kdb+ on x86 sends it}
+     *
      * @param value a value
-     * @return it as a little-endian response message, as kdb+ on x86 sends it
      */
     public static byte[] message(QValue value) {
         return new Encoder().encode(MessageType.RESPONSE, value);
     }
 
     /**
+     * {@return what javakdb makes of it}
+     *
      * @param message a message
-     * @return what javakdb makes of it
      * @throws Exception when javakdb fails
      */
     public static Object javakdb(byte[] message) throws Exception {
@@ -143,7 +147,7 @@ public final class Data {
                         QLongVector.wrap(size), QCharVector.wrap(side)));
     }
 
-    /** @return 1,000,000 symbols drawn uniformly from 1,000 distinct */
+    /** {@return 1,000,000 symbols drawn uniformly from 1,000 distinct} */
     public static QSymbolVector symbols() {
         Random r = new Random(3);
         String[] universe = names(DISTINCT_SYMBOLS, r);
@@ -154,7 +158,7 @@ public final class Data {
         return QSymbolVector.wrap(out);
     }
 
-    /** @return 10,000,000 random longs */
+    /** {@return 10,000,000 random longs} */
     public static QLongVector longs() {
         Random r = new Random(4);
         long[] out = new long[VECTOR];
@@ -164,7 +168,7 @@ public final class Data {
         return QLongVector.wrap(out);
     }
 
-    /** @return 10,000,000 random floats */
+    /** {@return 10,000,000 random floats} */
     public static QFloatVector floats() {
         Random r = new Random(5);
         double[] out = new double[VECTOR];

@@ -40,14 +40,17 @@ public class DecodeBench {
         message = Data.message(Data.value(dataset));
     }
 
-    /** @return q4j's value */
+    /** {@return q4j's value} */
     @Benchmark
     public QValue decodeQ4j() {
         return decoder.decode(message).value();
     }
 
-    /** @return javakdb's object
-     * @throws Exception never, with these bytes */
+    /**
+     * {@return javakdb's object}
+     *
+     * @throws Exception never, with these bytes
+     */
     @Benchmark
     public Object decodeJavakdb() throws Exception {
         return kx.deserialize(message);

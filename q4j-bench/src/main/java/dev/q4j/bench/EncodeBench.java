@@ -45,14 +45,17 @@ public class EncodeBench {
         }
     }
 
-    /** @return the message q4j writes */
+    /** {@return the message q4j writes} */
     @Benchmark
     public byte[] encodeQ4j() {
         return encoder.encode(MessageType.RESPONSE, value);
     }
 
-    /** @return the message javakdb writes
-     * @throws IOException never */
+    /**
+     * {@return the message javakdb writes}
+     *
+     * @throws IOException never
+     */
     @Benchmark
     public byte[] encodeJavakdb() throws IOException {
         return kx.serialize(2, javakdbValue, false);

@@ -155,7 +155,7 @@ public final class Harness {
         return dataset == null ? label : label + ":" + dataset;
     }
 
-    /** @return the median time per operation in microseconds: robust to the pauses of a shared machine */
+    /** {@return the median time per operation in microseconds: robust to the pauses of a shared machine} */
     private static double score(RunResult r) {
         return r.getPrimaryResult().getStatistics().getPercentile(50);
     }

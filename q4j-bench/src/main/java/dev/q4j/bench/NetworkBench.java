@@ -58,26 +58,29 @@ public class NetworkBench {
         server.close();
     }
 
-    /** @return the reply */
+    /** {@return the reply} */
     @Benchmark
     public QValue syncQ4j() {
         return q4j.query(QUERY);
     }
 
-    /** @return the reply, read on the calling thread (a connection without a reader thread, as javakdb's) */
+    /** {@return the reply, read on the calling thread (a connection without a reader thread, as javakdb's)} */
     @Benchmark
     public QValue syncQ4jDirect() {
         return q4jDirect.query(QUERY);
     }
 
-    /** @return the reply
-     * @throws Exception when the server fails */
+    /**
+     * {@return the reply}
+     *
+     * @throws Exception when the server fails
+     */
     @Benchmark
     public Object syncJavakdb() throws Exception {
         return kx.k(QUERY);
     }
 
-    /** @return the last reply, after every reply arrived */
+    /** {@return the last reply, after every reply arrived} */
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public QValue pipelinedQ4j() {
@@ -89,8 +92,11 @@ public class NetworkBench {
         return last.join();
     }
 
-    /** @return the last reply
-     * @throws Exception when the server fails */
+    /**
+     * {@return the last reply}
+     *
+     * @throws Exception when the server fails
+     */
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public Object loopJavakdb() throws Exception {

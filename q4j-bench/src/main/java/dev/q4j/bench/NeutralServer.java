@@ -1,5 +1,7 @@
 package dev.q4j.bench;
 
+import dev.q4j.codec.MessageHeader;
+import dev.q4j.codec.MessageType;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -30,7 +32,7 @@ public final class NeutralServer implements AutoCloseable {
      * @throws IOException when it cannot listen
      */
     public NeutralServer(byte[] reply) throws IOException {
-        if (reply[1] != 2) {
+        if (reply[1] != MessageType.RESPONSE.code()) {
             throw new IllegalArgumentException("the reply must be a response message (type 2)");
         }
         this.reply = reply.clone();
@@ -40,7 +42,7 @@ public final class NeutralServer implements AutoCloseable {
         acceptor.start();
     }
 
-    /** @return the port it listens on */
+    /** {@return the port it listens on} */
     public int port() {
         return server.getLocalPort();
     }
@@ -82,7 +84,7 @@ public final class NeutralServer implements AutoCloseable {
                 } catch (EOFException e) {
                     return;
                 }
-                int length = header[0] == 1
+                int length = header[0] == MessageHeader.LITTLE_ENDIAN
                         ? (header[4] & 0xFF) | (header[5] & 0xFF) << 8 | (header[6] & 0xFF) << 16 | header[7] << 24
                         : header[7] & 0xFF | (header[6] & 0xFF) << 8 | (header[5] & 0xFF) << 16 | header[4] << 24;
                 int remaining = length - 8;
@@ -91,7 +93,7 @@ public final class NeutralServer implements AutoCloseable {
                     in.readFully(body, 0, n);
                     remaining -= n;
                 }
-                if (header[1] == 1) {
+                if (header[1] == MessageType.SYNC.code()) {
                     out.write(reply);
                     if (in.available() == 0) {
                         out.flush();

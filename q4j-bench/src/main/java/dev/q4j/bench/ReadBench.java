@@ -49,26 +49,29 @@ public class ReadBench {
         }
     }
 
-    /** @return q4j's table, its fixed-width columns left in the message */
+    /** {@return q4j's table, its fixed-width columns left in the message} */
     @Benchmark
     public QValue decodeInPlaceQ4j() {
         return decoder.decodeInPlace(message).value();
     }
 
-    /** @return the fold of every item of q4j's table decoded in place */
+    /** {@return the fold of every item of q4j's table decoded in place} */
     @Benchmark
     public long decodeInPlaceAndReadQ4j() {
         return read((QTable) decoder.decodeInPlace(message).value());
     }
 
-    /** @return the fold of every item of q4j's table decoded into arrays */
+    /** {@return the fold of every item of q4j's table decoded into arrays} */
     @Benchmark
     public long decodeAndReadQ4j() {
         return read((QTable) decoder.decode(message).value());
     }
 
-    /** @return the fold of every item of javakdb's table
-     * @throws Exception never, with these bytes */
+    /**
+     * {@return the fold of every item of javakdb's table}
+     *
+     * @throws Exception never, with these bytes
+     */
     @Benchmark
     public long decodeAndReadJavakdb() throws Exception {
         return read((c.Flip) kx.deserialize(message));

@@ -52,13 +52,13 @@ public class RecordsBench {
         }
     }
 
-    /** @return the trade table's rows, read by the mapper */
+    /** {@return the trade table's rows, read by the mapper} */
     @Benchmark
     public List<Trade> toRecordsMapper() {
         return mapper.toList(table, Trade.class);
     }
 
-    /** @return the trade table's rows, read by a loop over the columns' arrays */
+    /** {@return the trade table's rows, read by a loop over the columns' arrays} */
     @Benchmark
     public List<Trade> toRecordsHand() {
         long[] time = ((QTimestampVector) table.column("time")).array();
@@ -78,13 +78,13 @@ public class RecordsBench {
         return out;
     }
 
-    /** @return the records written into a table by the mapper */
+    /** {@return the records written into a table by the mapper} */
     @Benchmark
     public QTable fromRecordsMapper() {
         return mapper.toTable(trades, Trade.class);
     }
 
-    /** @return the records written into a table by a loop filling the columns' arrays */
+    /** {@return the records written into a table by a loop filling the columns' arrays} */
     @Benchmark
     public QTable fromRecordsHand() {
         int n = trades.size();

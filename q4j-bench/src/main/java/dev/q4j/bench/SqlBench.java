@@ -56,20 +56,20 @@ public class SqlBench {
         db.close();
     }
 
-    /** @return the average price by symbol, the q table registered anew as an Arrow C stream */
+    /** {@return the average price by symbol, the q table registered anew as an Arrow C stream} */
     @Benchmark
     public QTable registerAndGroupBy() {
         db.register("trade", trade);
         return db.query(String.format(GROUP_BY, "trade"));
     }
 
-    /** @return the average price by symbol, from DuckDB's own copy of the table */
+    /** {@return the average price by symbol, from DuckDB's own copy of the table} */
     @Benchmark
     public QTable groupByMaterialized() {
         return db.query(String.format(GROUP_BY, "trade_copy"));
     }
 
-    /** @return the database, after the table is copied into its storage */
+    /** {@return the database, after the table is copied into its storage} */
     @Benchmark
     public QDuckDB materialize() {
         return db.materialize("trade_stored", trade);

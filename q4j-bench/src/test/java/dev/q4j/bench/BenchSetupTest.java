@@ -3,8 +3,6 @@ package dev.q4j.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kx.c;
-import dev.q4j.client.ConnectionOptions;
-import dev.q4j.client.QConnection;
 import dev.q4j.codec.Decoder;
 import dev.q4j.codec.IpcCompression;
 import dev.q4j.value.QCharVector;
@@ -124,34 +122,9 @@ class BenchSetupTest {
         assertThat(IpcCompression.decompress(theirs)).isEqualTo(plain);
     }
 
-    @Test
-    void theNeutralServerAnswersBothClientsWithTheSameReply() throws Exception {
-        QTable small = (QTable) Data.value("small");
-        try (NeutralServer server = new NeutralServer(Data.message(small));
-                QConnection q4j = QConnection.connect(ConnectionOptions.of("127.0.0.1:" + server.port()))) {
-            c kx = new c("127.0.0.1", server.port());
-            try {
-                assertThat(q4j.query(NetworkBench.QUERY)).isEqualTo(small);
-                assertSameTable(small, (c.Flip) kx.k(NetworkBench.QUERY));
-                // pipelined: every reply arrives, in order
-                var last = q4j.queryAsync(NetworkBench.QUERY);
-                for (int i = 0; i < 999; i++) {
-                    last = q4j.queryAsync(NetworkBench.QUERY);
-                }
-                assertThat(last.get()).isEqualTo(small);
-                // and a connection without a reader thread, as the sync benchmark also uses
-                try (QConnection direct = QConnection.connect(ConnectionOptions.builder("127.0.0.1", server.port())
-                        .readerThread(false).build())) {
-                    assertThat(direct.query(NetworkBench.QUERY)).isEqualTo(small);
-                    assertThat(direct.query(NetworkBench.QUERY)).isEqualTo(small);
-                }
-            } finally {
-                kx.close();
-            }
-        }
-    }
 
-    private static void assertSameTable(QTable table, c.Flip flip) {
+    /** The trade table as q4j and javakdb read it: the same items. */
+    static void assertSameTable(QTable table, c.Flip flip) {
         assertThat(flip.x).containsExactly("time", "sym", "price", "size", "side");
         long[] time = ((QTimestampVector) table.column("time")).array();
         Instant[] instants = (Instant[]) flip.y[0];
@@ -163,6 +136,7 @@ class BenchSetupTest {
         assertThat((double[]) flip.y[2]).containsExactly(((QFloatVector) table.column("price")).array());
         assertThat((long[]) flip.y[3]).containsExactly(((QLongVector) table.column("size")).array());
         assertThat(new String((char[]) flip.y[4]))
-                .isEqualTo(new String(((QCharVector) table.column("side")).array(), java.nio.charset.StandardCharsets.US_ASCII));
+                .isEqualTo(new String(((QCharVector) table.column("side")).array(),
+                        java.nio.charset.StandardCharsets.US_ASCII));
     }
 }

@@ -54,8 +54,9 @@ final class ConnectionMixin {
     }
 
     /**
+     * {@return the connection options the command line asks for}
+     *
      * @param endpoint where to connect
-     * @return the connection options the command line asks for
      * @throws Unusable when the trust store cannot be read
      */
     ConnectionOptions options(Endpoint endpoint) throws Unusable {
@@ -108,9 +109,10 @@ final class ConnectionMixin {
     }
 
     /**
+     * {@return what to say, on one line, naming the endpoint once and hinting at trust for TLS failures}
+     *
      * @param e a connection failure
      * @param endpoint where the command connected
-     * @return what to say, on one line, naming the endpoint once and hinting at trust for TLS failures
      */
     static String connectionFailure(QConnectionException e, Endpoint endpoint) {
         String message = Q4jCommand.oneLine(e);

@@ -8,6 +8,7 @@ import dev.q4j.client.QConnection;
 import dev.q4j.client.QConnectionException;
 import dev.q4j.client.QTimeoutException;
 import dev.q4j.ipc.Endpoint;
+import dev.q4j.text.QConsole;
 import dev.q4j.value.QValue;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -36,7 +37,7 @@ import org.jline.terminal.Terminal;
 
 /**
  * The interactive console of {@code q4j [HOST:PORT]}: reads q expressions, sends each as a sync request over one
- * connection, and shows the result as the q console does ({@link ConsoleFormat}).
+ * connection, and shows the result as the q console does ({@link QConsole}).
  *
  * <p>Two ways to read input:
  *
@@ -87,13 +88,13 @@ final class Console {
     private final String banner;
 
     private Endpoint endpoint;
-    private ConsoleFormat format;
+    private QConsole format;
     private QConnection q;
     /** the last result shown, which {@code \sql} reads as the table q; null before the first */
     private QValue last;
     private final SqlOverResult sql = new SqlOverResult();
 
-    private Console(String name, Endpoint endpoint, ConnectionMixin connection, ConsoleFormat format,
+    private Console(String name, Endpoint endpoint, ConnectionMixin connection, QConsole format,
             PrintWriter out, PrintWriter err, Terminal terminal, LineReader reader, BufferedReader lines,
             String banner) {
         this.name = name;
@@ -120,7 +121,7 @@ final class Console {
      * @param err where the console's messages go
      * @return the console, not yet connected
      */
-    static Console onStream(String name, Endpoint endpoint, ConnectionMixin connection, ConsoleFormat format,
+    static Console onStream(String name, Endpoint endpoint, ConnectionMixin connection, QConsole format,
             InputStream in, PrintWriter out, PrintWriter err) {
         BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         return new Console(name, endpoint, connection, format, out, err, null, null, lines, null);
@@ -139,7 +140,7 @@ final class Console {
      * @param banner a line to show once connected, or null
      * @return the console, not yet connected
      */
-    static Console onTerminal(String name, Endpoint endpoint, ConnectionMixin connection, ConsoleFormat format,
+    static Console onTerminal(String name, Endpoint endpoint, ConnectionMixin connection, QConsole format,
             Terminal terminal, PrintWriter err, Path history, String banner) {
         LineReaderBuilder b = LineReaderBuilder.builder()
                 .terminal(terminal)
@@ -203,7 +204,7 @@ final class Console {
 
     // ---------------------------------------------------------------- input
 
-    /** @return the next complete expression; empty after Ctrl-C; null at the end of the input */
+    /** {@return the next complete expression; empty after Ctrl-C; null at the end of the input} */
     private String read() {
         if (reader != null) {
             try {
@@ -294,8 +295,9 @@ final class Console {
     // ---------------------------------------------------------------- commands
 
     /**
+     * {@return false to end the console}
+     *
      * @param text a complete expression or console command
-     * @return false to end the console
      */
     private boolean execute(String text) {
         String command = text.strip();
@@ -394,7 +396,7 @@ final class Console {
             if (parts.length != 2) {
                 throw new NumberFormatException();
             }
-            format = new ConsoleFormat(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+            format = new QConsole(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
         } catch (NumberFormatException e) {
             message("\\c takes ROWS COLS, such as \\c 25 80, not '" + argument + "'");
         }
@@ -441,7 +443,7 @@ final class Console {
         out.flush();
     }
 
-    /** @return the open connection, reconnecting if it was lost; null (after saying why) when that fails */
+    /** {@return the open connection, reconnecting if it was lost; null (after saying why) when that fails} */
     private QConnection connected() {
         if (q != null && !q.isOpen()) {
             q.close();
@@ -477,7 +479,9 @@ final class Console {
         private static final long serialVersionUID = 1L;
     }
 
-    /** Connects on a thread of its own, so that Ctrl-C can stop the wait; a connection that comes too late is closed. */
+    /**
+     * Connects on a thread of its own, so that Ctrl-C can stop the wait; a connection that comes too late is closed.
+     */
     private QConnection open(Endpoint target) throws Failure {
         ConnectionOptions options;
         try {

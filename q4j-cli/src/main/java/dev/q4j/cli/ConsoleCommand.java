@@ -1,6 +1,7 @@
 package dev.q4j.cli;
 
 import dev.q4j.ipc.Endpoint;
+import dev.q4j.text.QConsole;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -42,7 +43,7 @@ final class ConsoleCommand {
     @Option(names = {"-c", "--console"}, paramLabel = "ROWSxCOLS", converter = QueryCommand.ConsoleConverter.class,
             description = "The console size results are cut to, as q's \\c (default 25x80, like q's; \\c ROWS COLS "
                     + "in the console changes it).")
-    ConsoleFormat console = ConsoleFormat.DEFAULT;
+    QConsole console = QConsole.DEFAULT;
 
     /**
      * Runs the console.
@@ -77,7 +78,8 @@ final class ConsoleCommand {
     }
 
     /**
-     * @return the endpoint of HOST:PORT or the default
+     * {@return the endpoint of HOST:PORT or the default}
+     *
      * @throws CommandLine.ParameterException when it is not an address: a mistyped command when it looks like a word,
      *     so that picocli suggests the command meant
      */
@@ -120,8 +122,8 @@ final class ConsoleCommand {
     }
 
     /**
-     * @return true when standard input and output are a terminal: {@link System#console()} before Java 22, its
-     *     {@code isTerminal()} from Java 22 on (where a console exists for redirected streams too)
+     * {@return true when standard input and output are a terminal: {@link System#console()} before Java 22, its {@code
+     * isTerminal()} from Java 22 on (where a console exists for redirected streams too)}
      */
     static boolean isTerminal() {
         java.io.Console c = System.console();

@@ -32,8 +32,9 @@ final class ConsoleInput {
     }
 
     /**
+     * {@return true when it holds nothing but blanks and comments: there is nothing to evaluate}
+     *
      * @param text a complete expression
-     * @return true when it holds nothing but blanks and comments: there is nothing to evaluate
      */
     static boolean isEmpty(String text) {
         if (text.startsWith("\\")) {

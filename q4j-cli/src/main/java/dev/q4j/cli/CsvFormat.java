@@ -40,8 +40,9 @@ final class CsvFormat extends ChunkedText {
     }
 
     /**
+     * {@return its CSV text, CRLF line ends included}
+     *
      * @param value a table, keyed table or list
-     * @return its CSV text, CRLF line ends included
      * @throws NotTabular when it is none of those
      */
     static String format(QValue value) throws NotTabular {

@@ -4,15 +4,13 @@ import dev.q4j.Q4jException;
 import dev.q4j.QErrorException;
 import dev.q4j.client.ConnectionOptions;
 import dev.q4j.client.QConnection;
-import dev.q4j.codec.QMessage;
+import dev.q4j.examples.demo.DemoFeed;
+import dev.q4j.examples.demo.DemoRdb;
+import dev.q4j.examples.demo.DemoSystem;
+import dev.q4j.examples.demo.LatencyHistogram;
 import dev.q4j.server.QServer;
-import dev.q4j.server.RequestHandler;
-import dev.q4j.server.ServerOptions;
-import dev.q4j.server.Tickerplant;
-import dev.q4j.value.LongBackedVector;
-import dev.q4j.value.QList;
-import dev.q4j.value.QSymbol;
-import dev.q4j.value.QTable;
+import dev.q4j.text.QConsole;
+import dev.q4j.tick.Tickerplant;
 import dev.q4j.value.QValue;
 import java.io.IOException;
 import java.time.Duration;
@@ -23,7 +21,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -32,7 +29,8 @@ import picocli.CommandLine.ParameterException;
  * {@code q4j demo}: a kdb+tick-style system made of q4j parts, in this process, with nothing but a JDK: a
  * {@link Tickerplant}, a feed publishing synthetic trades and quotes to it, a real-time database ({@link DemoRdb})
  * that subscribes and serves queries as a {@link QServer}, and a client querying that RDB every second. It prints
- * what happens as the q console would show it, then a summary with end-to-end latencies.
+ * what happens as the q console would show it, then a summary with end-to-end latencies. The system itself is
+ * {@link DemoSystem} (module q4j-examples); this command is its options, its run and its output.
  */
 @Command(
         name = "demo",
@@ -74,7 +72,7 @@ import picocli.CommandLine.ParameterException;
         })
 final class DemoCommand extends Q4jCommand {
     /** Where everything listens. */
-    static final String HOST = "127.0.0.1";
+    static final String HOST = DemoSystem.HOST;
     /** Rows each RDB table keeps at most. */
     static final int MAX_ROWS = 1_000_000;
     /** Seconds a run lasts without {@code --seconds} or {@code --port}. */
@@ -136,14 +134,8 @@ final class DemoCommand extends Q4jCommand {
         return p;
     }
 
-    // state shared with the subscriber's delivery thread
-    private final DemoFeed.Clock clock = new DemoFeed.Clock();
-    private final DemoRdb rdb = new DemoRdb(MAX_ROWS);
-    private final LatencyHistogram latency = new LatencyHistogram();
-    private final AtomicLong received = new AtomicLong();
-    private final AtomicLong receivedRows = new AtomicLong();
-    private volatile DemoRdb.Update lastUpdate;
-    private volatile Throwable subscriberFailure;
+    /** The running system, while {@link #demo()} runs. */
+    private DemoSystem system;
 
     /** Ctrl-C (or {@link #stop()}): end the run. */
     private final CountDownLatch stop = new CountDownLatch(1);
@@ -184,47 +176,13 @@ final class DemoCommand extends Q4jCommand {
         if (rdbP > 65535) {
             return fail("--port " + tpPort + " leaves no port for the RDB: give --rdb-port", Q4j.USAGE);
         }
-        Tickerplant tp = null;
-        QServer rdbServer = null;
-        QConnection subscriber = null;
-        QConnection feedConnection = null;
-        QConnection client = null;
-        DemoFeed feed = null;
         boolean interrupted = false;
-        try {
-            try {
-                tp = Tickerplant.start(ServerOptions.builder(tpPort).bind(HOST), DemoFeed.schemas());
-            } catch (IOException e) {
-                return fail("tickerplant: " + oneLine(e), Q4j.CONNECTION_FAILED);
-            }
-            try {
-                rdbServer = QServer.start(ServerOptions.builder(rdbP).bind(HOST)
-                        .requestHandler(RequestHandler.sync((c, request) -> rdb.query(request)))
-                        .build());
-            } catch (IOException e) {
-                return fail("RDB: " + oneLine(e), Q4j.CONNECTION_FAILED);
-            }
-            int tpActual = tp.server().port();
-            int rdbActual = rdbServer.port();
-            ports = new int[] {tpActual, rdbActual};
-
-            // the RDB subscribes to every table and starts from the schemas the tickerplant answers, as r.q does
-            subscriber = QConnection.connect(ConnectionOptions.builder(HOST, tpActual)
-                    .listener(this::onUpdate)
-                    .errorHandler(e -> subscriberFailure = e)
-                    .build());
-            QValue schemas = subscriber.call(".u.sub", QSymbol.NULL, QSymbol.NULL);
-            for (QValue pair : ((QList) schemas).items()) {
-                QList p = (QList) pair;
-                rdb.define(((QSymbol) p.at(0)).value(), (QTable) p.at(1));
-            }
-            feedConnection = QConnection.connect(ConnectionOptions.builder(HOST, tpActual).build());
-            client = QConnection.connect(ConnectionOptions.builder(HOST, rdbActual).build());
-            feed = new DemoFeed(feedConnection, clock, rate, System.nanoTime());
-
-            banner(tpActual, rdbActual, untilStopped, runSeconds);
+        try (DemoSystem demo = DemoSystem.start(tpPort, rdbP, rate, MAX_ROWS)) {
+            system = demo;
+            ports = new int[] {demo.tickerplantPort(), demo.rdbPort()};
+            banner(demo.tickerplantPort(), demo.rdbPort(), untilStopped, runSeconds);
             started.countDown();
-            feed.start();
+            demo.startFeed();
             long t0 = System.nanoTime();
             for (int tick = 1; untilStopped || tick <= runSeconds; tick++) {
                 try {
@@ -236,14 +194,15 @@ final class DemoCommand extends Q4jCommand {
                     interrupted = true;
                     break;
                 }
-                if (feed.failure() != null) {
-                    throw new Q4jException("the feed stopped: " + oneLine(feed.failure()), feed.failure());
+                Throwable feedFailure = demo.feed().failure();
+                if (feedFailure != null) {
+                    throw new Q4jException("the feed stopped: " + oneLine(feedFailure), feedFailure);
                 }
                 try {
                     if (untilStopped) {
-                        status(tick, client, feed);
+                        status(tick, demo.client(), demo.feed());
                     } else {
-                        update(tick, client, feed);
+                        update(tick, demo.client(), demo.feed());
                     }
                 } catch (InterruptedException e) {
                     interrupted = true;
@@ -253,59 +212,28 @@ final class DemoCommand extends Q4jCommand {
             }
 
             // drain: the tickerplant has all the feed sent; the subscriber (of every table and sym) gets all of it
-            feed.stop();
-            feedConnection.sync();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (receivedRows.get() < feed.rows() && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            demo.drain(Duration.ofSeconds(10));
             if (untilStopped) {
                 out().println();
             }
-            summary(feed, tp);
-            if (subscriberFailure != null) {
-                return fail("the subscriber failed: " + oneLine(subscriberFailure), Q4j.BAD_INPUT);
+            summary(demo.feed(), demo.tickerplant());
+            if (demo.subscriberFailure() != null) {
+                return fail("the subscriber failed: " + oneLine(demo.subscriberFailure()), Q4j.BAD_INPUT);
             }
             return Q4j.OK;
+        } catch (IOException e) {
+            // a server could not listen: the message names which
+            return fail(oneLine(e), Q4j.CONNECTION_FAILED);
         } catch (Q4jException e) {
             return fail(oneLine(e), Q4j.CONNECTION_FAILED);
         } catch (InterruptedException e) {
             interrupted = true;
             return fail("interrupted", Q4j.CONNECTION_FAILED);
         } finally {
-            if (feed != null) {
-                feed.stop();
-            }
-            for (QConnection c : new QConnection[] {client, feedConnection, subscriber}) {
-                if (c != null) {
-                    c.close();
-                }
-            }
-            if (rdbServer != null) {
-                rdbServer.shutdown(Duration.ofSeconds(1));
-            }
-            if (tp != null) {
-                tp.server().shutdown(Duration.ofSeconds(1));
-            }
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    /** The subscriber's {@code upd}: into the RDB, and the latency of each row from its publish time. */
-    private void onUpdate(QMessage message) {
-        long now = clock.now();
-        DemoRdb.Update u = rdb.upd(message.value());
-        int time = u.rows().indexOf("time");
-        if (time >= 0 && u.rows().columns().get(time) instanceof LongBackedVector published) {
-            for (long t : published.array()) {
-                latency.record(now - t);
-            }
-        }
-        received.incrementAndGet();
-        receivedRows.addAndGet(u.rows().count());
-        lastUpdate = u;
     }
 
     // ---------------------------------------------------------------- output
@@ -340,17 +268,17 @@ final class DemoCommand extends Q4jCommand {
 
     /** One second of a timed run: counts, the last update received, the client's queries and their results. */
     private void update(int tick, QConnection client, DemoFeed feed) throws InterruptedException {
-        DemoRdb.Update last = lastUpdate;
+        DemoRdb.Update last = system.lastUpdate();
         out().println("-- " + tick + " s: published " + feed.messages() + " updates (" + feed.rows()
-                + " rows), received " + received.get() + " (" + receivedRows.get() + " rows)");
+                + " rows), received " + system.received() + " (" + system.receivedRows() + " rows)");
         if (last != null) {
             out().println("the last received, upd[`" + last.table() + "]:");
-            out().print(ConsoleFormat.DEFAULT.format(last.rows()));
+            out().print(QConsole.DEFAULT.show(last.rows()));
         }
         for (String q : QUERIES.get((tick - 1) % QUERIES.size())) {
             out().println("q)" + q);
             try {
-                out().print(ConsoleFormat.DEFAULT.format(ask(client, q)));
+                out().print(QConsole.DEFAULT.show(ask(client, q)));
             } catch (QErrorException e) {
                 out().println("'" + e.qMessage());
             }
@@ -365,8 +293,8 @@ final class DemoCommand extends Q4jCommand {
         if (tick % STATUS_EVERY == 0) {
             out().println(String.format(Locale.ROOT, "-- %d s: published %d updates (%d rows), received %d rows; "
                     + "RDB: %s trades, %s quotes; latency p50 %.0f us, p99 %.0f us", tick, feed.messages(),
-                    feed.rows(), receivedRows.get(), trades, quotes, micros(latency.percentile(50)),
-                    micros(latency.percentile(99))));
+                    feed.rows(), system.receivedRows(), trades, quotes, micros(system.latency().percentile(50)),
+                    micros(system.latency().percentile(99))));
         }
     }
 
@@ -388,6 +316,7 @@ final class DemoCommand extends Q4jCommand {
     }
 
     private void summary(DemoFeed feed, Tickerplant tp) {
+        LatencyHistogram latency = system.latency();
         double s = feed.seconds();
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "Summary, %.1f s of publishing:", s));
@@ -395,10 +324,10 @@ final class DemoCommand extends Q4jCommand {
                 feed.messages(), feed.rows(), s > 0 ? feed.messages() / s : 0.0, s > 0 ? feed.rows() / s : 0.0));
         lines.add(String.format(Locale.ROOT, "  tickerplant  %d updates, %d rows in; %d messages out to "
                 + "subscribers", tp.updates(), tp.rows(), tp.messagesSent()));
-        lines.add(String.format(Locale.ROOT, "  received     %d messages, %d rows", received.get(),
-                receivedRows.get()));
-        lines.add(String.format(Locale.ROOT, "  RDB          count trade %d, count quote %d", rdb.count("trade"),
-                rdb.count("quote")));
+        lines.add(String.format(Locale.ROOT, "  received     %d messages, %d rows", system.received(),
+                system.receivedRows()));
+        lines.add(String.format(Locale.ROOT, "  RDB          count trade %d, count quote %d",
+                system.rdb().count("trade"), system.rdb().count("quote")));
         lines.add(String.format(Locale.ROOT, "  latency      p50 %.1f us, p90 %.1f us, p99 %.1f us, max %.1f us",
                 micros(latency.percentile(50)), micros(latency.percentile(90)), micros(latency.percentile(99)),
                 micros(latency.max())));

@@ -115,9 +115,10 @@ final class EncodeCommand extends Q4jCommand {
     }
 
     /**
+     * {@return the hex of the message}
+     *
      * @param qText q text
      * @param lineNumber its line in the input, or 0 for the command-line argument
-     * @return the hex of the message
      * @throws BadInput when the text does not parse or cannot be encoded: never a stack trace, whatever fails
      */
     private String encode(String qText, int lineNumber) throws BadInput {
@@ -137,11 +138,12 @@ final class EncodeCommand extends Q4jCommand {
     }
 
     /**
+     * {@return one line: {@code line 3: cannot encode: why}}
+     *
      * @param what what could not be done
      * @param e why (a {@link dev.q4j.Q4jException}, or an {@link IllegalArgumentException} from a value or the
      *     encoder, such as text with a lone surrogate)
      * @param lineNumber the line in the input, or 0 for the command-line argument
-     * @return one line: {@code line 3: cannot encode: why}
      */
     static String failure(String what, RuntimeException e, int lineNumber) {
         return (lineNumber > 0 ? "line " + lineNumber + ": " : "") + what + ": " + Q4jCommand.oneLine(e);

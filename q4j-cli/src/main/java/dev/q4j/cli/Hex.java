@@ -25,8 +25,9 @@ final class Hex {
     }
 
     /**
+     * {@return lower-case hex, two digits a byte, no separators}
+     *
      * @param bytes bytes
-     * @return lower-case hex, two digits a byte, no separators
      */
     static String format(byte[] bytes) {
         return LOWER.formatHex(bytes);

@@ -1,13 +1,12 @@
 package dev.q4j.cli;
 
+import dev.q4j.text.QConsole;
 import dev.q4j.text.QText;
 import dev.q4j.value.QAtom;
 import dev.q4j.value.QBoolean;
 import dev.q4j.value.QByte;
 import dev.q4j.value.QChar;
 import dev.q4j.value.QCharVector;
-import dev.q4j.value.QDate;
-import dev.q4j.value.QDatetime;
 import dev.q4j.value.QDict;
 import dev.q4j.value.QError;
 import dev.q4j.value.QFloat;
@@ -16,25 +15,22 @@ import dev.q4j.value.QGuid;
 import dev.q4j.value.QInt;
 import dev.q4j.value.QKeyedTable;
 import dev.q4j.value.QLong;
-import dev.q4j.value.QMinute;
-import dev.q4j.value.QMonth;
 import dev.q4j.value.QReal;
-import dev.q4j.value.QSecond;
 import dev.q4j.value.QSequence;
 import dev.q4j.value.QShort;
 import dev.q4j.value.QSymbol;
 import dev.q4j.value.QSymbolVector;
 import dev.q4j.value.QTable;
-import dev.q4j.value.QTime;
 import dev.q4j.value.QTimespan;
-import dev.q4j.value.QTimestamp;
 import dev.q4j.value.QType;
 import dev.q4j.value.QUtf8;
 import dev.q4j.value.QValue;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -70,8 +66,9 @@ final class JsonFormat extends ChunkedText {
     }
 
     /**
+     * {@return it as JSON, without a line end}
+     *
      * @param value a value
-     * @return it as JSON, without a line end
      */
     static String format(QValue value) {
         StringBuilder out = new StringBuilder();
@@ -221,7 +218,7 @@ final class JsonFormat extends ChunkedText {
         }
     }
 
-    /** @return true when {@link #text(QAtom)} gives a JSON number or boolean rather than a string */
+    /** {@return true when {@link #text(QAtom)} gives a JSON number or boolean rather than a string} */
     static boolean isNumber(QAtom a) {
         switch (a.type()) {
             case BOOLEAN: case BYTE:
@@ -265,7 +262,8 @@ final class JsonFormat extends ChunkedText {
             return null;
         }
         if (isInfinite(a)) {
-            return Atoms.positive(a) ? "0W" : "-0W";
+            // the console's 0W and -0W (0w and -0w for floats and reals), one spelling for every type
+            return QConsole.cell(a).toUpperCase(Locale.ROOT);
         }
         switch (type) {
             case BOOLEAN:
@@ -293,25 +291,32 @@ final class JsonFormat extends ChunkedText {
                 return QUtf8.decode(new byte[] {((QChar) a).value()}, 0, 1);
             case SYMBOL:
                 return ((QSymbol) a).value();
-            case TIMESTAMP:
-                return TemporalText.isoTimestamp(((QTimestamp) a).nanos());
-            case MONTH:
-                return TemporalText.isoMonth(((QMonth) a).months());
-            case DATE:
-                return TemporalText.isoDate(((QDate) a).days());
-            case DATETIME: {
-                double z = ((QDatetime) a).days();
-                return Double.isNaN(z) ? null : TemporalText.isoDatetime(z);
-            }
+            case TIMESTAMP: case MONTH: case DATE: case DATETIME:
+                return iso(QConsole.cell(a));
             case TIMESPAN:
-                return TemporalText.isoTimespan(((QTimespan) a).nanos());
-            case MINUTE:
-                return TemporalText.minute(((QMinute) a).minutes());
-            case SECOND:
-                return TemporalText.second(((QSecond) a).seconds());
+                // ISO-8601 as Duration writes it: PT1H2M3.5S
+                return Duration.ofNanos(((QTimespan) a).nanos()).toString();
             default:
-                return TemporalText.time(((QTime) a).millis());
+                // minute, second, time: hh:mm, hh:mm:ss, hh:mm:ss.mmm as q writes them
+                return QConsole.cell(a);
         }
+    }
+
+    /**
+     * ISO-8601 from q's text of a date, month, timestamp or datetime: dashes for the dots of the date and {@code T}
+     * before the time ({@code 2024-01-02}, {@code 2024-01}, {@code 2024-01-02T03:04:05.123456789}); a local
+     * date-time, no zone (kdb+ keeps none). A datetime too far for a date is its exact q value as it is
+     * ({@code "z"$1e+300}).
+     */
+    private static String iso(String qText) {
+        if (qText.startsWith("\"")) {
+            return qText;
+        }
+        int time = Math.max(qText.indexOf('D'), qText.indexOf('T'));
+        if (time < 0) {
+            return qText.replace('.', '-');
+        }
+        return qText.substring(0, time).replace('.', '-') + 'T' + qText.substring(time + 1);
     }
 
     /**
@@ -336,7 +341,7 @@ final class JsonFormat extends ChunkedText {
         return sb.append('e').append(x < 0 ? '-' : '+').append(Math.abs(x)).toString();
     }
 
-    /** @return a char vector's bytes as text: UTF-8, other bytes as {@link QUtf8}'s escapes */
+    /** {@return a char vector's bytes as text: UTF-8, other bytes as {@link QUtf8}'s escapes} */
     static String text(QCharVector s) {
         byte[] b = s.array();
         return QUtf8.decode(b, 0, b.length);

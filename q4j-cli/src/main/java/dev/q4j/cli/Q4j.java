@@ -125,6 +125,8 @@ public final class Q4j implements Callable<Integer> {
     }
 
     /**
+     * Creates the command line over the given standard input and output.
+     *
      * @param stdin what the subcommands read as standard input
      * @param stdout where the subcommands write bytes (an Arrow IPC stream), after flushing the text writer
      */
@@ -133,12 +135,12 @@ public final class Q4j implements Callable<Integer> {
         this.stdout = Objects.requireNonNull(stdout, "stdout");
     }
 
-    /** @return standard input for the subcommands */
+    /** {@return standard input for the subcommands} */
     InputStream stdin() {
         return stdin;
     }
 
-    /** @return standard output as bytes, for binary results; flush the text writer first */
+    /** {@return standard output as bytes, for binary results; flush the text writer first} */
     OutputStream stdout() {
         return stdout;
     }

@@ -1,5 +1,6 @@
 package dev.q4j.cli;
 
+import dev.q4j.text.QConsole;
 import dev.q4j.text.QText;
 import dev.q4j.value.QValue;
 import java.io.BufferedReader;
@@ -101,7 +102,7 @@ abstract class Q4jCommand implements Callable<Integer> {
      * @param where what to put before a failure's message (empty, or where in a script the result came from)
      * @return {@link Q4j#OK}, or {@link Q4j#USAGE} when CSV is asked of a value that is not a table
      */
-    int print(QValue result, QueryCommand.Format format, ConsoleFormat console, String where) {
+    int print(QValue result, QueryCommand.Format format, QConsole console, String where) {
         return print(result, format, console, where, out());
     }
 
@@ -115,7 +116,7 @@ abstract class Q4jCommand implements Callable<Integer> {
      * @param target where to print
      * @return {@link Q4j#OK}, or {@link Q4j#USAGE} when CSV is asked of a value that is not a table
      */
-    int print(QValue result, QueryCommand.Format format, ConsoleFormat console, String where, PrintWriter target) {
+    int print(QValue result, QueryCommand.Format format, QConsole console, String where, PrintWriter target) {
         switch (format) {
             case Q:
                 target.println(QText.print(result));
@@ -144,8 +145,9 @@ abstract class Q4jCommand implements Callable<Integer> {
     }
 
     /**
+     * {@return its message on one line (line breaks as spaces), or its class name when it has none}
+     *
      * @param e a failure
-     * @return its message on one line (line breaks as spaces), or its class name when it has none
      */
     static String oneLine(Throwable e) {
         String m = e.getMessage();
@@ -155,14 +157,15 @@ abstract class Q4jCommand implements Callable<Integer> {
         return m.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
     }
 
-    /** @return true when {@code file} names standard input: absent or {@code -} */
+    /** {@return true when {@code file} names standard input: absent or {@code -}} */
     static boolean isStdin(String file) {
         return file == null || file.equals("-");
     }
 
     /**
+     * {@return all its bytes}
+     *
      * @param file a file name, or {@code null} or {@code -} for standard input
-     * @return all its bytes
      * @throws BadInput when it cannot be read
      */
     byte[] readAll(String file) throws BadInput {
@@ -177,8 +180,9 @@ abstract class Q4jCommand implements Callable<Integer> {
     }
 
     /**
+     * {@return a UTF-8 reader over it}
+     *
      * @param file a file name, or {@code null} or {@code -} for standard input
-     * @return a UTF-8 reader over it
      * @throws BadInput when it cannot be opened
      */
     BufferedReader openLines(String file) throws BadInput {

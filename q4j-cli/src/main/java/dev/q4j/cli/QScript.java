@@ -39,8 +39,9 @@ final class QScript {
     }
 
     /**
+     * {@return its statements in order}
+     *
      * @param source the script's text
-     * @return its statements in order
      */
     static List<Statement> parse(String source) {
         if (!source.isEmpty() && source.charAt(0) == '\uFEFF') {
@@ -102,7 +103,7 @@ final class QScript {
         }
     }
 
-    /** @return true when {@code line} is {@code marker} followed by nothing but blanks */
+    /** {@return true when {@code line} is {@code marker} followed by nothing but blanks} */
     private static boolean alone(String line, String marker) {
         return line.startsWith(marker) && line.substring(marker.length()).chars().allMatch(c -> isBlank((char) c));
     }
@@ -155,7 +156,7 @@ final class QScript {
             empty = false;
         }
 
-        /** @return the line without its trailing comment (and the blanks before it); tracks strings across lines */
+        /** {@return the line without its trailing comment (and the blanks before it); tracks strings across lines} */
         private String withoutComment(String line) {
             int n = line.length();
             for (int i = 0; i < n; i++) {
@@ -192,8 +193,9 @@ final class QScript {
     }
 
     /**
+     * {@return {@code s} as a q string literal: {@code "d .foo"}, with {@code \ " } and control characters escaped}
+     *
      * @param s text
-     * @return {@code s} as a q string literal: {@code "d .foo"}, with {@code \ " } and control characters escaped
      */
     static String quote(String s) {
         StringBuilder b = new StringBuilder(s.length() + 2).append('"');

@@ -12,6 +12,7 @@ import dev.q4j.arrow.QArrowException;
 import dev.q4j.duckdb.QDuckDB;
 import dev.q4j.duckdb.QDuckDBException;
 import dev.q4j.ipc.Endpoint;
+import dev.q4j.text.QConsole;
 import dev.q4j.value.QValue;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -128,7 +129,7 @@ final class QueryCommand extends Q4jCommand {
     @Option(names = {"-c", "--console"}, paramLabel = "ROWSxCOLS", converter = ConsoleConverter.class,
             description = "The console size for --format text, as q's \\c (default 25x80; each within 10 .. "
                     + "2000, as q keeps it).")
-    ConsoleFormat console = ConsoleFormat.DEFAULT;
+    QConsole console = QConsole.DEFAULT;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write the result to FILE (replaced if it exists) instead of standard output; "
@@ -275,15 +276,15 @@ final class QueryCommand extends Q4jCommand {
     }
 
     /** {@code ROWSxCOLS} (or {@code ROWS,COLS}, or two numbers), as q's {@code \c} takes them. */
-    static final class ConsoleConverter implements ITypeConverter<ConsoleFormat> {
+    static final class ConsoleConverter implements ITypeConverter<QConsole> {
         @Override
-        public ConsoleFormat convert(String value) {
+        public QConsole convert(String value) {
             String[] parts = value.strip().split("\\s*[xX,]\\s*|\\s+");
             if (parts.length != 2) {
                 throw new TypeConversionException("expected ROWSxCOLS, such as 25x80, not '" + value + "'");
             }
             try {
-                return new ConsoleFormat(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+                return new QConsole(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
             } catch (NumberFormatException e) {
                 throw new TypeConversionException("expected ROWSxCOLS, such as 25x80, not '" + value + "'");
             }

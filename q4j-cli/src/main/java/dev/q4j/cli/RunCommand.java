@@ -8,6 +8,7 @@ import dev.q4j.client.QConnection;
 import dev.q4j.client.QConnectionException;
 import dev.q4j.client.QTimeoutException;
 import dev.q4j.ipc.Endpoint;
+import dev.q4j.text.QConsole;
 import dev.q4j.value.QCharVector;
 import dev.q4j.value.QUnaryPrimitive;
 import dev.q4j.value.QUtf8;
@@ -108,7 +109,7 @@ final class RunCommand extends Q4jCommand {
 
     @Option(names = {"-c", "--console"}, paramLabel = "ROWSxCOLS", converter = QueryCommand.ConsoleConverter.class,
             description = "The console size for --format text, as q's \\c (default 25x80).")
-    ConsoleFormat console = ConsoleFormat.DEFAULT;
+    QConsole console = QConsole.DEFAULT;
 
     @Parameters(index = "0", paramLabel = "HOST:PORT", converter = QueryCommand.EndpointConverter.class,
             description = "Where the kdb+ process listens.")

@@ -5,7 +5,7 @@ import dev.q4j.server.Authenticator;
 import dev.q4j.server.QServer;
 import dev.q4j.server.RequestHandler;
 import dev.q4j.server.ServerOptions;
-import dev.q4j.server.Tickerplant;
+import dev.q4j.tick.Tickerplant;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -122,10 +122,11 @@ final class ServeCommand extends Q4jCommand {
     }
 
     /**
+     * {@return what to warn about when {@code bind} reaches beyond this machine and nobody's credentials are checked,
+     * else {@code null}}
+     *
      * @param bind the address listened on
      * @param auth the {@code --auth} given, or {@code null}
-     * @return what to warn about when {@code bind} reaches beyond this machine and nobody's credentials are checked,
-     *     else {@code null}
      */
     static String exposureWarning(String bind, String auth) {
         if (auth != null) {

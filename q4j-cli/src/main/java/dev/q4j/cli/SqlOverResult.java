@@ -31,9 +31,10 @@ final class SqlOverResult implements AutoCloseable {
     private QValue copied;
 
     /**
+     * {@return the query's result}
+     *
      * @param sql a query that reads the table {@code q}
      * @param result the q result it reads
-     * @return the query's result
      * @throws NotTable when the result is not a table, a keyed table or a list
      * @throws dev.q4j.duckdb.QDuckDBException when DuckDB refuses the query or is not available
      * @throws dev.q4j.arrow.QArrowException when a column of the result has no Arrow type
@@ -52,9 +53,10 @@ final class SqlOverResult implements AutoCloseable {
     }
 
     /**
+     * {@return a table or keyed table as it is; a list as a table of one column {@code x}, as q's {@code ([] x)}}
+     *
      * @param value a q result
      * @param what what needs the table, for the message ({@code "--format arrow"})
-     * @return a table or keyed table as it is; a list as a table of one column {@code x}, as q's {@code ([] x)}
      * @throws NotTable when the value is none of those
      */
     static QValue tabular(QValue value, String what) throws NotTable {

@@ -2,6 +2,8 @@ package dev.q4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.q4j.corpus.Corpus;
+import dev.q4j.corpus.Hex;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,10 +89,10 @@ class DecodeCommandTest {
 
     @Test
     void decodesKdbCompressedMessages() {
-        byte[] symbols = Corpus.qpythonCompressed().get("1000#`q");
+        byte[] symbols = Corpus.qpythonCompressed("1000#`q");
         byte[] ints = Corpus.nodeq("NQ138");
 
-        Cli.Result r = Cli.runWithInput(Corpus.hex(symbols) + "\n" + Corpus.hex(ints) + "\n", "decode", "--hex");
+        Cli.Result r = Cli.runWithInput(Hex.hex(symbols) + "\n" + Hex.hex(ints) + "\n", "decode", "--hex");
 
         assertThat(r.err()).isEmpty();
         assertThat(r.exitCode()).isZero();
@@ -108,6 +110,21 @@ class DecodeCommandTest {
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo("q4j decode: byte offset 20: truncated message: the header says 38 bytes"
                 + " but only 20 are there\n");
+    }
+
+    @Test
+    void aCorruptCompressedMessageFailsWithTheOffsetWhereItsStreamBroke() {
+        byte[] m = Corpus.qpythonCompressed("1000#`q").clone();
+        // declare 1000 uncompressed bytes more than the stream produces: it runs out at its last byte
+        java.nio.ByteBuffer size = java.nio.ByteBuffer.wrap(m).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int produced = size.getInt(8);
+        size.putInt(8, produced + 1000);
+
+        Cli.Result r = Cli.runWithInput(m, "decode");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("q4j decode: byte offset " + m.length + ": compressed stream ends early: "
+                + produced + " of " + (produced + 1000) + " declared uncompressed bytes produced\n");
     }
 
     @Test
@@ -201,7 +218,7 @@ class DecodeCommandTest {
         byte[] message = new dev.q4j.codec.Encoder().encode(dev.q4j.codec.MessageType.ASYNC,
                 dev.q4j.value.QList.of(new dev.q4j.value.QLambda("q", "{[x]\r\n  x+1 / one\n  }"),
                         dev.q4j.value.QLambda.of("{x\n}")));
-        String hex = Corpus.hex(message);
+        String hex = Hex.hex(message);
 
         Cli.Result decoded = Cli.runWithInput(hex + "\n", "decode", "--hex");
 
@@ -214,7 +231,7 @@ class DecodeCommandTest {
     }
 
     private static byte[] message(String expression) {
-        byte[] m = Corpus.qpython().get(expression);
+        byte[] m = Corpus.qpython(expression);
         if (m == null) {
             throw new IllegalArgumentException("not in qpython/QExpressions3.out: " + expression);
         }
@@ -222,7 +239,7 @@ class DecodeCommandTest {
     }
 
     private static String hex(String expression) {
-        return Corpus.hex(message(expression));
+        return Hex.hex(message(expression));
     }
 
     private static List<String> repeat(String s, int n) {

@@ -2,6 +2,8 @@ package dev.q4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.q4j.corpus.Corpus;
+import dev.q4j.corpus.Hex;
 import java.util.Arrays;
 import java.util.Collections;
 import org.junit.jupiter.api.Test;
@@ -21,22 +23,22 @@ class EncodeCommandTest {
 
         assertThat(r.err()).isEmpty();
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).isEqualTo(Corpus.hex(Corpus.qpython().get(qText)) + "\n");
+        assertThat(r.out()).isEqualTo(Hex.hex(Corpus.qpython(qText)) + "\n");
         assertThat(r.out()).startsWith("01000000");
     }
 
     @Test
     void typeSetsHeaderByteOne() {
-        byte[] async = Corpus.qpython().get("1 2 3");
+        byte[] async = Corpus.qpython("1 2 3");
         byte[] body = Arrays.copyOfRange(async, 8, async.length);
 
         Cli.Result sync = Cli.run("encode", "--type", "sync", "1 2 3");
         Cli.Result response = Cli.run("encode", "-t", "RESPONSE", "1 2 3");
         Cli.Result explicitAsync = Cli.run("encode", "--type=async", "1 2 3");
 
-        assertThat(sync.out()).isEqualTo(Corpus.hex(Corpus.message(1, false, body)) + "\n");
-        assertThat(response.out()).isEqualTo(Corpus.hex(Corpus.message(2, false, body)) + "\n");
-        assertThat(explicitAsync.out()).isEqualTo(Corpus.hex(async) + "\n");
+        assertThat(sync.out()).isEqualTo(Hex.hex(Corpus.message(1, false, body)) + "\n");
+        assertThat(response.out()).isEqualTo(Hex.hex(Corpus.message(2, false, body)) + "\n");
+        assertThat(explicitAsync.out()).isEqualTo(Hex.hex(async) + "\n");
     }
 
     @Test
@@ -55,7 +57,7 @@ class EncodeCommandTest {
         assertThat(r.err()).isEmpty();
         assertThat(r.exitCode()).isZero();
         assertThat(r.outLines()).containsExactly(
-                Corpus.hex(Corpus.qpython().get("1 2 3")), Corpus.hex(Corpus.qpython().get("`abc")), Corpus.hex(Corpus.qpython().get("-234h")));
+                Hex.hex(Corpus.qpython("1 2 3")), Hex.hex(Corpus.qpython("`abc")), Hex.hex(Corpus.qpython("-234h")));
     }
 
     @Test
@@ -65,7 +67,7 @@ class EncodeCommandTest {
         Cli.Result r = Cli.run("encode", "--compress", thousandQ);
 
         assertThat(r.err()).isEmpty();
-        assertThat(r.out()).isEqualTo(Corpus.hex(Corpus.qpythonCompressed().get("1000#`q")) + "\n");
+        assertThat(r.out()).isEqualTo(Hex.hex(Corpus.qpythonCompressed("1000#`q")) + "\n");
     }
 
     @Test
@@ -75,7 +77,7 @@ class EncodeCommandTest {
         Cli.Result compressed = Cli.run("encode", "-c", thousandOnes);
         Cli.Result plain = Cli.run("encode", thousandOnes);
 
-        assertThat(compressed.out()).isEqualTo(Corpus.hex(Corpus.nodeq("NQ138")) + "\n");
+        assertThat(compressed.out()).isEqualTo(Hex.hex(Corpus.nodeq("NQ138")) + "\n");
         assertThat(plain.out()).startsWith("01000000ae0f00000600e8030000").hasSize(2 * 4014 + 1);
     }
 
@@ -83,7 +85,7 @@ class EncodeCommandTest {
     void compressLeavesSmallMessagesAlone() {
         Cli.Result r = Cli.run("encode", "--compress", "1 2 3");
 
-        assertThat(r.out()).isEqualTo(Corpus.hex(Corpus.qpython().get("1 2 3")) + "\n");
+        assertThat(r.out()).isEqualTo(Hex.hex(Corpus.qpython("1 2 3")) + "\n");
     }
 
     @Test
@@ -101,7 +103,7 @@ class EncodeCommandTest {
         Cli.Result r = Cli.runWithInput("1i\n\n1 2 3x\n`abc\n", "encode", "-");
 
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.outLines()).containsExactly(Corpus.hex(Corpus.qpython().get("1i")));
+        assertThat(r.outLines()).containsExactly(Hex.hex(Corpus.qpython("1i")));
         assertThat(r.err()).startsWith("q4j encode: line 3, column 6: ").endsWith("\n  1 2 3x\n       ^\n");
     }
 
@@ -136,7 +138,8 @@ class EncodeCommandTest {
 
     @Test
     void anyOtherFailureIsOneLineWithTheLineNumber() {
-        IllegalArgumentException e = new IllegalArgumentException("text with a lone surrogate U+D800 at index 3\nhas no "
+        IllegalArgumentException e =
+                new IllegalArgumentException("text with a lone surrogate U+D800 at index 3\nhas no "
                 + "UTF-8 form");
 
         assertThat(EncodeCommand.failure("cannot encode", e, 3))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.q4j.text.QText;
 import dev.q4j.value.QCharVector;
+import dev.q4j.value.QDatetime;
 import dev.q4j.value.QDict;
 import dev.q4j.value.QError;
 import dev.q4j.value.QGuid;
@@ -139,5 +140,16 @@ class JsonFormatTest {
         JsonFormat.write(dev.q4j.value.QLongVector.wrap(many), sink);
 
         assertThat(sink).hasSize(2 * many.length + 1).startsWith("[0,0,").endsWith(",0]");
+    }
+
+    /**
+     * A datetime past about 1.07e11 days from 2000 has more milliseconds than a long holds: it was written as one
+     * clamped date in the year 292279024 whatever its value. It is written as its exact q value instead.
+     */
+    @Test
+    void aDatetimeTooFarForMillisecondsIsItsExactQValueNotAClampedDate() {
+        assertThat(JsonFormat.format(QDatetime.of(1.5e300))).isEqualTo("\"\\\"z\\\"$1.5e+300\"");
+        assertThat(JsonFormat.format(QDatetime.of(-1e12))).isEqualTo("\"\\\"z\\\"$-1e+12\"");
+        assertThat(JsonFormat.format(QDatetime.of(1e8))).isEqualTo("\"275790-09-13T00:00:00.000\"");
     }
 }

@@ -7,18 +7,6 @@ import org.junit.jupiter.api.Test;
 /** The top-level {@code q4j} command. */
 class Q4jTest {
 
-    @Test
-    void withoutACommandItIsTheConsoleOnLocalhost5000() {
-        // standard input is empty: the console ends as soon as it has connected
-        Cli.Result r = Cli.run();
-
-        assertThat(r.out()).isEmpty();
-        if (r.exitCode() != 0) {
-            // nothing listens on port 5000 here (the usual case)
-            assertThat(r.exitCode()).isEqualTo(3);
-            assertThat(r.err()).startsWith("q4j: cannot connect to localhost:5000: ");
-        }
-    }
 
     @Test
     void aMistypedCommandGetsSuggestions() {

@@ -10,7 +10,9 @@ import java.util.Objects;
  * stateless: one instance can serve every connection.
  *
  * <p>Every length and count is checked against the bytes that remain and against the {@link DecodeLimits} before
- * anything is allocated; malformed input throws a {@link QProtocolException} naming the problem and its offset.
+ * anything is allocated; malformed input throws a {@link QProtocolException} naming the problem and its offset,
+ * and a message over a limit its subclass {@link dev.q4j.QLimitException} naming the limit (a malformed compressed
+ * stream is the subclass {@link IpcCompressionException}).
  *
  * <pre>{@code
  * Decoder decoder = new Decoder();
@@ -26,31 +28,37 @@ public final class Decoder {
         this(DecodeLimits.DEFAULT);
     }
 
-    /** @param limits the limits to enforce */
+    /**
+     * Creates a decoder that enforces the given limits.
+     *
+     * @param limits the limits to enforce
+     */
     public Decoder(DecodeLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
     }
 
-    /** @return the limits this decoder enforces */
+    /** {@return the limits this decoder enforces} */
     public DecodeLimits limits() {
         return limits;
     }
 
     /**
+     * {@return the decoded message}
+     *
      * @param message one complete message, header included
-     * @return the decoded message
-     * @throws QProtocolException when the bytes are not exactly one valid message
+     * @throws QProtocolException when the bytes are not exactly one valid message, or break a limit
      */
     public QMessage decode(byte[] message) {
         return decode(message, 0, message.length);
     }
 
     /**
+     * {@return the decoded message}
+     *
      * @param bytes a buffer
      * @param offset where the message starts
      * @param length the message's length in the buffer
-     * @return the decoded message
-     * @throws QProtocolException when the bytes are not exactly one valid message
+     * @throws QProtocolException when the bytes are not exactly one valid message, or break a limit
      */
     public QMessage decode(byte[] bytes, int offset, int length) {
         return decode(bytes, offset, length, false);
@@ -70,7 +78,7 @@ public final class Decoder {
      *
      * @param message one complete message, header included; not to be modified afterwards
      * @return the decoded message, equal to what {@link #decode(byte[])} gives
-     * @throws QProtocolException when the bytes are not exactly one valid message
+     * @throws QProtocolException when the bytes are not exactly one valid message, or break a limit
      */
     public QMessage decodeInPlace(byte[] message) {
         return decode(message, 0, message.length, true);
@@ -90,12 +98,11 @@ public final class Decoder {
             throw new QProtocolException("the header says " + header.length() + " bytes but " + length
                     + " were given: trailing bytes after the message", header.length());
         }
+        limits.checkMessageSize(header.length(), 4);
         if (!header.compressed()) {
-            checkSize(header.length());
             return new QMessage(header.type(), header.order(), false,
                     body(bytes, offset + MessageHeader.SIZE, offset + length, header.order(), inPlace));
         }
-        checkSize(Math.min(header.length(), DecodeLimits.JVM_MAX_MESSAGE));
         byte[] plain = decompress(bytes, offset, length, header);
         return new QMessage(header.type(), header.order(), true,
                 body(plain, MessageHeader.SIZE, plain.length, header.order(), inPlace));
@@ -109,11 +116,11 @@ public final class Decoder {
      * @param length the body's length
      * @param order the byte order the sender used
      * @return the value
-     * @throws QProtocolException when the bytes are not exactly one valid value
+     * @throws QProtocolException when the bytes are not exactly one valid value, or break a limit
      */
     public QValue decodeBody(byte[] bytes, int offset, int length, ByteOrder order) {
         Objects.checkFromIndexSize(offset, length, bytes.length);
-        checkSize(length + (long) MessageHeader.SIZE);
+        limits.checkMessageSize(length + (long) MessageHeader.SIZE, -1);
         return body(bytes, offset, offset + length, order, false);
     }
 
@@ -121,20 +128,20 @@ public final class Decoder {
         if (start >= end) {
             throw new QProtocolException("empty message: no value after the header", start);
         }
-        ValueReader reader = new ValueReader(bytes, start, end, order, start - MessageHeader.SIZE, limits.maxDepth(),
-                inPlace);
+        ValueReader reader = new ValueReader(bytes, start, end, order, start - MessageHeader.SIZE, limits, inPlace);
         try {
             QValue value = reader.readValue(0);
             reader.expectEnd();
             return value;
         } catch (StackOverflowError e) {
             // only on a thread with a very small stack: maxDepth is bounded so that normal threads never get here
-            throw new QProtocolException("value nested too deeply for this thread's stack; lower DecodeLimits.maxDepth");
+            throw new QProtocolException(
+                    "value nested too deeply for this thread's stack; lower DecodeLimits.maxDepth");
         }
     }
 
     private byte[] decompress(byte[] bytes, int offset, int length, MessageHeader header) {
-        if (header.compression() == 2) {
+        if (header.compression() == MessageHeader.COMPRESSED_LARGE) {
             throw new QProtocolException("compressed message with an 8-byte uncompressed size (flag 2): over 2 GiB "
                     + "uncompressed, which a Java array cannot hold", 2);
         }
@@ -142,18 +149,8 @@ public final class Decoder {
             throw new QProtocolException("truncated compressed message: no uncompressed size", length);
         }
         long uncompressed = Bytes.getInt(bytes, offset + MessageHeader.SIZE, header.order()) & 0xFFFF_FFFFL;
-        checkSize(uncompressed);
-        try {
-            return IpcCompression.decompress(bytes, offset, length, limits.maxMessageSize());
-        } catch (IpcCompressionException e) {
-            throw new QProtocolException("corrupt compressed message: " + e.getMessage());
-        }
-    }
-
-    private void checkSize(long size) {
-        if (size > limits.maxMessageSize()) {
-            throw new QProtocolException("message of " + size + " bytes is over the limit of "
-                    + limits.maxMessageSize() + " bytes (raise DecodeLimits.maxMessageSize to accept it)", 4);
-        }
+        limits.checkMessageSize(uncompressed, MessageHeader.SIZE);
+        // a malformed stream is an IpcCompressionException, a QProtocolException with the offset where it was found
+        return IpcCompression.decompress(bytes, offset, length, limits.maxMessageSize());
     }
 }

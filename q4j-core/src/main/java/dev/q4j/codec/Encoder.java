@@ -22,9 +22,10 @@ public final class Encoder {
     }
 
     /**
+     * {@return the complete message, uncompressed}
+     *
      * @param type the message type
      * @param value the value
-     * @return the complete message, uncompressed
      * @throws QProtocolException when the message would be over 2 GiB, more than a Java array holds
      */
     public byte[] encode(MessageType type, QValue value) {
@@ -32,10 +33,11 @@ public final class Encoder {
     }
 
     /**
+     * {@return the complete message}
+     *
      * @param type the message type
      * @param value the value
      * @param compression whether to compress
-     * @return the complete message
      * @throws QProtocolException when the message would be over 2 GiB, more than a Java array holds
      */
     public byte[] encode(MessageType type, QValue value, Compression compression) {
@@ -58,8 +60,9 @@ public final class Encoder {
     }
 
     /**
+     * {@return the size of its encoding in bytes, header excluded}
+     *
      * @param value a value
-     * @return the size of its encoding in bytes, header excluded
      */
     public static long sizeOf(QValue value) {
         return ValueWriter.sizeOf(value);

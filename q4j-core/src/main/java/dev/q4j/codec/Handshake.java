@@ -31,9 +31,10 @@ public final class Handshake {
     }
 
     /**
+     * {@return the bytes a client sends}
+     *
      * @param credentials {@code user:password}, {@code user}, or empty
      * @param capability 0 .. 255, usually {@link #CAPABILITY_V3}
-     * @return the bytes a client sends
      * @throws IllegalArgumentException when the credentials contain a NUL or are too long
      */
     public static byte[] request(String credentials, int capability) {
@@ -48,8 +49,9 @@ public final class Handshake {
     }
 
     /**
+     * {@return the bytes a client sends to a server too old to take a capability byte}
+     *
      * @param credentials {@code user:password}, {@code user}, or empty
-     * @return the bytes a client sends to a server too old to take a capability byte
      */
     public static byte[] requestWithoutCapability(String credentials) {
         byte[] text = credentialBytes(credentials);
@@ -71,9 +73,10 @@ public final class Handshake {
     }
 
     /**
+     * {@return the capability both use, the lower of the two}
+     *
      * @param client the capability the client asked for
      * @param server the highest capability the server speaks
-     * @return the capability both use, the lower of the two
      */
     public static int agree(int client, int server) {
         return Math.min(client, server);
@@ -88,6 +91,8 @@ public final class Handshake {
      */
     public record Request(String user, String password, int capability) {
         /**
+         * Holds what a client sent to log in.
+         *
          * @param user the user name
          * @param password the password
          * @param capability the capability

@@ -11,8 +11,9 @@ import java.util.Objects;
  * decodes each one as soon as its last byte arrives. Not thread-safe: one instance per connection.
  *
  * <p>The buffer for a message grows with the bytes that actually arrive, so a header that promises a huge message
- * costs nothing until the bytes come; a length over {@link DecodeLimits#maxMessageSize()} fails at once. After a
- * {@link QProtocolException} the stream cannot be resynchronised: the decoder stays failed.
+ * costs nothing until the bytes come; a length over {@link DecodeLimits#maxMessageSize()} fails at once with a
+ * {@link dev.q4j.QLimitException}. After a {@link QProtocolException} the stream cannot be resynchronised: the
+ * decoder stays failed.
  *
  * <pre>{@code
  * IncrementalDecoder in = new IncrementalDecoder(new Decoder());
@@ -39,7 +40,11 @@ public final class IncrementalDecoder {
     private long messagesDecoded;
     private QProtocolException failure;
 
-    /** @param decoder decodes each complete message and supplies the limits */
+    /**
+     * Creates a decoder of a byte stream that holds no message yet.
+     *
+     * @param decoder decodes each complete message and supplies the limits
+     */
     public IncrementalDecoder(Decoder decoder) {
         this.decoder = Objects.requireNonNull(decoder, "decoder");
     }
@@ -78,6 +83,8 @@ public final class IncrementalDecoder {
     }
 
     /**
+     * Takes the next bytes from the peer and decodes every message they complete.
+     *
      * @param bytes bytes from the peer
      * @param offset first byte
      * @param length how many
@@ -87,34 +94,29 @@ public final class IncrementalDecoder {
         feed(ByteBuffer.wrap(bytes, offset, length));
     }
 
-    /** @return the next complete message, or {@code null} when none is ready */
+    /** {@return the next complete message, or {@code null} when none is ready} */
     public QMessage poll() {
         return ready.poll();
     }
 
-    /** @return true when part of a message has arrived and the rest has not */
+    /** {@return true when part of a message has arrived and the rest has not} */
     public boolean isMidMessage() {
         return headerFilled > 0;
     }
 
-    /** @return how many more bytes the current message needs, or 8 (a header) between messages */
+    /** {@return how many more bytes the current message needs, or 8 (a header) between messages} */
     public long bytesNeeded() {
         return message == null ? MessageHeader.SIZE - headerFilled : messageLength - messageFilled;
     }
 
-    /** @return how many messages have been decoded so far */
+    /** {@return how many messages have been decoded so far} */
     public long messagesDecoded() {
         return messagesDecoded;
     }
 
     private void startMessage() {
         MessageHeader h = MessageHeader.read(header, 0);
-        long limit = decoder.limits().maxMessageSize();
-        if (h.length() > limit || h.length() > DecodeLimits.JVM_MAX_MESSAGE) {
-            throw new QProtocolException("message of " + h.length() + " bytes is over the limit of "
-                    + Math.min(limit, DecodeLimits.JVM_MAX_MESSAGE)
-                    + " bytes (raise DecodeLimits.maxMessageSize to accept it)", 4);
-        }
+        decoder.limits().checkMessageSize(h.length(), 4);
         messageLength = (int) h.length();
         message = new byte[Math.min(messageLength, FIRST_CHUNK)];
         System.arraycopy(header, 0, message, 0, MessageHeader.SIZE);

@@ -1,5 +1,6 @@
 package dev.q4j.codec;
 
+import dev.q4j.QLimitException;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -29,7 +30,7 @@ import java.util.Objects;
  * byte[] wire = IpcCompression.shouldCompress(message.length) ? IpcCompression.compress(message) : null;
  * if (wire == null) wire = message;                    // not worth it: send as is
  * ...
- * byte[] plain = wire[2] == 1 ? IpcCompression.decompress(wire, limits.maxMessageSize()) : wire;
+ * byte[] plain = wire[2] == MessageHeader.COMPRESSED ? IpcCompression.decompress(wire, limits.maxMessageSize()) : wire;
  * }</pre>
  *
  * <p>All methods are static, allocation is limited to the result (plus a 1 KiB table), and the class does no I/O.
@@ -45,7 +46,7 @@ public final class IpcCompression {
      */
     public static final long MAX_UNCOMPRESSED_SIZE = Integer.MAX_VALUE - 8;
 
-    private static final int HEADER = 8;
+    private static final int HEADER = MessageHeader.SIZE;
     /** Header plus the int32 uncompressed size: where the compressed stream starts. */
     private static final int STREAM_START = 12;
     /** The most bytes one group can add to the output: a flag byte and 8 two-byte back-references. */
@@ -121,13 +122,15 @@ public final class IpcCompression {
      * @throws IllegalArgumentException if the range does not hold an uncompressed IPC message whose header length
      *     equals {@code length}
      */
+    // One method on purpose: the JIT compiles the hot loop with all its state in registers (BENCHMARKS.md)
+    @SuppressWarnings("checkstyle:MethodLength")
     public static byte[] compress(byte[] message, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, message.length);
         if (length < HEADER) {
             throw new IllegalArgumentException("not an IPC message: " + length + " bytes, a header alone needs 8");
         }
         boolean little = littleEndian(message[offset]);
-        if (message[offset + 2] != 0) {
+        if (message[offset + 2] != MessageHeader.PLAIN) {
             throw new IllegalArgumentException("message is already compressed (header byte 2 is "
                     + (message[offset + 2] & 0xFF) + ")");
         }
@@ -144,7 +147,7 @@ public final class IpcCompression {
         byte[] out = new byte[capacity];
         out[0] = message[offset];
         out[1] = message[offset + 1];
-        out[2] = 1;
+        out[2] = MessageHeader.COMPRESSED;
         out[3] = message[offset + 3];
         writeInt(out, HEADER, length, little);
 
@@ -254,7 +257,7 @@ public final class IpcCompression {
         int pendingHash;
         int pendingPos;
 
-        /** @return the group's flag byte */
+        /** {@return the group's flag byte} */
         int run(byte[] message, byte[] out, int[] table) {
             int s = this.s;
             int d = this.d;
@@ -338,6 +341,7 @@ public final class IpcCompression {
      * @param message a complete compressed message (the whole array)
      * @return a new array with the complete uncompressed message
      * @throws IpcCompressionException if the message is malformed (see {@link #decompress(byte[], int, int, long)})
+     * @throws dev.q4j.QLimitException if it declares an uncompressed size over {@link #MAX_UNCOMPRESSED_SIZE}
      */
     public static byte[] decompress(byte[] message) {
         return decompress(message, 0, message.length, MAX_UNCOMPRESSED_SIZE);
@@ -354,8 +358,8 @@ public final class IpcCompression {
      * @param message a complete compressed message (the whole array)
      * @param maxUncompressedSize the largest uncompressed total length (header included) to accept
      * @return a new array with the complete uncompressed message
-     * @throws IpcCompressionException if the message is malformed or declares a size over the limit (see
-     *     {@link #decompress(byte[], int, int, long)})
+     * @throws IpcCompressionException if the message is malformed (see {@link #decompress(byte[], int, int, long)})
+     * @throws dev.q4j.QLimitException if it declares an uncompressed size over {@code maxUncompressedSize}
      * @throws IllegalArgumentException if {@code maxUncompressedSize} is below 8
      */
     public static byte[] decompress(byte[] message, long maxUncompressedSize) {
@@ -370,12 +374,13 @@ public final class IpcCompression {
      *
      * <p>Hostile input is rejected with an {@link IpcCompressionException} naming the problem and its offset (from
      * the start of the message): a header that is not a compressed message, a length field that disagrees with
-     * {@code length}, a declared uncompressed size below 8, above {@code maxUncompressedSize} or larger than the
-     * compressed bytes could ever expand to; and, while decoding, a back-reference to a table slot nothing filled
+     * {@code length}, a declared uncompressed size below 8 or larger than the compressed bytes could ever expand
+     * to; and, while decoding, a back-reference to a table slot nothing filled
      * yet, a back-reference writing past the declared size, a stream that ends before the declared size is reached,
      * or bytes left over after it. A declared size more than 16 times the compressed length is allocated only after
      * a first pass over the stream has shown that it produces exactly that many bytes, so a small hostile message
-     * cannot make this method allocate more than 16 times its own size.
+     * cannot make this method allocate more than 16 times its own size. A declared size above
+     * {@code maxUncompressedSize} is refused, before anything is allocated, with a {@link dev.q4j.QLimitException}.
      *
      * <pre>{@code
      * byte[] plain = IpcCompression.decompress(buffer, start, frameLength, limits.maxMessageSize());
@@ -386,10 +391,13 @@ public final class IpcCompression {
      * @param length total length of the compressed message, header included (must equal its header length field)
      * @param maxUncompressedSize the largest uncompressed total length (header included) to accept
      * @return a new array of exactly the declared uncompressed size
-     * @throws IpcCompressionException if the message is malformed or breaks the limit
+     * @throws IpcCompressionException if the message is malformed
+     * @throws dev.q4j.QLimitException if it declares an uncompressed size over {@code maxUncompressedSize}
      * @throws IndexOutOfBoundsException if the range is outside {@code message}
      * @throws IllegalArgumentException if {@code maxUncompressedSize} is below 8
      */
+    // One method on purpose: the JIT compiles the hot loop with all its state in registers (BENCHMARKS.md)
+    @SuppressWarnings("checkstyle:MethodLength")
     public static byte[] decompress(byte[] message, int offset, int length, long maxUncompressedSize) {
         Objects.checkFromIndexSize(offset, length, message.length);
         if (maxUncompressedSize < HEADER) {
@@ -413,8 +421,9 @@ public final class IpcCompression {
         }
         long limit = Math.min(maxUncompressedSize, MAX_UNCOMPRESSED_SIZE);
         if (size > limit) {
-            throw error("declared uncompressed size " + size + " exceeds the limit of " + limit
-                    + " bytes (raise maxUncompressedSize to accept it)", HEADER);
+            throw new QLimitException("declared uncompressed size " + size + " exceeds the limit of " + limit
+                    + " bytes (raise maxUncompressedSize to accept it)", HEADER, QLimitException.Limit.MESSAGE_SIZE,
+                    limit, size);
         }
         long streamLength = length - STREAM_START;
         // Every stream byte yields at most 128.5 output bytes (a 2-byte back-reference copies at most 257).
@@ -434,7 +443,7 @@ public final class IpcCompression {
         byte[] out = new byte[size];
         out[0] = message[offset];
         out[1] = message[offset + 1];
-        out[2] = 0;
+        out[2] = MessageHeader.PLAIN;
         out[3] = message[offset + 3];
         writeInt(out, 4, size, little);
 
@@ -610,10 +619,10 @@ public final class IpcCompression {
     }
 
     private static boolean littleEndian(byte order) {
-        if (order == 1) {
+        if (order == MessageHeader.LITTLE_ENDIAN) {
             return true;
         }
-        if (order == 0) {
+        if (order == MessageHeader.BIG_ENDIAN) {
             return false;
         }
         throw new IllegalArgumentException("header byte 0 must be 0 (big-endian) or 1 (little-endian), was "
@@ -622,16 +631,16 @@ public final class IpcCompression {
 
     private static boolean byteOrder(byte[] message, int offset) {
         byte order = message[offset];
-        if (order != 0 && order != 1) {
+        if (order != MessageHeader.BIG_ENDIAN && order != MessageHeader.LITTLE_ENDIAN) {
             throw error("header byte 0 must be 0 (big-endian) or 1 (little-endian), was " + (order & 0xFF), 0);
         }
-        return order == 1;
+        return order == MessageHeader.LITTLE_ENDIAN;
     }
 
     private static void checkCompressedFlag(byte[] message, int offset) {
         int flag = message[offset + 2] & 0xFF;
-        if (flag != 1) {
-            throw error(flag == 0
+        if (flag != MessageHeader.COMPRESSED) {
+            throw error(flag == MessageHeader.PLAIN
                     ? "message is not compressed (header byte 2 is 0)"
                     : "unsupported compression flag " + flag + " in header byte 2 (only 1 is known)", 2);
         }
@@ -648,7 +657,7 @@ public final class IpcCompression {
     }
 
     private static IpcCompressionException error(String what, long offset) {
-        return new IpcCompressionException(what + " (at offset " + offset + ")");
+        return new IpcCompressionException(what, offset);
     }
 
     private static int readInt(byte[] b, int at, boolean little) {

@@ -21,9 +21,23 @@ public record MessageHeader(ByteOrder order, MessageType type, int compression, 
     /** header size in bytes */
     public static final int SIZE = 8;
 
-    /** @return true when the body is compressed */
+    /** byte 0 of a big-endian message */
+    public static final byte BIG_ENDIAN = 0;
+    /** byte 0 of a little-endian message */
+    public static final byte LITTLE_ENDIAN = 1;
+    /** byte 2 of an uncompressed message */
+    public static final byte PLAIN = 0;
+    /** byte 2 of a compressed message: bytes 8..11 hold the uncompressed length */
+    public static final byte COMPRESSED = 1;
+    /**
+     * byte 2 of a compressed message over 2 GB uncompressed, with an 8-byte uncompressed length (capability 6; as the
+     * finos qPython fork reads it, not in KX's documentation)
+     */
+    public static final byte COMPRESSED_LARGE = 2;
+
+    /** {@return true when the body is compressed} */
     public boolean compressed() {
-        return compression != 0;
+        return compression != PLAIN;
     }
 
     /**
@@ -41,20 +55,20 @@ public record MessageHeader(ByteOrder order, MessageType type, int compression, 
                     + " bytes is less than the 8-byte header", 0);
         }
         int orderByte = bytes[offset];
-        if (orderByte != 0 && orderByte != 1) {
+        if (orderByte != BIG_ENDIAN && orderByte != LITTLE_ENDIAN) {
             throw new QProtocolException("bad byte-order byte " + (orderByte & 0xFF) + " in header (expected 0 or 1)",
                     0);
         }
-        ByteOrder order = orderByte == 1 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+        ByteOrder order = orderByte == LITTLE_ENDIAN ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
         MessageType type = MessageType.ofCode(bytes[offset + 1]);
         if (type == null) {
             throw new QProtocolException("bad message type " + (bytes[offset + 1] & 0xFF)
                     + " in header (expected 0 async, 1 sync or 2 response)", 1);
         }
         int compression = bytes[offset + 2];
-        if (compression < 0 || compression > 2) {
-            throw new QProtocolException("bad compressed flag " + (compression & 0xFF) + " in header (expected 0, 1 or 2)",
-                    2);
+        if (compression < PLAIN || compression > COMPRESSED_LARGE) {
+            throw new QProtocolException(
+                    "bad compressed flag " + (compression & 0xFF) + " in header (expected 0, 1 or 2)", 2);
         }
         long length = Bytes.getInt(bytes, offset + 4, order) & 0xFFFF_FFFFL;
         length |= (long) (bytes[offset + 3] & 0xFF) << 32;
@@ -74,10 +88,10 @@ public record MessageHeader(ByteOrder order, MessageType type, int compression, 
      * @param length total length, header included, at most {@code Integer.MAX_VALUE}
      */
     static void writeLittleEndian(byte[] bytes, int offset, MessageType type, boolean compressed, int length) {
-        bytes[offset] = 1;
+        bytes[offset] = LITTLE_ENDIAN;
         bytes[offset + 1] = type.code();
-        bytes[offset + 2] = (byte) (compressed ? 1 : 0);
-        bytes[offset + 3] = 0;
+        bytes[offset + 2] = compressed ? COMPRESSED : PLAIN;
+        bytes[offset + 3] = 0;   // reserved (the length's fifth byte, which messages q4j writes never need)
         Bytes.putInt(bytes, offset + 4, length, ByteOrder.LITTLE_ENDIAN);
     }
 }

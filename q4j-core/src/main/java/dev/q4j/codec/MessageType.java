@@ -16,8 +16,9 @@ public enum MessageType {
     RESPONSE;
 
     /**
+     * {@return the type, or {@code null} when the byte is not 0, 1 or 2}
+     *
      * @param code header byte 1
-     * @return the type, or {@code null} when the byte is not 0, 1 or 2
      */
     public static MessageType ofCode(int code) {
         return code >= 0 && code <= 2 ? BY_CODE[code] : null;
@@ -25,7 +26,7 @@ public enum MessageType {
 
     private static final MessageType[] BY_CODE = values();
 
-    /** @return header byte 1 */
+    /** {@return header byte 1} */
     public byte code() {
         return (byte) ordinal();
     }

@@ -22,6 +22,8 @@ import java.util.Objects;
 public record QMessage(MessageType type, ByteOrder order, boolean compressed, QValue value) {
 
     /**
+     * Checks and holds the parts of a message.
+     *
      * @param type message type
      * @param order byte order
      * @param compressed compressed or not
@@ -33,13 +35,14 @@ public record QMessage(MessageType type, ByteOrder order, boolean compressed, QV
         Objects.requireNonNull(value, "value");
     }
 
-    /** @return true when the message carries a q error */
+    /** {@return true when the message carries a q error} */
     public boolean isError() {
         return value instanceof QError;
     }
 
     /**
-     * @return the value
+     * {@return the value}
+     *
      * @throws QErrorException when the message is a q error
      */
     public QValue valueOrThrow() {

@@ -44,8 +44,9 @@ final class SymbolEncoder {
     private long lastCode;
 
     /**
+     * {@return its UTF-8 length, without the terminator}
+     *
      * @param s a symbol
-     * @return its UTF-8 length, without the terminator
      */
     int length(String s) {
         long code = code(s);
@@ -164,7 +165,7 @@ final class SymbolEncoder {
         return code;
     }
 
-    /** @return whether the table has turned to a {@link HashMap} (for tests) */
+    /** {@return whether the table has turned to a {@link HashMap} (for tests)} */
     boolean hashingGivenUp() {
         return fallback != null;
     }

@@ -329,8 +329,9 @@ final class SymbolTable {
     }
 
     /**
+     * {@return the instance already held for its text, or {@code s} (remembered while there is room)}
+     *
      * @param s a symbol, once the table has turned to {@link #fallback}
-     * @return the instance already held for its text, or {@code s} (remembered while there is room)
      */
     private String remember(String s) {
         HashMap<String, String> map = fallback;
@@ -338,7 +339,7 @@ final class SymbolTable {
         return known != null ? known : s;
     }
 
-    /** @return whether the table has turned to a {@link HashMap} (for tests) */
+    /** {@return whether the table has turned to a {@link HashMap} (for tests)} */
     boolean hashingGivenUp() {
         return fallback != null;
     }

@@ -41,6 +41,7 @@ import dev.q4j.value.QTime;
 import dev.q4j.value.QTimespan;
 import dev.q4j.value.QTimestamp;
 import dev.q4j.value.QType;
+import dev.q4j.value.QType.Code;
 import dev.q4j.value.QUnaryPrimitive;
 import dev.q4j.value.QUtf8;
 import dev.q4j.value.QValue;
@@ -63,28 +64,29 @@ final class ValueReader {
     private final boolean little;
     /** subtracted from positions in error messages, so that offsets count from the start of the message */
     private final int base;
+    /** checks the nesting depth */
+    private final DecodeLimits limits;
+    /** {@link DecodeLimits#maxDepth()}, for choosing a fast path that stays within it */
     private final int maxDepth;
     /** whether vectors of 4- and 8-byte items are left in {@link #b} instead of copied out of it */
     private final boolean inPlace;
     private final SymbolTable symbols = new SymbolTable();
     private int pos;
 
-    ValueReader(byte[] bytes, int start, int end, ByteOrder order, int base, int maxDepth) {
-        this(bytes, start, end, order, base, maxDepth, false);
-    }
-
     /**
+     * @param limits the limits, of which the reader checks the depth (the caller checks the size)
      * @param inPlace whether vectors of 4- and 8-byte items read their items from {@code bytes} (which their owner
      *     then must not modify) instead of copies
      */
-    ValueReader(byte[] bytes, int start, int end, ByteOrder order, int base, int maxDepth, boolean inPlace) {
+    ValueReader(byte[] bytes, int start, int end, ByteOrder order, int base, DecodeLimits limits, boolean inPlace) {
         this.b = bytes;
         this.pos = start;
         this.end = end;
         this.order = order;
         this.little = order == ByteOrder.LITTLE_ENDIAN;
         this.base = base;
-        this.maxDepth = maxDepth;
+        this.limits = limits;
+        this.maxDepth = limits.maxDepth();
         this.inPlace = inPlace;
     }
 
@@ -95,40 +97,39 @@ final class ValueReader {
     }
 
     QValue readValue(int depth) {
-        if (depth > maxDepth) {
-            throw error("nesting deeper than " + maxDepth + " levels (raise DecodeLimits.maxDepth to accept it)", pos);
-        }
+        limits.checkDepth(depth, pos - base);
         need(1, "a type byte");
         int typePos = pos;
         int type = b[pos++];
         if (type < 0) {
-            return type == -128 ? new QError(readCString("error text")) : readAtom(type, typePos);
+            return type == Code.ERROR ? new QError(readCString("error text")) : readAtom(type, typePos);
         }
-        if (type <= 19 && type != 3) {
-            return type == 0 ? readList(depth) : readVector(type, typePos);
+        if (type <= Code.TIME && type != Code.UNUSED) {
+            return type == Code.LIST ? readList(depth) : readVector(type, typePos);
         }
         switch (type) {
-            case 98:
+            case Code.TABLE:
                 return readTable(depth, typePos);
-            case 99:
+            case Code.DICT:
                 return readDict(depth, false, typePos);
-            case 127:
+            case Code.SORTED_DICT:
                 return readDict(depth, true, typePos);
-            case 100:
+            case Code.LAMBDA:
                 return readLambda(depth, typePos);
-            case 101:
+            case Code.UNARY_PRIMITIVE:
                 return QUnaryPrimitive.of(readUnsignedByte("unary primitive code"));
-            case 102:
+            case Code.BINARY_PRIMITIVE:
                 return QBinaryPrimitive.of(readUnsignedByte("operator code"));
-            case 103:
+            case Code.ITERATOR:
                 return QIterator.of(readUnsignedByte("iterator code"));
-            case 104:
+            case Code.PROJECTION:
                 return new QProjection(java.util.Arrays.asList(readItems(depth, "projection", typePos)));
-            case 105:
+            case Code.COMPOSITION:
                 return new QComposition(java.util.Arrays.asList(readItems(depth, "composition", typePos)));
-            case 106: case 107: case 108: case 109: case 110: case 111:
+            case Code.EACH: case Code.OVER: case Code.SCAN: case Code.EACH_PRIOR: case Code.EACH_RIGHT:
+            case Code.EACH_LEFT:
                 return QDerivedFunction.of(QType.ofCode(type), readValue(depth + 1));
-            case 112:
+            case Code.DYNAMIC_LOAD:
                 throw error("type 112 (a function loaded from a shared library) cannot be sent over IPC", typePos);
             default:
                 throw unknownType(type, typePos);
@@ -136,14 +137,14 @@ final class ValueReader {
     }
 
     private QProtocolException unknownType(int type, int at) {
-        if (type >= 20 && type <= 76) {
+        if (type >= Code.FIRST_ENUM && type <= Code.LAST_ENUM) {
             return error("enumerated type " + type + " cannot be decoded: kdb+ sends enumerations resolved to symbols, "
                     + "so these bytes are not from kdb+ IPC", at);
         }
-        if (type == 77) {
+        if (type == Code.ANYMAP) {
             return error("type 77 (anymap) is an on-disk type and cannot be decoded from IPC", at);
         }
-        if (type >= 78 && type <= 96) {
+        if (type >= Code.FIRST_MAPPED_LIST && type <= Code.LAST_MAPPED_LIST) {
             return error("type " + type + " (nested mapped list) is an on-disk type and cannot be decoded from IPC",
                     at);
         }
@@ -154,24 +155,24 @@ final class ValueReader {
 
     private QValue readAtom(int type, int at) {
         switch (type) {
-            case -1: return QBoolean.of(readBoolean(b[take(1, "a boolean")], pos - 1));
-            case -2: return QGuid.of(readGuid());
-            case -4: return QByte.of(b[take(1, "a byte")]);
-            case -5: return QShort.of(readShort());
-            case -6: return QInt.of(readInt());
-            case -7: return QLong.of(readLong());
-            case -8: return QReal.of(Float.intBitsToFloat(readInt()));
-            case -9: return QFloat.of(Double.longBitsToDouble(readLong()));
-            case -10: return QChar.of(b[take(1, "a char")]);
-            case -11: return QSymbol.of(readSymbol());
-            case -12: return QTimestamp.of(readLong());
-            case -13: return QMonth.of(readInt());
-            case -14: return QDate.of(readInt());
-            case -15: return QDatetime.of(Double.longBitsToDouble(readLong()));
-            case -16: return QTimespan.of(readLong());
-            case -17: return QMinute.of(readInt());
-            case -18: return QSecond.of(readInt());
-            case -19: return QTime.of(readInt());
+            case -Code.BOOLEAN: return QBoolean.of(readBoolean(b[take(1, "a boolean")], pos - 1));
+            case -Code.GUID: return QGuid.of(readGuid());
+            case -Code.BYTE: return QByte.of(b[take(1, "a byte")]);
+            case -Code.SHORT: return QShort.of(readShort());
+            case -Code.INT: return QInt.of(readInt());
+            case -Code.LONG: return QLong.of(readLong());
+            case -Code.REAL: return QReal.of(Float.intBitsToFloat(readInt()));
+            case -Code.FLOAT: return QFloat.of(Double.longBitsToDouble(readLong()));
+            case -Code.CHAR: return QChar.of(b[take(1, "a char")]);
+            case -Code.SYMBOL: return QSymbol.of(readSymbol());
+            case -Code.TIMESTAMP: return QTimestamp.of(readLong());
+            case -Code.MONTH: return QMonth.of(readInt());
+            case -Code.DATE: return QDate.of(readInt());
+            case -Code.DATETIME: return QDatetime.of(Double.longBitsToDouble(readLong()));
+            case -Code.TIMESPAN: return QTimespan.of(readLong());
+            case -Code.MINUTE: return QMinute.of(readInt());
+            case -Code.SECOND: return QSecond.of(readInt());
+            case -Code.TIME: return QTime.of(readInt());
             default: throw error("unknown atom type " + type, at);
         }
     }
@@ -213,34 +214,35 @@ final class ValueReader {
     private QVector readVector(int type, int at) {
         int attributeAt = pos;
         Attribute attribute = readAttribute();
-        QVector v = readVectorItems(type, at, attribute);
-        if (attribute == Attribute.SORTED || attribute == Attribute.UNIQUE) {
-            // kdb+ never sends a false s# or u#, and one would make binary search or hashing on it wrong
-            String wrong = dev.q4j.internal.Attributes.violation(v, attribute);
-            if (wrong != null) {
-                throw error(wrong, attributeAt);
-            }
+        if (attribute != Attribute.SORTED && attribute != Attribute.UNIQUE) {
+            return readVectorItems(type, at, attribute);
         }
-        return v;
+        try {
+            return readVectorItems(type, at, attribute);
+        } catch (IllegalArgumentException e) {
+            // the vector's own check: kdb+ never sends a false s# or u#, and one would make searches on it wrong
+            throw error(e.getMessage(), attributeAt);
+        }
     }
 
     private QVector readVectorItems(int type, int at, Attribute attribute) {
-        int n = readCount(type == 0 ? "list" : QType.ofCode(type) == null ? "?" : QType.ofCode(type).qName());
+        int n = readCount(type == Code.LIST ? "list"
+                : QType.ofCode(type) == null ? "?" : QType.ofCode(type).qName());
         switch (type) {
-            case 1: return QBooleanVector.wrap(readBooleans(n), attribute);
-            case 2: return QGuidVector.wrap(readGuids(n), attribute);
-            case 4: return QByteVector.wrap(readBytes(n), attribute);
-            case 5: return QShortVector.wrap(readShorts(n), attribute);
-            case 8: return QRealVector.wrap(readFloats(n), attribute);
-            case 10: return QCharVector.wrap(readBytes(n), attribute);
-            case 11: return SymbolVectors.wrapUnchecked(readSymbols(n), attribute);
-            case 7: case 12: case 16:
+            case Code.BOOLEAN: return QBooleanVector.wrap(readBooleans(n), attribute);
+            case Code.GUID: return QGuidVector.wrap(readGuids(n), attribute);
+            case Code.BYTE: return QByteVector.wrap(readBytes(n), attribute);
+            case Code.SHORT: return QShortVector.wrap(readShorts(n), attribute);
+            case Code.REAL: return QRealVector.wrap(readFloats(n), attribute);
+            case Code.CHAR: return QCharVector.wrap(readBytes(n), attribute);
+            case Code.SYMBOL: return SymbolVectors.wrapUnchecked(readSymbols(n), attribute);
+            case Code.LONG: case Code.TIMESTAMP: case Code.TIMESPAN:
                 return inPlace ? readInPlace(type, n, 8, "long", attribute)
                         : QVectors.wrapLongs(QType.ofCode(type), readLongs(n), attribute);
-            case 9: case 15:
+            case Code.FLOAT: case Code.DATETIME:
                 return inPlace ? readInPlace(type, n, 8, "float", attribute)
                         : QVectors.wrapDoubles(QType.ofCode(type), readDoubles(n), attribute);
-            case 6: case 13: case 14: case 17: case 18: case 19:
+            case Code.INT: case Code.MONTH: case Code.DATE: case Code.MINUTE: case Code.SECOND: case Code.TIME:
                 return inPlace ? readInPlace(type, n, 4, "int", attribute)
                         : QVectors.wrapInts(QType.ofCode(type), readInts(n), attribute);
             default: throw error("unknown vector type " + type, at);
@@ -250,7 +252,7 @@ final class ValueReader {
     private Attribute readAttribute() {
         int p = take(1, "an attribute byte");
         // bit 0x80 marks a 64-bit count (messages over 2 GB, capability 6)
-        Attribute a = Attribute.ofCode(b[p] & 0x7F);
+        Attribute a = Attribute.ofCode(b[p] & (~Attribute.Code.LONG_COUNT & 0xFF));
         if (a == null) {
             throw error("unknown attribute byte " + (b[p] & 0xFF) + " (expected 0 none, 1 s, 2 u, 3 p or 4 g)", p);
         }
@@ -261,7 +263,7 @@ final class ValueReader {
         int attributePos = pos - 1;
         long n;
         int at = pos;
-        if ((b[attributePos] & 0x80) != 0) {
+        if ((b[attributePos] & Attribute.Code.LONG_COUNT) != 0) {
             n = readLong();
             if (n > DecodeLimits.JVM_MAX_MESSAGE) {
                 throw error(what + " of " + n + " items is longer than a Java array can be", at);
@@ -524,13 +526,10 @@ final class ValueReader {
     // ---------------------------------------------------------------- structures
 
     private QList readList(int depth) {
-        if (depth >= maxDepth) {
-            // a list is one level deeper than its items, also when it has none: at depth maxDepth it is one too many,
-            // which the value model would refuse with an IllegalArgumentException (nested derived functions around
-            // an empty list, 1,001 nested lists)
-            throw error("nesting deeper than " + maxDepth + " levels (raise DecodeLimits.maxDepth to accept it)",
-                    pos - 1);
-        }
+        // a list is one level deeper than its items, also when it has none: at depth maxDepth it is one too many,
+        // which the value model would refuse with an IllegalArgumentException (nested derived functions around an
+        // empty list, 1,001 nested lists)
+        limits.checkDepth(depth + 1, pos - 1 - base);
         Attribute attribute = readAttribute();
         int at = pos;
         int n = readCount("list");
@@ -576,18 +575,19 @@ final class ValueReader {
 
     private QTable readTable(int depth, int at) {
         need(1, "a table's attribute byte");
-        if ((b[pos] & 0x80) != 0) {
+        if ((b[pos] & Attribute.Code.LONG_COUNT) != 0) {
             throw error("a table's attribute byte has the 64-bit count flag (0x80), but a table has no count", pos);
         }
         Attribute attribute = readAttribute();
         need(1, "the table's dictionary");
-        if (b[pos] != 99) {
+        if (b[pos] != Code.DICT) {
             throw error("a table must hold a dictionary (type 99), not type " + b[pos], pos);
         }
         pos++;
         QValue names = readValue(depth + 1);
         if (names instanceof QSymbolVector nameVector && nameVector.attribute() == Attribute.NONE
-                && end - pos >= 2 && b[pos] == 0 && b[pos + 1] == 0 && depth + 2 <= maxDepth) {
+                && end - pos >= 2 && b[pos] == Code.LIST && b[pos + 1] == Attribute.Code.NONE
+                && depth + 2 <= maxDepth) {
             return readColumns(nameVector, attribute, depth, at);
         }
         QValue columns = readValue(depth + 1);
@@ -626,7 +626,7 @@ final class ValueReader {
      * {@link QList} of it, each vector column read as such. Checks as {@link #readTable}, in the same order.
      */
     private QTable readColumns(QSymbolVector nameVector, Attribute attribute, int depth, int at) {
-        pos += 2;   // type 0, attribute 0
+        pos += 2;   // type 0 (general list), attribute 0 (none)
         int countAt = pos;
         int n = readCount("list");
         if ((long) n * 2 > end - pos) {
@@ -636,10 +636,10 @@ final class ValueReader {
         QValue[] others = null;
         for (int i = 0; i < n; i++) {
             int type = end > pos ? b[pos] : -1;
-            if (type > 0 && type <= 19 && type != 3) {
+            if (type > Code.LIST && type <= Code.TIME && type != Code.UNUSED) {
                 int typePos = pos++;
                 cols[i] = readVector(type, typePos);
-            } else if (type == 0 && depth + 3 <= maxDepth) {
+            } else if (type == Code.LIST && depth + 3 <= maxDepth) {
                 pos++;
                 cols[i] = readList(depth + 2);
             } else {

@@ -42,7 +42,7 @@ import dev.q4j.value.QTable;
 import dev.q4j.value.QTime;
 import dev.q4j.value.QTimespan;
 import dev.q4j.value.QTimestamp;
-import dev.q4j.value.QType;
+import dev.q4j.value.QType.Code;
 import dev.q4j.value.QUnaryPrimitive;
 import dev.q4j.value.QUtf8;
 import dev.q4j.value.QValue;
@@ -144,7 +144,7 @@ final class ValueWriter {
         return 2 + utf8Length(e.message());
     }
 
-    /** @return the size of a vector of fixed-width items, or -1 when {@code v} is not one */
+    /** {@return the size of a vector of fixed-width items, or -1 when {@code v} is not one} */
     private static long sizeOfFixedWidthVector(QValue v) {
         if (v instanceof LongBackedVector x) {
             return 6 + 8L * x.count();
@@ -197,19 +197,20 @@ final class ValueWriter {
 
     // ---------------------------------------------------------------- writing
 
-    /** @return the position after the value */
+    /** {@return the position after the value} */
     int write(QValue v) {
         // Classes before the interfaces QAtom and QVector, and calls on each class's own type. The columns of a
-        // table are values of many classes, and on JDK 17 an instanceof that fails against an interface costs
-        // about 20 ns (a scan of the class's interfaces; JDK 23 made it cheap), as does a call through a type whose
-        // target changes from column to column: more than writing a 10-row column. sizeOf also tests classes first.
+        // table are values of many classes, and on JDK 17 an instanceof that fails against an interface (a scan of
+        // the class's interfaces; JDK 23 made it cheap) and a call through a type whose target changes from column
+        // to column each cost more than writing a 10-row column (BENCHMARKS.md, "Small values: dispatch by class").
+        // sizeOf also tests classes first.
         if (writeVector(v)) {
             return pos;
         }
         if (v instanceof QTable t) {
             writeTable(t);
         } else if (v instanceof QList l) {
-            header(0, l.attribute(), l.count());
+            header(Code.LIST, l.attribute(), l.count());
             for (int i = 0; i < l.count(); i++) {
                 write(l.at(i));
             }
@@ -224,29 +225,29 @@ final class ValueWriter {
         } else if (v instanceof QAtom a) {
             writeAtom(a);
         } else if (v instanceof QLambda f) {
-            b[pos++] = 100;
+            b[pos++] = Code.LAMBDA;
             putCString(f.context());
             byte[] src = QUtf8.encode(f.source());
-            header(10, Attribute.NONE, src.length);
+            header(Code.CHAR, Attribute.NONE, src.length);
             putBytes(src);
         } else if (v instanceof QUnaryPrimitive p) {
-            b[pos++] = 101;
+            b[pos++] = Code.UNARY_PRIMITIVE;
             b[pos++] = (byte) p.code();
         } else if (v instanceof QBinaryPrimitive p) {
-            b[pos++] = 102;
+            b[pos++] = Code.BINARY_PRIMITIVE;
             b[pos++] = (byte) p.code();
         } else if (v instanceof QIterator p) {
-            b[pos++] = 103;
+            b[pos++] = Code.ITERATOR;
             b[pos++] = (byte) p.code();
         } else if (v instanceof QProjection p) {
-            writeItems(104, p.items());
+            writeItems(Code.PROJECTION, p.items());
         } else if (v instanceof QComposition c) {
-            writeItems(105, c.items());
+            writeItems(Code.COMPOSITION, c.items());
         } else if (v instanceof QDerivedFunction d) {
             b[pos++] = d.type().code();
             write(d.function());
         } else {
-            b[pos++] = -128;
+            b[pos++] = Code.ERROR;
             putCString(((QError) v).message());
         }
         return pos;
@@ -261,17 +262,17 @@ final class ValueWriter {
     }
 
     private void writeTable(QTable t) {
-        b[pos++] = 98;
+        b[pos++] = Code.TABLE;
         b[pos++] = t.attribute().code();
-        b[pos++] = 99;
+        b[pos++] = Code.DICT;
         List<String> names = t.columnNames();
         int n = names.size();
-        header(11, Attribute.NONE, n);
+        header(Code.SYMBOL, Attribute.NONE, n);
         for (int i = 0; i < n; i++) {
             putCString(names.get(i));
         }
         List<QSequence> columns = t.columns();
-        header(0, Attribute.NONE, n);
+        header(Code.LIST, Attribute.NONE, n);
         for (int i = 0; i < n; i++) {
             write(columns.get(i));
         }
@@ -324,7 +325,7 @@ final class ValueWriter {
     // buffers write Double.doubleToRawLongBits), so NaN payloads survive.
     private static final int BULK = 32;
 
-    /** @return false, having written nothing, when {@code v} is not a vector */
+    /** {@return false, having written nothing, when {@code v} is not a vector} */
     private boolean writeVector(QValue v) {
         // through buffer(), not array(): a vector decoded in place is copied from its bytes, not into an array first
         if (v instanceof LongBackedVector x) {
@@ -359,7 +360,7 @@ final class ValueWriter {
             }
         } else if (v instanceof QSymbolVector x) {
             String[] a = x.array();
-            header(QType.SYMBOL.code(), x.attribute(), a.length);
+            header(Code.SYMBOL, x.attribute(), a.length);
             if (symbols != null && a.length >= SymbolEncoder.MIN_VECTOR) {
                 int p = pos;
                 for (String s : a) {
@@ -372,25 +373,25 @@ final class ValueWriter {
                 }
             }
         } else if (v instanceof QCharVector x) {
-            header(QType.CHAR.code(), x.attribute(), x.count());
+            header(Code.CHAR, x.attribute(), x.count());
             putBytes(x.array());
         } else if (v instanceof QByteVector x) {
-            header(QType.BYTE.code(), x.attribute(), x.count());
+            header(Code.BYTE, x.attribute(), x.count());
             putBytes(x.array());
         } else if (v instanceof QBooleanVector x) {
             boolean[] bools = x.array();
-            header(QType.BOOLEAN.code(), x.attribute(), bools.length);
+            header(Code.BOOLEAN, x.attribute(), bools.length);
             for (int i = 0; i < bools.length; i++) {
                 b[pos + i] = (byte) (bools[i] ? 1 : 0);
             }
             pos += bools.length;
         } else if (v instanceof QShortVector x) {
             short[] a = x.array();
-            header(QType.SHORT.code(), x.attribute(), a.length);
+            header(Code.SHORT, x.attribute(), a.length);
             view(a.length * 2).asShortBuffer().put(a);
         } else if (v instanceof QRealVector x) {
             float[] f = x.array();
-            header(QType.REAL.code(), x.attribute(), f.length);
+            header(Code.REAL, x.attribute(), f.length);
             if (f.length < BULK) {
                 for (float item : f) {
                     putInt(Float.floatToRawIntBits(item));
@@ -400,7 +401,7 @@ final class ValueWriter {
             }
         } else if (v instanceof QGuidVector x) {
             UUID[] a = x.array();
-            header(QType.GUID.code(), x.attribute(), a.length);
+            header(Code.GUID, x.attribute(), a.length);
             for (UUID u : a) {
                 putGuid(u);
             }

@@ -35,10 +35,11 @@ public final class Attributes {
     }
 
     /**
+     * {@return {@code null} when {@code v} may carry it, else what is wrong, with kdb+'s error ({@code 's-fail}, {@code
+     * 'u-fail}) at the end}
+     *
      * @param v a vector
      * @param attribute the attribute it is to carry
-     * @return {@code null} when {@code v} may carry it, else what is wrong, with kdb+'s error ({@code 's-fail},
-     *     {@code 'u-fail}) at the end
      */
     public static String violation(QVector v, Attribute attribute) {
         if (attribute == Attribute.SORTED) {
@@ -54,7 +55,7 @@ public final class Attributes {
         return null;
     }
 
-    /** @return the first index whose item is below the one before it, or -1 */
+    /** {@return the first index whose item is below the one before it, or -1} */
     private static int unsortedAt(QVector v) {
         int n = v.count();
         if (v instanceof LongBackedVector x) {
@@ -137,7 +138,7 @@ public final class Attributes {
         return Integer.compare(a.length(), b.length());
     }
 
-    /** @return the first index whose item equals an earlier one, or -1 */
+    /** {@return the first index whose item equals an earlier one, or -1} */
     private static int repeatAt(QVector v) {
         int n = v.count();
         if (v instanceof QSymbolVector x) {

@@ -17,14 +17,17 @@ public final class SymbolVectors {
     /** Implemented by {@link QSymbolVector}, which installs it when it initialises. */
     public interface Factory {
         /**
+         * {@return the vector}
+         *
          * @param values symbols known to hold no NUL character, shared
          * @param attribute the attribute
-         * @return the vector
          */
         QSymbolVector wrapUnchecked(String[] values, Attribute attribute);
     }
 
     /**
+     * Installs the factory of symbol vectors.
+     *
      * @param f the factory; only the first call counts
      * @throws IllegalArgumentException when {@code f} is not {@link QSymbolVector}'s own (on the class path this
      *     class is visible to all, and only that one may skip the check)
@@ -41,9 +44,11 @@ public final class SymbolVectors {
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values symbols known to hold no NUL character (read up to a NUL terminator), shared
      * @param attribute the attribute
-     * @return the vector
+     * @throws IllegalArgumentException for a false {@code s#} or {@code u#}: only the NUL check is skipped
      */
     public static QSymbolVector wrapUnchecked(String[] values, Attribute attribute) {
         Factory f = factory;

@@ -42,13 +42,14 @@ public final class ColumnConverter<T, C> {
     }
 
     /**
+     * {@return the converter, written as the carrier's natural q type}
+     *
      * @param <T> the user's type
      * @param <C> the carrier type
      * @param type the user's type; not a primitive
      * @param carrier a type the mapper maps (for numbers, the box: {@code Long.class}, {@code Double.class})
      * @param toCarrier from the user's type to the carrier, for writing
      * @param fromCarrier from the carrier to the user's type, for reading
-     * @return the converter, written as the carrier's natural q type
      * @throws IllegalArgumentException when {@code type} or {@code carrier} is a primitive type
      */
     public static <T, C> ColumnConverter<T, C> of(Class<T> type, Class<C> carrier,
@@ -64,25 +65,26 @@ public final class ColumnConverter<T, C> {
     }
 
     /**
+     * {@return a converter like this one that writes {@code type}}
+     *
      * @param type the q type to write the carrier as, where it has a choice ({@code Instant} as
      *     {@link QType#DATETIME}, {@code String} as {@link QType#CHAR} for a string column...)
-     * @return a converter like this one that writes {@code type}
      */
     public ColumnConverter<T, C> writtenAs(QType type) {
         return new ColumnConverter<>(this.type, carrier, toCarrier, fromCarrier, Objects.requireNonNull(type));
     }
 
-    /** @return the user's type */
+    /** {@return the user's type} */
     public Class<T> type() {
         return type;
     }
 
-    /** @return the carrier type */
+    /** {@return the carrier type} */
     public Class<C> carrier() {
         return carrier;
     }
 
-    /** @return the q type chosen with {@link #writtenAs}, if any */
+    /** {@return the q type chosen with {@link #writtenAs}, if any} */
     public Optional<QType> qType() {
         return Optional.ofNullable(qType);
     }

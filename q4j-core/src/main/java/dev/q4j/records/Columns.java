@@ -43,7 +43,7 @@ final class Columns {
      * @param get {@code (Object data, int row) -> J}
      */
     record Reader(Function<QSequence, Object> extract, MethodHandle get) {
-        /** @return the reader whose cells go through {@code filter}, {@code (J) -> K} */
+        /** {@return the reader whose cells go through {@code filter}, {@code (J) -> K}} */
         Reader map(MethodHandle filter) {
             return new Reader(extract, MethodHandles.filterReturnValue(get,
                     filter.asType(filter.type().changeParameterType(0, get.type().returnType()))));
@@ -59,15 +59,16 @@ final class Columns {
      * @param finish {@code data -> column}
      */
     record Writer(QType qType, IntFunction<Object> allocate, MethodHandle set, Function<Object, QSequence> finish) {
-        /** @return the writer of values that {@code filter}, {@code (K) -> J}, turns into this writer's */
+        /** {@return the writer of values that {@code filter}, {@code (K) -> J}, turns into this writer's} */
         Writer from(MethodHandle filter) {
             return new Writer(qType, allocate, MethodHandles.filterArguments(set, 2,
                     filter.asType(filter.type().changeReturnType(set.type().parameterType(2)))), finish);
         }
 
         /**
+         * {@return a column of the given values, one by one (for nested values, not for records' columns)}
+         *
          * @param outer where a failure is reported, with the item's position; {@code null} for a single value
-         * @return a column of the given values, one by one (for nested values, not for records' columns)
          */
         QSequence column(java.util.List<?> values, Site outer) {
             Object data = allocate.apply(values.size());
@@ -91,10 +92,11 @@ final class Columns {
     // ------------------------------------------------------------------ reading
 
     /**
+     * {@return the fast reader of the vector's cells as {@code javaType}, or {@code null} when the type cannot hold the
+     * vector's items}
+     *
      * @param column a vector
      * @param javaType a scalar Java type
-     * @return the fast reader of the vector's cells as {@code javaType}, or {@code null} when the type cannot hold
-     *     the vector's items
      */
     static Reader vectorReader(Site site, QVector column, Class<?> javaType) {
         QType t = column.type();
@@ -107,7 +109,7 @@ final class Columns {
         return new Reader(Columns::storage, get);
     }
 
-    /** @return the array a vector's items are in (a vector decoded in place copies them once) */
+    /** {@return the array a vector's items are in (a vector decoded in place copies them once)} */
     static Object storage(QSequence column) {
         if (column instanceof LongBackedVector v) {
             return v.array();
@@ -217,8 +219,8 @@ final class Columns {
     // ------------------------------------------------------------------ writing
 
     /**
-     * @return the fast writer of {@code javaType} values into a vector of q type {@code t}, or {@code null} when
-     *     the Java type is not written as that q type
+     * {@return the fast writer of {@code javaType} values into a vector of q type {@code t}, or {@code null} when the
+     * Java type is not written as that q type}
      */
     static Writer vectorWriter(Site site, Class<?> javaType, QType t) {
         MethodHandle encoder = Scalars.encoder(javaType, t);
@@ -348,7 +350,7 @@ final class Columns {
         }
     }
 
-    /** @return {@code t} unchecked, or wrapped: for rethrowing what a method handle threw */
+    /** {@return {@code t} unchecked, or wrapped: for rethrowing what a method handle threw} */
     static RuntimeException rethrow(Throwable t) {
         if (t instanceof RuntimeException r) {
             throw r;

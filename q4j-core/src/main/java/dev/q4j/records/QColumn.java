@@ -25,12 +25,12 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.FIELD, ElementType.METHOD})
 public @interface QColumn {
-    /** @return the column name; empty (the default) for the component's own name */
+    /** {@return the column name; empty (the default) for the component's own name} */
     String value() default "";
 
     /**
-     * @return the q type written for the component: {@link QType#LIST} (the default) for the Java type's natural
-     *     q type; {@link QType#CHAR} on a {@code String} for a string column
+     * {@return the q type written for the component: {@link QType#LIST} (the default) for the Java type's natural q
+     * type; {@link QType#CHAR} on a {@code String} for a string column}
      */
     QType type() default QType.LIST;
 }

@@ -561,12 +561,12 @@ public final class RecordMapper {
         return naming;
     }
 
-    /** @return the global converter of a type, or {@code null} */
+    /** {@return the global converter of a type, or {@code null}} */
     ColumnConverter<?, ?> converter(Class<?> type) {
         return converters.get(type);
     }
 
-    /** @return the converter of one component: its own, else the global one for its type, else {@code null} */
+    /** {@return the converter of one component: its own, else the global one for its type, else {@code null}} */
     ColumnConverter<?, ?> converter(Class<?> recordType, String component, Class<?> type) {
         Map<String, ColumnConverter<?, ?>> own = componentConverters.get(recordType);
         ColumnConverter<?, ?> c = own == null ? null : own.get(component);
@@ -688,8 +688,9 @@ public final class RecordMapper {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param converter a converter for every component (and nested value) of its type
-         * @return this builder
          */
         public Builder converter(ColumnConverter<?, ?> converter) {
             converters.put(converter.type(), converter);
@@ -697,10 +698,11 @@ public final class RecordMapper {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param recordType the record class
          * @param component the name of one of its components, whose type is the converter's type
          * @param converter the converter for that component only (it wins over one for the whole type)
-         * @return this builder
          * @throws IllegalArgumentException when the record has no such component, or it is of another type
          */
         public Builder converter(Class<? extends Record> recordType, String component,
@@ -724,8 +726,9 @@ public final class RecordMapper {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param unmatched what reading does with a column (or key) no component takes
-         * @return this builder
          */
         public Builder unmatchedColumns(UnmatchedColumns unmatched) {
             this.unmatched = Objects.requireNonNull(unmatched);
@@ -733,8 +736,9 @@ public final class RecordMapper {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param naming how written columns are named after components
-         * @return this builder
          */
         public Builder columnNaming(ColumnNaming naming) {
             this.naming = Objects.requireNonNull(naming);
@@ -742,16 +746,17 @@ public final class RecordMapper {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param lookup a lookup with private access to the record classes' module, for records in a module that
          *     does not open their package to {@code dev.q4j.core}: pass {@code MethodHandles.lookup()}
-         * @return this builder
          */
         public Builder lookup(MethodHandles.Lookup lookup) {
             this.lookup = Objects.requireNonNull(lookup);
             return this;
         }
 
-        /** @return the mapper */
+        /** {@return the mapper} */
         public RecordMapper build() {
             return new RecordMapper(this);
         }

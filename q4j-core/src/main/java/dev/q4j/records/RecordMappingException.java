@@ -61,27 +61,27 @@ public final class RecordMappingException extends Q4jException {
         return b.length() == 0 ? reason : b.append(": ").append(reason).toString();
     }
 
-    /** @return the record class the mapping was for, when known */
+    /** {@return the record class the mapping was for, when known} */
     public Optional<Class<?>> recordClass() {
         return Optional.ofNullable(recordClass);
     }
 
-    /** @return the record component's name, when the failure concerns one */
+    /** {@return the record component's name, when the failure concerns one} */
     public Optional<String> component() {
         return Optional.ofNullable(component);
     }
 
-    /** @return the column's (or dictionary key's) name, when the failure concerns one */
+    /** {@return the column's (or dictionary key's) name, when the failure concerns one} */
     public Optional<String> column() {
         return Optional.ofNullable(column);
     }
 
-    /** @return the column's q type, when known */
+    /** {@return the column's q type, when known} */
     public Optional<QType> qType() {
         return Optional.ofNullable(qType);
     }
 
-    /** @return the 0-based row, when the failure concerns one */
+    /** {@return the 0-based row, when the failure concerns one} */
     public OptionalInt row() {
         return row >= 0 ? OptionalInt.of(row) : OptionalInt.empty();
     }

@@ -95,8 +95,8 @@ final class RecordType {
     }
 
     /**
-     * @return the constructor, an exception from which (the record's own validation) becomes a {@link CellFailure}
-     *     naming the record class, so that the loop over the rows adds the row and keeps the exception as the cause
+     * {@return the constructor, an exception from which (the record's own validation) becomes a {@link CellFailure}
+     * naming the record class, so that the loop over the rows adds the row and keeps the exception as the cause}
      */
     private static MethodHandle guarded(Class<?> type, MethodHandle constructor) {
         MethodHandle handler = MethodHandles.insertArguments(REJECTED, 0, type)
@@ -109,7 +109,7 @@ final class RecordType {
         throw new Site(type, null, null, null, null).fail("the constructor rejected the row: " + e, e);
     }
 
-    /** @return {@code tradeTime} as {@code trade_time}, {@code URLPath} as {@code url_path} */
+    /** {@return {@code tradeTime} as {@code trade_time}, {@code URLPath} as {@code url_path}} */
     static String snake(String name) {
         StringBuilder b = new StringBuilder(name.length() + 4);
         for (int i = 0; i < name.length(); i++) {
@@ -130,7 +130,7 @@ final class RecordType {
         return b.toString();
     }
 
-    /** @return the position of the component's column among {@code names}, or -1 */
+    /** {@return the position of the component's column among {@code names}, or -1} */
     static int find(Component c, List<String> names) {
         if (c.renamed) {
             return names.indexOf(c.column);
@@ -194,7 +194,7 @@ final class RecordType {
             this.row = row;
         }
 
-        /** @return what each component reads, taken from the table's columns */
+        /** {@return what each component reads, taken from the table's columns} */
         Object[] bind(QTable table) {
             List<QSequence> cols = table.columns();
             Object[] data = new Object[columns.length];
@@ -256,7 +256,7 @@ final class RecordType {
         return new TableReader(columns, extract, rowReader(getters));
     }
 
-    /** @return {@code (Object[] data) -> data[k]} */
+    /** {@return {@code (Object[] data) -> data[k]}} */
     private static MethodHandle slot(int k) {
         return MethodHandles.insertArguments(MethodHandles.arrayElementGetter(Object[].class), 1, k);
     }

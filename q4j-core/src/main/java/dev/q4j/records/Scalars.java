@@ -64,7 +64,7 @@ final class Scalars {
     private Scalars() {
     }
 
-    /** @return the raw item type of a basic q type's vectors */
+    /** {@return the raw item type of a basic q type's vectors} */
     static Class<?> rawClass(QType t) {
         switch (t) {
             case BOOLEAN: return boolean.class;
@@ -81,8 +81,8 @@ final class Scalars {
     }
 
     /**
-     * @return {@code (Site, raw) -> javaType} for items of q type {@code t}, or {@code null} when {@code javaType}
-     *     cannot hold them
+     * {@return {@code (Site, raw) -> javaType} for items of q type {@code t}, or {@code null} when {@code javaType}
+     * cannot hold them}
      */
     static MethodHandle decoder(QType t, Class<?> javaType) {
         if (javaType.isEnum() && t == SYMBOL) {
@@ -93,7 +93,7 @@ final class Scalars {
         return byJava == null ? null : byJava.get(javaType);
     }
 
-    /** @return the q types whose items {@code javaType} can hold, for error messages */
+    /** {@return the q types whose items {@code javaType} can hold, for error messages} */
     static List<QType> readableAs(Class<?> javaType) {
         List<QType> out = new ArrayList<>();
         for (Map.Entry<QType, Map<Class<?>, MethodHandle>> e : DECODERS.entrySet()) {
@@ -104,7 +104,7 @@ final class Scalars {
         return out;
     }
 
-    /** @return {@code (Site, javaType) -> raw} for q type {@code t}, or {@code null} */
+    /** {@return {@code (Site, javaType) -> raw} for q type {@code t}, or {@code null}} */
     static MethodHandle encoder(Class<?> javaType, QType t) {
         if (javaType.isEnum()) {
             return t == SYMBOL ? ENUM_TO_SYMBOL.asType(MethodType.methodType(String.class, Site.class, javaType))
@@ -114,7 +114,7 @@ final class Scalars {
         return byType == null ? null : byType.get(t);
     }
 
-    /** @return the q types {@code javaType} is written as, its natural one first; empty when it is no scalar */
+    /** {@return the q types {@code javaType} is written as, its natural one first; empty when it is no scalar} */
     static List<QType> writtenAs(Class<?> javaType) {
         if (javaType.isEnum()) {
             return List.of(SYMBOL);
@@ -122,7 +122,7 @@ final class Scalars {
         return WRITTEN_AS.getOrDefault(javaType, List.of());
     }
 
-    /** @return true for the types that map to one q atom (primitives, boxes, java.time, String, UUID, enums) */
+    /** {@return true for the types that map to one q atom (primitives, boxes, java.time, String, UUID, enums)} */
     static boolean isScalar(Class<?> javaType) {
         return javaType.isEnum() || WRITTEN_AS.containsKey(javaType);
     }
@@ -769,7 +769,7 @@ final class Scalars {
                 : Math.abs(n) == infinity ? (n < 0 ? "-0W" : "0W") + t.letter() + ", q's infinity" : null;
     }
 
-    /** @return {@code n}, a count of the column's q type, when it is neither beyond an int nor a sentinel */
+    /** {@return {@code n}, a count of the column's q type, when it is neither beyond an int nor a sentinel} */
     private static int count(Site s, long n, Object v) {
         if (n > -Integer.MAX_VALUE && n < Integer.MAX_VALUE) {
             return (int) n;
@@ -806,8 +806,8 @@ final class Scalars {
     }
 
     /**
-     * @return fractional days since 2000.01.01, which read back ({@link QTemporal#instantOfDatetime}) as the same
-     *     instant: a q datetime holds milliseconds, so anything finer is an error, not dropped
+     * {@return fractional days since 2000.01.01, which read back ({@link QTemporal#instantOfDatetime}) as the same
+     * instant: a q datetime holds milliseconds, so anything finer is an error, not dropped}
      */
     private static double datetime(Site s, Instant instant, Object v) {
         if (instant.getNano() % 1_000_000 != 0) {

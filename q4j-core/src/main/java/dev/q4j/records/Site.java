@@ -22,7 +22,7 @@ record Site(Class<?> recordClass, String component, Type javaType, String column
                 .replaceAll("\\w+\\$", "");
     }
 
-    /** @return a failure at this site, whose row the caller adds */
+    /** {@return a failure at this site, whose row the caller adds} */
     CellFailure fail(String reason) {
         return new CellFailure(this, reason, null);
     }

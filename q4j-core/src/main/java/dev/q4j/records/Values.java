@@ -133,8 +133,9 @@ final class Values {
     // ------------------------------------------------------------------ reading
 
     /**
+     * {@return the reader of {@code column}'s cells as {@code type}}
+     *
      * @param converter the component's own converter, or {@code null}
-     * @return the reader of {@code column}'s cells as {@code type}
      * @throws CellFailure when the column's type cannot go into {@code type}
      */
     Columns.Reader reader(Site site, QSequence column, Type type, ColumnConverter<?, ?> converter) {
@@ -185,15 +186,16 @@ final class Values {
         return converter == DIRECT ? null : converter != null ? converter : mapper.converter(raw);
     }
 
-    /** @return the decoder of one value (an atom, or a list, dictionary or table for nested types) */
+    /** {@return the decoder of one value (an atom, or a list, dictionary or table for nested types)} */
     Decoder decoder(Site site, Type type) {
         return decoder(site, type, null);
     }
 
     /**
+     * {@return the decoder of one value (an atom, or a list, dictionary or table for nested types)}
+     *
      * @param converter the component's own converter, {@code null} for the global one of the type, or
      *     {@link #DIRECT}
-     * @return the decoder of one value (an atom, or a list, dictionary or table for nested types)
      */
     Decoder decoder(Site site, Type type, ColumnConverter<?, ?> converter) {
         Class<?> raw = rawClass(type);
@@ -305,7 +307,7 @@ final class Values {
         };
     }
 
-    /** @return the symbols, the null symbol as {@code null}, as a {@code String} or {@code List<String>} reads it */
+    /** {@return the symbols, the null symbol as {@code null}, as a {@code String} or {@code List<String>} reads it} */
     private static String[] nullSymbols(String[] symbols) {
         for (int i = 0; i < symbols.length; i++) {
             if (symbols[i].isEmpty()) {
@@ -410,9 +412,10 @@ final class Values {
     // ------------------------------------------------------------------ writing
 
     /**
+     * {@return the writer of a column of {@code type} values}
+     *
      * @param hint the q type asked for, or {@code null} for the natural one
      * @param converter the component's own converter, or {@code null}
-     * @return the writer of a column of {@code type} values
      * @throws CellFailure when the type has no mapping, or not to {@code hint}
      */
     Columns.Writer writer(Site site, Type type, QType hint, ColumnConverter<?, ?> converter) {
@@ -450,15 +453,16 @@ final class Values {
         return w;
     }
 
-    /** @return the encoder of one value (an atom, or a list, dictionary or table for nested types) */
+    /** {@return the encoder of one value (an atom, or a list, dictionary or table for nested types)} */
     Encoder encoder(Site site, Type type, QType hint) {
         return encoder(site, type, hint, null);
     }
 
     /**
+     * {@return the encoder of one value (an atom, or a list, dictionary or table for nested types)}
+     *
      * @param converter the component's own converter, {@code null} for the global one of the type, or
      *     {@link #DIRECT}
-     * @return the encoder of one value (an atom, or a list, dictionary or table for nested types)
      */
     Encoder encoder(Site site, Type type, QType hint, ColumnConverter<?, ?> converter) {
         Class<?> raw = rawClass(type);

@@ -17,7 +17,7 @@ final class Decimals {
     private Decimals() {
     }
 
-    /** @return the shortest text for a finite double, with a leading "-" for negatives and -0.0 */
+    /** {@return the shortest text for a finite double, with a leading "-" for negatives and -0.0} */
     static String ofDouble(double d) {
         String sign = (Double.doubleToRawLongBits(d) < 0) ? "-" : "";
         double a = Math.abs(d);
@@ -35,7 +35,7 @@ final class Decimals {
         return sign + layout(shortest(exact, quick.precision(), v -> Double.parseDouble(v.toString()) == a));
     }
 
-    /** @return the shortest text for a finite float, with a leading "-" for negatives and -0.0 */
+    /** {@return the shortest text for a finite float, with a leading "-" for negatives and -0.0} */
     static String ofFloat(float f) {
         String sign = (Float.floatToRawIntBits(f) < 0) ? "-" : "";
         float a = Math.abs(f);
@@ -49,6 +49,22 @@ final class Decimals {
         }
         BigDecimal exact = new BigDecimal((double) a);
         return sign + layout(shortest(exact, quick.precision(), v -> Float.parseFloat(v.toString()) == a));
+    }
+
+    /**
+     * C's {@code %.7g} with trailing zeros removed, as the q console shows floats at its default {@code \P 7}:
+     * {@code 3.141593}, {@code 100}, {@code 0.0001}, {@code 1e-05}, {@code 1.234568e+08}.
+     *
+     * @param d a finite double (a real widened to one shows the same)
+     * @return its text, with a leading "-" for negatives and -0.0
+     */
+    static String display(double d) {
+        String sign = (Double.doubleToRawLongBits(d) < 0) ? "-" : "";
+        double a = Math.abs(d);
+        if (a == 0) {
+            return sign + "0";
+        }
+        return sign + layout(round(new BigDecimal(a), DISPLAY_PRECISION));
     }
 
     /**

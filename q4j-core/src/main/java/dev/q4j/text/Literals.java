@@ -38,7 +38,7 @@ final class Literals {
      * @param suffix its type letter, or 0
      */
     record Item(int pos, boolean negative, Shape shape, String body, char suffix) {
-        /** @return the type its shape fixes, or null for nulls, infinities and plain numbers */
+        /** {@return the type its shape fixes, or null for nulls, infinities and plain numbers} */
         QType inherent() {
             switch (shape) {
                 case DATE: return QType.DATE;
@@ -252,10 +252,10 @@ final class Literals {
         boolean neg = it.negative();
         switch (target) {
             case REAL:
-                return QReal.of(isNull ? Float.intBitsToFloat(neg ? QPrinter.REAL_NULL_NEGATIVE : QPrinter.REAL_NULL)
+                return QReal.of(isNull ? Float.intBitsToFloat(neg ? AtomText.REAL_NULL_NEGATIVE : AtomText.REAL_NULL)
                         : neg ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY);
             case FLOAT: case DATETIME: {
-                double d = isNull ? Double.longBitsToDouble(neg ? QPrinter.FLOAT_NULL_NEGATIVE : QPrinter.FLOAT_NULL)
+                double d = isNull ? Double.longBitsToDouble(neg ? AtomText.FLOAT_NULL_NEGATIVE : AtomText.FLOAT_NULL)
                         : neg ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
                 return target == QType.FLOAT ? QFloat.of(d) : QDatetime.of(d);
             }

@@ -92,27 +92,27 @@ final class Primitives {
     private Primitives() {
     }
 
-    /** @return how -3! prints unary code {@code code}, or null for codes without a known text (including 255) */
+    /** {@return how -3! prints unary code {@code code}, or null for codes without a known text (including 255)} */
     static String unary(int code) {
         return code < UNARY.length ? UNARY[code] : null;
     }
 
-    /** @return how -3! prints binary code {@code code}, or null */
+    /** {@return how -3! prints binary code {@code code}, or null} */
     static String binary(int code) {
         return code < BINARY.length ? BINARY[code] : null;
     }
 
-    /** @return the glyph of iterator code {@code code}, or null */
+    /** {@return the glyph of iterator code {@code code}, or null} */
     static String iterator(int code) {
         return code < ITERATOR.length ? ITERATOR[code] : null;
     }
 
-    /** @return the glyph a derived function of type {@code type} (106 .. 111) ends with */
+    /** {@return the glyph a derived function of type {@code type} (106 .. 111) ends with} */
     static String derivedGlyph(QType type) {
         return ITERATOR[type.code() - QType.EACH.code()];
     }
 
-    /** @return the derived-function type for an iterator glyph */
+    /** {@return the derived-function type for an iterator glyph} */
     static QType derivedType(String glyph) {
         for (int i = 0; i < ITERATOR.length; i++) {
             if (ITERATOR[i].equals(glyph)) {
@@ -122,7 +122,7 @@ final class Primitives {
         throw new IllegalArgumentException("not an iterator: " + glyph);
     }
 
-    /** @return the iterator code of a glyph */
+    /** {@return the iterator code of a glyph} */
     static int iteratorCode(String glyph) {
         for (int i = 0; i < ITERATOR.length; i++) {
             if (ITERATOR[i].equals(glyph)) {
@@ -132,19 +132,19 @@ final class Primitives {
         throw new IllegalArgumentException("not an iterator: " + glyph);
     }
 
-    /** @return the unary code of a glyph form such as {@code +:}, {@code ::} or {@code 0::}, or -1 */
+    /** {@return the unary code of a glyph form such as {@code +:}, {@code ::} or {@code 0::}, or -1} */
     static int unaryCode(String glyph) {
         Integer c = UNARY_BY_TEXT.get(glyph);
         return c == null ? -1 : c;
     }
 
-    /** @return the binary code of a glyph such as {@code +} or {@code 0:}, or -1 */
+    /** {@return the binary code of a glyph such as {@code +} or {@code 0:}, or -1} */
     static int binaryCode(String glyph) {
         Integer c = BINARY_BY_TEXT.get(glyph);
         return c == null ? -1 : c;
     }
 
-    /** @return the value a q keyword names, or null when it is not one q4j knows */
+    /** {@return the value a q keyword names, or null when it is not one q4j knows} */
     static QValue keyword(String name) {
         return KEYWORDS.get(name);
     }

@@ -60,7 +60,7 @@ final class QLexer {
         return new QTextException(message, pos);
     }
 
-    /** @return how far the text has been read: where a problem found without a token is reported */
+    /** {@return how far the text has been read: where a problem found without a token is reported} */
     int position() {
         return p;
     }

@@ -35,7 +35,8 @@ import java.util.List;
  *
  * <p>Nothing recurses: open brackets are a linked stack of {@link Frame}s on the heap (at most {@link #MAX_NESTING}),
  * chains of verbs, enlists and iterators are loops, and chains of joins and drops are evaluated in one pass, so that
- * no text, however long or deep, needs more than a small fixed stack or much more than linear time. Values that would nest deeper than
+ * no text, however long or deep, needs more than a small fixed stack or much more than linear time. Values that would
+ * nest deeper than
  * {@link QValue#MAX_DEPTH} are refused with the position of the construct that made them.
  */
 final class QParser {
@@ -93,7 +94,8 @@ final class QParser {
         }
 
         /**
-         * @return the value
+         * {@return the value}
+         *
          * @throws QTextException when this is a column dictionary too deep to be a value: only {@code +} takes it
          */
         QValue value() {
@@ -103,17 +105,17 @@ final class QParser {
             return value;
         }
 
-        /** @return true when this is {@code names!columns}, as a dictionary or too deep to be one */
+        /** {@return true when this is {@code names!columns}, as a dictionary or too deep to be one} */
         boolean isColumnDictionary() {
             return flipKeys != null || value instanceof QDict d && d.keys() instanceof QSymbolVector;
         }
 
-        /** @return the keys of a column dictionary */
+        /** {@return the keys of a column dictionary} */
         QValue dictKeys() {
             return flipKeys != null ? flipKeys : ((QDict) value).keys();
         }
 
-        /** @return the values of a column dictionary */
+        /** {@return the values of a column dictionary} */
         QValue dictValues() {
             return flipKeys != null ? flipValues : ((QDict) value).values();
         }
@@ -137,7 +139,7 @@ final class QParser {
         return k == Kind.SEMI || k == Kind.RPAREN || k == Kind.RBRACKET || k == Kind.EOF;
     }
 
-    /** @return a QTextException for a value constructor's refusal (nesting too deep, counts that differ) */
+    /** {@return a QTextException for a value constructor's refusal (nesting too deep, counts that differ)} */
     private static QTextException refused(IllegalArgumentException e, int pos) {
         return new QTextException(e.getMessage(), pos, e);
     }

@@ -21,6 +21,8 @@ public class QTextException extends Q4jException {
     private final int position;
 
     /**
+     * Creates an exception naming where in the text parsing failed.
+     *
      * @param message what was wrong
      * @param position the 0-based character offset where it was found
      */
@@ -30,6 +32,8 @@ public class QTextException extends Q4jException {
     }
 
     /**
+     * Creates an exception naming where in the text parsing failed, and why.
+     *
      * @param message what was wrong
      * @param position the 0-based character offset where it was found
      * @param cause the underlying failure
@@ -39,7 +43,7 @@ public class QTextException extends Q4jException {
         this.position = position;
     }
 
-    /** @return the 0-based character offset in the parsed text where the problem was found */
+    /** {@return the 0-based character offset in the parsed text where the problem was found} */
     public int position() {
         return position;
     }

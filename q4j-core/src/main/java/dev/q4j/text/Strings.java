@@ -51,9 +51,10 @@ final class Strings {
     }
 
     /**
+     * {@return the index of the first lone surrogate outside {@code U+DC80 .. U+DCFF} (the bytes {@link QUtf8}
+     * escapes), which has no UTF-8 form, or -1 when there is none}
+     *
      * @param text text read from q source
-     * @return the index of the first lone surrogate outside {@code U+DC80 .. U+DCFF} (the bytes {@link QUtf8} escapes),
-     *     which has no UTF-8 form, or -1 when there is none
      */
     static int badSurrogate(CharSequence text) {
         int n = text.length();
@@ -71,13 +72,13 @@ final class Strings {
         return -1;
     }
 
-    /** @return {@code U+D800} style name of a character for error messages */
+    /** {@return {@code U+D800} style name of a character for error messages} */
     static String codePoint(int c) {
         String hex = Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT);
         return "U+" + "0000".substring(Math.min(4, hex.length())) + hex;
     }
 
-    /** @return the text shortened to about {@code max} characters for an error message */
+    /** {@return the text shortened to about {@code max} characters for an error message} */
     static String shorten(String text, int max) {
         if (text.length() <= max) {
             return text;

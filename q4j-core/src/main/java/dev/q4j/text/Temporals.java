@@ -4,7 +4,8 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 
 /**
- * Text of q's temporal literals, both ways: {@code 2001.01.01}, {@code 2001.01m}, {@code 2000.01.04D05:36:57.600000000},
+ * Text of q's temporal literals, both ways: {@code 2001.01.01}, {@code 2001.01m}, {@code
+ * 2000.01.04D05:36:57.600000000},
  * {@code 2000.01.04T05:36:57.600}, {@code 0D05:36:57.600000000}, {@code 12:01}, {@code 12:05:00}, {@code 12:04:59.123}.
  * Times of day that are negative or past 24:00 print with a leading sign and unwrapped hours ({@code -23:12:34.567},
  * {@code 43:12:34.567}). Formatting returns {@code null} when q's text cannot hold the value (years outside
@@ -18,42 +19,81 @@ final class Temporals {
     static final long EPOCH_DAY_2000 = 10_957L;
     private static final long MIN_DAY = LocalDate.of(1, 1, 1).toEpochDay() - EPOCH_DAY_2000;
     private static final long MAX_DAY = LocalDate.of(9999, 12, 31).toEpochDay() - EPOCH_DAY_2000;
+    /** the datetimes whose milliseconds fit a long, by their days */
+    private static final double MAX_DATETIME_DAYS = Long.MAX_VALUE / (double) MILLIS_PER_DAY;
 
     private Temporals() {
     }
 
     // ------------------------------------------------------------------ formatting
 
-    /** @return {@code YYYY.MM.DD} or null when the year is outside 1..9999 */
+    /** {@return {@code YYYY.MM.DD} or null when the year is outside 1..9999} */
     static String date(long days) {
-        if (days < MIN_DAY || days > MAX_DAY) {
-            return null;
-        }
+        return days < MIN_DAY || days > MAX_DAY ? null : displayDate(days);
+    }
+
+    /** {@code YYYY.MM.DD} for any year: one below 1 gets a sign, one past 9999 more digits. */
+    private static void appendDate(StringBuilder sb, long days) {
+        LocalDate d = LocalDate.ofEpochDay(EPOCH_DAY_2000 + days);
+        appendYear(sb, d.getYear()).append('.');
+        pad(sb, d.getMonthValue(), 2).append('.');
+        pad(sb, d.getDayOfMonth(), 2);
+    }
+
+    private static StringBuilder appendYear(StringBuilder sb, long year) {
+        return pad(sb, sign(sb, year), 4);
+    }
+
+    /** {@return {@code YYYY.MM} (without the m) or null when the year is outside 1..9999} */
+    static String month(int months) {
+        long year = 2000L + Math.floorDiv(months, 12);
+        return year < 1 || year > 9999 ? null : displayMonth(months);
+    }
+
+    /**
+     * {@return {@code YYYY.MM.DD} as the console shows it whatever the year ({@code -0001.01.01}, {@code 12000.01.01}),
+     * text that reads back only for years 1..9999}
+     *
+     * @param days days since 2000.01.01
+     */
+    static String displayDate(long days) {
         StringBuilder sb = new StringBuilder(10);
         appendDate(sb, days);
         return sb.toString();
     }
 
-    private static void appendDate(StringBuilder sb, long days) {
-        LocalDate d = LocalDate.ofEpochDay(EPOCH_DAY_2000 + days);
-        pad(sb, d.getYear(), 4).append('.');
-        pad(sb, d.getMonthValue(), 2).append('.');
-        pad(sb, d.getDayOfMonth(), 2);
-    }
-
-    /** @return {@code YYYY.MM} (without the m) or null when the year is outside 1..9999 */
-    static String month(int months) {
-        long year = 2000L + Math.floorDiv(months, 12);
-        if (year < 1 || year > 9999) {
-            return null;
-        }
+    /**
+     * {@return {@code YYYY.MM} (without the m) as the console shows it whatever the year}
+     *
+     * @param months months since 2000.01
+     */
+    static String displayMonth(int months) {
         StringBuilder sb = new StringBuilder(7);
-        pad(sb, year, 4).append('.');
+        appendYear(sb, 2000L + Math.floorDiv(months, 12)).append('.');
         pad(sb, Math.floorMod(months, 12) + 1, 2);
         return sb.toString();
     }
 
-    /** @return {@code YYYY.MM.DDDhh:mm:ss.nnnnnnnnn}; every non-null long fits in years 1707..2292 */
+    /**
+     * {@return {@code YYYY.MM.DDThh:mm:ss.mmm} to the nearest millisecond, as the console shows it whatever the year,
+     * without {@link #datetime(double)}'s check that it reads back; null when its milliseconds do not fit a long
+     * (beyond about 1.07e11 days either way), where rounding would clamp it to one wrong date}
+     *
+     * @param days a finite datetime value
+     */
+    static String displayDatetime(double days) {
+        if (!(Math.abs(days) < MAX_DATETIME_DAYS)) {
+            return null;
+        }
+        long millis = Math.round(days * MILLIS_PER_DAY);
+        StringBuilder sb = new StringBuilder(23);
+        appendDate(sb, Math.floorDiv(millis, MILLIS_PER_DAY));
+        sb.append('T');
+        appendClock(sb, Math.floorMod(millis, MILLIS_PER_DAY) * 1_000_000L, 3);
+        return sb.toString();
+    }
+
+    /** {@return {@code YYYY.MM.DDDhh:mm:ss.nnnnnnnnn}; every non-null long fits in years 1707..2292} */
     static String timestamp(long nanos) {
         long days = Math.floorDiv(nanos, NANOS_PER_DAY);
         long rem = Math.floorMod(nanos, NANOS_PER_DAY);
@@ -64,58 +104,50 @@ final class Temporals {
         return sb.toString();
     }
 
-    /** @return {@code [-]dDhh:mm:ss.nnnnnnnnn} for any long except Long.MIN_VALUE */
+    /** {@return {@code [-]dDhh:mm:ss.nnnnnnnnn} for any long except Long.MIN_VALUE} */
     static String timespan(long nanos) {
         StringBuilder sb = new StringBuilder(24);
-        if (nanos < 0) {
-            sb.append('-');
-            nanos = -nanos;
-        }
-        sb.append(nanos / NANOS_PER_DAY).append('D');
-        appendClock(sb, nanos % NANOS_PER_DAY, 9);
+        long n = sign(sb, nanos);
+        sb.append(n / NANOS_PER_DAY).append('D');
+        appendClock(sb, n % NANOS_PER_DAY, 9);
         return sb.toString();
     }
 
-    /** @return {@code [-]hh:mm} with unwrapped hours */
+    /** {@return {@code [-]hh:mm} with unwrapped hours} */
     static String minute(int minutes) {
-        long m = minutes;
         StringBuilder sb = new StringBuilder(6);
-        if (m < 0) {
-            sb.append('-');
-            m = -m;
-        }
+        long m = sign(sb, minutes);
         pad(sb, m / 60, 2).append(':');
-        pad(sb, m % 60, 2);
-        return sb.toString();
+        return pad(sb, m % 60, 2).toString();
     }
 
-    /** @return {@code [-]hh:mm:ss} with unwrapped hours */
+    /** {@return {@code [-]hh:mm:ss} with unwrapped hours} */
     static String second(int seconds) {
-        long s = seconds;
         StringBuilder sb = new StringBuilder(9);
-        if (s < 0) {
-            sb.append('-');
-            s = -s;
-        }
-        appendClock(sb, s * NANOS_PER_SECOND, 0);
+        appendClock(sb, sign(sb, seconds) * NANOS_PER_SECOND, 0);
         return sb.toString();
     }
 
-    /** @return {@code [-]hh:mm:ss.mmm} with unwrapped hours */
+    /** {@return {@code [-]hh:mm:ss.mmm} with unwrapped hours} */
     static String time(int millis) {
-        long ms = millis;
         StringBuilder sb = new StringBuilder(13);
-        if (ms < 0) {
-            sb.append('-');
-            ms = -ms;
-        }
-        appendClock(sb, ms * 1_000_000L, 3);
+        appendClock(sb, sign(sb, millis) * 1_000_000L, 3);
         return sb.toString();
+    }
+
+    /** Appends a minus sign for a negative {@code v}; returns its magnitude (not for Long.MIN_VALUE). */
+    private static long sign(StringBuilder sb, long v) {
+        if (v < 0) {
+            sb.append('-');
+            return -v;
+        }
+        return v;
     }
 
     /**
+     * {@return {@code YYYY.MM.DDThh:mm:ss.mmm} when that text reads back to exactly {@code days}, else null}
+     *
      * @param days a finite datetime value
-     * @return {@code YYYY.MM.DDThh:mm:ss.mmm} when that text reads back to exactly {@code days}, else null
      */
     static String datetime(double days) {
         if (!(days >= MIN_DAY - 1 && days <= MAX_DAY + 1)) {
@@ -126,14 +158,7 @@ final class Temporals {
             return null;
         }
         long day = Math.floorDiv(millis, MILLIS_PER_DAY);
-        if (day < MIN_DAY || day > MAX_DAY) {
-            return null;
-        }
-        StringBuilder sb = new StringBuilder(23);
-        appendDate(sb, day);
-        sb.append('T');
-        appendClock(sb, Math.floorMod(millis, MILLIS_PER_DAY) * 1_000_000L, 3);
-        return sb.toString();
+        return day < MIN_DAY || day > MAX_DAY ? null : displayDatetime(days);
     }
 
     /** How q turns datetime text into its double: milliseconds since 2000.01.01 divided by 8.64e7. */
@@ -168,8 +193,9 @@ final class Temporals {
     // ------------------------------------------------------------------ parsing (text already matched by the lexer)
 
     /**
+     * {@return days since 2000.01.01}
+     *
      * @param text {@code YYYY.MM.DD}
-     * @return days since 2000.01.01
      * @throws IllegalArgumentException when it is not a real date
      */
     static long parseDate(String text) {
@@ -184,8 +210,9 @@ final class Temporals {
     }
 
     /**
+     * {@return months since 2000.01}
+     *
      * @param text {@code YYYY.MM}
-     * @return months since 2000.01
      */
     static int parseMonth(String text) {
         int dot = text.indexOf('.');

@@ -94,7 +94,7 @@ final class Values {
         return QTable.wrap(keys.clone(), columns, Attribute.NONE);
     }
 
-    /** @return the basic type shared by every item when each is an atom, else null (also for no items) */
+    /** {@return the basic type shared by every item when each is an atom, else null (also for no items)} */
     static QType sameAtomType(List<QValue> items) {
         QType t = null;
         for (QValue v : items) {
@@ -111,9 +111,10 @@ final class Values {
     }
 
     /**
+     * {@return q's {@code enlist x}: a one-item vector for an atom, a one-row table for a dictionary with symbol keys
+     * (see {@link #rows(List)}), else a one-item general list}
+     *
      * @param v any value
-     * @return q's {@code enlist x}: a one-item vector for an atom, a one-row table for a dictionary with symbol keys
-     *     (see {@link #rows(List)}), else a one-item general list
      * @throws IllegalArgumentException when the list would nest deeper than {@link QValue#MAX_DEPTH}
      */
     static QValue enlist(QValue v) {
@@ -125,9 +126,10 @@ final class Values {
     }
 
     /**
+     * {@return the same items with the attribute}
+     *
      * @param v a vector, a general list or a table
      * @param attribute the attribute to give it
-     * @return the same items with the attribute
      */
     static QValue withAttribute(QValue v, Attribute attribute) {
         if (v instanceof QVector vec) {
@@ -143,7 +145,7 @@ final class Values {
         throw new IllegalArgumentException("an attribute applies to a list or a table, not a " + describe(v));
     }
 
-    /** @return the attribute of a list or table, NONE for anything else */
+    /** {@return the attribute of a list or table, NONE for anything else} */
     static Attribute attributeOf(QValue v) {
         if (v instanceof QSequence s) {
             return s.attribute();
@@ -154,7 +156,7 @@ final class Values {
         return Attribute.NONE;
     }
 
-    /** @return a short description for error messages: "long atom", "symbol vector", "dict"... */
+    /** {@return a short description for error messages: "long atom", "symbol vector", "dict"...} */
     static String describe(QValue v) {
         if (v instanceof QAtom) {
             return v.type().qName() + " atom";

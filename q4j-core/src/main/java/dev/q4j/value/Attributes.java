@@ -6,9 +6,10 @@ final class Attributes {
     }
 
     /**
+     * {@return {@code v}}
+     *
      * @param v a vector just given its attribute
      * @param <V> its class
-     * @return {@code v}
      * @throws IllegalArgumentException when the attribute is {@code s#} and the items are not sorted, or {@code u#}
      *     and they repeat, as kdb+ refuses them ({@code 's-fail}, {@code 'u-fail})
      */

@@ -18,7 +18,8 @@ import java.util.function.Supplier;
 final class ByteView {
     private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG_LE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final byte[] bytes;
@@ -104,17 +105,17 @@ final class ByteView {
         return out;
     }
 
-    /** @return the items in an array, copied at the first call and kept: the {@code array()} of its vectors */
+    /** {@return the items in an array, copied at the first call and kept: the {@code array()} of its vectors} */
     int[] intArray() {
         return (int[]) copyOnce(this::toInts);
     }
 
-    /** @return the items in an array, copied at the first call and kept */
+    /** {@return the items in an array, copied at the first call and kept} */
     long[] longArray() {
         return (long[]) copyOnce(this::toLongs);
     }
 
-    /** @return the items in an array, copied at the first call and kept */
+    /** {@return the items in an array, copied at the first call and kept} */
     double[] doubleArray() {
         return (double[]) copyOnce(this::toDoubles);
     }

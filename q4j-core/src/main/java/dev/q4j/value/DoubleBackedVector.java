@@ -34,8 +34,9 @@ public abstract sealed class DoubleBackedVector implements QVector permits QFloa
     }
 
     /**
+     * {@return the raw item}
+     *
      * @param index 0-based position
-     * @return the raw item
      */
     public final double get(int index) {
         double[] v = values;
@@ -48,8 +49,9 @@ public abstract sealed class DoubleBackedVector implements QVector permits QFloa
     }
 
     /**
+     * {@return true when the item is {@code 0W} or {@code -0W}}
+     *
      * @param index 0-based position
-     * @return true when the item is {@code 0W} or {@code -0W}
      */
     public final boolean isInfinite(int index) {
         return Double.isInfinite(get(index));
@@ -69,8 +71,8 @@ public abstract sealed class DoubleBackedVector implements QVector permits QFloa
     public abstract DoubleBackedVector withAttribute(Attribute attribute);
 
     /**
-     * @return the items in an array, shared: read it, never modify it. A vector decoded in place copies its items
-     *     into one at the first call, and keeps it.
+     * {@return the items in an array, shared: read it, never modify it. A vector decoded in place copies its items into
+     * one at the first call, and keeps it.}
      */
     public final double[] array() {
         return values != null ? values : view.doubleArray();
@@ -87,12 +89,12 @@ public abstract sealed class DoubleBackedVector implements QVector permits QFloa
         return (values != null ? DoubleBuffer.wrap(values) : view.doubles()).asReadOnlyBuffer();
     }
 
-    /** @return a copy of the raw items */
+    /** {@return a copy of the raw items} */
     public final double[] toArray() {
         return values != null ? values.clone() : view.toDoubles();
     }
 
-    /** @return the raw items as a stream */
+    /** {@return the raw items as a stream} */
     public final DoubleStream stream() {
         return values != null ? Arrays.stream(values) : IntStream.range(0, count()).mapToDouble(view::getDouble);
     }

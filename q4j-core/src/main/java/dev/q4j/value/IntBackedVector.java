@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.stream.IntStream;
 
 /**
- * The int-backed vectors: int, month, date, minute, second and time. They share storage, null and infinity rules; the subclasses add the
+ * The int-backed vectors: int, month, date, minute, second and time. They share storage, null and infinity rules; the
+ * subclasses add the
  * conversions of their type.
  *
  * <p>The items are held in an {@code int[]}, or, for a vector decoded in place, read from the received message's
@@ -19,7 +20,8 @@ import java.util.stream.IntStream;
  *
  * @see QVector on sharing arrays
  */
-public abstract sealed class IntBackedVector implements QVector permits QIntVector, QMonthVector, QDateVector, QMinuteVector, QSecondVector, QTimeVector {
+public abstract sealed class IntBackedVector implements QVector
+        permits QIntVector, QMonthVector, QDateVector, QMinuteVector, QSecondVector, QTimeVector {
     /** the items, or {@code null} when they are read from {@link #view} */
     final int[] values;
     /** where the items are read from in place, or {@code null} when they are in {@link #values} */
@@ -33,8 +35,9 @@ public abstract sealed class IntBackedVector implements QVector permits QIntVect
     }
 
     /**
+     * {@return the raw item}
+     *
      * @param index 0-based position
-     * @return the raw item
      */
     public final int get(int index) {
         int[] v = values;
@@ -47,8 +50,9 @@ public abstract sealed class IntBackedVector implements QVector permits QIntVect
     }
 
     /**
+     * {@return true when the item is {@code 0W} or {@code -0W}}
+     *
      * @param index 0-based position
-     * @return true when the item is {@code 0W} or {@code -0W}
      */
     public final boolean isInfinite(int index) {
         int v = get(index);
@@ -69,8 +73,8 @@ public abstract sealed class IntBackedVector implements QVector permits QIntVect
     public abstract IntBackedVector withAttribute(Attribute attribute);
 
     /**
-     * @return the items in an array, shared: read it, never modify it. A vector decoded in place copies its items
-     *     into one at the first call, and keeps it.
+     * {@return the items in an array, shared: read it, never modify it. A vector decoded in place copies its items into
+     * one at the first call, and keeps it.}
      */
     public final int[] array() {
         return values != null ? values : view.intArray();
@@ -87,12 +91,12 @@ public abstract sealed class IntBackedVector implements QVector permits QIntVect
         return (values != null ? IntBuffer.wrap(values) : view.ints()).asReadOnlyBuffer();
     }
 
-    /** @return a copy of the raw items */
+    /** {@return a copy of the raw items} */
     public final int[] toArray() {
         return values != null ? values.clone() : view.toInts();
     }
 
-    /** @return the raw items as a stream */
+    /** {@return the raw items as a stream} */
     public final IntStream stream() {
         return values != null ? Arrays.stream(values) : IntStream.range(0, count()).map(view::getInt);
     }

@@ -7,7 +7,8 @@ import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 /**
- * The long-backed vectors: long, timestamp and timespan. They share storage, null and infinity rules; the subclasses add the
+ * The long-backed vectors: long, timestamp and timespan. They share storage, null and infinity rules; the subclasses
+ * add the
  * conversions of their type.
  *
  * <p>The items are held in a {@code long[]}, or, for a vector decoded in place, read from the received message's
@@ -20,7 +21,8 @@ import java.util.stream.LongStream;
  *
  * @see QVector on sharing arrays
  */
-public abstract sealed class LongBackedVector implements QVector permits QLongVector, QTimestampVector, QTimespanVector {
+public abstract sealed class LongBackedVector implements QVector
+        permits QLongVector, QTimestampVector, QTimespanVector {
     /** the items, or {@code null} when they are read from {@link #view} */
     final long[] values;
     /** where the items are read from in place, or {@code null} when they are in {@link #values} */
@@ -34,8 +36,9 @@ public abstract sealed class LongBackedVector implements QVector permits QLongVe
     }
 
     /**
+     * {@return the raw item}
+     *
      * @param index 0-based position
-     * @return the raw item
      */
     public final long get(int index) {
         long[] v = values;
@@ -48,8 +51,9 @@ public abstract sealed class LongBackedVector implements QVector permits QLongVe
     }
 
     /**
+     * {@return true when the item is {@code 0W} or {@code -0W}}
+     *
      * @param index 0-based position
-     * @return true when the item is {@code 0W} or {@code -0W}
      */
     public final boolean isInfinite(int index) {
         long v = get(index);
@@ -70,8 +74,8 @@ public abstract sealed class LongBackedVector implements QVector permits QLongVe
     public abstract LongBackedVector withAttribute(Attribute attribute);
 
     /**
-     * @return the items in an array, shared: read it, never modify it. A vector decoded in place copies its items
-     *     into one at the first call, and keeps it.
+     * {@return the items in an array, shared: read it, never modify it. A vector decoded in place copies its items into
+     * one at the first call, and keeps it.}
      */
     public final long[] array() {
         return values != null ? values : view.longArray();
@@ -88,12 +92,12 @@ public abstract sealed class LongBackedVector implements QVector permits QLongVe
         return (values != null ? LongBuffer.wrap(values) : view.longs()).asReadOnlyBuffer();
     }
 
-    /** @return a copy of the raw items */
+    /** {@return a copy of the raw items} */
     public final long[] toArray() {
         return values != null ? values.clone() : view.toLongs();
     }
 
-    /** @return the raw items as a stream */
+    /** {@return the raw items as a stream} */
     public final LongStream stream() {
         return values != null ? Arrays.stream(values) : IntStream.range(0, count()).mapToLong(view::getLong);
     }

@@ -74,9 +74,10 @@ public final class Q {
     }
 
     /**
+     * {@return a vector when every item converts to an atom of one type (as q collapses such lists), else a general
+     * list; an empty collection gives {@code ()}}
+     *
      * @param items Java values
-     * @return a vector when every item converts to an atom of one type (as q collapses such lists), else a general
-     *     list; an empty collection gives {@code ()}
      */
     public static QSequence list(Collection<?> items) {
         List<QValue> converted = new ArrayList<>(items.size());
@@ -96,64 +97,72 @@ public final class Q {
     }
 
     /**
+     * {@return the dictionary; keys and values become vectors where they can}
+     *
      * @param map keys and values (in the map's iteration order)
-     * @return the dictionary; keys and values become vectors where they can
      */
     public static QDict dict(Map<?, ?> map) {
         return QDict.of(list(map.keySet()), list(map.values()));
     }
 
     /**
+     * {@return a symbol}
+     *
      * @param text text
-     * @return a symbol
      */
     public static QSymbol symbol(String text) {
         return QSymbol.of(text);
     }
 
     /**
+     * {@return a symbol vector}
+     *
      * @param texts texts
-     * @return a symbol vector
      */
     public static QSymbolVector symbols(String... texts) {
         return QSymbolVector.of(texts);
     }
 
     /**
+     * {@return a char vector (a q string)}
+     *
      * @param text text, sent as UTF-8
-     * @return a char vector (a q string)
      */
     public static QCharVector string(String text) {
         return QCharVector.of(text);
     }
 
     /**
+     * {@return a long vector}
+     *
      * @param values values
-     * @return a long vector
      */
     public static QLongVector longs(long... values) {
         return QLongVector.of(values);
     }
 
     /**
+     * {@return an int vector}
+     *
      * @param values values
-     * @return an int vector
      */
     public static QIntVector ints(int... values) {
         return QIntVector.of(values);
     }
 
     /**
+     * {@return a float vector}
+     *
      * @param values values
-     * @return a float vector
      */
     public static QFloatVector floats(double... values) {
         return QFloatVector.of(values);
     }
 
     /**
+     * {@return a general list, kept general even when the items are atoms of one type}
+     *
      * @param items q values
-     * @return a general list, kept general even when the items are atoms of one type
      */
     public static QList generalList(QValue... items) {
         return QList.of(items);

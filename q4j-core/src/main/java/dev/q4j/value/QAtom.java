@@ -14,10 +14,10 @@ public sealed interface QAtom extends QValue
         permits QBoolean, QGuid, QByte, QShort, QInt, QLong, QReal, QFloat, QChar, QSymbol,
                 QTimestamp, QMonth, QDate, QDatetime, QTimespan, QMinute, QSecond, QTime {
 
-    /** @return true when this is the type's null ({@code 0N}, {@code 0n}, {@code `}, {@code " "}, {@code 0Ng}...) */
+    /** {@return true when this is the type's null ({@code 0N}, {@code 0n}, {@code `}, {@code " "}, {@code 0Ng}...)} */
     boolean isNull();
 
-    /** @return true for {@code 0W} or {@code -0W} of types that have infinities */
+    /** {@return true for {@code 0W} or {@code -0W} of types that have infinities} */
     default boolean isInfinite() {
         return false;
     }

@@ -16,8 +16,9 @@ public record QBoolean(boolean value) implements QAtom {
     public static final QBoolean FALSE = new QBoolean(false);
 
     /**
+     * {@return {@link #TRUE} or {@link #FALSE}}
+     *
      * @param value the value
-     * @return {@link #TRUE} or {@link #FALSE}
      */
     public static QBoolean of(boolean value) {
         return value ? TRUE : FALSE;
@@ -28,7 +29,7 @@ public record QBoolean(boolean value) implements QAtom {
         return QType.BOOLEAN;
     }
 
-    /** @return false: booleans have no null */
+    /** {@return false: booleans have no null} */
     @Override
     public boolean isNull() {
         return false;

@@ -25,33 +25,39 @@ public final class QBooleanVector implements QVector {
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the items, copied
-     * @return the vector
      */
     public static QBooleanVector of(boolean... values) {
         return new QBooleanVector(values.clone(), Attribute.NONE);
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the items, shared: do not modify the array afterwards
-     * @return the vector
      */
     public static QBooleanVector wrap(boolean[] values) {
         return new QBooleanVector(values, Attribute.NONE);
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the items, shared: do not modify the array afterwards
      * @param attribute the attribute
-     * @return the vector
+     * @throws IllegalArgumentException for {@link Attribute#SORTED} on items out of order or {@link Attribute#UNIQUE}
+     *     on items that repeat, as {@link #withAttribute} refuses them
      */
     public static QBooleanVector wrap(boolean[] values, Attribute attribute) {
-        return new QBooleanVector(values, attribute);
+        return Attributes.checked(new QBooleanVector(values, attribute));
     }
 
     /**
+     * {@return the item}
+     *
      * @param index 0-based position
-     * @return the item
      */
     public boolean get(int index) {
         return values[index];
@@ -87,12 +93,12 @@ public final class QBooleanVector implements QVector {
         return attribute == this.attribute ? this : Attributes.checked(new QBooleanVector(values, attribute));
     }
 
-    /** @return the backing array, shared: read it, never modify it */
+    /** {@return the backing array, shared: read it, never modify it} */
     public boolean[] array() {
         return values;
     }
 
-    /** @return a copy of the items */
+    /** {@return a copy of the items} */
     public boolean[] toArray() {
         return values.clone();
     }

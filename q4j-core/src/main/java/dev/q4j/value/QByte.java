@@ -19,14 +19,15 @@ public record QByte(byte value) implements QAtom {
     }
 
     /**
+     * {@return the atom (one shared instance per byte)}
+     *
      * @param value the value
-     * @return the atom (one shared instance per byte)
      */
     public static QByte of(byte value) {
         return ALL[value & 0xFF];
     }
 
-    /** @return the value as 0 .. 255 */
+    /** {@return the value as 0 .. 255} */
     public int unsigned() {
         return value & 0xFF;
     }
@@ -36,7 +37,7 @@ public record QByte(byte value) implements QAtom {
         return QType.BYTE;
     }
 
-    /** @return false: bytes have no null */
+    /** {@return false: bytes have no null} */
     @Override
     public boolean isNull() {
         return false;

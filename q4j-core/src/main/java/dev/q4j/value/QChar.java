@@ -22,16 +22,18 @@ public record QChar(byte value) implements QAtom {
     public static final QChar NULL = ALL[' '];
 
     /**
+     * {@return the atom (one shared instance per byte)}
+     *
      * @param value the byte
-     * @return the atom (one shared instance per byte)
      */
     public static QChar of(byte value) {
         return ALL[value & 0xFF];
     }
 
     /**
+     * {@return the atom}
+     *
      * @param value a character 0 .. 255
-     * @return the atom
      * @throws IllegalArgumentException when {@code value} does not fit in one byte
      */
     public static QChar of(char value) {
@@ -42,7 +44,7 @@ public record QChar(byte value) implements QAtom {
         return ALL[value];
     }
 
-    /** @return the byte as a Java char (ISO-8859-1) */
+    /** {@return the byte as a Java char (ISO-8859-1)} */
     public char toChar() {
         return (char) (value & 0xFF);
     }

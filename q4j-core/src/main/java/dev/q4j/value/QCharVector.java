@@ -27,33 +27,39 @@ public final class QCharVector implements QVector {
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the items, copied
-     * @return the vector
      */
     public static QCharVector of(byte... values) {
         return new QCharVector(values.clone(), Attribute.NONE);
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the items, shared: do not modify the array afterwards
-     * @return the vector
      */
     public static QCharVector wrap(byte[] values) {
         return new QCharVector(values, Attribute.NONE);
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the items, shared: do not modify the array afterwards
      * @param attribute the attribute
-     * @return the vector
+     * @throws IllegalArgumentException for {@link Attribute#SORTED} on items out of order or {@link Attribute#UNIQUE}
+     *     on items that repeat, as {@link #withAttribute} refuses them
      */
     public static QCharVector wrap(byte[] values, Attribute attribute) {
-        return new QCharVector(values, attribute);
+        return Attributes.checked(new QCharVector(values, attribute));
     }
 
     /**
+     * {@return the item}
+     *
      * @param index 0-based position
-     * @return the item
      */
     public byte get(int index) {
         return values[index];
@@ -89,32 +95,34 @@ public final class QCharVector implements QVector {
         return attribute == this.attribute ? this : Attributes.checked(new QCharVector(values, attribute));
     }
 
-    /** @return the backing array, shared: read it, never modify it */
+    /** {@return the backing array, shared: read it, never modify it} */
     public byte[] array() {
         return values;
     }
 
-    /** @return a copy of the items */
+    /** {@return a copy of the items} */
     public byte[] toArray() {
         return values.clone();
     }
 
     /**
+     * {@return the char vector}
+     *
      * @param text text, encoded as UTF-8
-     * @return the char vector
      */
     public static QCharVector of(String text) {
         return new QCharVector(text.getBytes(StandardCharsets.UTF_8), Attribute.NONE);
     }
 
-    /** @return the bytes decoded as UTF-8 */
+    /** {@return the bytes decoded as UTF-8} */
     public String asString() {
         return new String(values, StandardCharsets.UTF_8);
     }
 
     /**
+     * {@return the bytes decoded with {@code charset}}
+     *
      * @param charset how the bytes are encoded
-     * @return the bytes decoded with {@code charset}
      */
     public String asString(Charset charset) {
         return new String(values, charset);

@@ -16,6 +16,8 @@ public final class QComposition implements QFunction {
     private final int depth;
 
     /**
+     * Creates a composition of the given functions.
+     *
      * @param items the items kdb+ sends, at least one (copied)
      * @throws IllegalArgumentException when there are none, or the value would nest deeper than
      *     {@link QValue#MAX_DEPTH}
@@ -30,14 +32,15 @@ public final class QComposition implements QFunction {
     }
 
     /**
+     * {@return the composition}
+     *
      * @param items the items
-     * @return the composition
      */
     public static QComposition of(QValue... items) {
         return new QComposition(List.of(items));
     }
 
-    /** @return the items, unmodifiable */
+    /** {@return the items, unmodifiable} */
     public List<QValue> items() {
         return items;
     }

@@ -20,16 +20,18 @@ public record QDate(int days) implements QAtom {
     public static final QDate NEGATIVE_INFINITY = new QDate(-Integer.MAX_VALUE);
 
     /**
+     * {@return the atom}
+     *
      * @param days days since 2000.01.01
-     * @return the atom
      */
     public static QDate of(int days) {
         return new QDate(days);
     }
 
     /**
+     * {@return the q date}
+     *
      * @param date a date
-     * @return the q date
      * @throws java.time.DateTimeException when it is outside the range of a q date (about 5.9 million years either
      *     side of 2000), which the message names
      */
@@ -38,7 +40,8 @@ public record QDate(int days) implements QAtom {
     }
 
     /**
-     * @return the date, or {@code null} for {@code 0Nd}
+     * {@return the date, or {@code null} for {@code 0Nd}}
+     *
      * @throws java.time.DateTimeException for {@code 0Wd} and {@code -0Wd}, which no date represents
      */
     public LocalDate toLocalDate() {

@@ -20,33 +20,39 @@ public final class QDateVector extends IntBackedVector {
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the raw items, copied
-     * @return the vector
      */
     public static QDateVector of(int... values) {
         return new QDateVector(values.clone(), null, Attribute.NONE);
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the raw items, shared: do not modify the array afterwards
-     * @return the vector
      */
     public static QDateVector wrap(int[] values) {
         return new QDateVector(values, null, Attribute.NONE);
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the raw items, shared: do not modify the array afterwards
      * @param attribute the attribute
-     * @return the vector
+     * @throws IllegalArgumentException for {@link Attribute#SORTED} on items out of order or {@link Attribute#UNIQUE}
+     *     on items that repeat, as {@link #withAttribute} refuses them
      */
     public static QDateVector wrap(int[] values, Attribute attribute) {
-        return new QDateVector(values, null, attribute);
+        return Attributes.checked(new QDateVector(values, null, attribute));
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the items; {@code null} items become {@code 0Nd}
-     * @return the vector
      */
     public static QDateVector ofDates(LocalDate... values) {
         int[] raw = new int[values.length];
@@ -57,8 +63,9 @@ public final class QDateVector extends IntBackedVector {
     }
 
     /**
+     * {@return the item as {@link LocalDate}, or {@code null} when it is {@code 0Nd}}
+     *
      * @param index 0-based position
-     * @return the item as {@link LocalDate}, or {@code null} when it is {@code 0Nd}
      * @throws java.time.DateTimeException when it is an infinity, which no java.time value represents
      */
     public LocalDate localDate(int index) {

@@ -22,23 +22,26 @@ public record QDatetime(double days) implements QAtom {
     public static final QDatetime NEGATIVE_INFINITY = new QDatetime(Double.NEGATIVE_INFINITY);
 
     /**
+     * {@return the atom}
+     *
      * @param days fractional days since 2000.01.01
-     * @return the atom
      */
     public static QDatetime of(double days) {
         return new QDatetime(days);
     }
 
     /**
+     * {@return the datetime}
+     *
      * @param instant a point in time (kept to the millisecond, as q does)
-     * @return the datetime
      */
     public static QDatetime of(Instant instant) {
         return new QDatetime(QTemporal.datetimeOf(instant));
     }
 
     /**
-     * @return the instant rounded to the millisecond, as q displays it, or {@code null} for {@code 0Nz}
+     * {@return the instant rounded to the millisecond, as q displays it, or {@code null} for {@code 0Nz}}
+     *
      * @throws java.time.DateTimeException for {@code 0Wz} and {@code -0Wz}, and values beyond {@code Instant}
      */
     public Instant toInstant() {
@@ -46,7 +49,8 @@ public record QDatetime(double days) implements QAtom {
     }
 
     /**
-     * @return the UTC date and time rounded to the millisecond, or {@code null} for {@code 0Nz}
+     * {@return the UTC date and time rounded to the millisecond, or {@code null} for {@code 0Nz}}
+     *
      * @throws java.time.DateTimeException for {@code 0Wz} and {@code -0Wz}, and values beyond {@code Instant}
      */
     public LocalDateTime toLocalDateTime() {
@@ -70,7 +74,8 @@ public record QDatetime(double days) implements QAtom {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof QDatetime other && Double.doubleToRawLongBits(days) == Double.doubleToRawLongBits(other.days);
+        return o instanceof QDatetime other
+                && Double.doubleToRawLongBits(days) == Double.doubleToRawLongBits(other.days);
     }
 
     @Override

@@ -20,33 +20,39 @@ public final class QDatetimeVector extends DoubleBackedVector {
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the raw items, copied
-     * @return the vector
      */
     public static QDatetimeVector of(double... values) {
         return new QDatetimeVector(values.clone(), null, Attribute.NONE);
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the raw items, shared: do not modify the array afterwards
-     * @return the vector
      */
     public static QDatetimeVector wrap(double[] values) {
         return new QDatetimeVector(values, null, Attribute.NONE);
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the raw items, shared: do not modify the array afterwards
      * @param attribute the attribute
-     * @return the vector
+     * @throws IllegalArgumentException for {@link Attribute#SORTED} on items out of order or {@link Attribute#UNIQUE}
+     *     on items that repeat, as {@link #withAttribute} refuses them
      */
     public static QDatetimeVector wrap(double[] values, Attribute attribute) {
-        return new QDatetimeVector(values, null, attribute);
+        return Attributes.checked(new QDatetimeVector(values, null, attribute));
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the items; {@code null} items become {@code 0Nz}
-     * @return the vector
      */
     public static QDatetimeVector ofInstants(Instant... values) {
         double[] raw = new double[values.length];
@@ -57,8 +63,9 @@ public final class QDatetimeVector extends DoubleBackedVector {
     }
 
     /**
+     * {@return the item as {@link Instant}, or {@code null} when it is {@code 0Nz}}
+     *
      * @param index 0-based position
-     * @return the item as {@link Instant}, or {@code null} when it is {@code 0Nz}
      */
     public Instant instant(int index) {
         return isNull(index) ? null : QTemporal.instantOfDatetime(get(index));

@@ -17,6 +17,8 @@ public final class QDerivedFunction implements QFunction {
     private final int depth;
 
     /**
+     * Creates a function derived from another by an iterator.
+     *
      * @param iterator which iterator: {@link QType#EACH}, {@link QType#OVER}, {@link QType#SCAN},
      *     {@link QType#EACH_PRIOR}, {@link QType#EACH_RIGHT} or {@link QType#EACH_LEFT}
      * @param function the function it applies to
@@ -35,20 +37,21 @@ public final class QDerivedFunction implements QFunction {
     }
 
     /**
+     * {@return the derived function}
+     *
      * @param iterator the iterator type
      * @param function the function
-     * @return the derived function
      */
     public static QDerivedFunction of(QType iterator, QValue function) {
         return new QDerivedFunction(iterator, function);
     }
 
-    /** @return which iterator: one of the six derived-function types, 106 .. 111 */
+    /** {@return which iterator: one of the six derived-function types, 106 .. 111} */
     public QType iterator() {
         return iterator;
     }
 
-    /** @return the function the iterator applies to */
+    /** {@return the function the iterator applies to} */
     public QValue function() {
         return function;
     }

@@ -22,6 +22,8 @@ public final class QDict implements QValue {
     private final int depth;
 
     /**
+     * Creates a dictionary.
+     *
      * @param keys the keys: a vector, a general list or a table
      * @param values the values: a vector, a general list or a table
      * @param sorted true for a sorted dictionary (type 127)
@@ -37,7 +39,8 @@ public final class QDict implements QValue {
             throw new IllegalArgumentException("dictionary has " + kc + " keys but " + vc + " values ('length)");
         }
         if (keys instanceof QTable && values instanceof QTable) {
-            throw new IllegalArgumentException("a dictionary from a table to a table is a keyed table: use QKeyedTable");
+            throw new IllegalArgumentException(
+                    "a dictionary from a table to a table is a keyed table: use QKeyedTable");
         }
         this.keys = keys;
         this.values = values;
@@ -45,17 +48,17 @@ public final class QDict implements QValue {
         this.depth = Shapes.depthOver(keys, values);
     }
 
-    /** @return the keys: a vector, a general list or a table */
+    /** {@return the keys: a vector, a general list or a table} */
     public QValue keys() {
         return keys;
     }
 
-    /** @return the values: a vector, a general list or a table */
+    /** {@return the values: a vector, a general list or a table} */
     public QValue values() {
         return values;
     }
 
-    /** @return true for a sorted dictionary (type 127) */
+    /** {@return true for a sorted dictionary (type 127)} */
     public boolean sorted() {
         return sorted;
     }
@@ -66,15 +69,16 @@ public final class QDict implements QValue {
     }
 
     /**
+     * {@return an unsorted dictionary}
+     *
      * @param keys the keys
      * @param values the values
-     * @return an unsorted dictionary
      */
     public static QDict of(QValue keys, QValue values) {
         return new QDict(keys, values, false);
     }
 
-    /** @return the number of entries */
+    /** {@return the number of entries} */
     public int count() {
         return Shapes.count(keys, "keys");
     }

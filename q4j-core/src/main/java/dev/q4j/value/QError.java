@@ -16,7 +16,11 @@ import java.util.Objects;
  */
 public record QError(String message) implements QValue {
 
-    /** @param message q's error text */
+    /**
+     * Checks the message.
+     *
+     * @param message q's error text
+     */
     public QError {
         Objects.requireNonNull(message, "message");
         if (message.indexOf('\0') >= 0) {
@@ -29,7 +33,7 @@ public record QError(String message) implements QValue {
         return QType.ERROR;
     }
 
-    /** @return an exception carrying this error's text */
+    /** {@return an exception carrying this error's text} */
     public QErrorException toException() {
         return new QErrorException(message);
     }

@@ -1,7 +1,8 @@
 package dev.q4j.value;
 
 /**
- * A float, q's 64-bit float ({@code 1f}, {@code 1.5}). NaN is q's null {@code 0n}; the infinities are {@code 0w} and -{@code 0w}. Compared bit for bit, so that
+ * A float, q's 64-bit float ({@code 1f}, {@code 1.5}). NaN is q's null {@code 0n}; the infinities are {@code 0w} and
+ * -{@code 0w}. Compared bit for bit, so that
  * {@code NULL.equals(NULL)} and {@code -0.0 != 0.0}.
  *
  * <pre>{@code
@@ -20,8 +21,9 @@ public record QFloat(double value) implements QAtom {
     public static final QFloat NEGATIVE_INFINITY = new QFloat(Double.NEGATIVE_INFINITY);
 
     /**
+     * {@return the atom}
+     *
      * @param value the value
-     * @return the atom
      */
     public static QFloat of(double value) {
         return new QFloat(value);
@@ -44,7 +46,8 @@ public record QFloat(double value) implements QAtom {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof QFloat other && Double.doubleToRawLongBits(value) == Double.doubleToRawLongBits(other.value);
+        return o instanceof QFloat other
+                && Double.doubleToRawLongBits(value) == Double.doubleToRawLongBits(other.value);
     }
 
     @Override

@@ -19,28 +19,33 @@ public final class QFloatVector extends DoubleBackedVector {
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the raw items, copied
-     * @return the vector
      */
     public static QFloatVector of(double... values) {
         return new QFloatVector(values.clone(), null, Attribute.NONE);
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the raw items, shared: do not modify the array afterwards
-     * @return the vector
      */
     public static QFloatVector wrap(double[] values) {
         return new QFloatVector(values, null, Attribute.NONE);
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the raw items, shared: do not modify the array afterwards
      * @param attribute the attribute
-     * @return the vector
+     * @throws IllegalArgumentException for {@link Attribute#SORTED} on items out of order or {@link Attribute#UNIQUE}
+     *     on items that repeat, as {@link #withAttribute} refuses them
      */
     public static QFloatVector wrap(double[] values, Attribute attribute) {
-        return new QFloatVector(values, null, attribute);
+        return Attributes.checked(new QFloatVector(values, null, attribute));
     }
 
     @Override

@@ -17,14 +17,19 @@ public record QGuid(UUID value) implements QAtom {
     /** {@code 0Ng} */
     public static final QGuid NULL = new QGuid(new UUID(0, 0));
 
-    /** @param value the guid */
+    /**
+     * Checks the guid.
+     *
+     * @param value the guid
+     */
     public QGuid {
         Objects.requireNonNull(value, "guid");
     }
 
     /**
+     * {@return the atom}
+     *
      * @param value the guid
-     * @return the atom
      */
     public static QGuid of(UUID value) {
         return new QGuid(value);

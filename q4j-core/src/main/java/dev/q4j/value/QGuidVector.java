@@ -29,33 +29,39 @@ public final class QGuidVector implements QVector {
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the items, copied
-     * @return the vector
      */
     public static QGuidVector of(UUID... values) {
         return new QGuidVector(values.clone(), Attribute.NONE);
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the items, shared: do not modify the array afterwards
-     * @return the vector
      */
     public static QGuidVector wrap(UUID[] values) {
         return new QGuidVector(values, Attribute.NONE);
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the items, shared: do not modify the array afterwards
      * @param attribute the attribute
-     * @return the vector
+     * @throws IllegalArgumentException for {@link Attribute#SORTED} on items out of order or {@link Attribute#UNIQUE}
+     *     on items that repeat, as {@link #withAttribute} refuses them
      */
     public static QGuidVector wrap(UUID[] values, Attribute attribute) {
-        return new QGuidVector(values, attribute);
+        return Attributes.checked(new QGuidVector(values, attribute));
     }
 
     /**
+     * {@return the item}
+     *
      * @param index 0-based position
-     * @return the item
      */
     public UUID get(int index) {
         return values[index];
@@ -91,12 +97,12 @@ public final class QGuidVector implements QVector {
         return attribute == this.attribute ? this : Attributes.checked(new QGuidVector(values, attribute));
     }
 
-    /** @return the backing array, shared: read it, never modify it */
+    /** {@return the backing array, shared: read it, never modify it} */
     public UUID[] array() {
         return values;
     }
 
-    /** @return a copy of the items */
+    /** {@return a copy of the items} */
     public UUID[] toArray() {
         return values.clone();
     }

@@ -19,8 +19,9 @@ public record QInt(int value) implements QAtom {
     public static final QInt NEGATIVE_INFINITY = new QInt(-Integer.MAX_VALUE);
 
     /**
+     * {@return the atom}
+     *
      * @param value the value
-     * @return the atom
      */
     public static QInt of(int value) {
         return new QInt(value);

@@ -19,28 +19,33 @@ public final class QIntVector extends IntBackedVector {
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the raw items, copied
-     * @return the vector
      */
     public static QIntVector of(int... values) {
         return new QIntVector(values.clone(), null, Attribute.NONE);
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the raw items, shared: do not modify the array afterwards
-     * @return the vector
      */
     public static QIntVector wrap(int[] values) {
         return new QIntVector(values, null, Attribute.NONE);
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the raw items, shared: do not modify the array afterwards
      * @param attribute the attribute
-     * @return the vector
+     * @throws IllegalArgumentException for {@link Attribute#SORTED} on items out of order or {@link Attribute#UNIQUE}
+     *     on items that repeat, as {@link #withAttribute} refuses them
      */
     public static QIntVector wrap(int[] values, Attribute attribute) {
-        return new QIntVector(values, null, attribute);
+        return Attributes.checked(new QIntVector(values, null, attribute));
     }
 
     @Override

@@ -19,6 +19,8 @@ public record QIterator(int code) implements QFunction {
     }
 
     /**
+     * Checks the code.
+     *
      * @param code the byte kdb+ sends
      * @throws IllegalArgumentException when it is not 0 .. 255
      */
@@ -29,8 +31,9 @@ public record QIterator(int code) implements QFunction {
     }
 
     /**
+     * {@return the primitive (one shared instance per code)}
+     *
      * @param code the byte kdb+ sends
-     * @return the primitive (one shared instance per code)
      * @throws IllegalArgumentException when it is not 0 .. 255
      */
     public static QIterator of(int code) {

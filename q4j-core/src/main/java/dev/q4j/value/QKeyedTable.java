@@ -25,6 +25,8 @@ public final class QKeyedTable implements QValue {
     private final int depth;
 
     /**
+     * Creates a keyed table.
+     *
      * @param keys the key columns
      * @param values the value columns
      * @param sorted true for a sorted keyed table (type 127)
@@ -44,17 +46,17 @@ public final class QKeyedTable implements QValue {
         this.depth = Shapes.depthOver(keys, values);
     }
 
-    /** @return the key columns */
+    /** {@return the key columns} */
     public QTable keys() {
         return keys;
     }
 
-    /** @return the value columns */
+    /** {@return the value columns} */
     public QTable values() {
         return values;
     }
 
-    /** @return true for a sorted keyed table (type 127) */
+    /** {@return true for a sorted keyed table (type 127)} */
     public boolean sorted() {
         return sorted;
     }
@@ -65,9 +67,10 @@ public final class QKeyedTable implements QValue {
     }
 
     /**
+     * {@return an unsorted keyed table}
+     *
      * @param keys the key columns
      * @param values the value columns
-     * @return an unsorted keyed table
      */
     public static QKeyedTable of(QTable keys, QTable values) {
         return new QKeyedTable(keys, values, false);
@@ -91,7 +94,7 @@ public final class QKeyedTable implements QValue {
         return QTable.of(names, columns);
     }
 
-    /** @return the number of rows */
+    /** {@return the number of rows} */
     public int count() {
         return keys.count();
     }

@@ -16,6 +16,8 @@ import java.util.Objects;
 public record QLambda(String context, String source) implements QFunction {
 
     /**
+     * Checks the parts.
+     *
      * @param context the namespace
      * @param source the source text
      */
@@ -28,8 +30,9 @@ public record QLambda(String context, String source) implements QFunction {
     }
 
     /**
+     * {@return the lambda}
+     *
      * @param source the source text, in the root namespace
-     * @return the lambda
      */
     public static QLambda of(String source) {
         return new QLambda("", source);

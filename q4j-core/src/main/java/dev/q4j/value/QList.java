@@ -42,25 +42,28 @@ public final class QList implements QSequence {
     }
 
     /**
+     * {@return the list}
+     *
      * @param items the items, copied
-     * @return the list
      */
     public static QList of(QValue... items) {
         return new QList(items.clone(), Attribute.NONE);
     }
 
     /**
+     * {@return the list}
+     *
      * @param items the items, copied
-     * @return the list
      */
     public static QList of(List<? extends QValue> items) {
         return new QList(items.toArray(new QValue[0]), Attribute.NONE);
     }
 
     /**
+     * {@return the list}
+     *
      * @param items the items, shared: do not modify the array afterwards
      * @param attribute the attribute
-     * @return the list
      */
     public static QList wrap(QValue[] items, Attribute attribute) {
         return new QList(items, attribute);
@@ -87,14 +90,15 @@ public final class QList implements QSequence {
     }
 
     /**
+     * {@return a list with the same items and the given attribute}
+     *
      * @param attribute the attribute to carry
-     * @return a list with the same items and the given attribute
      */
     public QList withAttribute(Attribute attribute) {
         return attribute == this.attribute ? this : new QList(items, attribute);
     }
 
-    /** @return the items as an unmodifiable list */
+    /** {@return the items as an unmodifiable list} */
     public List<QValue> items() {
         return Collections.unmodifiableList(Arrays.asList(items));
     }

@@ -19,8 +19,9 @@ public record QLong(long value) implements QAtom {
     public static final QLong NEGATIVE_INFINITY = new QLong(-Long.MAX_VALUE);
 
     /**
+     * {@return the atom}
+     *
      * @param value the value
-     * @return the atom
      */
     public static QLong of(long value) {
         return new QLong(value);

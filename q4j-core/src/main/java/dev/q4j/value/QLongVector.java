@@ -19,28 +19,33 @@ public final class QLongVector extends LongBackedVector {
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the raw items, copied
-     * @return the vector
      */
     public static QLongVector of(long... values) {
         return new QLongVector(values.clone(), null, Attribute.NONE);
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the raw items, shared: do not modify the array afterwards
-     * @return the vector
      */
     public static QLongVector wrap(long[] values) {
         return new QLongVector(values, null, Attribute.NONE);
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the raw items, shared: do not modify the array afterwards
      * @param attribute the attribute
-     * @return the vector
+     * @throws IllegalArgumentException for {@link Attribute#SORTED} on items out of order or {@link Attribute#UNIQUE}
+     *     on items that repeat, as {@link #withAttribute} refuses them
      */
     public static QLongVector wrap(long[] values, Attribute attribute) {
-        return new QLongVector(values, null, attribute);
+        return Attributes.checked(new QLongVector(values, null, attribute));
     }
 
     @Override

@@ -22,23 +22,26 @@ public record QMinute(int minutes) implements QAtom {
     public static final QMinute NEGATIVE_INFINITY = new QMinute(-Integer.MAX_VALUE);
 
     /**
+     * {@return the atom}
+     *
      * @param minutes minutes (may be negative or past 24:00)
-     * @return the atom
      */
     public static QMinute of(int minutes) {
         return new QMinute(minutes);
     }
 
     /**
+     * {@return the minute}
+     *
      * @param time a time of day (seconds and below must be zero)
-     * @return the minute
      */
     public static QMinute of(LocalTime time) {
         return new QMinute(QTemporal.minuteOf(time));
     }
 
     /**
-     * @return the duration, or {@code null} for {@code 0Nu}
+     * {@return the duration, or {@code null} for {@code 0Nu}}
+     *
      * @throws java.time.DateTimeException for {@code 0Wu} and {@code -0Wu}, which no duration represents
      */
     public Duration toDuration() {
@@ -46,7 +49,8 @@ public record QMinute(int minutes) implements QAtom {
     }
 
     /**
-     * @return the time of day, or {@code null} for {@code 0Nu}
+     * {@return the time of day, or {@code null} for {@code 0Nu}}
+     *
      * @throws java.time.DateTimeException when the value is an infinity, negative or not before 24:00
      */
     public LocalTime toLocalTime() {

@@ -21,33 +21,39 @@ public final class QMinuteVector extends IntBackedVector {
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the raw items, copied
-     * @return the vector
      */
     public static QMinuteVector of(int... values) {
         return new QMinuteVector(values.clone(), null, Attribute.NONE);
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the raw items, shared: do not modify the array afterwards
-     * @return the vector
      */
     public static QMinuteVector wrap(int[] values) {
         return new QMinuteVector(values, null, Attribute.NONE);
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the raw items, shared: do not modify the array afterwards
      * @param attribute the attribute
-     * @return the vector
+     * @throws IllegalArgumentException for {@link Attribute#SORTED} on items out of order or {@link Attribute#UNIQUE}
+     *     on items that repeat, as {@link #withAttribute} refuses them
      */
     public static QMinuteVector wrap(int[] values, Attribute attribute) {
-        return new QMinuteVector(values, null, attribute);
+        return Attributes.checked(new QMinuteVector(values, null, attribute));
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the items; {@code null} items become {@code 0Nu}
-     * @return the vector
      */
     public static QMinuteVector ofDurations(Duration... values) {
         int[] raw = new int[values.length];
@@ -58,8 +64,9 @@ public final class QMinuteVector extends IntBackedVector {
     }
 
     /**
+     * {@return the item as {@link Duration}, or {@code null} when it is {@code 0Nu}}
+     *
      * @param index 0-based position
-     * @return the item as {@link Duration}, or {@code null} when it is {@code 0Nu}
      * @throws java.time.DateTimeException when it is an infinity, which no java.time value represents
      */
     public Duration duration(int index) {

@@ -20,16 +20,18 @@ public record QMonth(int months) implements QAtom {
     public static final QMonth NEGATIVE_INFINITY = new QMonth(-Integer.MAX_VALUE);
 
     /**
+     * {@return the atom}
+     *
      * @param months months since 2000.01m
-     * @return the atom
      */
     public static QMonth of(int months) {
         return new QMonth(months);
     }
 
     /**
+     * {@return the month}
+     *
      * @param month a year and month
-     * @return the month
      * @throws java.time.DateTimeException when it is outside the range of a q month, which the message names
      */
     public static QMonth of(YearMonth month) {
@@ -37,7 +39,8 @@ public record QMonth(int months) implements QAtom {
     }
 
     /**
-     * @return the year and month, or {@code null} for {@code 0Nm}
+     * {@return the year and month, or {@code null} for {@code 0Nm}}
+     *
      * @throws java.time.DateTimeException for {@code 0Wm} and {@code -0Wm}, which no year and month represents
      */
     public YearMonth toYearMonth() {

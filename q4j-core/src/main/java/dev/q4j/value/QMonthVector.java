@@ -20,33 +20,39 @@ public final class QMonthVector extends IntBackedVector {
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the raw items, copied
-     * @return the vector
      */
     public static QMonthVector of(int... values) {
         return new QMonthVector(values.clone(), null, Attribute.NONE);
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the raw items, shared: do not modify the array afterwards
-     * @return the vector
      */
     public static QMonthVector wrap(int[] values) {
         return new QMonthVector(values, null, Attribute.NONE);
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the raw items, shared: do not modify the array afterwards
      * @param attribute the attribute
-     * @return the vector
+     * @throws IllegalArgumentException for {@link Attribute#SORTED} on items out of order or {@link Attribute#UNIQUE}
+     *     on items that repeat, as {@link #withAttribute} refuses them
      */
     public static QMonthVector wrap(int[] values, Attribute attribute) {
-        return new QMonthVector(values, null, attribute);
+        return Attributes.checked(new QMonthVector(values, null, attribute));
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the items; {@code null} items become {@code 0Nm}
-     * @return the vector
      */
     public static QMonthVector ofYearMonths(YearMonth... values) {
         int[] raw = new int[values.length];
@@ -57,8 +63,9 @@ public final class QMonthVector extends IntBackedVector {
     }
 
     /**
+     * {@return the item as {@link YearMonth}, or {@code null} when it is {@code 0Nm}}
+     *
      * @param index 0-based position
-     * @return the item as {@link YearMonth}, or {@code null} when it is {@code 0Nm}
      * @throws java.time.DateTimeException when it is an infinity, which no java.time value represents
      */
     public YearMonth yearMonth(int index) {

@@ -16,6 +16,8 @@ public final class QProjection implements QFunction {
     private final int depth;
 
     /**
+     * Creates a projection: a function and its arguments, some elided.
+     *
      * @param items the items kdb+ sends, at least one (copied)
      * @throws IllegalArgumentException when there are none, or the value would nest deeper than
      *     {@link QValue#MAX_DEPTH}
@@ -30,14 +32,15 @@ public final class QProjection implements QFunction {
     }
 
     /**
+     * {@return the projection}
+     *
      * @param items the items
-     * @return the projection
      */
     public static QProjection of(QValue... items) {
         return new QProjection(List.of(items));
     }
 
-    /** @return the items, unmodifiable */
+    /** {@return the items, unmodifiable} */
     public List<QValue> items() {
         return items;
     }

@@ -1,7 +1,8 @@
 package dev.q4j.value;
 
 /**
- * A real, q's 32-bit float ({@code 1e}). NaN is q's null {@code 0Ne}; the infinities are {@code 0We} and -{@code 0We}. Compared bit for bit, so that
+ * A real, q's 32-bit float ({@code 1e}). NaN is q's null {@code 0Ne}; the infinities are {@code 0We} and -{@code 0We}.
+ * Compared bit for bit, so that
  * {@code NULL.equals(NULL)} and {@code -0.0 != 0.0}.
  *
  * <pre>{@code
@@ -20,8 +21,9 @@ public record QReal(float value) implements QAtom {
     public static final QReal NEGATIVE_INFINITY = new QReal(Float.NEGATIVE_INFINITY);
 
     /**
+     * {@return the atom}
+     *
      * @param value the value
-     * @return the atom
      */
     public static QReal of(float value) {
         return new QReal(value);

@@ -22,23 +22,26 @@ public record QSecond(int seconds) implements QAtom {
     public static final QSecond NEGATIVE_INFINITY = new QSecond(-Integer.MAX_VALUE);
 
     /**
+     * {@return the atom}
+     *
      * @param seconds seconds (may be negative or past 24:00:00)
-     * @return the atom
      */
     public static QSecond of(int seconds) {
         return new QSecond(seconds);
     }
 
     /**
+     * {@return the second}
+     *
      * @param time a time of day (nanoseconds must be zero)
-     * @return the second
      */
     public static QSecond of(LocalTime time) {
         return new QSecond(QTemporal.secondOf(time));
     }
 
     /**
-     * @return the duration, or {@code null} for {@code 0Nv}
+     * {@return the duration, or {@code null} for {@code 0Nv}}
+     *
      * @throws java.time.DateTimeException for {@code 0Wv} and {@code -0Wv}, which no duration represents
      */
     public Duration toDuration() {
@@ -46,7 +49,8 @@ public record QSecond(int seconds) implements QAtom {
     }
 
     /**
-     * @return the time of day, or {@code null} for {@code 0Nv}
+     * {@return the time of day, or {@code null} for {@code 0Nv}}
+     *
      * @throws java.time.DateTimeException when the value is an infinity, negative or not before 24:00:00
      */
     public LocalTime toLocalTime() {

@@ -21,33 +21,39 @@ public final class QSecondVector extends IntBackedVector {
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the raw items, copied
-     * @return the vector
      */
     public static QSecondVector of(int... values) {
         return new QSecondVector(values.clone(), null, Attribute.NONE);
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the raw items, shared: do not modify the array afterwards
-     * @return the vector
      */
     public static QSecondVector wrap(int[] values) {
         return new QSecondVector(values, null, Attribute.NONE);
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the raw items, shared: do not modify the array afterwards
      * @param attribute the attribute
-     * @return the vector
+     * @throws IllegalArgumentException for {@link Attribute#SORTED} on items out of order or {@link Attribute#UNIQUE}
+     *     on items that repeat, as {@link #withAttribute} refuses them
      */
     public static QSecondVector wrap(int[] values, Attribute attribute) {
-        return new QSecondVector(values, null, attribute);
+        return Attributes.checked(new QSecondVector(values, null, attribute));
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the items; {@code null} items become {@code 0Nv}
-     * @return the vector
      */
     public static QSecondVector ofDurations(Duration... values) {
         int[] raw = new int[values.length];
@@ -58,8 +64,9 @@ public final class QSecondVector extends IntBackedVector {
     }
 
     /**
+     * {@return the item as {@link Duration}, or {@code null} when it is {@code 0Nv}}
+     *
      * @param index 0-based position
-     * @return the item as {@link Duration}, or {@code null} when it is {@code 0Nv}
      * @throws java.time.DateTimeException when it is an infinity, which no java.time value represents
      */
     public Duration duration(int index) {

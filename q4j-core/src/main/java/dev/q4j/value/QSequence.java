@@ -10,16 +10,17 @@ package dev.q4j.value;
  */
 public sealed interface QSequence extends QValue permits QVector, QList {
 
-    /** @return the number of items */
+    /** {@return the number of items} */
     int count();
 
     /**
+     * {@return the item at {@code index}: an atom for vectors, any value for general lists}
+     *
      * @param index 0-based position
-     * @return the item at {@code index}: an atom for vectors, any value for general lists
      * @throws IndexOutOfBoundsException when {@code index} is not in {@code [0, count())}
      */
     QValue at(int index);
 
-    /** @return the attribute ({@link Attribute#NONE} when there is none) */
+    /** {@return the attribute ({@link Attribute#NONE} when there is none)} */
     Attribute attribute();
 }

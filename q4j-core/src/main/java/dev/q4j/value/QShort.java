@@ -19,8 +19,9 @@ public record QShort(short value) implements QAtom {
     public static final QShort NEGATIVE_INFINITY = new QShort((short) -Short.MAX_VALUE);
 
     /**
+     * {@return the atom}
+     *
      * @param value the value
-     * @return the atom
      */
     public static QShort of(short value) {
         return new QShort(value);

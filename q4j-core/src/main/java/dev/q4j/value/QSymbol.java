@@ -16,19 +16,23 @@ public record QSymbol(String value) implements QAtom {
     public static final QSymbol NULL = new QSymbol("");
 
     /**
+     * Checks the text.
+     *
      * @param value the text
      * @throws IllegalArgumentException when it contains a NUL character, which cannot be sent
      */
     public QSymbol {
         Objects.requireNonNull(value, "symbol text");
         if (value.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("a symbol cannot contain a NUL character: " + value.replace("\0", "\\000"));
+            throw new IllegalArgumentException(
+                    "a symbol cannot contain a NUL character: " + value.replace("\0", "\\000"));
         }
     }
 
     /**
+     * {@return the atom}
+     *
      * @param value the text
-     * @return the atom
      */
     public static QSymbol of(String value) {
         return value.isEmpty() ? NULL : new QSymbol(value);

@@ -22,7 +22,7 @@ public final class QSymbolVector implements QVector {
 
     static {
         // the codec's way to a vector of symbols it read up to their NUL terminators (see SymbolVectors)
-        SymbolVectors.install((values, attribute) -> new QSymbolVector(values, attribute, false));
+        SymbolVectors.install((values, attribute) -> Attributes.checked(new QSymbolVector(values, attribute, false)));
     }
 
     private QSymbolVector(String[] values, Attribute attribute) {
@@ -42,33 +42,39 @@ public final class QSymbolVector implements QVector {
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the items, copied
-     * @return the vector
      */
     public static QSymbolVector of(String... values) {
         return new QSymbolVector(values.clone(), Attribute.NONE);
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the items, shared: do not modify the array afterwards
-     * @return the vector
      */
     public static QSymbolVector wrap(String[] values) {
         return new QSymbolVector(values, Attribute.NONE);
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the items, shared: do not modify the array afterwards
      * @param attribute the attribute
-     * @return the vector
+     * @throws IllegalArgumentException for {@link Attribute#SORTED} on items out of order or {@link Attribute#UNIQUE}
+     *     on items that repeat, as {@link #withAttribute} refuses them
      */
     public static QSymbolVector wrap(String[] values, Attribute attribute) {
-        return new QSymbolVector(values, attribute);
+        return Attributes.checked(new QSymbolVector(values, attribute));
     }
 
     /**
+     * {@return the item}
+     *
      * @param index 0-based position
-     * @return the item
      */
     public String get(int index) {
         return values[index];
@@ -104,12 +110,12 @@ public final class QSymbolVector implements QVector {
         return attribute == this.attribute ? this : Attributes.checked(new QSymbolVector(values, attribute));
     }
 
-    /** @return the backing array, shared: read it, never modify it */
+    /** {@return the backing array, shared: read it, never modify it} */
     public String[] array() {
         return values;
     }
 
-    /** @return a copy of the items */
+    /** {@return a copy of the items} */
     public String[] toArray() {
         return values.clone();
     }

@@ -69,9 +69,10 @@ public final class QTable implements QValue {
     }
 
     /**
+     * {@return the table}
+     *
      * @param names column names
      * @param columns columns, in the same order, each a vector or a general list
-     * @return the table
      * @throws IllegalArgumentException when counts differ, a name repeats, or a column is not a list
      */
     public static QTable of(List<String> names, List<? extends QValue> columns) {
@@ -83,10 +84,11 @@ public final class QTable implements QValue {
     }
 
     /**
+     * {@return the table}
+     *
      * @param names column names, shared
      * @param columns columns, shared
      * @param attribute the table's attribute byte
-     * @return the table
      */
     public static QTable wrap(String[] names, QSequence[] columns, Attribute attribute) {
         return new QTable(names, columns, attribute);
@@ -99,24 +101,25 @@ public final class QTable implements QValue {
         throw new IllegalArgumentException("column `" + name + " must be a list, not a " + v.type().qName());
     }
 
-    /** @return the number of rows */
+    /** {@return the number of rows} */
     public int count() {
         return rows;
     }
 
-    /** @return the column names, in order */
+    /** {@return the column names, in order} */
     public List<String> columnNames() {
         return Collections.unmodifiableList(Arrays.asList(names));
     }
 
-    /** @return the columns, in order */
+    /** {@return the columns, in order} */
     public List<QSequence> columns() {
         return Collections.unmodifiableList(Arrays.asList(columns));
     }
 
     /**
+     * {@return the column}
+     *
      * @param name a column name
-     * @return the column
      * @throws IllegalArgumentException when there is no such column
      */
     public QSequence column(String name) {
@@ -128,8 +131,9 @@ public final class QTable implements QValue {
     }
 
     /**
+     * {@return its position, or -1}
+     *
      * @param name a column name
-     * @return its position, or -1
      */
     public int indexOf(String name) {
         for (int i = 0; i < names.length; i++) {
@@ -141,8 +145,9 @@ public final class QTable implements QValue {
     }
 
     /**
+     * {@return the row as a dictionary from column names to items, as q's {@code t[i]}}
+     *
      * @param index 0-based row number
-     * @return the row as a dictionary from column names to items, as q's {@code t[i]}
      */
     public QDict row(int index) {
         Objects.checkIndex(index, rows);
@@ -153,12 +158,12 @@ public final class QTable implements QValue {
         return QDict.of(QSymbolVector.wrap(names), QList.wrap(items, Attribute.NONE));
     }
 
-    /** @return the attribute byte the table carried (almost always {@link Attribute#NONE}) */
+    /** {@return the attribute byte the table carried (almost always {@link Attribute#NONE})} */
     public Attribute attribute() {
         return attribute;
     }
 
-    /** @return the column names as a symbol vector */
+    /** {@return the column names as a symbol vector} */
     public QSymbolVector namesVector() {
         return QSymbolVector.wrap(names.clone());
     }

@@ -39,7 +39,8 @@ public final class QTemporal {
     }
 
     /**
-     * The raw conversion: {@code 0Wp} and {@code -0Wp} give the instants their counts would be, 2292-04-10T23:47:16.854775807Z
+     * The raw conversion: {@code 0Wp} and {@code -0Wp} give the instants their counts would be,
+     * 2292-04-10T23:47:16.854775807Z
      * and 1707-09-22T00:12:43.145224193Z, which {@link QTimestamp#toInstant} and {@link QTimestampVector#instant}
      * refuse.
      *
@@ -75,8 +76,9 @@ public final class QTemporal {
     }
 
     /**
+     * {@return nanoseconds since 2000.01.01}
+     *
      * @param instant an instant
-     * @return nanoseconds since 2000.01.01
      * @throws DateTimeException when the instant is beyond the range of a q timestamp (1707-09-22T00:12:43.145224194Z
      *     to 2292-04-10T23:47:16.854775806Z), which the message names
      */
@@ -101,8 +103,9 @@ public final class QTemporal {
     }
 
     /**
+     * {@return nanoseconds since 2000.01.01}
+     *
      * @param dateTime a UTC date-time
-     * @return nanoseconds since 2000.01.01
      * @throws DateTimeException when it is beyond the range of a q timestamp, which the message names
      */
     public static long timestampOf(LocalDateTime dateTime) {
@@ -133,8 +136,9 @@ public final class QTemporal {
     }
 
     /**
+     * {@return months since 2000.01}
+     *
      * @param month a year and month
-     * @return months since 2000.01
      * @throws DateTimeException when it is beyond the range of a q month, which the message names
      */
     public static int monthOf(YearMonth month) {
@@ -169,8 +173,9 @@ public final class QTemporal {
     }
 
     /**
+     * {@return days since 2000.01.01}
+     *
      * @param date a date
-     * @return days since 2000.01.01
      * @throws DateTimeException when it is beyond the range of a q date, which the message names
      */
     public static int dateOf(LocalDate date) {
@@ -182,9 +187,10 @@ public final class QTemporal {
     }
 
     /**
+     * {@return the exception for asking an infinity for a java.time value}
+     *
      * @param literal how q prints the infinity
      * @param javaType the type it was to become
-     * @return the exception for asking an infinity for a java.time value
      */
     static DateTimeException infinity(String literal, String javaType) {
         return new DateTimeException(literal + " is an infinity, which no " + javaType
@@ -192,10 +198,11 @@ public final class QTemporal {
     }
 
     /**
+     * {@return the duration}
+     *
      * @param amount an int-based time span (minutes, seconds or milliseconds), not null
      * @param unit its unit
      * @param type the q type's letter in its infinity's literal: {@code u}, {@code v} or {@code t}
-     * @return the duration
      * @throws DateTimeException for an infinity
      */
     static Duration durationOf(int amount, ChronoUnit unit, char type) {
@@ -206,8 +213,9 @@ public final class QTemporal {
     }
 
     /**
+     * {@return the duration}
+     *
      * @param nanos a timespan, not null
-     * @return the duration
      * @throws DateTimeException for {@code 0Wn} and {@code -0Wn}
      */
     static Duration durationOfTimespan(long nanos) {
@@ -218,11 +226,12 @@ public final class QTemporal {
     }
 
     /**
+     * {@return the time of day}
+     *
      * @param amount an int-based time (minutes, seconds or milliseconds since midnight), not null
      * @param unitNanos nanoseconds per unit
      * @param type the q type's letter in its infinity's literal: {@code u}, {@code v} or {@code t}
      * @param what the value, for the error message
-     * @return the time of day
      * @throws DateTimeException for an infinity, or a value that is negative or not before 24:00
      */
     static LocalTime localTimeOf(int amount, long unitNanos, char type, Object what) {
@@ -233,8 +242,9 @@ public final class QTemporal {
     }
 
     /**
+     * {@return the instant, rounded to the millisecond as q does}
+     *
      * @param days fractional days since 2000.01.01
-     * @return the instant, rounded to the millisecond as q does
      * @throws DateTimeException for an infinity or NaN, or a value beyond the range of {@code Instant}
      */
     public static Instant instantOfDatetime(double days) {
@@ -250,24 +260,27 @@ public final class QTemporal {
     }
 
     /**
+     * {@return the UTC date-time, rounded to the millisecond}
+     *
      * @param days fractional days since 2000.01.01
-     * @return the UTC date-time, rounded to the millisecond
      */
     public static LocalDateTime localDateTimeOfDatetime(double days) {
         return LocalDateTime.ofInstant(instantOfDatetime(days), ZoneOffset.UTC);
     }
 
     /**
+     * {@return fractional days since 2000.01.01}
+     *
      * @param instant an instant (below milliseconds is dropped)
-     * @return fractional days since 2000.01.01
      */
     public static double datetimeOf(Instant instant) {
         return (instant.toEpochMilli() - EPOCH_SECOND_2000 * 1000) / MILLIS_PER_DAY;
     }
 
     /**
+     * {@return minutes since midnight}
+     *
      * @param time a time of day, whole minutes
-     * @return minutes since midnight
      */
     public static int minuteOf(LocalTime time) {
         requireWhole(time, 60 * NANOS_PER_SECOND, "minute");
@@ -275,8 +288,9 @@ public final class QTemporal {
     }
 
     /**
+     * {@return seconds since midnight}
+     *
      * @param time a time of day, whole seconds
-     * @return seconds since midnight
      */
     public static int secondOf(LocalTime time) {
         requireWhole(time, NANOS_PER_SECOND, "second");
@@ -284,8 +298,9 @@ public final class QTemporal {
     }
 
     /**
+     * {@return milliseconds since midnight}
+     *
      * @param time a time of day, whole milliseconds
-     * @return milliseconds since midnight
      */
     public static int timeOf(LocalTime time) {
         requireWhole(time, 1_000_000L, "time");
@@ -293,14 +308,16 @@ public final class QTemporal {
     }
 
     /**
+     * {@return the time of day}
+     *
      * @param nanos nanoseconds since midnight
      * @param what the value, for the error message
-     * @return the time of day
      * @throws DateTimeException when {@code nanos} is negative or not before 24:00
      */
     static LocalTime localTimeOfNanos(long nanos, Object what) {
         if (nanos < 0 || nanos >= NANOS_PER_DAY) {
-            throw new DateTimeException(what + " is not a time of day (it is negative or past 24:00); use toDuration()");
+            throw new DateTimeException(
+                    what + " is not a time of day (it is negative or past 24:00); use toDuration()");
         }
         return LocalTime.ofNanoOfDay(nanos);
     }

@@ -24,23 +24,26 @@ public record QTime(int millis) implements QAtom {
     public static final QTime NEGATIVE_INFINITY = new QTime(-Integer.MAX_VALUE);
 
     /**
+     * {@return the atom}
+     *
      * @param millis milliseconds (may be negative or past 24:00:00.000)
-     * @return the atom
      */
     public static QTime of(int millis) {
         return new QTime(millis);
     }
 
     /**
+     * {@return the time}
+     *
      * @param time a time of day (below milliseconds must be zero)
-     * @return the time
      */
     public static QTime of(LocalTime time) {
         return new QTime(QTemporal.timeOf(time));
     }
 
     /**
-     * @return the duration, or {@code null} for {@code 0Nt}
+     * {@return the duration, or {@code null} for {@code 0Nt}}
+     *
      * @throws java.time.DateTimeException for {@code 0Wt} and {@code -0Wt}, which no duration represents
      */
     public Duration toDuration() {
@@ -48,7 +51,8 @@ public record QTime(int millis) implements QAtom {
     }
 
     /**
-     * @return the time of day, or {@code null} for {@code 0Nt}
+     * {@return the time of day, or {@code null} for {@code 0Nt}}
+     *
      * @throws java.time.DateTimeException when the value is an infinity, negative or not before 24:00
      */
     public LocalTime toLocalTime() {

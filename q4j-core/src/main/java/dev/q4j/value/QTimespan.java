@@ -20,16 +20,18 @@ public record QTimespan(long nanos) implements QAtom {
     public static final QTimespan NEGATIVE_INFINITY = new QTimespan(-Long.MAX_VALUE);
 
     /**
+     * {@return the atom}
+     *
      * @param nanos nanoseconds
-     * @return the atom
      */
     public static QTimespan of(long nanos) {
         return new QTimespan(nanos);
     }
 
     /**
+     * {@return the timespan}
+     *
      * @param duration a duration
-     * @return the timespan
      * @throws ArithmeticException when it does not fit in 64-bit nanoseconds
      */
     public static QTimespan of(Duration duration) {
@@ -37,7 +39,8 @@ public record QTimespan(long nanos) implements QAtom {
     }
 
     /**
-     * @return the duration, or {@code null} for {@code 0Nn}
+     * {@return the duration, or {@code null} for {@code 0Nn}}
+     *
      * @throws java.time.DateTimeException for {@code 0Wn} and {@code -0Wn}, which no duration represents
      */
     public Duration toDuration() {

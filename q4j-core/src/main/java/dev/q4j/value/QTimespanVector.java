@@ -20,33 +20,39 @@ public final class QTimespanVector extends LongBackedVector {
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the raw items, copied
-     * @return the vector
      */
     public static QTimespanVector of(long... values) {
         return new QTimespanVector(values.clone(), null, Attribute.NONE);
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the raw items, shared: do not modify the array afterwards
-     * @return the vector
      */
     public static QTimespanVector wrap(long[] values) {
         return new QTimespanVector(values, null, Attribute.NONE);
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the raw items, shared: do not modify the array afterwards
      * @param attribute the attribute
-     * @return the vector
+     * @throws IllegalArgumentException for {@link Attribute#SORTED} on items out of order or {@link Attribute#UNIQUE}
+     *     on items that repeat, as {@link #withAttribute} refuses them
      */
     public static QTimespanVector wrap(long[] values, Attribute attribute) {
-        return new QTimespanVector(values, null, attribute);
+        return Attributes.checked(new QTimespanVector(values, null, attribute));
     }
 
     /**
+     * {@return the vector}
+     *
      * @param values the items; {@code null} items become {@code 0Nn}
-     * @return the vector
      */
     public static QTimespanVector ofDurations(Duration... values) {
         long[] raw = new long[values.length];
@@ -57,8 +63,9 @@ public final class QTimespanVector extends LongBackedVector {
     }
 
     /**
+     * {@return the item as {@link Duration}, or {@code null} when it is {@code 0Nn}}
+     *
      * @param index 0-based position
-     * @return the item as {@link Duration}, or {@code null} when it is {@code 0Nn}
      * @throws java.time.DateTimeException when it is an infinity, which no java.time value represents
      */
     public Duration duration(int index) {

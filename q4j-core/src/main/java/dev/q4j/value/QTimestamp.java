@@ -22,16 +22,18 @@ public record QTimestamp(long nanos) implements QAtom {
     public static final QTimestamp NEGATIVE_INFINITY = new QTimestamp(-Long.MAX_VALUE);
 
     /**
+     * {@return the atom}
+     *
      * @param nanos nanoseconds since 2000.01.01D00:00:00
-     * @return the atom
      */
     public static QTimestamp of(long nanos) {
         return new QTimestamp(nanos);
     }
 
     /**
+     * {@return the timestamp}
+     *
      * @param instant a point in time
-     * @return the timestamp
      * @throws java.time.DateTimeException when the instant is outside the range of a q timestamp
      *     (1707-09-22T00:12:43.145224194Z to 2292-04-10T23:47:16.854775806Z), which the message names
      */
@@ -40,8 +42,9 @@ public record QTimestamp(long nanos) implements QAtom {
     }
 
     /**
+     * {@return the timestamp}
+     *
      * @param dateTime a UTC date and time
-     * @return the timestamp
      * @throws java.time.DateTimeException when it is outside the range of a q timestamp, which the message names
      */
     public static QTimestamp of(LocalDateTime dateTime) {
@@ -49,7 +52,8 @@ public record QTimestamp(long nanos) implements QAtom {
     }
 
     /**
-     * @return the instant, or {@code null} for {@code 0Np}
+     * {@return the instant, or {@code null} for {@code 0Np}}
+     *
      * @throws java.time.DateTimeException for {@code 0Wp} and {@code -0Wp}, which no instant represents (as for
      *     every temporal type's infinities)
      */
@@ -58,7 +62,8 @@ public record QTimestamp(long nanos) implements QAtom {
     }
 
     /**
-     * @return the UTC date and time, or {@code null} for {@code 0Np}
+     * {@return the UTC date and time, or {@code null} for {@code 0Np}}
+     *
      * @throws java.time.DateTimeException for {@code 0Wp} and {@code -0Wp}
      */
     public LocalDateTime toLocalDateTime() {

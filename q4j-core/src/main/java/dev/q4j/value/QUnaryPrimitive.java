@@ -21,6 +21,8 @@ public record QUnaryPrimitive(int code) implements QFunction {
     public static final QUnaryPrimitive IDENTITY = ALL[0];
 
     /**
+     * Checks the code.
+     *
      * @param code the byte kdb+ sends
      * @throws IllegalArgumentException when it is not 0 .. 255
      */
@@ -31,8 +33,9 @@ public record QUnaryPrimitive(int code) implements QFunction {
     }
 
     /**
+     * {@return the primitive (one shared instance per code)}
+     *
      * @param code the byte kdb+ sends
-     * @return the primitive (one shared instance per code)
      * @throws IllegalArgumentException when it is not 0 .. 255
      */
     public static QUnaryPrimitive of(int code) {

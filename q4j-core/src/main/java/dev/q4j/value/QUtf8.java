@@ -19,10 +19,11 @@ public final class QUtf8 {
     }
 
     /**
+     * {@return the text, with bytes that are not valid UTF-8 as {@code U+DC80 .. U+DCFF}}
+     *
      * @param bytes a buffer
      * @param offset first byte
      * @param length how many bytes
-     * @return the text, with bytes that are not valid UTF-8 as {@code U+DC80 .. U+DCFF}
      */
     public static String decode(byte[] bytes, int offset, int length) {
         int end = offset + length;
@@ -65,7 +66,7 @@ public final class QUtf8 {
                 : new String(out, 0, n);
     }
 
-    /** @return the length of the valid UTF-8 sequence starting at {@code i} (2 .. 4), or 0 when it is not one */
+    /** {@return the length of the valid UTF-8 sequence starting at {@code i} (2 .. 4), or 0 when it is not one} */
     private static int sequenceLength(byte[] b, int i, int end) {
         int b0 = b[i] & 0xFF;
         if (b0 >= 0xC2 && b0 <= 0xDF) {
@@ -94,8 +95,9 @@ public final class QUtf8 {
     }
 
     /**
+     * {@return its bytes}
+     *
      * @param text text, possibly holding escaped bytes from {@link #decode}
-     * @return its bytes
      * @throws IllegalArgumentException when it holds a lone surrogate other than an escaped byte, which has no
      *     UTF-8 form (Java's own encoder would silently write '?')
      */
@@ -135,8 +137,9 @@ public final class QUtf8 {
     }
 
     /**
+     * {@return the number of bytes {@link #encode} gives, without allocating}
+     *
      * @param text text, possibly holding escaped bytes from {@link #decode}
-     * @return the number of bytes {@link #encode} gives, without allocating
      * @throws IllegalArgumentException when it holds a lone surrogate other than an escaped byte
      */
     public static int encodedLength(String text) {

@@ -17,10 +17,10 @@ package dev.q4j.value;
  */
 public sealed interface QValue permits QAtom, QSequence, QDict, QTable, QKeyedTable, QFunction, QError {
 
-    /** @return the q type: for an atom, the type of its vectors ({@link QType#LONG} for {@code 1}) */
+    /** {@return the q type: for an atom, the type of its vectors ({@link QType#LONG} for {@code 1})} */
     QType type();
 
-    /** @return the number q's {@code type} returns: negative for atoms, 0 for general lists, 98 for tables... */
+    /** {@return the number q's {@code type} returns: negative for atoms, 0 for general lists, 98 for tables...} */
     default int typeNumber() {
         return type().code();
     }
@@ -29,14 +29,14 @@ public sealed interface QValue permits QAtom, QSequence, QDict, QTable, QKeyedTa
     int MAX_DEPTH = 1000;
 
     /**
-     * @return how deeply the value nests: 0 for atoms, vectors and primitives, 1 for a list of atoms, and so on;
-     *     never more than {@link #MAX_DEPTH}, which constructors enforce
+     * {@return how deeply the value nests: 0 for atoms, vectors and primitives, 1 for a list of atoms, and so on; never
+     * more than {@link #MAX_DEPTH}, which constructors enforce}
      */
     default int depth() {
         return 0;
     }
 
-    /** @return true only for the generic null {@code ::} */
+    /** {@return true only for the generic null {@code ::}} */
     default boolean isGenericNull() {
         return false;
     }

@@ -25,14 +25,16 @@ public sealed interface QVector extends QSequence
     QAtom at(int index);
 
     /**
+     * {@return true when the item at {@code index} is the type's null}
+     *
      * @param index 0-based position
-     * @return true when the item at {@code index} is the type's null
      */
     boolean isNull(int index);
 
     /**
+     * {@return a vector with the same items (sharing the array) and the given attribute}
+     *
      * @param attribute the attribute to carry
-     * @return a vector with the same items (sharing the array) and the given attribute
      * @throws IllegalArgumentException for {@link Attribute#SORTED} on items that are not sorted in q's order, and
      *     {@link Attribute#UNIQUE} on items that repeat, which kdb+ refuses too ({@code 's-fail}, {@code 'u-fail});
      *     the check is one pass over the items (GUID and general-list order is not checked)

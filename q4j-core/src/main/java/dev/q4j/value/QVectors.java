@@ -18,9 +18,10 @@ public final class QVectors {
     }
 
     /**
+     * {@return the vector holding them}
+     *
      * @param type a basic type
      * @param atoms atoms of exactly that type
-     * @return the vector holding them
      * @throws ClassCastException when an item is not an atom of {@code type}
      */
     public static QVector ofAtoms(QType type, List<? extends QValue> atoms) {
@@ -97,18 +98,20 @@ public final class QVectors {
     }
 
     /**
+     * {@return its empty vector}
+     *
      * @param type a basic type
-     * @return its empty vector
      */
     public static QVector empty(QType type) {
         return ofAtoms(type, List.of());
     }
 
     /**
+     * {@return the vector}
+     *
      * @param type int, month, date, minute, second or time
      * @param values raw items, shared: do not modify them afterwards
      * @param attribute the attribute
-     * @return the vector
      */
     public static IntBackedVector wrapInts(QType type, int[] values, Attribute attribute) {
         switch (type) {
@@ -123,10 +126,11 @@ public final class QVectors {
     }
 
     /**
+     * {@return the vector}
+     *
      * @param type long, timestamp or timespan
      * @param values raw items, shared: do not modify them afterwards
      * @param attribute the attribute
-     * @return the vector
      */
     public static LongBackedVector wrapLongs(QType type, long[] values, Attribute attribute) {
         switch (type) {
@@ -138,10 +142,13 @@ public final class QVectors {
     }
 
     /**
+     * {@return the vector}
+     *
      * @param type float or datetime
      * @param values raw items, shared: do not modify them afterwards
      * @param attribute the attribute
-     * @return the vector
+     * @throws IllegalArgumentException for a false {@code s#} or {@code u#}, as {@link QVector#withAttribute}
+     *     refuses them
      */
     public static DoubleBackedVector wrapDoubles(QType type, double[] values, Attribute attribute) {
         switch (type) {
@@ -169,10 +176,16 @@ public final class QVectors {
      * @param order the byte order of the items
      * @param attribute the attribute
      * @return the vector
-     * @throws IllegalArgumentException when {@code type} is not one of those
+     * @throws IllegalArgumentException when {@code type} is not one of those, or for a false {@code s#} or
+     *     {@code u#} (as {@link QVector#withAttribute} refuses them)
      * @throws IndexOutOfBoundsException when the items do not lie within {@code bytes}
      */
     public static QVector inPlace(QType type, byte[] bytes, int offset, int count, ByteOrder order,
+            Attribute attribute) {
+        return Attributes.checked(inPlaceUnchecked(type, bytes, offset, count, order, attribute));
+    }
+
+    private static QVector inPlaceUnchecked(QType type, byte[] bytes, int offset, int count, ByteOrder order,
             Attribute attribute) {
         switch (type) {
             case INT: return new QIntVector(null, new ByteView(bytes, offset, count, 4, order), attribute);
@@ -191,9 +204,10 @@ public final class QVectors {
     }
 
     /**
+     * {@return the atom}
+     *
      * @param type int, month, date, minute, second or time
      * @param raw the raw value
-     * @return the atom
      */
     public static QAtom intAtom(QType type, int raw) {
         switch (type) {
@@ -208,9 +222,10 @@ public final class QVectors {
     }
 
     /**
+     * {@return the atom}
+     *
      * @param type long, timestamp or timespan
      * @param raw the raw value
-     * @return the atom
      */
     public static QAtom longAtom(QType type, long raw) {
         switch (type) {

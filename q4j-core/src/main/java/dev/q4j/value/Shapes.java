@@ -6,8 +6,9 @@ final class Shapes {
     }
 
     /**
+     * {@return the container's depth: one more than its deepest child}
+     *
      * @param children the values a new container holds
-     * @return the container's depth: one more than its deepest child
      * @throws IllegalArgumentException when that is more than {@link QValue#MAX_DEPTH}
      */
     static int depthOver(Iterable<? extends QValue> children) {
@@ -19,9 +20,10 @@ final class Shapes {
     }
 
     /**
+     * {@return one more than the deeper of the two}
+     *
      * @param a a child
      * @param b another child
-     * @return one more than the deeper of the two
      */
     static int depthOver(QValue a, QValue b) {
         return checked(Math.max(depthOf(a), depthOf(b)) + 1);
@@ -29,8 +31,8 @@ final class Shapes {
 
     /**
      * {@link QValue#depth} without a call through {@code QValue}: the containers by their own classes, and 0 for
-     * everything else. A list or a table holds values of many classes, and a call whose target changes from item to
-     * item costs some 20 ns on JDK 17 (measured on the 2-core benchmark machine), more than reading a 10-item vector.
+     * everything else. A list or a table holds values of many classes, and on JDK 17 a call whose target changes from
+     * item to item costs more than reading a 10-item vector (BENCHMARKS.md, "Small values: dispatch by class").
      * {@code QValue} is sealed, and {@code ShapesTest} checks that these are all the classes that override depth.
      *
      * @param v a value

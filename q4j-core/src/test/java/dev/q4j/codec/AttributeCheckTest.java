@@ -1,5 +1,6 @@
 package dev.q4j.codec;
 
+import static dev.q4j.codec.TestMessages.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * wire (which kdb+ never sends) with a {@code QProtocolException} at the attribute byte.
  */
 class AttributeCheckTest {
+    private final Decoder decoder = new Decoder();
 
     @Test
     void withAttributeSortedRefusesItemsOutOfOrderAsKdbDoes() {
@@ -40,7 +42,8 @@ class AttributeCheckTest {
                 .as("bytes are unsigned").hasMessageContaining("'s-fail");
         // in order, in q's order
         for (QVector sorted : List.of(QLongVector.of(1, 2, 2, 3), QLongVector.of(Long.MIN_VALUE, -Long.MAX_VALUE, 0),
-                QFloatVector.of(Double.NaN, Double.NEGATIVE_INFINITY, -0.0, 0.0, 1), QSymbolVector.of("", "a", "ab", "b"),
+                QFloatVector.of(Double.NaN, Double.NEGATIVE_INFINITY, -0.0, 0.0, 1), QSymbolVector.of("", "a", "ab",
+                        "b"),
                 QSymbolVector.of("z", "é", "\uD83D\uDE00"), QByteVector.of((byte) 1, (byte) 0xFF),
                 QCharVector.of("abc"), QTimestampVector.of(Long.MIN_VALUE, 5), QLongVector.of())) {
             assertThat(sorted.withAttribute(Attribute.SORTED).attribute()).isEqualTo(Attribute.SORTED);
@@ -98,5 +101,21 @@ class AttributeCheckTest {
         long took = SymbolFloodingTest.timed(() -> new Decoder().decode(m));
         assertThat(took).isLessThan(2_500_000_000L);
         assertThat(((QVector) new Decoder().decode(m).value()).attribute()).isEqualTo(Attribute.UNIQUE);
+    }
+
+    @Test
+    void attributesKdbNeverSendsAreRefusedNotDropped() {
+        // attribute on a table's column-name vector
+        assertThatThrownBy(() -> decoder.decode(message("6200630b0101000000610000000100000007000100000001000000"
+                + "00000000"))).isInstanceOf(QProtocolException.class).hasMessageContaining("carry no attribute");
+        // attribute on a table's column list
+        assertThatThrownBy(() -> decoder.decode(message("6200630b000100000061000001010000000700010000000100000"
+                + "000000000"))).isInstanceOf(QProtocolException.class).hasMessageContaining("carry no attribute");
+        // attribute on a lambda's source (g#: a false s# on it is refused before, as any false s#)
+        assertThatThrownBy(() -> decoder.decode(message("64000a04030000007b787d")))
+                .isInstanceOf(QProtocolException.class).hasMessageContaining("lambda's source text carries");
+        // 64-bit count flag on a table's attribute byte
+        assertThatThrownBy(() -> decoder.decode(message("6280630b000100000061000000010000000700010000000100000"
+                + "000000000"))).isInstanceOf(QProtocolException.class).hasMessageContaining("0x80");
     }
 }

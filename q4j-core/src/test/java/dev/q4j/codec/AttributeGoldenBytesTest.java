@@ -52,7 +52,8 @@ class AttributeGoldenBytesTest {
                 // [KB] "Sorted table": q)-8!`s#([]a:enlist 2;b:enlist 3) -- real kdb+ output. The table carries
                 // 01 (s#) and kdb+ itself put 03 (p#) on the first column: `s# on a table parts its first column.
                 Arguments.of("`s#([]a:`p#enlist 2i;b:enlist 3i)",
-                        "010000002f0000006201630b0002000000610062000000020000000603010000000200000006000100000003000000",
+                        "010000002f0000006201630b000200000061006200000002"
+                                + "0000000603010000000200000006000100000003000000",
                         QTable.wrap(new String[] {"a", "b"}, new QSequence[] {
                                 QIntVector.of(2).withAttribute(Attribute.PARTED), QIntVector.of(3)}, Attribute.SORTED)),
                 // [KB] "Sorted keyed table": q)-8!`s#([a:enlist 2]b:enlist 3) -- real kdb+ output. 7f = type 127,
@@ -89,11 +90,13 @@ class AttributeGoldenBytesTest {
                 // Hand-derived: [KB] "Table" (62 00 63 0b 00 ...) with the first column's attribute byte set to 04
                 // (g#), then to 02 (u#), per the legend; the table itself carries none.
                 Arguments.of("([]a:`g#enlist 2i;b:enlist 3i)",
-                        "010000002f0000006200630b0002000000610062000000020000000604010000000200000006000100000003000000",
+                        "010000002f0000006200630b000200000061006200000002"
+                                + "0000000604010000000200000006000100000003000000",
                         QTable.of(List.of("a", "b"),
                                 List.of(QIntVector.of(2).withAttribute(Attribute.GROUPED), QIntVector.of(3)))),
                 Arguments.of("([]a:`u#enlist 2i;b:enlist 3i)",
-                        "010000002f0000006200630b0002000000610062000000020000000602010000000200000006000100000003000000",
+                        "010000002f0000006200630b000200000061006200000002"
+                                + "0000000602010000000200000006000100000003000000",
                         QTable.of(List.of("a", "b"),
                                 List.of(QIntVector.of(2).withAttribute(Attribute.UNIQUE), QIntVector.of(3)))),
                 // Hand-derived: [KB] "General list" (q)-8!`byte$enlist til 5: 00 00 01000000 04 00 05000000 ...) with

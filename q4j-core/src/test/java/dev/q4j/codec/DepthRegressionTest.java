@@ -125,7 +125,8 @@ class DepthRegressionTest {
     void thousandNestedDerivedFunctionsAroundAnEmptyListFailAsAProtocolErrorAtTheLimit() {
         // the message: 1,000 each (') around the empty general list, 1,001 levels in all
         byte[] m = Hex.hex("01020000f6030000" + "6a".repeat(1000) + "000000000000");
-        for (DecodeLimits limits : new DecodeLimits[] {DecodeLimits.UNLIMITED, DecodeLimits.DEFAULT.withMaxDepth(1000)}) {
+        for (DecodeLimits limits : new DecodeLimits[] {DecodeLimits.UNLIMITED,
+                DecodeLimits.DEFAULT.withMaxDepth(1000)}) {
             assertThatThrownBy(() -> new Decoder(limits).decode(m)).isInstanceOf(QProtocolException.class)
                     .hasMessageContaining("nesting deeper than 1000 levels")
                     .satisfies(e -> assertThat(((QProtocolException) e).offset()).isEqualTo(1008));

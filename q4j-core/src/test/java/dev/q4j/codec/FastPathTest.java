@@ -248,7 +248,8 @@ class FastPathTest {
         StringBuilder s = new StringBuilder();
         boolean ascii = random.nextInt(4) > 0;
         for (int k = 0; k < length; k++) {
-            s.append(ascii ? String.valueOf((char) ('a' + random.nextInt(26))) : ALPHABET[random.nextInt(ALPHABET.length)]);
+            s.append(ascii ? String.valueOf((char) ('a' + random.nextInt(26)))
+                    : ALPHABET[random.nextInt(ALPHABET.length)]);
         }
         return s.toString();
     }

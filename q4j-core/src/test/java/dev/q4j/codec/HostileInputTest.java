@@ -10,14 +10,20 @@ import dev.q4j.corpus.Corpus;
 import dev.q4j.corpus.CorpusEntry;
 import dev.q4j.corpus.Hex;
 import dev.q4j.interop.JavakdbModel;
+import dev.q4j.value.QChar;
 import dev.q4j.value.QDict;
 import dev.q4j.value.QError;
 import dev.q4j.value.QKeyedTable;
+import dev.q4j.value.QLambda;
 import dev.q4j.value.QList;
 import dev.q4j.value.QLongVector;
+import dev.q4j.value.QSymbol;
 import dev.q4j.value.QTable;
+import dev.q4j.value.QUnaryPrimitive;
 import dev.q4j.value.QValue;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
@@ -301,5 +307,17 @@ class HostileInputTest {
             return containsError(k.keys()) || containsError(k.values());
         }
         return false;
+    }
+
+    @Test
+    void repeatedSmallAtomsShareInstancesSoDecodingDoesNotAmplifyMemory() {
+        // a list of 1000 char atoms and 1000 unary primitives: one instance per distinct value
+        StringBuilder hex = new StringBuilder("0000e8030000");
+        for (int i = 0; i < 1000; i++) {
+            hex.append("f661");
+        }
+        QList chars = (QList) decoder.decodeBody(Hex.hex(hex.toString()), 0, hex.length() / 2, ByteOrder.LITTLE_ENDIAN);
+        assertThat(chars.at(0)).isSameAs(chars.at(999)).isSameAs(QChar.of('a'));
+        assertThat(QUnaryPrimitive.of(1)).isSameAs(QUnaryPrimitive.of(1));
     }
 }

@@ -176,7 +176,8 @@ class InPlaceDecodeTest {
 
         QLongVector size = (QLongVector) t.column("size");
         assertThat(size.attribute()).isEqualTo(Attribute.GROUPED);
-        assertThat(size.withAttribute(Attribute.NONE)).isEqualTo(QLongVector.of(100, Long.MIN_VALUE, -Long.MAX_VALUE, 0));
+        assertThat(size.withAttribute(Attribute.NONE)).isEqualTo(QLongVector.of(100, Long.MIN_VALUE, -Long.MAX_VALUE,
+                0));
         assertThat(size.withAttribute(Attribute.NONE).get(0)).isEqualTo(100);
         assertThat(size.isInfinite(2)).isTrue();
 

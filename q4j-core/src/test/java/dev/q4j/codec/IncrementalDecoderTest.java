@@ -90,7 +90,8 @@ class IncrementalDecoderTest {
     @Test
     void garbageHeaderIsAProtocolError() {
         IncrementalDecoder in = new IncrementalDecoder(decoder);
-        assertThatThrownBy(() -> in.feed("GET / HTTP/1.1\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, 16))
+        assertThatThrownBy(() -> in.feed("GET / HTTP/1.1\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0,
+                16))
                 .isInstanceOf(QProtocolException.class)
                 .hasMessageContaining("byte-order byte 71");
     }

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.kx.c;
+import dev.q4j.QLimitException;
+import dev.q4j.QProtocolException;
 import dev.q4j.corpus.Corpus;
 import dev.q4j.corpus.CorpusEntry;
 import dev.q4j.corpus.Hex;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -16,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class IpcCompressionTest {
+    private final Decoder decoder = new Decoder();
 
     // ---------------------------------------------------------------------------------------------------------------
     // kdb+ captures
@@ -303,7 +308,8 @@ class IpcCompressionTest {
         byte[] low = capture.clone();
         putLittleEndianInt(low, 8, 2013);
         assertThatThrownBy(() -> IpcCompression.decompress(low))
-                .isInstanceOf(IpcCompressionException.class).hasMessageContaining("past the declared uncompressed size");
+                .isInstanceOf(IpcCompressionException.class)
+                        .hasMessageContaining("past the declared uncompressed size");
         byte[] tiny = capture.clone();
         putLittleEndianInt(tiny, 8, 7);
         assertThatThrownBy(() -> IpcCompression.decompress(tiny))
@@ -343,10 +349,15 @@ class IpcCompressionTest {
     }
 
     @Test
-    void sizeOverTheCallersLimit() {
+    void sizeOverTheCallersLimitIsALimitExceptionNotAMalformedStream() {
         byte[] capture = Corpus.qpythonCompressed().get(0).message();
         assertThatThrownBy(() -> IpcCompression.decompress(capture, 2013))
-                .isInstanceOf(IpcCompressionException.class)
+                .isInstanceOfSatisfying(QLimitException.class, e -> {
+                    assertThat(e.limit()).isEqualTo(QLimitException.Limit.MESSAGE_SIZE);
+                    assertThat(e.maximum()).isEqualTo(2013);
+                    assertThat(e.actual()).isEqualTo(2014);
+                    assertThat(e.offset()).isEqualTo(8);
+                })
                 .hasMessageContaining("2014 exceeds the limit of 2013")
                 .hasMessageContaining("at offset 8");
         assertThat(IpcCompression.decompress(capture, 2014)).hasSize(2014);
@@ -406,7 +417,8 @@ class IpcCompressionTest {
                     byte[] out = IpcCompression.decompress(bad, 1 << 20);
                     assertThat(out).hasSize(IpcCompression.uncompressedLength(bad));
                 } catch (IpcCompressionException expected) {
-                    assertThat(expected.getMessage()).contains("at offset");
+                    assertThat(expected.getMessage()).contains("at offset " + expected.offset());
+                    assertThat(expected.offset()).isBetween(0L, (long) bad.length);
                     rejected++;
                 } catch (RuntimeException other) {
                     fail("%s mutated to %s threw %s", entry, Hex.hex(bad), other);
@@ -477,5 +489,23 @@ class IpcCompressionTest {
         b[at + 1] = (byte) (v >>> 16);
         b[at + 2] = (byte) (v >>> 8);
         b[at + 3] = (byte) v;
+    }
+
+    @Test
+    void compressedMessageWithALyingSizeFailsBeforeAllocatingIt() {
+        // declares a 1 GiB body (which 8.4 MB could expand to) but its stream of zero flags and literal zeros makes far
+        // less
+        int stream = 8_400_000;
+        byte[] m = new byte[12 + stream];
+        m[0] = 1;
+        m[1] = 2;
+        m[2] = 1;
+        ByteBuffer.wrap(m).order(ByteOrder.LITTLE_ENDIAN).putInt(4, m.length).putInt(8, (1 << 30) - 16);
+        Runtime rt = Runtime.getRuntime();
+        long before = rt.totalMemory() - rt.freeMemory();
+        assertThatThrownBy(() -> decoder.decode(m)).isInstanceOf(QProtocolException.class)
+                .hasMessageContaining("ends");
+        // the check runs over the compressed bytes only: nothing near 1 GiB was allocated
+        assertThat(rt.totalMemory() - rt.freeMemory() - before).isLessThan(256L << 20);
     }
 }

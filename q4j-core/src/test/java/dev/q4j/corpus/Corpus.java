@@ -115,6 +115,70 @@ public final class Corpus {
     }
 
     /**
+     * @param expression a q expression of qpython/QExpressions3.out, as written there ({@code 1 2 3})
+     * @return its complete message
+     * @throws IllegalArgumentException if the file has no such expression, or two different messages for it
+     */
+    public static byte[] qpython(String expression) {
+        return byExpression(qpythonExpressions(), "qpython/QExpressions3.out", expression);
+    }
+
+    /**
+     * @param expression a q expression of qpython/QCompressedExpressions3.out ({@code 1000#`q})
+     * @return its complete, kdb+-compressed message
+     * @throws IllegalArgumentException if the file has no such expression, or two different messages for it
+     */
+    public static byte[] qpythonCompressed(String expression) {
+        return byExpression(qpythonCompressed(), "qpython/QCompressedExpressions3.out", expression);
+    }
+
+    /**
+     * @param id {@code NQ001} .. {@code NQ151}
+     * @return the complete message of that section of nodeq/VECTORS.md
+     * @throws IllegalArgumentException if there is none
+     */
+    public static byte[] nodeq(String id) {
+        return nodeq().stream().filter(e -> e.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no " + id + " in nodeq/VECTORS.md")).message();
+    }
+
+    private static byte[] byExpression(List<CorpusEntry> entries, String file, String expression) {
+        List<byte[]> found = entries.stream().filter(e -> e.qExpression().equals(expression))
+                .map(CorpusEntry::message).toList();
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException("no " + expression + " in " + file);
+        }
+        if (found.stream().anyMatch(m -> !java.util.Arrays.equals(m, found.get(0)))) {
+            throw new IllegalArgumentException(file + " has " + found.size() + " different messages for "
+                    + expression);
+        }
+        return found.get(0);
+    }
+
+    /**
+     * A little-endian message around a body: the header (type, compressed flag, total length), then the body.
+     *
+     * @param type 0 async, 1 sync, 2 response
+     * @param compressed whether the body is compressed (the flag only: the body is taken as it is)
+     * @param body the body
+     * @return the whole message
+     */
+    public static byte[] message(int type, boolean compressed, byte[] body) {
+        int total = body.length + 8;
+        byte[] message = new byte[total];
+        message[0] = 1;
+        message[1] = (byte) type;
+        message[2] = (byte) (compressed ? 1 : 0);
+        message[3] = 0;
+        message[4] = (byte) total;
+        message[5] = (byte) (total >>> 8);
+        message[6] = (byte) (total >>> 16);
+        message[7] = (byte) (total >>> 24);
+        System.arraycopy(body, 0, message, 8, body.length);
+        return message;
+    }
+
+    /**
      * @return every entry of the qpython, qjava and nodeq corpora (all produced by real kdb+), in that order; the
      *     javakdb vectors are left out because most are hand-built or deliberately malformed
      */
@@ -169,18 +233,8 @@ public final class Corpus {
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException(source + "/" + file + " line " + (i + 2) + ": " + e.getMessage(), e);
             }
-            int total = body.length + 8;
-            byte[] message = new byte[total];
-            message[0] = 1;
-            message[1] = 0;
-            message[2] = (byte) (compressed ? 1 : 0);
-            message[3] = 0;
-            message[4] = (byte) total;
-            message[5] = (byte) (total >>> 8);
-            message[6] = (byte) (total >>> 16);
-            message[7] = (byte) (total >>> 24);
-            System.arraycopy(body, 0, message, 8, body.length);
-            out.add(new CorpusEntry(source, file + "#" + (i / 2 + 1), expression, message, compressed));
+            out.add(new CorpusEntry(source, file + "#" + (i / 2 + 1), expression, message(0, compressed, body),
+                    compressed));
         }
         return out;
     }

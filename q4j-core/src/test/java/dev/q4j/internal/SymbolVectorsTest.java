@@ -14,10 +14,18 @@ class SymbolVectorsTest {
     void onlyQSymbolVectorInstallsTheFactory() {
         assertThatThrownBy(() -> SymbolVectors.install((values, attribute) -> QSymbolVector.wrap(values)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only QSymbolVector");
-        String[] symbols = {"a", "bc", ""};
+        String[] symbols = {"", "a", "bc"};
         QSymbolVector v = SymbolVectors.wrapUnchecked(symbols, Attribute.SORTED);
-        assertThat(v.array()).containsExactly("a", "bc", "");
+        assertThat(v.array()).containsExactly("", "a", "bc");
         assertThat(v.attribute()).isEqualTo(Attribute.SORTED);
         assertThat(v).isEqualTo(QSymbolVector.wrap(symbols, Attribute.SORTED));
+    }
+
+    @Test
+    void theUncheckedWaySkipsOnlyTheNulCheckNotTheAttributes() {
+        assertThatThrownBy(() -> SymbolVectors.wrapUnchecked(new String[] {"a", "bc", ""}, Attribute.SORTED))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("s-fail");
+        assertThatThrownBy(() -> SymbolVectors.wrapUnchecked(new String[] {"a", "a"}, Attribute.UNIQUE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("u-fail");
     }
 }

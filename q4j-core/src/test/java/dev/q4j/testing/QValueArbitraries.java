@@ -335,9 +335,11 @@ public final class QValueArbitraries {
 
     private static Arbitrary<QSequence> makeColumnOf(int n) {
         Arbitrary<QVector> strings = Arbitraries.integers().between(0, 6)
-                .flatMap(k -> Arbitraries.bytes().array(byte[].class).ofSize(k).map(b -> (QVector) QCharVector.wrap(b)));
+                .flatMap(k -> Arbitraries.bytes().array(byte[].class).ofSize(k).map(b
+                        -> (QVector) QCharVector.wrap(b)));
         Arbitrary<QVector> symbolLists = Arbitraries.integers().between(0, 3)
-                .flatMap(k -> symbols().list().ofSize(k).map(l -> (QVector) QSymbolVector.wrap(l.toArray(new String[0]))));
+                .flatMap(k -> symbols().list().ofSize(k).map(l
+                        -> (QVector) QSymbolVector.wrap(l.toArray(new String[0]))));
         Arbitrary<QSequence> nested = Arbitraries.integers().between(0, 17).flatMap(type -> Arbitraries.integers()
                 .between(0, 4).flatMap(k -> plainVectors(k).get(type))
                 .list().ofSize(n).map(l -> (QSequence) QList.of(l)));
@@ -421,7 +423,9 @@ public final class QValueArbitraries {
         }
     }
 
-    /** A table whose rows are in the order of its first column, with {@code s#}; the first column gets {@code first}. */
+    /**
+     * A table whose rows are in the order of its first column, with {@code s#}; the first column gets {@code first}.
+     */
     private static QTable sortedTable(QTable t, Attribute first) {
         int[] order = ascendingAny(t.columns().get(0));
         QTable rows = permuteRows(t, order, Attribute.SORTED);
@@ -509,7 +513,8 @@ public final class QValueArbitraries {
             UUID[] a = x.array();
             return (i, j) -> {
                 int c = Long.compareUnsigned(a[i].getMostSignificantBits(), a[j].getMostSignificantBits());
-                return c != 0 ? c : Long.compareUnsigned(a[i].getLeastSignificantBits(), a[j].getLeastSignificantBits());
+                return c != 0 ? c : Long.compareUnsigned(a[i].getLeastSignificantBits(),
+                        a[j].getLeastSignificantBits());
             };
         }
         throw new IllegalArgumentException("no order for " + v.getClass());
@@ -638,6 +643,7 @@ public final class QValueArbitraries {
         return Arbitraries.oneOf(Arbitraries.doubles(), Arbitraries.doubles().between(-1e6, 1e6),
                 Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 0.0, 0.1, 1e300,
                         Double.longBitsToDouble(0xfff8000000000000L)),
-                Arbitraries.longs().map(bits -> Double.longBitsToDouble(0x7ff8000000000000L | bits & 0x8007ffffffffffffL)));
+                Arbitraries.longs().map(bits
+                        -> Double.longBitsToDouble(0x7ff8000000000000L | bits & 0x8007ffffffffffffL)));
     }
 }

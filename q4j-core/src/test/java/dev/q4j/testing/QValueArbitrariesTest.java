@@ -47,7 +47,8 @@ class QValueArbitrariesTest {
         for (QValue v : sample) {
             walk(v, seen, keyTypes, columnAttributes);
         }
-        assertThat(seen).contains("error", "elided projection", "NaN payload", "real NaN payload", "datetime NaN payload",
+        assertThat(seen).contains("error", "elided projection", "NaN payload", "real NaN payload",
+                "datetime NaN payload",
                 "string column", "nested column", "symbol-list column", "nested dictionary", "table keys",
                 "general-list keys", "sorted table", "sorted keyed table", "sorted dictionary", "dictionary of tables");
         for (QType t : List.of(QType.BOOLEAN, QType.GUID, QType.BYTE, QType.SHORT, QType.INT, QType.LONG, QType.REAL,

@@ -219,7 +219,8 @@ class QTextParseTest {
                 row("\"\uDCFF\\303\"", QCharVector.wrap(new byte[] {(byte) 0xff, (byte) 0xc3})),
                 row("'\"\\377\"", new QError("\uDCFF")),
                 row("{x\uDCFF}", QLambda.of("{x\uDCFF}")),
-                row("\"\uD83D\uDE00\"", QCharVector.wrap(new byte[] {(byte) 0xf0, (byte) 0x9f, (byte) 0x98, (byte) 0x80})),
+                row("\"\uD83D\uDE00\"", QCharVector.wrap(new byte[] {(byte) 0xf0, (byte) 0x9f, (byte) 0x98,
+                        (byte) 0x80})),
                 // as in q, a list of conforming dictionaries (or enlist of one) is a table
                 row("(`a`b!1 2;`a`b!3 4)", table(List.of("a", "b"), QLongVector.of(1, 3), QLongVector.of(2, 4))),
                 row("enlist `a`b!1 2", table(List.of("a", "b"), QLongVector.of(1), QLongVector.of(2))),

@@ -286,7 +286,8 @@ class QTextPrintTest {
                 QList.of(QLongVector.of(9), QLongVector.of(8), QLongVector.of(5, 4))));
         row("()!()", QDict.of(QList.EMPTY, QList.EMPTY));
         row("(`symbol$())!()", QDict.of(QSymbolVector.EMPTY, QList.EMPTY));
-        row("(`s#1 2)!`a`b", QDict.of(QLongVector.of(1, 2).withAttribute(Attribute.SORTED), QSymbolVector.of("a", "b")));
+        row("(`s#1 2)!`a`b", QDict.of(QLongVector.of(1, 2).withAttribute(Attribute.SORTED), QSymbolVector.of("a",
+                "b")));
         row("+`a`b!(1 2;3 4)", table(List.of("a", "b"), QLongVector.of(1, 2), QLongVector.of(3, 4)));
         row("+`a`b!(,2i;,3i)", table(List.of("a", "b"), QIntVector.of(2), QIntVector.of(3)));
         row("+(,`name)!,`tom`dick`harry", table(List.of("name"), QSymbolVector.of("tom", "dick", "harry")));

@@ -66,7 +66,9 @@ class QTextPropertiesTest {
         assertThat(QText.print(back)).as("printing %s again", text).isEqualTo(text);
     }
 
-    /** One line per value: nothing in printed text ends a line or fails to print (control characters, lone surrogates). */
+    /**
+     * One line per value: nothing in printed text ends a line or fails to print (control characters, lone surrogates).
+     */
     static void assertOneLine(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -201,7 +203,8 @@ class QTextPropertiesTest {
                         .as((k, v) -> new Object[] {k, v})),
                 attrs, Arbitraries.of(true, false)).as((kv, a, sorted) -> {
                     // a false s# or u# is refused since issue 13: g# instead, and sorted only when the keys are
-                    dev.q4j.value.QVector keys = QValueArbitraries.attributed(QLongVector.wrap((long[]) kv[0], Attribute.NONE), a);
+                    dev.q4j.value.QVector keys = QValueArbitraries.attributed(QLongVector.wrap((long[]) kv[0],
+                            Attribute.NONE), a);
                     @SuppressWarnings("unchecked")
                     List<QValue> vals = (List<QValue>) kv[1];
                     return QValueArbitraries.dict(keys, QList.of(vals), sorted);

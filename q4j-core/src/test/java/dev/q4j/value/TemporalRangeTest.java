@@ -41,7 +41,8 @@ class TemporalRangeTest {
         assertInfinity(() -> QTimespanVector.of(Long.MAX_VALUE).duration(0), "0Wn", "Duration");
         // nulls stay null, finite values convert
         assertThat(QTimestamp.NULL.toInstant()).isNull();
-        assertThat(QTimestamp.of(Long.MAX_VALUE - 1).toInstant()).isEqualTo(Instant.parse("2292-04-10T23:47:16.854775806Z"));
+        assertThat(QTimestamp.of(Long.MAX_VALUE - 1).toInstant())
+                .isEqualTo(Instant.parse("2292-04-10T23:47:16.854775806Z"));
         assertThat(QMinute.of(90).toDuration()).isEqualTo(Duration.ofMinutes(90));
     }
 
@@ -55,7 +56,8 @@ class TemporalRangeTest {
     void javaTimeValuesBeyondQsRangeFailNamingTheRange() {
         assertThatThrownBy(() -> QTimestamp.of(LocalDateTime.of(1600, 1, 1, 0, 0)))
                 .isInstanceOf(DateTimeException.class).hasMessageContaining("1600-01-01")
-                .hasMessageContaining("1707-09-22T00:12:43.145224194Z").hasMessageContaining("2292-04-10T23:47:16.854775806Z");
+                .hasMessageContaining("1707-09-22T00:12:43.145224194Z")
+                        .hasMessageContaining("2292-04-10T23:47:16.854775806Z");
         assertThatThrownBy(() -> QTimestamp.of(Instant.parse("2292-04-10T23:47:16.854775807Z")))
                 .as("the instant whose count is 0Wp's is not silently the infinity")
                 .isInstanceOf(DateTimeException.class).hasMessageContaining("range of a q timestamp");
@@ -71,5 +73,21 @@ class TemporalRangeTest {
         assertThat(QTimestamp.of(first).nanos()).isEqualTo(-Long.MAX_VALUE + 1);
         assertThat(QTimestamp.of(first).toInstant()).isEqualTo(first);
         assertThat(QDate.of(LocalDate.of(2000, 1, 2)).days()).isEqualTo(1);
+    }
+
+    @Test
+    void datetimeInfinitiesHaveNoInstantRatherThanAWrongOne() {
+        assertThatThrownBy(QDatetime.INFINITY::toInstant).isInstanceOf(DateTimeException.class)
+                .hasMessageContaining("infinity");
+        assertThatThrownBy(QDatetime.NEGATIVE_INFINITY::toLocalDateTime).isInstanceOf(DateTimeException.class);
+        assertThatThrownBy(() -> QDatetime.of(1e300).toInstant()).isInstanceOf(DateTimeException.class);
+        assertThat(QDatetime.of(-3.234).toInstant()).isEqualTo(Instant.parse("1999-12-28T18:23:02.400Z"));
+    }
+    @Test
+    void timestampsNearTheLowerBoundConvertBothWays() {
+        // the ends of the finite range (0Wp and -0Wp have no instant since issue 13: see TemporalRangeTest)
+        for (long nanos : new long[] {-Long.MAX_VALUE + 1, Long.MIN_VALUE + 5, -1, 0, Long.MAX_VALUE - 1}) {
+            assertThat(QTimestamp.of(QTemporal.instantOfTimestamp(nanos)).nanos()).isEqualTo(nanos);
+        }
     }
 }

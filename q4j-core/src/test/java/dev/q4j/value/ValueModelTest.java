@@ -3,6 +3,9 @@ package dev.q4j.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.q4j.codec.Decoder;
+import dev.q4j.codec.Encoder;
+import dev.q4j.codec.MessageType;
 import dev.q4j.text.QText;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -41,9 +44,11 @@ class ValueModelTest {
 
     @Test
     void temporalsConvertExactly() {
-        assertThat(QTimestamp.of(279_417_600_000_000L).toInstant()).isEqualTo(Instant.parse("2000-01-04T05:36:57.600Z"));
+        assertThat(QTimestamp.of(279_417_600_000_000L).toInstant())
+                .isEqualTo(Instant.parse("2000-01-04T05:36:57.600Z"));
         assertThat(QTimestamp.of(-1).toInstant()).isEqualTo(Instant.parse("1999-12-31T23:59:59.999999999Z"));
-        // an infinity has no instant, as for every temporal type (issue 13; it used to give 2292-04-10T23:47:16.854775807Z)
+        // an infinity has no instant, as for every temporal type (issue 13; it used to give
+        // 2292-04-10T23:47:16.854775807Z)
         org.assertj.core.api.Assertions.assertThatThrownBy(QTimestamp.INFINITY::toInstant)
                 .isInstanceOf(java.time.DateTimeException.class);
         assertThat(QMonth.of(12).toYearMonth()).isEqualTo(YearMonth.of(2001, 1));
@@ -121,5 +126,53 @@ class ValueModelTest {
         assertThatThrownBy(() -> QSymbol.of("a\0b")).hasMessageContaining("NUL");
         assertThatThrownBy(() -> QChar.of('\u20ac')).hasMessageContaining("one byte");
         assertThatThrownBy(() -> QSymbolVector.of("ok", "a\0")).hasMessageContaining("NUL");
+    }
+
+    @Test
+    void nestingIsBoundedAtConstructionSoNothingOverflowsAStack() throws Exception {
+        QValue v = QLong.of(1);
+        for (int i = 0; i < QValue.MAX_DEPTH; i++) {
+            v = QList.of(v);
+        }
+        QValue deepest = v;
+        assertThat(deepest.depth()).isEqualTo(QValue.MAX_DEPTH);
+        assertThatThrownBy(() -> QList.of(deepest)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nest at most 1000 levels");
+        assertThatThrownBy(() -> QProjection.of(QLambda.of("{x}"), deepest))
+                .isInstanceOf(IllegalArgumentException.class);
+        // the deepest allowed value prints, hashes, compares, encodes and decodes on a 1 MiB stack (the JVM default for
+        // new threads)
+        Object[] result = new Object[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                byte[] bytes = new Encoder().encode(MessageType.ASYNC, deepest);
+                QValue back = new Decoder(dev.q4j.codec.DecodeLimits.UNLIMITED).decode(bytes).value();
+                result[0] = back.equals(deepest) && back.hashCode() == deepest.hashCode()
+                        && deepest.toString().startsWith(",,,") ? "ok" : "mismatch";
+            } catch (RuntimeException | Error e) {
+                result[0] = e;
+            }
+        }, "small-stack", 1024 * 1024);
+        t.start();
+        t.join();
+        assertThat(result[0]).isEqualTo("ok");
+    }
+    @Test
+    void tableNamesCannotBeChangedThroughTheApi() {
+        QTable t = QTable.of(List.of("a", "b"), List.of(QLongVector.of(1), QLongVector.of(2)));
+        t.namesVector().array()[1] = "a";
+        assertThat(t.columnNames()).containsExactly("a", "b");
+    }
+    @Test
+    void aDictionaryOfTwoTablesMustBeAKeyedTable() {
+        QTable k = QTable.of(List.of("k"), List.of(QLongVector.of(1)));
+        QTable v = QTable.of(List.of("v"), List.of(QLongVector.of(2)));
+        assertThatThrownBy(() -> QDict.of(k, v)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("QKeyedTable");
+    }
+    @Test
+    void vectorsRefuseANullArray() {
+        assertThatThrownBy(() -> QRealVector.wrap(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> QLongVector.wrap(null)).isInstanceOf(NullPointerException.class);
     }
 }

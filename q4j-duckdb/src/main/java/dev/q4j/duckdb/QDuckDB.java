@@ -72,7 +72,10 @@ import org.duckdb.DuckDBResultSet;
 public final class QDuckDB implements AutoCloseable {
     /** What SQL's text columns (VARCHAR) become in q. */
     public enum Text {
-        /** symbols: what q uses for names, keys and categories (group-by keys come back as {@code `IBM}); the default */
+        /**
+         * symbols: what q uses for names, keys and categories (group-by keys come back as {@code `IBM}); the
+         * default
+         */
         SYMBOL,
         /** strings: a general list of char vectors, for free text */
         STRING
@@ -393,8 +396,8 @@ public final class QDuckDB implements AutoCloseable {
     }
 
     /**
-     * @return the DuckDB connection underneath, for anything this class does not do; tables given to
-     *     {@link #register} are visible there only until the next statement reads them (use {@link #materialize})
+     * {@return the DuckDB connection underneath, for anything this class does not do; tables given to {@link #register}
+     * are visible there only until the next statement reads them (use {@link #materialize})}
      */
     public Connection connection() {
         return jdbc;
@@ -540,12 +543,12 @@ public final class QDuckDB implements AutoCloseable {
         }
     }
 
-    /** @return a SQL identifier: any name, in double quotes */
+    /** {@return a SQL identifier: any name, in double quotes} */
     static String quote(String name) {
         return '"' + name.replace("\"", "\"\"") + '"';
     }
 
-    /** @return a SQL string literal */
+    /** {@return a SQL string literal} */
     static String literal(String text) {
         return '\'' + text.replace("'", "''") + '\'';
     }

@@ -17,12 +17,18 @@ import dev.q4j.Q4jException;
 public class QDuckDBException extends Q4jException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message what went wrong */
+    /**
+     * Creates an exception with a message.
+     *
+     * @param message what went wrong
+     */
     public QDuckDBException(String message) {
         super(message);
     }
 
     /**
+     * Creates an exception with a message and the failure that caused it.
+     *
      * @param message what went wrong
      * @param cause the underlying failure
      */

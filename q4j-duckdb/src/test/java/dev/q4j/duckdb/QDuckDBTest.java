@@ -312,7 +312,8 @@ class QDuckDBTest {
             Path ibm = dir.resolve("ibm.parquet");
             db.copyToParquet("SELECT * FROM trade WHERE sym = 'IBM'", ibm);
             QTable back = db.query("SELECT count(*) AS n FROM '" + ibm + "'");
-            long expected = java.util.Arrays.stream(((QSymbolVector) t.column("sym")).array()).filter("IBM"::equals).count();
+            long expected = java.util.Arrays.stream(((QSymbolVector) t.column("sym")).array()).filter("IBM"::equals)
+                    .count();
             assertThat(((QLongVector) back.column("n")).get(0)).isEqualTo(expected);
         }
     }

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * {@link IncrementalDecoder} fed a stream of bytes in pieces: all at once, one byte at a time (the first 1024
  * bytes, then the rest), and in random pieces of 1 to 16 and of 1 to 4096 bytes (the splits drawn from a generator
- * seeded by the input, so a finding reproduces). It must agree with {@link Decoder} applied to each message of the stream in turn: the same messages
+ * seeded by the input, so a finding reproduces). It must agree with {@link Decoder} applied to each message of the
+ * stream in turn: the same messages
  * in the same order, a failure where a message fails (a {@link QProtocolException}, and every later feed failing
  * too), and a stream that ends inside a message left waiting for more ({@link IncrementalDecoder#isMidMessage()},
  * {@link IncrementalDecoder#bytesNeeded()}). Anything else is a finding.

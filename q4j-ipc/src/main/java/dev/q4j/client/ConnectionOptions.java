@@ -76,31 +76,34 @@ public final class ConnectionOptions {
     }
 
     /**
+     * {@return a builder for a TCP connection}
+     *
      * @param host host name or address
      * @param port port
-     * @return a builder for a TCP connection
      */
     public static Builder builder(String host, int port) {
         return new Builder(Endpoint.tcp(host, port));
     }
 
     /**
+     * {@return a builder}
+     *
      * @param endpoint where to connect
-     * @return a builder
      */
     public static Builder builder(Endpoint endpoint) {
         return new Builder(endpoint);
     }
 
     /**
+     * {@return options with every default}
+     *
      * @param address {@code host:port}, {@code :port}, {@code unix:///path} or {@code @name}
-     * @return options with every default
      */
     public static ConnectionOptions of(String address) {
         return builder(Endpoint.parse(address)).build();
     }
 
-    /** @return a builder starting from these options */
+    /** {@return a builder starting from these options} */
     public Builder toBuilder() {
         Builder b = new Builder(endpoint);
         b.user = user;
@@ -125,109 +128,107 @@ public final class ConnectionOptions {
         return b;
     }
 
-    /** @return where to connect */
+    /** {@return where to connect} */
     public Endpoint endpoint() {
         return endpoint;
     }
 
-    /** @return the user name (empty when none) */
+    /** {@return the user name (empty when none)} */
     public String user() {
         return user;
     }
 
-    /** @return {@code user:password}, {@code user} or empty, as the handshake sends it */
+    /** {@return {@code user:password}, {@code user} or empty, as the handshake sends it} */
     String credentials() {
         return password.isEmpty() ? user : user + ":" + password;
     }
 
-    /** @return the capability asked for in the handshake */
+    /** {@return the capability asked for in the handshake} */
     public int capability() {
         return capability;
     }
 
-    /** @return whether to retry the handshake without a capability byte when the server closes the connection */
+    /** {@return whether to retry the handshake without a capability byte when the server closes the connection} */
     public boolean retryWithoutCapability() {
         return retryWithoutCapability;
     }
 
-    /** @return how long connecting and the handshake may take */
+    /** {@return how long connecting and the handshake may take} */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
-    /** @return how long a request may wait for its reply, or {@code null} for no limit */
+    /** {@return how long a request may wait for its reply, or {@code null} for no limit} */
     public Duration requestTimeout() {
         return requestTimeout;
     }
 
-    /** @return TLS settings, or {@code null} for a plain connection */
+    /** {@return TLS settings, or {@code null} for a plain connection} */
     public TlsOptions tls() {
         return tls;
     }
 
-    /** @return when outgoing messages are compressed */
+    /** {@return when outgoing messages are compressed} */
     public Compression compression() {
         return compression;
     }
 
-    /** @return limits on incoming messages */
+    /** {@return limits on incoming messages} */
     public DecodeLimits limits() {
         return limits;
     }
 
-    /** @return what to do when the connection is lost */
+    /** {@return what to do when the connection is lost} */
     public ReconnectPolicy reconnect() {
         return reconnect;
     }
 
-    /** @return called after each successful reconnect (to subscribe again), or {@code null} */
+    /** {@return called after each successful reconnect (to subscribe again), or {@code null}} */
     public Consumer<QConnection> onReconnect() {
         return onReconnect;
     }
 
-    /** @return receives the server's async messages, or {@code null} */
+    /** {@return receives the server's async messages, or {@code null}} */
     public MessageListener listener() {
         return listener;
     }
 
-    /** @return receives listener failures and connection losses */
+    /** {@return receives listener failures and connection losses} */
     public Consumer<Throwable> errorHandler() {
         return errorHandler;
     }
 
-    /** @return answers sync requests the server sends to this client */
+    /** {@return answers sync requests the server sends to this client} */
     public Function<QMessage, QValue> requestHandler() {
         return requestHandler;
     }
 
-    /** @return how many pushed messages may wait for a slow listener before the reader waits too */
+    /** {@return how many pushed messages may wait for a slow listener before the reader waits too} */
     public int messageBuffer() {
         return messageBuffer;
     }
 
-    /** @return whether each async message is flushed at once (else on {@link QConnection#flush()} and requests) */
+    /** {@return whether each async message is flushed at once (else on {@link QConnection#flush()} and requests)} */
     public boolean autoFlush() {
         return autoFlush;
     }
 
-    /**
-     * @return how long a blocking call busy-waits for its reply before it sleeps (zero: it sleeps at once)
-     */
+    /** {@return how long a blocking call busy-waits for its reply before it sleeps (zero: it sleeps at once)} */
     public Duration spinWait() {
         return spinWait;
     }
 
     /**
-     * @return whether the connection reads with a thread of its own (the default), or only on the threads of
-     *     blocking calls (see {@link Builder#readerThread(boolean)})
+     * {@return whether the connection reads with a thread of its own (the default), or only on the threads of blocking
+     * calls (see {@link Builder#readerThread(boolean)})}
      */
     public boolean readerThread() {
         return readerThread;
     }
 
     /**
-     * @return whether received messages are decoded in place (see {@link Builder#decodeInPlace(boolean)}); false by
-     *     default
+     * {@return whether received messages are decoded in place (see {@link Builder#decodeInPlace(boolean)}); false by
+     * default}
      */
     public boolean decodeInPlace() {
         return decodeInPlace;
@@ -268,9 +269,10 @@ public final class ConnectionOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param user user name
          * @param password password
-         * @return this builder
          */
         public Builder credentials(String user, String password) {
             this.user = Objects.requireNonNull(user, "user");
@@ -282,8 +284,9 @@ public final class ConnectionOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param userColonPassword {@code user:password} (or just {@code user}), as q's {@code hopen} takes it
-         * @return this builder
          */
         public Builder credentials(String userColonPassword) {
             int colon = userColonPassword.indexOf(':');
@@ -292,8 +295,9 @@ public final class ConnectionOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param capability the capability to ask for: 3 (default) or 6 for messages over 2 GB
-         * @return this builder
          */
         public Builder capability(int capability) {
             if (capability < 0 || capability > 6) {
@@ -304,17 +308,19 @@ public final class ConnectionOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param large true to ask for capability 6 (messages over 2 GB, kdb+ 3.4+)
-         * @return this builder
          */
         public Builder largeMessages(boolean large) {
             return capability(large ? Handshake.CAPABILITY_LARGE : Handshake.CAPABILITY_V3);
         }
 
         /**
+         * {@return this builder}
+         *
          * @param retry whether to retry without a capability byte when the server closes the connection at once
          *     (very old servers do); true by default
-         * @return this builder
          */
         public Builder retryWithoutCapability(boolean retry) {
             this.retryWithoutCapability = retry;
@@ -322,8 +328,9 @@ public final class ConnectionOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param timeout how long connecting and the handshake may take
-         * @return this builder
          */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout, "connectTimeout");
@@ -349,8 +356,9 @@ public final class ConnectionOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param tls TLS settings, or {@code null} for a plain connection
-         * @return this builder
          */
         public Builder tls(TlsOptions tls) {
             this.tls = tls;
@@ -358,9 +366,10 @@ public final class ConnectionOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param compression {@link Compression#KDB} (default: as kdb+ does, never to local peers),
          *     {@link Compression#ALWAYS} (local peers too, any size) or {@link Compression#NEVER}
-         * @return this builder
          */
         public Builder compression(Compression compression) {
             this.compression = Objects.requireNonNull(compression, "compression");
@@ -368,8 +377,9 @@ public final class ConnectionOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param limits limits on incoming messages
-         * @return this builder
          */
         public Builder limits(DecodeLimits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
@@ -377,8 +387,9 @@ public final class ConnectionOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param policy what to do when the connection is lost
-         * @return this builder
          */
         public Builder reconnect(ReconnectPolicy policy) {
             this.reconnect = Objects.requireNonNull(policy, "policy");
@@ -386,8 +397,9 @@ public final class ConnectionOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param hook called (on the delivery thread) after each successful reconnect, e.g. to subscribe again
-         * @return this builder
          */
         public Builder onReconnect(Consumer<QConnection> hook) {
             this.onReconnect = hook;
@@ -395,8 +407,9 @@ public final class ConnectionOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param listener receives the server's async messages
-         * @return this builder
          */
         public Builder listener(MessageListener listener) {
             this.listener = listener;
@@ -404,10 +417,11 @@ public final class ConnectionOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param handler receives listener exceptions, connection losses and failed reconnect attempts (default:
          *     logged as warnings on the {@code dev.q4j.client} System.Logger, with stack traces, but one line for
          *     each reconnect attempt after the first of a run)
-         * @return this builder
          */
         public Builder errorHandler(Consumer<Throwable> handler) {
             this.errorHandler = Objects.requireNonNull(handler, "handler");
@@ -415,8 +429,9 @@ public final class ConnectionOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param handler answers sync requests the server sends (default: a q error)
-         * @return this builder
          */
         public Builder requestHandler(Function<QMessage, QValue> handler) {
             this.requestHandler = Objects.requireNonNull(handler, "handler");
@@ -424,9 +439,10 @@ public final class ConnectionOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param messages how many pushed messages may queue for a slow listener (default 1024); beyond that the
          *     connection stops reading until the listener catches up
-         * @return this builder
          */
         public Builder messageBuffer(int messages) {
             if (messages < 1) {
@@ -437,9 +453,10 @@ public final class ConnectionOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param autoFlush false to let async messages collect in the buffer until {@link QConnection#flush()} or
          *     the next request (faster publishing); true by default
-         * @return this builder
          */
         public Builder autoFlush(boolean autoFlush) {
             this.autoFlush = autoFlush;
@@ -518,7 +535,8 @@ public final class ConnectionOptions {
         }
 
         /**
-         * @return the options
+         * {@return the options}
+         *
          * @throws IllegalArgumentException when a connection without a reader thread is given a listener or a
          *     request timeout, which need one
          */

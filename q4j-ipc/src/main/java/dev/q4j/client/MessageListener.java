@@ -16,6 +16,10 @@ import dev.q4j.codec.QMessage;
 @FunctionalInterface
 public interface MessageListener {
 
-    /** @param message an async message from the server */
+    /**
+     * Called with each async message the server sends.
+     *
+     * @param message an async message from the server
+     */
     void onMessage(QMessage message);
 }

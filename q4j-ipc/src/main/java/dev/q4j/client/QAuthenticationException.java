@@ -12,12 +12,18 @@ package dev.q4j.client;
 public class QAuthenticationException extends QConnectionException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message what happened */
+    /**
+     * Creates an exception with a message.
+     *
+     * @param message what happened
+     */
     public QAuthenticationException(String message) {
         super(message);
     }
 
     /**
+     * Creates an exception with a message and the failure that caused it.
+     *
      * @param message what happened
      * @param cause the underlying failure
      */

@@ -103,7 +103,7 @@ public final class QConnection implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         QConnection c = new QConnection(options);
         try {
-            c.session = Session.open(options, c);
+            c.session = Session.open(options, c, false);
         } catch (RuntimeException e) {
             c.shutdownDelivery();
             throw e;
@@ -115,8 +115,9 @@ public final class QConnection implements AutoCloseable {
     }
 
     /**
+     * {@return the open connection, with default options}
+     *
      * @param address {@code host:port}, {@code :port}, {@code unix:///path} or {@code @name}
-     * @return the open connection, with default options
      */
     public static QConnection connect(String address) {
         return connect(ConnectionOptions.of(address));
@@ -125,8 +126,9 @@ public final class QConnection implements AutoCloseable {
     // ---------------------------------------------------------------- sync
 
     /**
+     * {@return the result}
+     *
      * @param expression q code, evaluated by the server
-     * @return the result
      * @throws QErrorException when q signals an error
      * @throws QTimeoutException when the reply takes longer than the request timeout
      * @throws QConnectionException when the connection fails
@@ -148,8 +150,9 @@ public final class QConnection implements AutoCloseable {
     }
 
     /**
+     * {@return the result}
+     *
      * @param message any value to send as a sync request (a char vector is evaluated; a list is applied)
-     * @return the result
      * @throws QErrorException when q signals an error
      */
     public QValue execute(QValue message) {
@@ -180,8 +183,9 @@ public final class QConnection implements AutoCloseable {
     // ---------------------------------------------------------------- pipelined
 
     /**
+     * {@return the result, when it comes; many requests may be in flight on one connection}
+     *
      * @param expression q code
-     * @return the result, when it comes; many requests may be in flight on one connection
      * @throws IllegalStateException on a connection without a reader thread ({@link
      *     ConnectionOptions.Builder#readerThread(boolean)})
      */
@@ -190,9 +194,10 @@ public final class QConnection implements AutoCloseable {
     }
 
     /**
+     * {@return the result, when it comes}
+     *
      * @param function the function's name or q text
      * @param args arguments
-     * @return the result, when it comes
      * @throws IllegalStateException on a connection without a reader thread
      */
     public CompletableFuture<QValue> callAsync(String function, Object... args) {
@@ -200,8 +205,9 @@ public final class QConnection implements AutoCloseable {
     }
 
     /**
+     * {@return the result, when it comes}
+     *
      * @param message the value to send as a sync request
-     * @return the result, when it comes
      * @throws IllegalStateException on a connection without a reader thread
      */
     public CompletableFuture<QValue> executeAsync(QValue message) {
@@ -236,11 +242,15 @@ public final class QConnection implements AutoCloseable {
         sendValue(callMessage(function, args));
     }
 
-    /** @param message any value, sent as an async message */
+    /**
+     * Sends any value as an async message, without waiting for a reply.
+     *
+     * @param message any value, sent as an async message
+     */
     public void sendValue(QValue message) {
         Objects.requireNonNull(message, "message");
         Session s = liveSession();
-        s.send(encode(MessageType.ASYNC, message, s), options.autoFlush());
+        s.sendAsync(encode(MessageType.ASYNC, message, s), options.autoFlush());
     }
 
     /** Writes out async messages that {@link ConnectionOptions#autoFlush()} false left in the buffer. */
@@ -251,9 +261,8 @@ public final class QConnection implements AutoCloseable {
     // ---------------------------------------------------------------- receiving
 
     /**
-     * @return the server's async messages, for any number of {@link Flow.Subscriber}s; delivered on this
-     *     connection's delivery thread, in order; a slow subscriber makes the connection stop reading rather than
-     *     buffer without bound
+     * {@return the server's async messages, for any number of {@link Flow.Subscriber}s; delivered on this connection's
+     * delivery thread, in order; a slow subscriber makes the connection stop reading rather than buffer without bound}
      */
     public Flow.Publisher<QMessage> messages() {
         return publisher;
@@ -261,18 +270,18 @@ public final class QConnection implements AutoCloseable {
 
     // ---------------------------------------------------------------- state
 
-    /** @return the capability agreed in the handshake */
+    /** {@return the capability agreed in the handshake} */
     public int capability() {
         return liveSession().capability;
     }
 
-    /** @return true while the connection can be used (false while reconnecting and after close) */
+    /** {@return true while the connection can be used (false while reconnecting and after close)} */
     public boolean isOpen() {
         Session s = session;
         return !closed && s != null && !s.dead;
     }
 
-    /** @return the options it was opened with */
+    /** {@return the options it was opened with} */
     public ConnectionOptions options() {
         return options;
     }
@@ -291,7 +300,7 @@ public final class QConnection implements AutoCloseable {
         Session s = session;
         if (s != null) {
             s.flushForClose(options.connectTimeout().toMillis());
-            s.kill(new QConnectionException("connection to " + options.endpoint() + " closed"));
+            s.kill(new QConnectionException("connection to " + options.endpoint() + " closed"), true);
             s.joinReader();
         }
         publisher.close();
@@ -463,11 +472,11 @@ public final class QConnection implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                Session fresh = Session.open(options, this);
+                Session fresh = Session.open(options, this, true);
                 session = fresh;
                 reconnecting = false;
                 if (closed) {
-                    fresh.kill(new QConnectionException("connection to " + options.endpoint() + " closed"));
+                    fresh.kill(new QConnectionException("connection to " + options.endpoint() + " closed"), true);
                     return;
                 }
                 if (options.readerThread()) {

@@ -12,12 +12,18 @@ import dev.q4j.Q4jException;
 public class QConnectionException extends Q4jException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message what happened */
+    /**
+     * Creates an exception with a message.
+     *
+     * @param message what happened
+     */
     public QConnectionException(String message) {
         super(message);
     }
 
     /**
+     * Creates an exception with a message and the failure that caused it.
+     *
      * @param message what happened
      * @param cause the underlying failure
      */

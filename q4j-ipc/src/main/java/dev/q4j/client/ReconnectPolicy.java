@@ -21,6 +21,8 @@ public record ReconnectPolicy(boolean enabled, Duration initialDelay, Duration m
     public static final ReconnectPolicy NEVER = new ReconnectPolicy(false, Duration.ZERO, Duration.ZERO, 0);
 
     /**
+     * Checks and holds the policy.
+     *
      * @param enabled whether to reconnect
      * @param initialDelay first wait
      * @param maxDelay longest wait
@@ -36,25 +38,28 @@ public record ReconnectPolicy(boolean enabled, Duration initialDelay, Duration m
     }
 
     /**
+     * {@return a policy that tries without end, doubling the wait up to {@code maxDelay}}
+     *
      * @param initialDelay the first wait
      * @param maxDelay the longest wait
-     * @return a policy that tries without end, doubling the wait up to {@code maxDelay}
      */
     public static ReconnectPolicy backoff(Duration initialDelay, Duration maxDelay) {
         return new ReconnectPolicy(true, initialDelay, maxDelay, Integer.MAX_VALUE);
     }
 
     /**
+     * {@return a copy with that many attempts}
+     *
      * @param attempts attempts before giving up
-     * @return a copy with that many attempts
      */
     public ReconnectPolicy withMaxAttempts(int attempts) {
         return new ReconnectPolicy(enabled, initialDelay, maxDelay, attempts);
     }
 
     /**
+     * {@return the wait before it}
+     *
      * @param attempt 1 for the first attempt
-     * @return the wait before it
      */
     Duration delayBefore(int attempt) {
         long ms = initialDelay.toMillis();

@@ -4,6 +4,10 @@ import dev.q4j.QErrorException;
 import dev.q4j.QProtocolException;
 import dev.q4j.codec.Handshake;
 import dev.q4j.codec.QMessage;
+import dev.q4j.internal.jfr.ClientConnectionClosedEvent;
+import dev.q4j.internal.jfr.ClientConnectionOpenedEvent;
+import dev.q4j.internal.jfr.ClientRequestEvent;
+import dev.q4j.ipc.Endpoint;
 import dev.q4j.ipc.Frames;
 import dev.q4j.ipc.Transport;
 import dev.q4j.ipc.Transports;
@@ -45,6 +49,10 @@ final class Session {
     final Transport transport;
     final int capability;
     volatile boolean dead;
+    /** the endpoint as the recorded events name it */
+    private final String endpoint;
+    /** System.nanoTime() when it opened */
+    private final long openedAt = System.nanoTime();
     private final QConnection connection;
     private final OutputStream out;
     /** buffered: one system call brings in many small replies (large ones bypass the buffer) */
@@ -55,6 +63,8 @@ final class Session {
     private final AtomicBoolean lossHandled = new AtomicBoolean();
     private final ConcurrentLinkedQueue<Request> pending = new ConcurrentLinkedQueue<>();
     private volatile QConnectionException deathCause;
+    /** set with {@link #deathCause}: whether the user closed the connection */
+    private volatile boolean closedByUser;
     private Thread reader;
     /** set under the write lock when the buffer holds requests that only the flusher will write out */
     private volatile boolean flushWanted;
@@ -64,6 +74,7 @@ final class Session {
         this.connection = connection;
         this.transport = transport;
         this.capability = capability;
+        this.endpoint = connection.options().endpoint().toString();
         this.out = new BufferedOutputStream(transport.output(), 1 << 16);
         this.in = new BufferedInputStream(transport.input(), 1 << 16);
     }
@@ -80,8 +91,13 @@ final class Session {
         return t;
     }
 
-    /** Connects and shakes hands, retrying without a capability byte when the server hangs up at once. */
-    static Session open(ConnectionOptions o, QConnection connection) {
+    /**
+     * Connects and shakes hands, retrying without a capability byte when the server hangs up at once.
+     *
+     * @param reconnect whether the connection is re-establishing itself (for the recorded event)
+     */
+    static Session open(ConnectionOptions o, QConnection connection, boolean reconnect) {
+        ClientConnectionOpenedEvent event = ClientConnectionOpenedEvent.start();
         Transport t = connectTransport(o);
         int agreed = handshake(t, o, Handshake.request(o.credentials(), o.capability()));
         if (agreed < 0 && o.retryWithoutCapability()) {
@@ -109,7 +125,20 @@ final class Session {
                     + (agreed == 0x15 || agreed == 0x16 ? " (it answered with a TLS record: a TLS port, connect with "
                     + "TLS)" : ""));
         }
-        return new Session(connection, t, Math.min(agreed, o.capability()));
+        Session s = new Session(connection, t, Math.min(agreed, o.capability()));
+        if (event != null) {
+            event.commit(s.endpoint, transportKind(o), o.user(), s.capability, reconnect);
+        }
+        return s;
+    }
+
+    /** {@return the transport's kind, as the recorded events name it} */
+    private static String transportKind(ConnectionOptions o) {
+        Endpoint e = o.endpoint();
+        if (e instanceof Endpoint.Tcp) {
+            return o.tls() == null ? "TCP" : "TLS";
+        }
+        return e instanceof Endpoint.UnixPath ? "unix" : "unix abstract";
     }
 
     private static Transport connectTransport(ConnectionOptions o) {
@@ -120,7 +149,7 @@ final class Session {
         }
     }
 
-    /** @return the agreed capability, or -1 when the server closed the connection (a rejection) */
+    /** {@return the agreed capability, or -1 when the server closed the connection (a rejection)} */
     private static int handshake(Transport t, ConnectionOptions o, byte[] hello) {
         // 0 waiting for the answer, 1 answered (or failed) in time, 2 timed out: whichever of the watchdog and the
         // reading thread moves it from 0 decides. Closing the socket sends a FIN, and a server that answers as it
@@ -166,7 +195,7 @@ final class Session {
         reader.start();
     }
 
-    /** @return true on this session's reader thread */
+    /** {@return true on this session's reader thread} */
     boolean isReaderThread() {
         return Thread.currentThread() == reader;
     }
@@ -264,7 +293,7 @@ final class Session {
                     throw new QProtocolException("a response arrived when no request was waiting (a second reply "
                             + "to one request?): the server broke the protocol");
                 }
-                complete(waiting.reply, m.value());
+                complete(waiting, m.value(), bytes.length);
                 break;
             case ASYNC:
                 connection.deliver(m);
@@ -287,12 +316,26 @@ final class Session {
         return cause;
     }
 
-    private static void complete(CompletableFuture<QValue> f, QValue v) {
+    private static void complete(Request r, QValue v, int bytes) {
+        ClientRequestEvent event = r.event();
+        if (event != null) {
+            event.replied();
+        }
+        boolean completed;
         if (v instanceof QError e) {
-            f.completeExceptionally(new QErrorException(e.message()));
+            completed = r.reply.completeExceptionally(new QErrorException(e.message()));
         } else {
             // a request that timed out is already complete: its late reply is dropped here
-            f.complete(v);
+            completed = r.reply.complete(v);
+        }
+        if (event != null) {
+            if (completed) {
+                event.finish(v instanceof QError ? ClientRequestEvent.Q_ERROR : ClientRequestEvent.VALUE, bytes,
+                        v instanceof QError e ? e.message() : null);
+            } else if (r.reply.isCancelled()) {
+                // a timed-out request was recorded when it timed out; a cancelled one is recorded now
+                event.finish(ClientRequestEvent.CANCELLED, bytes, null);
+            }
         }
     }
 
@@ -303,6 +346,7 @@ final class Session {
      */
     CompletableFuture<QValue> request(byte[] bytes, java.time.Duration timeout) {
         CompletableFuture<QValue> reply = new CompletableFuture<>();
+        Request request = null;
         connection.writeLock().lock();
         try {
             if (dead) {
@@ -310,7 +354,7 @@ final class Session {
                 return reply;
             }
             boolean alone = pending.isEmpty();
-            Request request = new Request(reply, System.nanoTime());
+            request = Request.of(reply, System.nanoTime(), endpoint, bytes.length);
             pending.add(request);
             if (timeout != null) {
                 scheduleTimeout(request, timeout.toMillis());
@@ -328,9 +372,28 @@ final class Session {
         }
         if (dead) {
             // killed while we wrote: the drain may have missed us
-            reply.completeExceptionally(deathCause);
+            QConnectionException cause = deathCause;
+            if (reply.completeExceptionally(cause) && request != null && request.event() != null) {
+                request.event().finish(outcome(), 0, cause.getMessage());
+            }
         }
         return reply;
+    }
+
+    /** Writes an async message of the connection's user, flushing when asked (recorded as a request). */
+    void sendAsync(byte[] bytes, boolean flush) {
+        ClientRequestEvent event = ClientRequestEvent.start(endpoint, ClientRequestEvent.ASYNC, bytes.length);
+        if (event == null) {
+            send(bytes, flush);
+            return;
+        }
+        try {
+            send(bytes, flush);
+        } catch (QConnectionException e) {
+            event.finish(outcome(), 0, e.getMessage());
+            throw e;
+        }
+        event.finish(ClientRequestEvent.SENT, 0, null);
     }
 
     /** Writes an async message (or a response), flushing when asked. */
@@ -419,23 +482,43 @@ final class Session {
      * pending request. Never takes the write lock: a writer may be stuck on a full socket until the close.
      */
     void kill(QConnectionException cause) {
+        kill(cause, false);
+    }
+
+    /**
+     * As {@link #kill(QConnectionException)}.
+     *
+     * @param byUser true when the connection's user closes it, false when it broke
+     */
+    void kill(QConnectionException cause, boolean byUser) {
         if (dead) {
             return;
         }
         deathCause = cause;
+        closedByUser = byUser;
         dead = true;
         closeQuietly(transport);
+        ClientConnectionClosedEvent.emit(endpoint, cause.getMessage(), byUser, System.nanoTime() - openedAt);
         Thread waitingFlusher = flusher;
         if (waitingFlusher != null) {
             LockSupport.unpark(waitingFlusher);
         }
         for (Request r; (r = pending.poll()) != null; ) {
-            r.reply.completeExceptionally(cause);
+            boolean failed = r.reply.completeExceptionally(cause);
+            ClientRequestEvent event = r.event();
+            if (event != null && (failed || r.reply.isCancelled())) {
+                event.finish(failed ? outcome() : ClientRequestEvent.CANCELLED, 0, failed ? cause.getMessage() : null);
+            }
         }
     }
 
+    /** {@return the recorded outcome of a request that the session's death failed} */
+    private String outcome() {
+        return closedByUser ? ClientRequestEvent.CLOSED : ClientRequestEvent.CONNECTION_LOST;
+    }
+
     /** A request waiting for its reply: kdb+ answers in order, so the queue's head owns the next response. */
-    private static final class Request {
+    private static class Request {
         final CompletableFuture<QValue> reply;
         /** when it was written, System.nanoTime() */
         final long sentAt;
@@ -445,6 +528,35 @@ final class Session {
         Request(CompletableFuture<QValue> reply, long sentAt) {
             this.reply = reply;
             this.sentAt = sentAt;
+        }
+
+        /**
+         * {@return a request, with its JFR event when a recording wants one (a plain request has no field for it: a
+         * request costs no more while nothing is recorded)}
+         */
+        static Request of(CompletableFuture<QValue> reply, long sentAt, String endpoint, int bytes) {
+            ClientRequestEvent event = ClientRequestEvent.start(endpoint, ClientRequestEvent.SYNC, bytes);
+            return event == null ? new Request(reply, sentAt) : new Recorded(reply, sentAt, event);
+        }
+
+        /** {@return its recorded event, or {@code null} when no recording wanted one} */
+        ClientRequestEvent event() {
+            return null;
+        }
+    }
+
+    /** A request whose JFR event is recorded. */
+    private static final class Recorded extends Request {
+        private final ClientRequestEvent event;
+
+        Recorded(CompletableFuture<QValue> reply, long sentAt, ClientRequestEvent event) {
+            super(reply, sentAt);
+            this.event = event;
+        }
+
+        @Override
+        ClientRequestEvent event() {
+            return event;
         }
     }
 
@@ -466,10 +578,14 @@ final class Session {
     private void timedOut(Request request, long ms) {
         long now = System.nanoTime();
         request.timedOutAt = now;
-        if (!request.reply.completeExceptionally(new QTimeoutException("no reply from "
-                + connection.options().endpoint() + " within " + ms + " ms"))) {
+        QTimeoutException timeout = new QTimeoutException("no reply from " + connection.options().endpoint()
+                + " within " + ms + " ms");
+        if (!request.reply.completeExceptionally(timeout)) {
             request.timedOutAt = 0;   // answered (or cancelled by its caller) in the meantime
             return;
+        }
+        if (request.event() != null) {
+            request.event().finish(ClientRequestEvent.TIMEOUT, 0, timeout.getMessage());
         }
         for (Request earlier : pending) {
             if (earlier == request) {
@@ -486,7 +602,7 @@ final class Session {
         }
     }
 
-    /** @return why the session died, or {@code null} while it lives */
+    /** {@return why the session died, or {@code null} while it lives} */
     QConnectionException deathCause() {
         return deathCause;
     }

@@ -17,33 +17,37 @@ import java.util.Objects;
 public sealed interface Endpoint {
 
     /**
+     * {@return the endpoint}
+     *
      * @param host host name or address
      * @param port TCP port
-     * @return the endpoint
      */
     static Tcp tcp(String host, int port) {
         return new Tcp(host, port);
     }
 
     /**
+     * {@return the endpoint}
+     *
      * @param path the socket file
-     * @return the endpoint
      */
     static UnixPath unix(Path path) {
         return new UnixPath(path);
     }
 
     /**
+     * {@return the endpoint}
+     *
      * @param name the name in the abstract namespace, without the leading NUL ({@code /tmp/kx.5000})
-     * @return the endpoint
      */
     static AbstractUnix abstractUnix(String name) {
         return new AbstractUnix(name);
     }
 
     /**
+     * {@return the abstract Unix socket kdb+ listens on for it on Linux, {@code @/tmp/kx.PORT}}
+     *
      * @param port the port kdb+ was started with ({@code -p 5000})
-     * @return the abstract Unix socket kdb+ listens on for it on Linux, {@code @/tmp/kx.PORT}
      */
     static AbstractUnix kdbUnix(int port) {
         return new AbstractUnix("/tmp/kx." + port);
@@ -86,6 +90,8 @@ public sealed interface Endpoint {
      */
     record Tcp(String host, int port) implements Endpoint {
         /**
+         * Checks the host and port.
+         *
          * @param host host name or address
          * @param port 1 .. 65535, or 0 to listen on any free port
          */
@@ -108,7 +114,11 @@ public sealed interface Endpoint {
      * @param path the socket file
      */
     record UnixPath(Path path) implements Endpoint {
-        /** @param path the socket file */
+        /**
+         * Checks the path.
+         *
+         * @param path the socket file
+         */
         public UnixPath {
             Objects.requireNonNull(path, "path");
         }
@@ -125,7 +135,11 @@ public sealed interface Endpoint {
      * @param name the name without the leading NUL
      */
     record AbstractUnix(String name) implements Endpoint {
-        /** @param name the name without the leading NUL */
+        /**
+         * Checks the name.
+         *
+         * @param name the name without the leading NUL
+         */
         public AbstractUnix {
             Objects.requireNonNull(name, "name");
         }

@@ -25,11 +25,13 @@ public final class Frames {
     }
 
     /**
+     * {@return one complete message, header included, or {@code null} when the stream ended between messages}
+     *
      * @param in the stream
      * @param limits the largest message to accept
-     * @return one complete message, header included, or {@code null} when the stream ended between messages
      * @throws EOFException when it ended inside a message
-     * @throws QProtocolException when the header is invalid or the message is over the limit
+     * @throws QProtocolException when the header is invalid, a {@link dev.q4j.QLimitException} when the message is
+     *     over the limit
      * @throws IOException when reading fails
      */
     public static byte[] read(InputStream in, DecodeLimits limits) throws IOException {
@@ -37,13 +39,15 @@ public final class Frames {
     }
 
     /**
+     * {@return one complete message, header included, or {@code null} when the stream ended between messages}
+     *
      * @param in the stream
      * @param limits the largest message to accept
      * @param onFirstByte run when the first byte of the message has arrived (a server times the rest from then),
      *     or {@code null}
-     * @return one complete message, header included, or {@code null} when the stream ended between messages
      * @throws EOFException when it ended inside a message
-     * @throws QProtocolException when the header is invalid or the message is over the limit
+     * @throws QProtocolException when the header is invalid, a {@link dev.q4j.QLimitException} when the message is
+     *     over the limit
      * @throws IOException when reading fails
      */
     public static byte[] read(InputStream in, DecodeLimits limits, Runnable onFirstByte) throws IOException {
@@ -60,11 +64,7 @@ public final class Frames {
         }
         readFully(in, header, 1, MessageHeader.SIZE - 1, "a message header");
         MessageHeader h = MessageHeader.read(header, 0);
-        long max = Math.min(limits.maxMessageSize(), DecodeLimits.JVM_MAX_MESSAGE);
-        if (h.length() > max) {
-            throw new QProtocolException("message of " + h.length() + " bytes is over the limit of " + max
-                    + " bytes (raise DecodeLimits.maxMessageSize to accept it)", 4);
-        }
+        limits.checkMessageSize(h.length(), 4);
         int length = (int) h.length();
         byte[] message = Arrays.copyOf(header, Math.min(length, CHUNK));
         int filled = MessageHeader.SIZE;

@@ -22,7 +22,7 @@ public interface Listener extends Closeable {
      */
     Transport accept() throws IOException;
 
-    /** @return where it listens; for TCP the actual port, even when 0 was asked for */
+    /** {@return where it listens; for TCP the actual port, even when 0 was asked for} */
     Endpoint endpoint();
 
     /** Stops listening; a blocked {@link #accept()} fails. Idempotent. */

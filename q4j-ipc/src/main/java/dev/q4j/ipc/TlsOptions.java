@@ -25,6 +25,8 @@ import javax.net.ssl.TrustManagerFactory;
 public record TlsOptions(SSLContext context, boolean verifyHostname) {
 
     /**
+     * Checks and holds the options.
+     *
      * @param context the SSL context
      * @param verifyHostname whether the certificate must match the host name
      */
@@ -32,7 +34,7 @@ public record TlsOptions(SSLContext context, boolean verifyHostname) {
         Objects.requireNonNull(context, "context");
     }
 
-    /** @return the JDK's default trust, hostname verification on */
+    /** {@return the JDK's default trust, hostname verification on} */
     public static TlsOptions defaults() {
         try {
             return new TlsOptions(SSLContext.getDefault(), true);
@@ -42,9 +44,10 @@ public record TlsOptions(SSLContext context, boolean verifyHostname) {
     }
 
     /**
+     * {@return options trusting exactly those certificates, hostname verification on}
+     *
      * @param path a trust store (PKCS12 or JKS) holding the certificates to trust
      * @param password its password, or {@code null}
-     * @return options trusting exactly those certificates, hostname verification on
      * @throws IOException when the file cannot be read
      * @throws GeneralSecurityException when it is not a trust store
      */
@@ -57,8 +60,9 @@ public record TlsOptions(SSLContext context, boolean verifyHostname) {
     }
 
     /**
+     * {@return options trusting exactly those, hostname verification on}
+     *
      * @param store certificates to trust
-     * @return options trusting exactly those, hostname verification on
      * @throws GeneralSecurityException when the store cannot be used
      */
     public static TlsOptions trusting(KeyStore store) throws GeneralSecurityException {
@@ -69,7 +73,7 @@ public record TlsOptions(SSLContext context, boolean verifyHostname) {
         return new TlsOptions(context, true);
     }
 
-    /** @return the same trust without checking the host name (only for hosts without proper certificates) */
+    /** {@return the same trust without checking the host name (only for hosts without proper certificates)} */
     public TlsOptions withoutHostnameVerification() {
         return new TlsOptions(context, false);
     }

@@ -16,15 +16,15 @@ import java.io.OutputStream;
  */
 public interface Transport extends Closeable {
 
-    /** @return the stream to read from */
+    /** {@return the stream to read from} */
     InputStream input();
 
-    /** @return the stream to write to */
+    /** {@return the stream to write to} */
     OutputStream output();
 
     /**
-     * @return true when the peer is on this machine (loopback or a Unix socket): kdb+ does not compress messages
-     *     for such peers
+     * {@return true when the peer is on this machine (loopback or a Unix socket): kdb+ does not compress messages for
+     * such peers}
      */
     boolean isLocal();
 
@@ -39,7 +39,7 @@ public interface Transport extends Closeable {
         return false;
     }
 
-    /** @return the peer, for messages ({@code localhost:5000}, {@code unix:///tmp/q.sock}) */
+    /** {@return the peer, for messages ({@code localhost:5000}, {@code unix:///tmp/q.sock})} */
     String peer();
 
     /** Closes the stream; a blocked read fails. Idempotent. */

@@ -17,22 +17,25 @@ import java.time.Duration;
 public interface TransportProvider {
 
     /**
+     * {@return true when this provider can connect to it}
+     *
      * @param endpoint an endpoint
-     * @return true when this provider can connect to it
      */
     boolean supports(Endpoint endpoint);
 
     /**
+     * {@return the open transport}
+     *
      * @param endpoint an endpoint {@link #supports(Endpoint)} accepted
      * @param timeout how long to wait for the connection
-     * @return the open transport
      * @throws IOException when the connection fails
      */
     Transport connect(Endpoint endpoint, Duration timeout) throws IOException;
 
     /**
+     * {@return a listener on it, for servers}
+     *
      * @param endpoint an endpoint {@link #supports(Endpoint)} accepted
-     * @return a listener on it, for servers
      * @throws IOException when it cannot listen there
      */
     default Listener listen(Endpoint endpoint) throws IOException {

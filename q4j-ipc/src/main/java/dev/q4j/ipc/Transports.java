@@ -46,10 +46,11 @@ public final class Transports {
     }
 
     /**
+     * {@return the open transport}
+     *
      * @param endpoint where to connect
      * @param timeout how long connecting (and the TLS handshake) may take
      * @param tls TLS settings, or {@code null} for a plain connection (TCP only)
-     * @return the open transport
      * @throws IOException when the connection fails
      */
     public static Transport connect(Endpoint endpoint, Duration timeout, TlsOptions tls) throws IOException {

@@ -14,6 +14,8 @@ import dev.q4j.value.QValue;
 public interface AsyncHandler {
 
     /**
+     * Handles one async message.
+     *
      * @param client who sent it
      * @param message the value sent
      * @throws Exception to have it logged

@@ -17,16 +17,18 @@ public interface Authenticator {
     Authenticator ALLOW_ALL = (user, password) -> true;
 
     /**
+     * {@return true to accept the connection}
+     *
      * @param user the user name the client sent (empty when none)
      * @param password the password (empty when none)
-     * @return true to accept the connection
      */
     boolean authenticate(String user, String password);
 
     /**
+     * {@return an authenticator accepting exactly that pair}
+     *
      * @param user the one user name accepted
      * @param password its password
-     * @return an authenticator accepting exactly that pair
      */
     static Authenticator single(String user, String password) {
         Objects.requireNonNull(user, "user");

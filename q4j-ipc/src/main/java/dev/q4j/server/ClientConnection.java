@@ -13,16 +13,16 @@ import java.util.Map;
  */
 public interface ClientConnection {
 
-    /** @return a number unique within the server, like q's handle */
+    /** {@return a number unique within the server, like q's handle} */
     long id();
 
-    /** @return the user name from the handshake (empty when none) */
+    /** {@return the user name from the handshake (empty when none)} */
     String user();
 
-    /** @return the client's address, for logs */
+    /** {@return the client's address, for logs} */
     String peer();
 
-    /** @return the capability agreed in the handshake */
+    /** {@return the capability agreed in the handshake} */
     int capability();
 
     /**
@@ -44,10 +44,10 @@ public interface ClientConnection {
      */
     void afterReply(Runnable action);
 
-    /** @return true until the connection closes */
+    /** {@return true until the connection closes} */
     boolean isOpen();
 
-    /** @return a place for the application's own per-connection state (thread-safe) */
+    /** {@return a place for the application's own per-connection state (thread-safe)} */
     Map<String, Object> attributes();
 
     /** Closes the connection. */

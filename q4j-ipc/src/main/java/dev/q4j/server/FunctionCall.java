@@ -27,6 +27,8 @@ import java.util.Optional;
 public record FunctionCall(String name, List<QValue> args) {
 
     /**
+     * Checks and holds the call.
+     *
      * @param name the function's name
      * @param args its arguments
      */
@@ -35,8 +37,9 @@ public record FunctionCall(String name, List<QValue> args) {
     }
 
     /**
+     * {@return the call, or empty when the request is not a call of a named function with literal arguments}
+     *
      * @param request what a client sent
-     * @return the call, or empty when the request is not a call of a named function with literal arguments
      */
     public static Optional<FunctionCall> of(QValue request) {
         if (request instanceof QList l && l.count() >= 1) {

@@ -1,5 +1,6 @@
 package dev.q4j.server;
 
+import dev.q4j.internal.jfr.ServerDisconnectEvent;
 import dev.q4j.ipc.Endpoint;
 import dev.q4j.ipc.Listener;
 import dev.q4j.ipc.Transport;
@@ -106,7 +107,7 @@ public final class QServer implements AutoCloseable {
         return server;
     }
 
-    /** @return the port of the first TCP endpoint (the one the system picked, for port 0) */
+    /** {@return the port of the first TCP endpoint (the one the system picked, for port 0)} */
     public int port() {
         for (Listener l : listeners) {
             if (l.endpoint() instanceof Endpoint.Tcp t) {
@@ -116,7 +117,7 @@ public final class QServer implements AutoCloseable {
         throw new IllegalStateException("the server listens on no TCP port");
     }
 
-    /** @return where it listens, with the actual ports */
+    /** {@return where it listens, with the actual ports} */
     public List<Endpoint> endpoints() {
         List<Endpoint> out = new ArrayList<>();
         for (Listener l : listeners) {
@@ -125,7 +126,7 @@ public final class QServer implements AutoCloseable {
         return out;
     }
 
-    /** @return the clients connected now (past the handshake) */
+    /** {@return the clients connected now (past the handshake)} */
     public List<ClientConnection> clients() {
         List<ClientConnection> out = new ArrayList<>();
         for (ServerConnection c : connections) {
@@ -137,8 +138,9 @@ public final class QServer implements AutoCloseable {
     }
 
     /**
+     * {@return how many clients it was queued for}
+     *
      * @param message sent async to every connected client
-     * @return how many clients it was queued for
      */
     public int broadcast(QValue message) {
         int n = 0;
@@ -150,7 +152,7 @@ public final class QServer implements AutoCloseable {
         return n;
     }
 
-    /** @return the options it runs with */
+    /** {@return the options it runs with} */
     public ServerOptions options() {
         return options;
     }
@@ -250,6 +252,7 @@ public final class QServer implements AutoCloseable {
             }
             if (refused != null) {
                 LOG.log(Level.WARNING, "refused " + t.peer() + ": " + refused);
+                ServerDisconnectEvent.emit(c.id(), t.peer(), "", false, refused);
                 try {
                     t.close();
                 } catch (IOException ignored) {
@@ -382,7 +385,7 @@ public final class QServer implements AutoCloseable {
         }
     }
 
-    /** @return bytes waiting to be sent to all clients now */
+    /** {@return bytes waiting to be sent to all clients now} */
     long queuedBytes() {
         return queuedBytes.get();
     }
@@ -444,7 +447,7 @@ public final class QServer implements AutoCloseable {
         }
     }
 
-    /** @return the number of connections in their handshake now */
+    /** {@return the number of connections in their handshake now} */
     int pendingHandshakes() {
         synchronized (admission) {
             return pending.size();

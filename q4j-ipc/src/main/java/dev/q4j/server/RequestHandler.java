@@ -20,16 +20,18 @@ import java.util.function.BiFunction;
 public interface RequestHandler {
 
     /**
+     * {@return the reply, now or later}
+     *
      * @param client who asked
      * @param request the value sent (a string of q code, or a list {@code (f;x;y)}, ...)
-     * @return the reply, now or later
      * @throws Exception to reply with a q error
      */
     CompletionStage<QValue> handle(ClientConnection client, QValue request) throws Exception;
 
     /**
+     * {@return a handler replying at once}
+     *
      * @param f computes the reply on the connection's reader thread
-     * @return a handler replying at once
      */
     static RequestHandler sync(BiFunction<ClientConnection, QValue, QValue> f) {
         return (client, request) -> CompletableFuture.completedFuture(f.apply(client, request));

@@ -7,6 +7,10 @@ import dev.q4j.codec.Encoder;
 import dev.q4j.codec.Handshake;
 import dev.q4j.codec.MessageType;
 import dev.q4j.codec.QMessage;
+import dev.q4j.internal.jfr.ServerConnectionClosedEvent;
+import dev.q4j.internal.jfr.ServerConnectionOpenedEvent;
+import dev.q4j.internal.jfr.ServerDisconnectEvent;
+import dev.q4j.internal.jfr.ServerRequestEvent;
 import dev.q4j.ipc.Frames;
 import dev.q4j.ipc.Transport;
 import dev.q4j.value.Q;
@@ -75,6 +79,8 @@ final class ServerConnection implements ClientConnection {
     private final AtomicBoolean open = new AtomicBoolean(true);
     private final long connectedAt = System.nanoTime();
     private volatile boolean authenticated;
+    /** set when the client ended the connection (end of stream), for the recorded event */
+    private volatile boolean closedByClient;
     private volatile long lastActivity = System.nanoTime();
     private volatile long messageStartedAt;
     /**
@@ -114,7 +120,7 @@ final class ServerConnection implements ClientConnection {
         w.start();
     }
 
-    /** @return the peer's address without its port ({@code /127.0.0.1}), for the per-address handshake limit */
+    /** {@return the peer's address without its port ({@code /127.0.0.1}), for the per-address handshake limit} */
     String address() {
         return address;
     }
@@ -199,16 +205,17 @@ final class ServerConnection implements ClientConnection {
                 messageStartedAt = 0;
                 lastActivity = System.nanoTime();
                 if (bytes == null) {
+                    closedByClient = true;
                     close(null);
                     return;
                 }
                 QMessage m = decoder.decode(bytes);
                 switch (m.type()) {
                     case SYNC:
-                        request(m.value());
+                        request(m.value(), bytes.length);
                         break;
                     case ASYNC:
-                        runAsyncHandler(m.value());
+                        runAsyncHandler(m.value(), bytes.length);
                         break;
                     default:
                         QServer.log().log(Level.DEBUG, this + " sent a response nobody asked for; ignored");
@@ -223,13 +230,14 @@ final class ServerConnection implements ClientConnection {
         }
     }
 
-    /** @return true when the client is in */
+    /** {@return true when the client is in} */
     private boolean handshake(InputStream in) throws IOException {
         byte[] hello = new byte[Handshake.MAX_REQUEST];
         int n = 0;
         while (true) {
             int b = in.read();
             if (b < 0) {
+                closedByClient = true;
                 close(n == 0 ? null : "closed during the handshake");
                 return false;
             }
@@ -268,6 +276,7 @@ final class ServerConnection implements ClientConnection {
         out.flush();
         authenticated = true;
         lastActivity = System.nanoTime();
+        ServerConnectionOpenedEvent.emit(id, peer(), user, capability, lastActivity - connectedAt);
         startWriter();
         if (options.onOpen() != null) {
             try {
@@ -279,9 +288,10 @@ final class ServerConnection implements ClientConnection {
         return true;
     }
 
-    private void request(QValue value) {
+    private void request(QValue value, int size) {
         CompletableFuture<QValue> slot = new CompletableFuture<>();
-        Pending pending = new Pending(slot, new java.util.ArrayList<>());
+        Pending pending = new Pending(slot, new java.util.ArrayList<>(),
+                ServerRequestEvent.start(id, peer(), user, ServerRequestEvent.SYNC, size));
         synchronized (inflight) {
             inflight.add(pending);
         }
@@ -312,16 +322,29 @@ final class ServerConnection implements ClientConnection {
         }
     }
 
-    private void runAsyncHandler(QValue value) {
+    private void runAsyncHandler(QValue value, int size) {
+        ServerRequestEvent event = ServerRequestEvent.start(id, peer(), user, ServerRequestEvent.ASYNC, size);
         try {
             options.asyncHandler().handle(this, value);
         } catch (Exception | Error e) {
             QServer.log().log(Level.WARNING, "async handler failed for " + this + ": " + e, e);
+            if (event != null) {
+                event.finish(ServerRequestEvent.HANDLER_EXCEPTION, 0, String.valueOf(e));
+            }
+            return;
+        }
+        if (event != null) {
+            event.finish(ServerRequestEvent.VALUE, 0, null);
         }
     }
 
-    /** A request waiting for its reply, and what to do once the reply is queued. */
-    private record Pending(CompletableFuture<QValue> reply, java.util.List<Runnable> after) {
+    /**
+     * A request waiting for its reply, and what to do once the reply is queued.
+     *
+     * @param event its recorded event, or {@code null} when no recording wants one
+     */
+    private record Pending(CompletableFuture<QValue> reply, java.util.List<Runnable> after,
+            ServerRequestEvent event) {
         boolean isDone() {
             return reply.isDone();
         }
@@ -353,16 +376,24 @@ final class ServerConnection implements ClientConnection {
                 Pending pending = inflight.poll();
                 CompletableFuture<QValue> f = pending.reply();
                 QValue reply;
+                Throwable failure = null;
                 try {
                     reply = f.join();
                 } catch (CompletionException | java.util.concurrent.CancellationException e) {
-                    reply = errorOf(e.getCause() == null ? e : e.getCause());
+                    failure = e.getCause() == null ? e : e.getCause();
+                    reply = errorOf(failure);
                 }
                 byte[] bytes;
+                boolean encoded = true;
                 try {
                     bytes = encode(MessageType.RESPONSE, reply);
                 } catch (RuntimeException e) {
-                    bytes = encode(MessageType.RESPONSE, errorOf(e));
+                    encoded = false;
+                    reply = errorOf(e);
+                    bytes = encode(MessageType.RESPONSE, reply);
+                }
+                if (pending.event() != null) {
+                    recordReply(pending.event(), reply, failure, encoded, bytes.length);
                 }
                 synchronized (pushLock) {
                     for (Runnable action : pending.after()) {
@@ -385,7 +416,7 @@ final class ServerConnection implements ClientConnection {
         }
     }
 
-    /** @return true when the client has sent nothing that the reader has not taken yet */
+    /** {@return true when the client has sent nothing that the reader has not taken yet} */
     private boolean nothingMoreToRead() {
         try {
             return in.available() == 0;
@@ -428,6 +459,17 @@ final class ServerConnection implements ClientConnection {
             writeStartedAt = 0;
             writeLock.unlock();
         }
+    }
+
+    private static void recordReply(ServerRequestEvent event, QValue reply, Throwable failure, boolean encoded,
+            int size) {
+        String error = reply instanceof QError e ? e.message() : null;
+        String outcome = !encoded ? ServerRequestEvent.ENCODING_FAILED
+                : failure == null ? (error == null ? ServerRequestEvent.VALUE : ServerRequestEvent.Q_ERROR)
+                : failure instanceof QErrorException ? ServerRequestEvent.Q_ERROR
+                : ServerRequestEvent.HANDLER_EXCEPTION;
+        event.finish(outcome, size, failure == null || failure instanceof QErrorException || !encoded ? error
+                : String.valueOf(failure));
     }
 
     private static QError errorOf(Throwable e) {
@@ -477,22 +519,27 @@ final class ServerConnection implements ClientConnection {
         return true;
     }
 
-    /** @return bytes waiting to be sent to this client */
+    /** {@return bytes waiting to be sent to this client} */
     long queued() {
         return queuedBytes.get();
     }
 
-    /** @return true while a message is being written to this client (through, or by the writer) */
+    /** {@return true when nothing is queued for this client and nobody holds the write lock} */
+    boolean writeIdle() {
+        return queuedBytes.get() == 0 && !writeLock.isLocked();
+    }
+
+    /** {@return true while a message is being written to this client (through, or by the writer)} */
     boolean writeInProgress() {
         return writeStartedAt != 0;
     }
 
-    /** @return how many replies the reader thread has written through (counted as each write begins) */
+    /** {@return how many replies the reader thread has written through (counted as each write begins)} */
     long writtenThrough() {
         return writtenThrough;
     }
 
-    /** @return how many queued messages (replies and pushes) the writer thread has written (counted as each begins) */
+    /** {@return how many queued messages (replies and pushes) the writer thread has written, counted as each begins} */
     long writtenByWriter() {
         return writtenByWriter;
     }
@@ -561,7 +608,7 @@ final class ServerConnection implements ClientConnection {
         return authenticated;
     }
 
-    /** @return true while requests are being handled or replies wait to be sent */
+    /** {@return true while requests are being handled or replies wait to be sent} */
     boolean busy() {
         synchronized (inflight) {
             if (!inflight.isEmpty()) {
@@ -604,6 +651,12 @@ final class ServerConnection implements ClientConnection {
         server.closing(this);
         if (reason != null) {
             QServer.log().log(Level.WARNING, "disconnected " + this + ": " + reason);
+            ServerDisconnectEvent.emit(id, peer(), authenticated ? user : "", authenticated, reason);
+        }
+        if (authenticated) {
+            ServerConnectionClosedEvent.emit(id, peer(), user, reason != null ? reason : closedByClient
+                    ? ServerConnectionClosedEvent.BY_CLIENT : ServerConnectionClosedEvent.BY_SERVER,
+                    System.nanoTime() - connectedAt);
         }
         // let queued replies go first when the close is ordinary
         outbound.add(STOP);

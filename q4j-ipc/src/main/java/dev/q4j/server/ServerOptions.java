@@ -67,127 +67,129 @@ public final class ServerOptions {
     }
 
     /**
+     * {@return a builder}
+     *
      * @param port TCP port on every interface, as q's {@code -p} (0 picks a free one)
-     * @return a builder
      */
     public static Builder builder(int port) {
         return new Builder().listen(Endpoint.tcp("0.0.0.0", port));
     }
 
     /**
+     * {@return a builder}
+     *
      * @param endpoint where to listen (more with {@link Builder#listen(Endpoint)})
-     * @return a builder
      */
     public static Builder builder(Endpoint endpoint) {
         return new Builder().listen(endpoint);
     }
 
-    /** @return where to listen */
+    /** {@return where to listen} */
     public List<Endpoint> endpoints() {
         return endpoints;
     }
 
-    /** @return the TLS context for TCP listeners, or {@code null} */
+    /** {@return the TLS context for TCP listeners, or {@code null}} */
     public SSLContext tls() {
         return tls;
     }
 
-    /** @return checks credentials */
+    /** {@return checks credentials} */
     public Authenticator authenticator() {
         return authenticator;
     }
 
-    /** @return answers sync requests */
+    /** {@return answers sync requests} */
     public RequestHandler requestHandler() {
         return requestHandler;
     }
 
-    /** @return receives async messages */
+    /** {@return receives async messages} */
     public AsyncHandler asyncHandler() {
         return asyncHandler;
     }
 
-    /** @return called when a client has connected (like {@code .z.po}), or {@code null} */
+    /** {@return called when a client has connected (like {@code .z.po}), or {@code null}} */
     public Consumer<ClientConnection> onOpen() {
         return onOpen;
     }
 
-    /** @return called when a client's connection has closed (like {@code .z.pc}), or {@code null} */
+    /** {@return called when a client's connection has closed (like {@code .z.pc}), or {@code null}} */
     public Consumer<ClientConnection> onClose() {
         return onClose;
     }
 
-    /** @return limits on incoming messages */
+    /** {@return limits on incoming messages} */
     public DecodeLimits limits() {
         return limits;
     }
 
     /**
-     * @return clients (connections past the handshake) at once: while this many are in, new connections are closed
-     *     at once, and a handshake that completes finds no room and is closed unanswered; connections still in
-     *     their handshake do not count (see {@link #maxPendingHandshakes()})
+     * {@return clients (connections past the handshake) at once: while this many are in, new connections are closed at
+     * once, and a handshake that completes finds no room and is closed unanswered; connections still in their handshake
+     * do not count (see {@link #maxPendingHandshakes()})}
      */
     public int maxConnections() {
         return maxConnections;
     }
 
     /**
-     * @return connections that may be in their handshake at once, apart from {@link #maxConnections()}: when one
-     *     more arrives, the one that has waited longest is closed to make room, so that connections which never
-     *     finish their handshake cannot keep a client with valid credentials out
+     * {@return connections that may be in their handshake at once, apart from {@link #maxConnections()}: when one more
+     * arrives, the one that has waited longest is closed to make room, so that connections which never finish their
+     * handshake cannot keep a client with valid credentials out}
      */
     public int maxPendingHandshakes() {
         return maxPendingHandshakes;
     }
 
     /**
-     * @return connections from one address (TCP: the peer's IP address; all Unix-socket clients count as one) that
-     *     may be in their handshake at once: when one more arrives from it, that address's longest-waiting one is
-     *     closed to make room
+     * {@return connections from one address (TCP: the peer's IP address; all Unix-socket clients count as one) that may
+     * be in their handshake at once: when one more arrives from it, that address's longest-waiting one is closed to
+     * make room}
      */
     public int maxPendingHandshakesPerAddress() {
         return maxPendingHandshakesPerAddress;
     }
 
-    /** @return how long a client may take over its handshake */
+    /** {@return how long a client may take over its handshake} */
     public Duration handshakeTimeout() {
         return handshakeTimeout;
     }
 
     /**
-     * @return how long a client may take to finish a message it has started, and to take in full a message sent to
-     *     it (a client that does not read is closed then, which frees the thread blocked writing to it)
+     * {@return how long a client may take to finish a message it has started, and to take in full a message sent to
+     * it (a client that does not read is closed then, which frees the thread blocked writing to it)}
      */
     public Duration messageTimeout() {
         return messageTimeout;
     }
 
-    /** @return how long a connection may stay silent, or {@code null} for ever */
+    /** {@return how long a connection may stay silent, or {@code null} for ever} */
     public Duration idleTimeout() {
         return idleTimeout;
     }
 
-    /** @return bytes that may wait to be sent to one client before it is disconnected as too slow */
+    /** {@return bytes that may wait to be sent to one client before it is disconnected as too slow} */
     public long maxQueuedBytes() {
         return maxQueuedBytes;
     }
 
     /**
-     * @return bytes that may wait to be sent to all clients together: past it, the clients whose backlog is over
-     *     their share (this bound divided among the clients that have a backlog) are disconnected as too slow,
-     *     largest backlog first, with a logged reason, before the heap is at risk; by default a quarter of the
-     *     heap's maximum ({@code -Xmx}), at least 64 MiB
+     * {@return bytes that may wait to be sent to all clients together: past it, the clients whose backlog is over their
+     * share (this bound divided among the clients that have a backlog) are disconnected as too slow, largest backlog
+     * first, with a logged reason, before the heap is at risk; by default a quarter of the heap's maximum ({@code
+     * -Xmx}), at least 64 MiB}
      */
     public long maxTotalQueuedBytes() {
         return maxTotalQueuedBytes;
     }
 
-    /** @return the highest capability answered in the handshake */
+    /** {@return the highest capability answered in the handshake} */
     public int maxCapability() {
         return maxCapability;
     }
 
-    /** @return when replies and pushes are compressed (never to local clients under {@link Compression#KDB}) */
+    /** {@return when replies and pushes are compressed (never to local clients under {@link Compression#KDB})} */
     public Compression compression() {
         return compression;
     }
@@ -219,9 +221,10 @@ public final class ServerOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param endpoint another place to listen: TCP ({@code Endpoint.tcp("127.0.0.1", 5000)}), a Unix socket
          *     file, or the abstract namespace (with q4j-unix)
-         * @return this builder
          */
         public Builder listen(Endpoint endpoint) {
             endpoints.add(Objects.requireNonNull(endpoint, "endpoint"));
@@ -229,8 +232,9 @@ public final class ServerOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param host address to bind TCP listeners to instead of every interface ({@code "127.0.0.1"})
-         * @return this builder
          */
         public Builder bind(String host) {
             for (int i = 0; i < endpoints.size(); i++) {
@@ -243,8 +247,9 @@ public final class ServerOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param context key and certificate for TLS on the TCP listeners
-         * @return this builder
          */
         public Builder tls(SSLContext context) {
             this.tls = context;
@@ -252,8 +257,9 @@ public final class ServerOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param authenticator checks credentials
-         * @return this builder
          */
         public Builder authenticator(Authenticator authenticator) {
             this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
@@ -261,8 +267,9 @@ public final class ServerOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param handler answers sync requests
-         * @return this builder
          */
         public Builder requestHandler(RequestHandler handler) {
             this.requestHandler = Objects.requireNonNull(handler, "handler");
@@ -270,8 +277,9 @@ public final class ServerOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param handler receives async messages
-         * @return this builder
          */
         public Builder asyncHandler(AsyncHandler handler) {
             this.asyncHandler = Objects.requireNonNull(handler, "handler");
@@ -279,8 +287,9 @@ public final class ServerOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param callback called when a client has connected
-         * @return this builder
          */
         public Builder onOpen(Consumer<ClientConnection> callback) {
             this.onOpen = callback;
@@ -288,8 +297,9 @@ public final class ServerOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param callback called when a client's connection has closed
-         * @return this builder
          */
         public Builder onClose(Consumer<ClientConnection> callback) {
             this.onClose = callback;
@@ -297,8 +307,9 @@ public final class ServerOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param limits limits on incoming messages
-         * @return this builder
          */
         public Builder limits(DecodeLimits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
@@ -306,8 +317,9 @@ public final class ServerOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param max clients (past the handshake) at once
-         * @return this builder
          */
         public Builder maxConnections(int max) {
             if (max < 1) {
@@ -318,8 +330,9 @@ public final class ServerOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param max connections in their handshake at once (the longest-waiting one makes room for a new one)
-         * @return this builder
          */
         public Builder maxPendingHandshakes(int max) {
             if (max < 1) {
@@ -330,9 +343,10 @@ public final class ServerOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param max connections from one address in their handshake at once (that address's longest-waiting one
          *     makes room for a new one)
-         * @return this builder
          */
         public Builder maxPendingHandshakesPerAddress(int max) {
             if (max < 1) {
@@ -343,8 +357,9 @@ public final class ServerOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param timeout how long a handshake may take
-         * @return this builder
          */
         public Builder handshakeTimeout(Duration timeout) {
             this.handshakeTimeout = Objects.requireNonNull(timeout, "timeout");
@@ -352,9 +367,10 @@ public final class ServerOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param timeout how long a started message may take to arrive in full, and how long a message sent to the
          *     client may take to be taken in full (default 60 seconds)
-         * @return this builder
          */
         public Builder messageTimeout(Duration timeout) {
             this.messageTimeout = Objects.requireNonNull(timeout, "timeout");
@@ -362,8 +378,9 @@ public final class ServerOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param timeout how long a connection may stay silent; {@code null} (the default) for ever
-         * @return this builder
          */
         public Builder idleTimeout(Duration timeout) {
             this.idleTimeout = timeout;
@@ -371,8 +388,9 @@ public final class ServerOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param bytes bytes that may wait for one slow client before it is disconnected
-         * @return this builder
          */
         public Builder maxQueuedBytes(long bytes) {
             if (bytes < 1) {
@@ -383,9 +401,10 @@ public final class ServerOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param bytes bytes that may wait to be sent to all clients together before those over their share are
          *     disconnected
-         * @return this builder
          */
         public Builder maxTotalQueuedBytes(long bytes) {
             if (bytes < 1) {
@@ -396,8 +415,9 @@ public final class ServerOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param capability the highest capability to agree to: 3 (default) or 6
-         * @return this builder
          */
         public Builder maxCapability(int capability) {
             this.maxCapability = capability;
@@ -405,15 +425,16 @@ public final class ServerOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param compression when to compress what the server sends
-         * @return this builder
          */
         public Builder compression(Compression compression) {
             this.compression = Objects.requireNonNull(compression, "compression");
             return this;
         }
 
-        /** @return the options */
+        /** {@return the options} */
         public ServerOptions build() {
             if (endpoints.isEmpty()) {
                 throw new IllegalStateException("a server needs at least one endpoint to listen on");

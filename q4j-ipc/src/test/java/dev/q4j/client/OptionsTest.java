@@ -115,4 +115,11 @@ class OptionsTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> p.withMaxAttempts(0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theOptionIsOffByDefaultAndSurvivesToBuilder() {
+        assertThat(ConnectionOptions.builder("h", 1).build().decodeInPlace()).isFalse();
+        assertThat(ConnectionOptions.builder("h", 1).decodeInPlace(true).build().toBuilder().build().decodeInPlace())
+                .isTrue();
+    }
 }

@@ -38,8 +38,9 @@ public final class JunixsocketTransportProvider implements TransportProvider {
     }
 
     /**
+     * {@return true for {@link Endpoint.AbstractUnix}}
+     *
      * @param endpoint an endpoint
-     * @return true for {@link Endpoint.AbstractUnix}
      */
     @Override
     public boolean supports(Endpoint endpoint) {
@@ -47,9 +48,10 @@ public final class JunixsocketTransportProvider implements TransportProvider {
     }
 
     /**
+     * {@return the open transport}
+     *
      * @param endpoint an {@link Endpoint.AbstractUnix}
      * @param timeout how long to wait for the connection
-     * @return the open transport
      * @throws IOException when the connection fails, or when this platform has no abstract namespace (only Linux
      *     has one)
      */
@@ -72,9 +74,10 @@ public final class JunixsocketTransportProvider implements TransportProvider {
     }
 
     /**
+     * {@return a listener on it; the name is free again once the listener closes (the abstract namespace has no file to
+     * remove)}
+     *
      * @param endpoint an {@link Endpoint.AbstractUnix}
-     * @return a listener on it; the name is free again once the listener closes (the abstract namespace has no
-     *     file to remove)
      * @throws IOException when the name is taken, or this platform has no abstract namespace
      */
     @Override

@@ -123,7 +123,7 @@ public final class LoadMain {
         return args[i];
     }
 
-    /** @return the lines printed for one server */
+    /** {@return the lines printed for one server} */
     static String format(LoadRun.Result r) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%-8s answered=%d/%d lost=%d misordered=%d malformed=%d not-run=%d"
@@ -157,7 +157,7 @@ public final class LoadMain {
         return b.toString();
     }
 
-    /** @return the ratios and the targets, for the servers that ran */
+    /** {@return the ratios and the targets, for the servers that ran} */
     static String summary(List<LoadRun.Result> results) {
         LoadRun.Result q4j = find(results, LoadServer.Kind.Q4J);
         LoadRun.Result kx = find(results, LoadServer.Kind.JAVAKDB);

@@ -1,5 +1,9 @@
 package dev.q4j.bench.load;
 
+import dev.q4j.codec.MessageHeader;
+import dev.q4j.codec.MessageType;
+import dev.q4j.value.Attribute;
+import dev.q4j.value.QType;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,12 +45,12 @@ final class LoadRun {
             }
         }
 
-        /** @return how many hostile clients of this kind run at once */
+        /** {@return how many hostile clients of this kind run at once} */
         int hostile(Hostile kind) {
             return kind == Hostile.NO_HANDSHAKE ? unauthenticated : hostile;
         }
 
-        /** @return the requests of the measured phase, all clients together */
+        /** {@return the requests of the measured phase, all clients together} */
         long expected() {
             return (long) (clients + pipelinedClients) * requests;
         }
@@ -73,12 +77,12 @@ final class LoadRun {
             long notRun, long refused, double seconds, long[] latencyNanos, ServerProcess.Usage before,
             ServerProcess.Usage peak, ServerProcess.Usage after, Map<Hostile, long[]> hostile, List<String> errors,
             long serverLogLines, long contextSwitches, String serverLogTail) {
-        /** @return requests answered per second in the measured phase */
+        /** {@return requests answered per second in the measured phase} */
         double throughput() {
             return seconds <= 0 ? 0 : ok / seconds;
         }
 
-        /** @return the latency at quantile q of the sync requests, in nanoseconds */
+        /** {@return the latency at quantile q of the sync requests, in nanoseconds} */
         long latency(double q) {
             if (latencyNanos.length == 0) {
                 return -1;
@@ -92,7 +96,7 @@ final class LoadRun {
                     before, peak, after, hostile, errors, serverLogLines, contextSwitches, tail);
         }
 
-        /** @return true when every request was answered, correctly and in order */
+        /** {@return true when every request was answered, correctly and in order} */
         boolean complete() {
             return ok == expected && lost == 0 && misordered == 0 && malformed == 0 && notRun == 0 && refused == 0;
         }
@@ -427,7 +431,7 @@ final class LoadRun {
         }
     }
 
-    /** @return true when the server closed the connection; false when the run ended or we gave up first */
+    /** {@return true when the server closed the connection; false when the run ended or we gave up first} */
     private boolean attack(Hostile h, Socket s, Random random, int round) throws IOException {
         OutputStream out = s.getOutputStream();
         InputStream in = s.getInputStream();
@@ -449,15 +453,17 @@ final class LoadRun {
             case LYING_LENGTH: {
                 int[] lies = {0x7FFF_FFF0, 5, -8, 0x4000_0000};
                 ByteBuffer b = ByteBuffer.allocate(72).order(ByteOrder.LITTLE_ENDIAN);
-                b.put((byte) 1).put((byte) 1).put((byte) 0).put((byte) 0).putInt(lies[round % lies.length]);
-                b.put((byte) 10).put((byte) 0).putInt(1000);
+                b.put(MessageHeader.LITTLE_ENDIAN).put(MessageType.SYNC.code()).put(MessageHeader.PLAIN).put((byte) 0)
+                        .putInt(lies[round % lies.length]);
+                b.put(QType.Code.CHAR).put(Attribute.Code.NONE).putInt(1000);
                 out.write(b.array());
                 break;
             }
             case STALLED: {
                 ByteBuffer b = ByteBuffer.allocate(500).order(ByteOrder.LITTLE_ENDIAN);
-                b.put((byte) 1).put((byte) 1).put((byte) 0).put((byte) 0).putInt(1000);
-                b.put((byte) 10).put((byte) 0).putInt(986);
+                b.put(MessageHeader.LITTLE_ENDIAN).put(MessageType.SYNC.code()).put(MessageHeader.PLAIN).put((byte) 0)
+                        .putInt(1000);
+                b.put(QType.Code.CHAR).put(Attribute.Code.NONE).putInt(986);
                 out.write(b.array());
                 break;
             }
@@ -478,7 +484,7 @@ final class LoadRun {
         return false;
     }
 
-    /** @return true when the server answered the handshake; false when it closed the connection */
+    /** {@return true when the server answered the handshake; false when it closed the connection} */
     private boolean awaitByte(InputStream in) throws IOException {
         while (!stop) {
             try {

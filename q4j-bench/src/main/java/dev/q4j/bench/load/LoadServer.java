@@ -38,12 +38,12 @@ public final class LoadServer {
         /** precomputed replies, a thread per client */
         NEUTRAL;
 
-        /** @return the name on the command line */
+        /** {@return the name on the command line} */
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
 
-        /** @return true when the server echoes the request (so that replies can be checked one by one) */
+        /** {@return true when the server echoes the request (so that replies can be checked one by one)} */
         public boolean echoes() {
             return this != NEUTRAL;
         }

@@ -1,5 +1,9 @@
 package dev.q4j.bench.load;
 
+import dev.q4j.codec.MessageHeader;
+import dev.q4j.codec.MessageType;
+import dev.q4j.value.Attribute;
+import dev.q4j.value.QType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -7,7 +11,8 @@ import java.nio.ByteOrder;
 
 /**
  * The bytes the load generator sends and checks, written by hand from the kdb+ IPC format (so that the generator
- * costs the same against every server and does not depend on q4j's codec): each request is a sync message holding
+ * costs the same against every server and does not depend on q4j's codec, only on the names q4j gives the bytes):
+ * each request is a sync message holding
  * the long vector {@code (client; sequence)}; an echo server answers with a response message holding the same vector,
  * in its own byte order (javakdb answers big-endian).
  */
@@ -20,20 +25,21 @@ final class Protocol {
     private Protocol() {
     }
 
-    /** @return a sync request for {@code (client; sequence)} */
+    /** {@return a sync request for {@code (client; sequence)}} */
     static byte[] request(long client, long sequence) {
-        return message(1, client, sequence);
+        return message(MessageType.SYNC, client, sequence);
     }
 
-    /** @return what {@link dev.q4j.bench.NeutralServer} answers with: a response holding {@code (-1; -1)} */
+    /** {@return what {@link dev.q4j.bench.NeutralServer} answers with: a response holding {@code (-1; -1)}} */
     static byte[] neutralReply() {
-        return message(2, -1, -1);
+        return message(MessageType.RESPONSE, -1, -1);
     }
 
-    private static byte[] message(int type, long client, long sequence) {
+    private static byte[] message(MessageType type, long client, long sequence) {
         ByteBuffer b = ByteBuffer.allocate(REQUEST_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        b.put((byte) 1).put((byte) type).put((byte) 0).put((byte) 0).putInt(REQUEST_BYTES);
-        b.put((byte) 7).put((byte) 0).putInt(2).putLong(client).putLong(sequence);
+        b.put(MessageHeader.LITTLE_ENDIAN).put(type.code()).put(MessageHeader.PLAIN).put((byte) 0)
+                .putInt(REQUEST_BYTES);
+        b.put(QType.Code.LONG).put(Attribute.Code.NONE).putInt(2).putLong(client).putLong(sequence);
         return b.array();
     }
 
@@ -59,11 +65,11 @@ final class Protocol {
     static Check readReply(InputStream in, byte[] buffer, boolean echoes, long client, long sequence)
             throws IOException {
         readFully(in, buffer, 8);
-        ByteOrder order = buffer[0] == 1 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+        ByteOrder order = buffer[0] == MessageHeader.LITTLE_ENDIAN ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
         ByteBuffer h = ByteBuffer.wrap(buffer, 0, 8).order(order);
         int type = buffer[1];
         int length = h.getInt(4);
-        if (length != REQUEST_BYTES || buffer[2] != 0) {
+        if (length != REQUEST_BYTES || buffer[2] != MessageHeader.PLAIN) {
             // skip what we can: the reply is wrong either way
             if (length > 8 && length <= 1 << 20) {
                 in.skipNBytes(length - 8L);
@@ -72,7 +78,7 @@ final class Protocol {
         }
         readFully(in, buffer, REQUEST_BYTES - 8);
         ByteBuffer v = ByteBuffer.wrap(buffer, 0, REQUEST_BYTES - 8).order(order);
-        if (type != 2 || v.get(0) != 7 || v.getInt(2) != 2) {
+        if (type != MessageType.RESPONSE.code() || v.get(0) != QType.Code.LONG || v.getInt(2) != 2) {
             return Check.MALFORMED;
         }
         if (!echoes) {

@@ -70,14 +70,14 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** @return the last lines the server wrote on standard error */
+    /** {@return the last lines the server wrote on standard error} */
     String lastError() {
         synchronized (stderrTail) {
             return String.join("\n", stderrTail);
         }
     }
 
-    /** @return how many lines the server wrote on standard error */
+    /** {@return how many lines the server wrote on standard error} */
     long errorLines() {
         synchronized (stderrTail) {
             return stderrLines;
@@ -92,14 +92,14 @@ final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** @return the server's threads, open descriptors and resident memory now */
+    /** {@return the server's threads, open descriptors and resident memory now} */
     Usage usage() {
         return Usage.of(process.pid());
     }
 
     /**
-     * @return the context switches (voluntary and not) of each live thread of the server so far, by thread id, from
-     *     {@code /proc/PID/task/*}/status; empty where unknown
+     * {@return the context switches (voluntary and not) of each live thread of the server so far, by thread id, from
+     * {@code /proc/PID/task/*}/status; empty where unknown}
      */
     Map<String, Long> contextSwitches() {
         return contextSwitches(process.pid());
@@ -129,8 +129,8 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * @return the context switches between two {@link #contextSwitches()} of the threads alive at both (a thread
-     *     that ended meanwhile takes its count with it), or -1 when unknown
+     * {@return the context switches between two {@link #contextSwitches()} of the threads alive at both (a thread that
+     * ended meanwhile takes its count with it), or -1 when unknown}
      */
     static long switchesBetween(Map<String, Long> before, Map<String, Long> after) {
         if (before.isEmpty() || after.isEmpty()) {
@@ -189,7 +189,7 @@ final class ServerProcess implements AutoCloseable {
             return new Usage(threads, fds, rss);
         }
 
-        /** @return the larger of each figure */
+        /** {@return the larger of each figure} */
         Usage max(Usage o) {
             return new Usage(Math.max(threads, o.threads), Math.max(descriptors, o.descriptors),
                     Math.max(rssKiB, o.rssKiB));

@@ -2,13 +2,12 @@ package dev.q4j.interop.nodeq;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.q4j.testing.tools.NodeProject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,9 +24,7 @@ import java.util.function.Consumer;
  * tests fail, they do not skip.
  */
 final class NodeScript implements AutoCloseable {
-    private static final Duration NPM_TIMEOUT = Duration.ofMinutes(5);
     private static final String EOF = new String("end of stdout");   // compared by identity: no line is it
-    private static boolean installed;
 
     private final String name;
     private final Process process;
@@ -157,60 +154,7 @@ final class NodeScript implements AutoCloseable {
     // ---------------------------------------------------------------- installation
 
     /** @return {@code interop/nodeq}, with node-q installed in it */
-    static synchronized Path installedDir() {
-        Path dir = findDir();
-        if (!installed) {
-            if (!Files.isRegularFile(dir.resolve("node_modules/node-q/package.json"))) {
-                npmCi(dir);
-            }
-            installed = true;
-        }
-        return dir;
-    }
-
-    private static Path findDir() {
-        Path start = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        for (Path p = start; p != null; p = p.getParent()) {
-            Path dir = p.resolve("interop/nodeq");
-            if (Files.isRegularFile(dir.resolve("package-lock.json"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("no interop/nodeq/package-lock.json in " + start + " or above");
-    }
-
-    private static void npmCi(Path dir) {
-        List<String> command = List.of("npm", "ci", "--no-audit", "--no-fund");
-        Path log;
-        try {
-            log = Files.createTempFile("q4j-npm-ci", ".log");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-            if (!p.waitFor(NPM_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly();
-                fail("`npm ci` in %s did not finish within %s and was killed; output:%n%s", dir, NPM_TIMEOUT,
-                        Files.readString(log));
-            }
-            if (p.exitValue() != 0) {
-                fail("`npm ci` in %s failed with exit code %d; output:%n%s", dir, p.exitValue(),
-                        Files.readString(log));
-            }
-        } catch (IOException e) {
-            fail("cannot run `%s` in %s to install node-q: %s. The node-q interoperability tests need Node.js (node "
-                    + "and npm on the PATH).", String.join(" ", command), dir, e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } finally {
-            try {
-                Files.deleteIfExists(log);
-            } catch (IOException ignored) {
-                // a temporary file left behind
-            }
-        }
+    static Path installedDir() {
+        return NodeProject.installed("interop/nodeq", "node-q");
     }
 }
