@@ -45,4 +45,20 @@ public interface Transport extends Closeable {
     /** Closes the stream; a blocked read fails. Idempotent. */
     @Override
     void close() throws IOException;
+
+    /**
+     * Closes the stream at once, giving up on what is being written: a blocked read or write fails, and the call
+     * never waits for the peer (nothing more is sent: over TLS, no {@code close_notify}, which would wait for a
+     * write blocked on a peer that does not read). What a server does to a client it cuts off. Idempotent; after
+     * {@link #close()} too. By default, {@link #close()}: enough for transports whose close never waits for a write.
+     *
+     * <pre>{@code
+     * transport.abort();   // from another thread: the write blocked on a peer that never reads fails now
+     * }</pre>
+     *
+     * @throws IOException when closing fails (the transport is closed anyway)
+     */
+    default void abort() throws IOException {
+        close();
+    }
 }

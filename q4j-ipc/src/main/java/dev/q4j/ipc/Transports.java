@@ -380,6 +380,16 @@ public final class Transports {
                 plain.close();
             }
         }
+
+        /**
+         * Closes the plain socket under the TLS layer: a write blocked on a peer that does not read holds the TLS
+         * layer's record lock, which its own close waits for (to send {@code close_notify}); closing the socket
+         * beneath fails that write instead, and no {@code close_notify} is sent.
+         */
+        @Override
+        public void abort() throws IOException {
+            plain.close();
+        }
     }
 
     /**

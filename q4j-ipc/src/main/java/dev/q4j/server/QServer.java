@@ -37,9 +37,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * }</pre>
  *
  * <p>Each connection has a reader thread (which runs the handlers, so one slow request delays only its own
- * connection) and, once past the handshake, a writer thread draining a bounded queue. A misbehaving client (garbage
- * bytes, impossible lengths, a stalled handshake or half message, a queue it does not read) is disconnected with a
- * logged reason and never affects the others. Connections still in their handshake are bounded apart from the
+ * connection) and, once past the handshake, a writer thread draining a bounded queue. The reader writes a reply
+ * itself when nothing is queued for the client and it has sent nothing more (a client waiting for its answer), which
+ * saves a thread wake-up per request; pushes and deferred replies go through the queue, in order with the rest. A
+ * misbehaving client (garbage bytes, impossible lengths, a stalled handshake or half message, a queue it does not
+ * read, a reply it does not take within {@link ServerOptions#messageTimeout()}) is disconnected with a logged reason
+ * and never affects the others. Connections still in their handshake are bounded apart from the
  * clients ({@link ServerOptions#maxPendingHandshakes()}, also per address): when they are full the longest-waiting
  * one makes room, so a flood of connections that never finish their handshake cannot keep a valid client out.
  */

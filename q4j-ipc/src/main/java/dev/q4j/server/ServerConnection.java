@@ -31,10 +31,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One client of a {@link QServer}: a reader thread (handshake, then messages, running the handlers) and a writer
  * thread draining the outbound queue. Replies leave in request order even when handlers answer out of order.
+ *
+ * <p>Write-through: a reply the reader thread produces while nothing is queued, nothing is being written and the
+ * client has sent nothing more is written by the reader itself, saving the wake-up of the writer thread (one thread
+ * switch per request instead of two). It is committed under the push lock, by taking the write lock that the writer
+ * holds around each of its writes, and written after the push lock is let go: a push that comes meanwhile is queued
+ * and the writer sends it only once the reply is out, so replies and pushes keep their order and never interleave,
+ * and no pusher waits for a slow client. Bytes written through are never queued, so they count neither against
+ * {@link ServerOptions#maxQueuedBytes()} nor against the server's total. The sweeper closes a connection whose write
+ * (written through or by the writer) has been in progress longer than {@link ServerOptions#messageTimeout()}:
+ * closing the transport ends the blocked write, so a client that never reads holds a thread no longer than that.
  */
 final class ServerConnection implements ClientConnection {
     private static final byte[] STOP = new byte[0];
@@ -53,6 +64,18 @@ final class ServerConnection implements ClientConnection {
     private java.util.List<Runnable> afterThisReply;
     private final LinkedBlockingQueue<byte[]> outbound = new LinkedBlockingQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
+    /**
+     * held around every write to {@link #sink}: by the writer for each queued message (and the flush after the
+     * last), by the reader for a reply written through; taken by the reader only with {@code tryLock}
+     */
+    private final ReentrantLock writeLock = new ReentrantLock();
+    /** buffered over the transport's output; written and flushed only under {@link #writeLock} */
+    private volatile OutputStream sink;
+    /** the reader's input, buffered: what the client has sent and the reader has not taken yet */
+    private InputStream in;
+    /** messages written through by the reader thread, and by the writer thread (guarded by the write lock) */
+    private volatile long writtenThrough;
+    private volatile long writtenByWriter;
     private final AtomicBoolean open = new AtomicBoolean(true);
     private final long connectedAt = System.nanoTime();
     private volatile boolean authenticated;
@@ -60,8 +83,11 @@ final class ServerConnection implements ClientConnection {
     private volatile boolean closedByClient;
     private volatile long lastActivity = System.nanoTime();
     private volatile long messageStartedAt;
-    /** true while the writer is writing or flushing: bytes may be on their way though none are queued */
-    private volatile boolean writing;
+    /**
+     * when the message being written (through, or by the writer) began, until it is flushed; 0 when no write is in
+     * progress: bytes may be on their way though none are queued
+     */
+    private volatile long writeStartedAt;
     private volatile String user = "";
     private volatile int capability;
     private Thread reader;
@@ -87,6 +113,7 @@ final class ServerConnection implements ClientConnection {
     }
 
     private void startWriter() {
+        sink = new BufferedOutputStream(transport.output(), 1 << 16);
         Thread w = new Thread(this::writeLoop, "q4j-server-write-" + id);
         w.setDaemon(true);
         writer = w;
@@ -169,7 +196,7 @@ final class ServerConnection implements ClientConnection {
 
     private void readLoop() {
         try {
-            InputStream in = new BufferedInputStream(transport.input(), 1 << 16);
+            in = new BufferedInputStream(transport.input(), 1 << 16);
             if (!handshake(in)) {
                 return;
             }
@@ -333,8 +360,17 @@ final class ServerConnection implements ClientConnection {
         }
     }
 
-    /** Sends every reply at the head of the queue that is ready: replies go in request order. */
+    /**
+     * Sends every reply at the head of the queue that is ready: replies go in request order. On the reader thread,
+     * when nothing is queued or being written and the client has sent nothing more (it waits for this reply), the
+     * first of them is written through by this thread; the rest are queued for the writer.
+     */
     private void drainReplies() {
+        // only the reader writes through: a thread that completes a deferred reply (a handler's executor) must not
+        // block on a client that does not read; and a client that has sent more (pipelining) gets its replies
+        // from the writer, so the reader goes on reading and replies are flushed together
+        boolean mayWriteThrough = Thread.currentThread() == reader && sink != null && nothingMoreToRead();
+        byte[] through = null;
         synchronized (inflight) {
             while (!inflight.isEmpty() && inflight.peek().isDone()) {
                 Pending pending = inflight.poll();
@@ -367,9 +403,61 @@ final class ServerConnection implements ClientConnection {
                             QServer.log().log(Level.WARNING, "an afterReply action failed for " + this + ": " + e, e);
                         }
                     }
-                    enqueue(bytes);
+                    if (mayWriteThrough && through == null && commitWriteThrough()) {
+                        through = bytes;
+                    } else {
+                        enqueue(bytes);
+                    }
                 }
             }
+        }
+        if (through != null) {
+            writeThrough(through);
+        }
+    }
+
+    /** {@return true when the client has sent nothing that the reader has not taken yet} */
+    private boolean nothingMoreToRead() {
+        try {
+            return in.available() == 0;
+        } catch (IOException e) {
+            return false;   // the next read fails and says why
+        }
+    }
+
+    /**
+     * Under the push lock: takes the write lock when nothing is queued and nothing is being written. Held, it keeps
+     * the writer (and so every push queued from now on) behind the reply until {@link #writeThrough} has sent it.
+     *
+     * @return true when the caller holds the write lock and must call {@link #writeThrough}
+     */
+    private boolean commitWriteThrough() {
+        if (!isOpen() || queuedBytes.get() != 0 || !writeLock.tryLock()) {
+            return false;
+        }
+        // nobody can queue while we hold the push lock, and the writer releases a message's bytes only after its
+        // write: nothing queued means that the writer has nothing to write and its buffer is flushed
+        if (queuedBytes.get() != 0) {
+            writeLock.unlock();
+            return false;
+        }
+        return true;
+    }
+
+    /** With the write lock from {@link #commitWriteThrough}: writes and flushes {@code bytes}, then lets it go. */
+    private void writeThrough(byte[] bytes) {
+        try {
+            writeStartedAt = System.nanoTime();
+            writtenThrough++;
+            OutputStream out = sink;
+            out.write(bytes);
+            out.flush();
+            lastActivity = System.nanoTime();
+        } catch (IOException e) {
+            close(isOpen() ? "writing failed: " + describe(e) : null);
+        } finally {
+            writeStartedAt = 0;
+            writeLock.unlock();
         }
     }
 
@@ -436,6 +524,26 @@ final class ServerConnection implements ClientConnection {
         return queuedBytes.get();
     }
 
+    /** {@return true when nothing is queued for this client and nobody holds the write lock} */
+    boolean writeIdle() {
+        return queuedBytes.get() == 0 && !writeLock.isLocked();
+    }
+
+    /** {@return true while a message is being written to this client (through, or by the writer)} */
+    boolean writeInProgress() {
+        return writeStartedAt != 0;
+    }
+
+    /** {@return how many replies the reader thread has written through (counted as each write begins)} */
+    long writtenThrough() {
+        return writtenThrough;
+    }
+
+    /** {@return how many queued messages (replies and pushes) the writer thread has written, counted as each begins} */
+    long writtenByWriter() {
+        return writtenByWriter;
+    }
+
     /** {@code n} bytes left the queue: sent, or dropped. */
     private void release(long n) {
         queuedBytes.addAndGet(-n);
@@ -460,24 +568,31 @@ final class ServerConnection implements ClientConnection {
     }
 
     private void writeLoop() {
-        try (OutputStream out = new BufferedOutputStream(transport.output(), 1 << 16)) {
+        try (OutputStream out = sink) {
             while (true) {
                 byte[] next = outbound.take();
-                writing = true;
-                if (next == STOP) {
-                    out.flush();
-                    return;
-                }
+                // after a reply being written through, which holds the lock (a push queued meanwhile waits here)
+                writeLock.lock();
                 try {
-                    out.write(next);
+                    if (next == STOP) {
+                        out.flush();
+                        return;
+                    }
+                    writeStartedAt = System.nanoTime();
+                    try {
+                        writtenByWriter++;
+                        out.write(next);
+                    } finally {
+                        release(next.length);
+                    }
+                    // a subscriber that only receives is busy, not idle
+                    lastActivity = System.nanoTime();
+                    if (outbound.isEmpty()) {
+                        out.flush();
+                        writeStartedAt = 0;
+                    }
                 } finally {
-                    release(next.length);
-                }
-                // a subscriber that only receives is busy, not idle
-                lastActivity = System.nanoTime();
-                if (outbound.isEmpty()) {
-                    out.flush();
-                    writing = false;
+                    writeLock.unlock();
                 }
             }
         } catch (IOException e) {
@@ -500,7 +615,7 @@ final class ServerConnection implements ClientConnection {
                 return true;
             }
         }
-        return isOpen() && (queuedBytes.get() > 0 || writing);
+        return isOpen() && (queuedBytes.get() > 0 || writeStartedAt != 0);
     }
 
     void checkTimeouts(long now) {
@@ -508,6 +623,10 @@ final class ServerConnection implements ClientConnection {
             close("no handshake within " + options.handshakeTimeout().toMillis() + " ms");
         } else if (messageStartedAt != 0 && now - messageStartedAt > options.messageTimeout().toNanos()) {
             close("a message stalled: not complete " + options.messageTimeout().toMillis() + " ms after it began");
+        } else if (writeStartedAt != 0 && now - writeStartedAt > options.messageTimeout().toNanos()) {
+            // closing the transport ends the blocked write: the thread writing is free again
+            close("a write stalled: a message to it not taken in full " + options.messageTimeout().toMillis()
+                    + " ms after it began (the client does not read; ServerOptions.messageTimeout)");
         } else if (options.idleTimeout() != null && messageStartedAt == 0
                 && now - lastActivity > options.idleTimeout().toNanos() && !busy()) {
             close("idle for " + options.idleTimeout().toMillis() + " ms");
@@ -542,7 +661,8 @@ final class ServerConnection implements ClientConnection {
         // let queued replies go first when the close is ordinary
         outbound.add(STOP);
         if (reason != null) {
-            closeTransport();
+            // cut off: at once, even when a write to it is blocked (a client that does not read)
+            abortTransport();
             dropQueued();
         } else {
             Thread w = writer;
@@ -553,7 +673,17 @@ final class ServerConnection implements ClientConnection {
                     Thread.currentThread().interrupt();
                 }
             }
-            closeTransport();
+            // a write still in progress (a client that does not read) would hold a TLS close_notify back for ever:
+            // with the write lock, none is and none can begin; without it, the transport is cut off under the write
+            if (writeLock.tryLock()) {
+                try {
+                    closeTransport();
+                } finally {
+                    writeLock.unlock();
+                }
+            } else {
+                abortTransport();
+            }
             dropQueued();
         }
         server.removed(this);
@@ -577,6 +707,14 @@ final class ServerConnection implements ClientConnection {
     private void closeTransport() {
         try {
             transport.close();
+        } catch (IOException ignored) {
+            // closed either way
+        }
+    }
+
+    private void abortTransport() {
+        try {
+            transport.abort();
         } catch (IOException ignored) {
             // closed either way
         }

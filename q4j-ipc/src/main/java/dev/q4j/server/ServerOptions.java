@@ -156,7 +156,10 @@ public final class ServerOptions {
         return handshakeTimeout;
     }
 
-    /** {@return how long a client may take to finish a message it has started} */
+    /**
+     * {@return how long a client may take to finish a message it has started, and to take in full a message sent to
+     * it (a client that does not read is closed then, which frees the thread blocked writing to it)}
+     */
     public Duration messageTimeout() {
         return messageTimeout;
     }
@@ -369,7 +372,8 @@ public final class ServerOptions {
         /**
          * {@return this builder}
          *
-         * @param timeout how long a started message may take to arrive in full
+         * @param timeout how long a started message may take to arrive in full, and how long a message sent to the
+         *     client may take to be taken in full (default 60 seconds)
          */
         public Builder messageTimeout(Duration timeout) {
             this.messageTimeout = Objects.requireNonNull(timeout, "timeout");

@@ -51,6 +51,43 @@ final class TestServers {
         }
     }
 
+    /**
+     * @param id a server connection's {@link ClientConnection#id()}
+     * @return its live threads: the reader, and the writer once past the handshake
+     */
+    static java.util.List<Thread> threadsOf(long id) {
+        java.util.List<Thread> threads = new java.util.ArrayList<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.isAlive() && (t.getName().equals("q4j-server-read-" + id)
+                    || t.getName().equals("q4j-server-write-" + id))) {
+                threads.add(t);
+            }
+        }
+        return threads;
+    }
+
+    /**
+     * Waits for every one of {@code threads} to end.
+     *
+     * @throws AssertionError naming the first still alive after {@code timeout}, with where it is stuck
+     */
+    static void awaitEnded(java.util.List<Thread> threads, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Thread t : threads) {
+            t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            if (t.isAlive()) {
+                StringBuilder stacks = new StringBuilder();
+                Thread.getAllStackTraces().forEach((thread, stack) -> {
+                    if (thread.getName().startsWith("q4j-server")) {
+                        stacks.append('\n').append(thread.getName()).append(": ").append(java.util.List.of(stack));
+                    }
+                });
+                throw new AssertionError(t.getName() + " still alive after " + timeout.toMillis() + " ms; the "
+                        + "server's threads:" + stacks);
+            }
+        }
+    }
+
     /** Checks that a well-behaved client still gets answers: a fresh value round trips through the echo server. */
     static void assertStillServes(QConnection good, QValue probe) {
         QValue back = good.execute(probe);

@@ -126,6 +126,90 @@ class TlsServerIT {
     }
 
     @Test
+    void aTlsClientThatNeverReadsItsReplyIsClosedAfterTheMessageTimeoutAndFreesTheReaderThread() throws Exception {
+        QValue big = QLongVector.of(LongStream.range(0, 2L << 20).toArray());   // 16 MiB
+        java.util.Map<String, ClientConnection> byUser = new java.util.concurrent.ConcurrentHashMap<>();
+        try (LogCapture log = new LogCapture();
+             QServer server = tlsServer(TestServers.loopback().messageTimeout(Duration.ofMillis(1000))
+                     .requestHandler(RequestHandler.sync((client, request) ->
+                             request.equals(QSymbol.of("big")) ? big : request))
+                     .onOpen(c -> byUser.put(c.user(), c)));
+             QConnection good = QConnection.connect(ConnectionOptions.builder("localhost", server.port())
+                     .tls(clientTrust).credentials("good", "").connectTimeout(Duration.ofSeconds(10))
+                     .requestTimeout(Duration.ofSeconds(10)).build())) {
+            java.net.Socket plain = new java.net.Socket();
+            plain.setReceiveBufferSize(4096);
+            plain.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()), 5000);
+            javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) clientTrust.context().getSocketFactory()
+                    .createSocket(plain, "localhost", server.port(), true);
+            try {
+                tls.setSoTimeout(5000);
+                tls.startHandshake();
+                tls.getOutputStream().write(Handshake.request("never:pw", 3));
+                tls.getOutputStream().flush();
+                assertThat(tls.getInputStream().read()).isEqualTo(3);
+                TestServers.await("never connected", Duration.ofSeconds(5), () -> byUser.containsKey("never"));
+                ServerConnection never = (ServerConnection) byUser.get("never");
+                tls.getOutputStream().write(new dev.q4j.codec.Encoder().encode(dev.q4j.codec.MessageType.SYNC,
+                        QSymbol.of("big")));
+                tls.getOutputStream().flush();
+                // the reader writes the reply through, and blocks
+                TestServers.await("the reply being written", Duration.ofSeconds(5), never::writeInProgress);
+                assertThat(never.queued()).isZero();
+                List<Thread> threads = TestServers.threadsOf(never.id());
+                assertThat(threads).hasSize(2);
+                TestServers.assertStillServes(good, QSymbol.of("during"));
+                TestServers.await("the stalled client closed", Duration.ofSeconds(10), () -> !never.isOpen());
+                log.await(Duration.ofSeconds(5), "(never)", "a write stalled", "ServerOptions.messageTimeout");
+                TestServers.awaitEnded(threads, Duration.ofSeconds(5));
+                TestServers.assertStillServes(good, QSymbol.of("after"));
+            } finally {
+                tls.close();
+            }
+        }
+    }
+
+    @Test
+    void closingATlsClientWhoseReplyIsStuckReturnsAndFreesTheReaderThread() throws Exception {
+        QValue big = QLongVector.of(LongStream.range(0, 2L << 20).toArray());   // 16 MiB
+        java.util.Map<String, ClientConnection> byUser = new java.util.concurrent.ConcurrentHashMap<>();
+        try (QServer server = tlsServer(TestServers.loopback().messageTimeout(Duration.ofSeconds(60))
+                     .requestHandler(RequestHandler.sync((client, request) ->
+                             request.equals(QSymbol.of("big")) ? big : request))
+                     .onOpen(c -> byUser.put(c.user(), c)));
+             QConnection good = QConnection.connect(ConnectionOptions.builder("localhost", server.port())
+                     .tls(clientTrust).credentials("good", "").connectTimeout(Duration.ofSeconds(10))
+                     .requestTimeout(Duration.ofSeconds(10)).build())) {
+            java.net.Socket plain = new java.net.Socket();
+            plain.setReceiveBufferSize(4096);
+            plain.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()), 5000);
+            javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) clientTrust.context().getSocketFactory()
+                    .createSocket(plain, "localhost", server.port(), true);
+            try {
+                tls.setSoTimeout(5000);
+                tls.startHandshake();
+                tls.getOutputStream().write(Handshake.request("stuck:pw", 3));
+                tls.getOutputStream().flush();
+                assertThat(tls.getInputStream().read()).isEqualTo(3);
+                TestServers.await("stuck connected", Duration.ofSeconds(5), () -> byUser.containsKey("stuck"));
+                ServerConnection stuck = (ServerConnection) byUser.get("stuck");
+                tls.getOutputStream().write(new dev.q4j.codec.Encoder().encode(dev.q4j.codec.MessageType.SYNC,
+                        QSymbol.of("big")));
+                tls.getOutputStream().flush();
+                TestServers.await("the reply being written", Duration.ofSeconds(5), stuck::writeInProgress);
+                List<Thread> threads = TestServers.threadsOf(stuck.id());
+                // the service closes the connection (an ordinary close, no reason): it must not wait on the write
+                CompletableFuture.runAsync(stuck::close).get(5, TimeUnit.SECONDS);
+                assertThat(stuck.isOpen()).isFalse();
+                TestServers.awaitEnded(threads, Duration.ofSeconds(5));
+                TestServers.assertStillServes(good, QSymbol.of("after"));
+            } finally {
+                tls.close();
+            }
+        }
+    }
+
+    @Test
     void aPlainQ4jClientOnTheTlsPortFailsFastWithAMessageSuggestingTls() throws Exception {
         try (LogCapture log = new LogCapture();
              QServer server = tlsServer(TestServers.loopback().requestHandler(TestServers.ECHO))) {

@@ -70,6 +70,46 @@ class UnixSocketServerIT {
     }
 
     @Test
+    void aClientOnASocketFileThatNeverReadsItsReplyIsClosedAfterTheMessageTimeout() throws Exception {
+        Path socket = dir.resolve("never.sock");
+        QValue big = QLongVector.of(LongStream.range(0, 2L << 20).toArray());   // 16 MiB
+        java.util.Map<String, ClientConnection> byUser = new java.util.concurrent.ConcurrentHashMap<>();
+        try (LogCapture log = new LogCapture();
+             QServer server = QServer.start(ServerOptions.builder(Endpoint.unix(socket))
+                     .messageTimeout(Duration.ofMillis(1000))
+                     .requestHandler(RequestHandler.sync((client, request) ->
+                             request.equals(QSymbol.of("big")) ? big : request))
+                     .onOpen(c -> byUser.put(c.user(), c)).build());
+             QConnection good = QConnection.connect(ConnectionOptions.builder(Endpoint.unix(socket))
+                     .credentials("good", "").connectTimeout(Duration.ofSeconds(5))
+                     .requestTimeout(Duration.ofSeconds(10)).build());
+             java.nio.channels.SocketChannel never = java.nio.channels.SocketChannel.open(
+                     java.net.UnixDomainSocketAddress.of(socket))) {
+            never.write(java.nio.ByteBuffer.wrap(dev.q4j.codec.Handshake.request("never:pw", 3)));
+            java.nio.ByteBuffer agreed = java.nio.ByteBuffer.allocate(1);
+            while (agreed.hasRemaining() && never.read(agreed) >= 0) {
+                // one byte
+            }
+            assertThat(agreed.get(0)).isEqualTo((byte) 3);
+            TestServers.await("never connected", Duration.ofSeconds(5), () -> byUser.containsKey("never"));
+            ServerConnection handle = (ServerConnection) byUser.get("never");
+            never.write(java.nio.ByteBuffer.wrap(new dev.q4j.codec.Encoder().encode(dev.q4j.codec.MessageType.SYNC,
+                    QSymbol.of("big"))));
+            // the reader writes the 16 MiB reply through (far more than a socket file's buffers hold), and blocks
+            TestServers.await("the reply being written", Duration.ofSeconds(5), handle::writeInProgress);
+            assertThat(handle.queued()).isZero();
+            List<Thread> threads = TestServers.threadsOf(handle.id());
+            assertThat(threads).hasSize(2);
+            TestServers.assertStillServes(good, QSymbol.of("during"));
+            TestServers.await("the stalled client closed", Duration.ofSeconds(10), () -> !handle.isOpen());
+            assertThat(server.clients()).extracting(ClientConnection::user).containsExactly("good");
+            log.await(Duration.ofSeconds(5), "(never)", "a write stalled", "ServerOptions.messageTimeout");
+            TestServers.awaitEnded(threads, Duration.ofSeconds(5));
+            TestServers.assertStillServes(good, QSymbol.of("after"));
+        }
+    }
+
+    @Test
     void oneServerOnASocketFileAndATcpPort() throws Exception {
         Path socket = dir.resolve("both.sock");
         try (QServer server = QServer.start(ServerOptions.builder(Endpoint.unix(socket))

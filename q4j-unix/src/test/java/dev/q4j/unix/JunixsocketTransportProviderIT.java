@@ -45,6 +45,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsclub.net.unix.AFUNIXServerSocket;
+import org.newsclub.net.unix.AFUNIXSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 /**
@@ -254,6 +255,51 @@ class JunixsocketTransportProviderIT {
             assertThat(again.endpoint()).isEqualTo(Endpoint.kdbUnix(port));
         }
         assertThat(awaitNoQ4jThreads("kx." + port)).isEmpty();
+    }
+
+    @Test
+    void aQ4jServerClosesAnAbstractSocketClientThatNeverReadsItsReplyAfterTheMessageTimeout() throws Exception {
+        int port = ThreadLocalRandom.current().nextInt(20_000, 60_000);
+        QValue big = QLongVector.of(LongStream.range(0, 2L << 20).toArray());   // 16 MiB: far beyond socket buffers
+        java.util.Map<String, dev.q4j.server.ClientConnection> byUser = new java.util.concurrent.ConcurrentHashMap<>();
+        Duration timeout = Duration.ofMillis(1000);
+        try (QServer server = QServer.start(ServerOptions.builder(Endpoint.kdbUnix(port)).messageTimeout(timeout)
+                .requestHandler(RequestHandler.sync((client, request) ->
+                        request.equals(QSymbol.of("big")) ? big : request))
+                .onOpen(c -> byUser.put(c.user(), c))
+                .build());
+             QConnection good = QConnection.connect(ConnectionOptions.builder(Endpoint.kdbUnix(port))
+                     .credentials("good", "").requestTimeout(Duration.ofSeconds(10)).build());
+             AFUNIXSocket never = AFUNIXSocket.newInstance()) {
+            never.connect(AFUNIXSocketAddress.inAbstractNamespace("/tmp/kx." + port), 5000);
+            never.setSoTimeout(5000);
+            never.getOutputStream().write(Handshake.request("never:pw", 3));
+            assertThat(never.getInputStream().read()).isEqualTo(3);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!byUser.containsKey("never") && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            dev.q4j.server.ClientConnection handle = byUser.get("never");
+            assertThat(handle).as("never connected").isNotNull();
+            List<String> threads = q4jThreads("-" + handle.id());
+            assertThat(threads).containsExactlyInAnyOrder("q4j-server-read-" + handle.id(),
+                    "q4j-server-write-" + handle.id());
+            long sentAt = System.nanoTime();
+            never.getOutputStream().write(new dev.q4j.codec.Encoder().encode(MessageType.SYNC, QSymbol.of("big")));
+            // the reply cannot go out: the server's reader blocks writing it until the timeout closes the socket
+            assertThat(good.query("during")).isEqualTo(QCharVector.of("during"));
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (handle.isOpen() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(handle.isOpen()).as("closed within 10 s").isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - sentAt)).as("not before the timeout")
+                    .isGreaterThanOrEqualTo(timeout);
+            // no thread of that connection left blocked
+            assertThat(awaitNoQ4jThreads("-" + handle.id())).isEmpty();
+            assertThat(good.query("after")).isEqualTo(QCharVector.of("after"));
+            assertThat(server.clients()).hasSize(1);
+        }
     }
 
     @Test
