@@ -27,8 +27,7 @@ public final class DecodeExample {
         byte[] bytes = new Encoder().encode(MessageType.RESPONSE, QLongVector.of(0, 1, 2));
         // readme:begin
         QMessage m = new Decoder().decode(bytes);   // QProtocolException (with offset()) if the bytes are malformed,
-                                                    // QLimitException (limit(), maximum(), actual()) if over
-                                                    // DecodeLimits
+                                                    // QLimitException if over DecodeLimits (limit(), actual())
         m.type();                                   // ASYNC, SYNC or RESPONSE
         QValue v = m.valueOrThrow();                // QErrorException if the message is a q error ('type ...)
         // readme:end
