@@ -1,12 +1,12 @@
 package dev.q4j.fuzz;
 
+import dev.q4j.testing.tools.Processes;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What one input may cost a fuzz target: a finding is more than {@link #timeLimitNanos()} on one input, or more
@@ -106,18 +106,9 @@ final class Budget {
         try {
             file = Files.createTempFile("q4j-budget-", ".bin");
             Files.write(file, input);
-            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            Process p = new ProcessBuilder(List.of(java.toString(), "-Xmx512m", "-cp",
+            String out = Processes.run(List.of(Processes.jdkTool("java"), "-Xmx512m", "-cp",
                     System.getProperty("java.class.path"), BudgetProbe.class.getName(), work.name(),
-                    file.toString())).redirectErrorStream(true).start();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("BudgetProbe did not finish within 60 s");
-            }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException("BudgetProbe failed (exit " + p.exitValue() + "): " + out);
-            }
+                    file.toString()), Duration.ofSeconds(60)).trim();
             String[] lines = out.split("\\R");
             return Long.parseLong(lines[lines.length - 1].split(" ")[0]);
         } catch (IOException e) {
