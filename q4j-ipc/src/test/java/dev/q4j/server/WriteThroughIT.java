@@ -172,7 +172,10 @@ class WriteThroughIT {
         try {
             server = QServer.start(TestServers.loopback()
                     .requestHandler((client, request) -> request.equals(QSymbol.of("later"))
-                            ? CompletableFuture.supplyAsync(() -> QSymbol.of("deferred"), elsewhere)
+                            // completed on another thread well after the handler returns: a future that is
+                            // already complete when the reader attaches to it is finished on the reader thread
+                            ? CompletableFuture.supplyAsync(() -> QSymbol.of("deferred"),
+                                    CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS, elsewhere))
                             : CompletableFuture.completedFuture(request))
                     .onOpen(c -> byUser.put(c.user(), c)).build());
             List<QValue> pushed = new CopyOnWriteArrayList<>();
