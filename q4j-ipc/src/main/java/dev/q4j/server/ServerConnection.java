@@ -24,6 +24,7 @@ import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -60,8 +61,8 @@ final class ServerConnection implements ClientConnection {
     private final ArrayDeque<Pending> inflight = new ArrayDeque<>();
     /** held while a reply's afterReply actions run and the reply is queued: pushes wait, so they follow it */
     private final Object pushLock = new Object();
-    /** actions {@link #afterReply} collects while the reader thread runs a request handler */
-    private java.util.List<Runnable> afterThisReply;
+    /** the request whose handler the reader thread is running: {@link #afterReply} collects its actions */
+    private Pending handling;
     private final LinkedBlockingQueue<byte[]> outbound = new LinkedBlockingQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     /**
@@ -96,6 +97,8 @@ final class ServerConnection implements ClientConnection {
     /** counted by the server as a client (against maxConnections); guarded by the server's admission lock */
     boolean admitted;
     private final String address;
+    /** run when a message's first byte arrives: the sweeper times the message from then */
+    private final Runnable markMessageStart = () -> messageStartedAt = System.nanoTime();
 
     ServerConnection(QServer server, Transport transport, long id) {
         this.server = server;
@@ -201,7 +204,7 @@ final class ServerConnection implements ClientConnection {
                 return;
             }
             while (isOpen()) {
-                byte[] bytes = Frames.read(in, options.limits(), () -> messageStartedAt = System.nanoTime());
+                byte[] bytes = Frames.read(in, options.limits(), markMessageStart);
                 messageStartedAt = 0;
                 lastActivity = System.nanoTime();
                 if (bytes == null) {
@@ -289,37 +292,55 @@ final class ServerConnection implements ClientConnection {
     }
 
     private void request(QValue value, int size) {
-        CompletableFuture<QValue> slot = new CompletableFuture<>();
-        Pending pending = new Pending(slot, new java.util.ArrayList<>(),
-                ServerRequestEvent.start(id, peer(), user, ServerRequestEvent.SYNC, size));
+        Pending pending = new Pending(ServerRequestEvent.start(id, peer(), user, ServerRequestEvent.SYNC, size));
         synchronized (inflight) {
             inflight.add(pending);
         }
-        slot.whenComplete((v, e) -> drainReplies());
+        CompletionStage<QValue> reply;
+        handling = pending;
         try {
-            CompletionStage<QValue> reply;
-            afterThisReply = pending.after;
-            try {
-                reply = options.requestHandler().handle(this, value);
-            } finally {
-                afterThisReply = null;
-            }
-            if (reply == null) {
-                slot.complete(Q.NIL);
-            } else {
-                reply.whenComplete((v, e) -> {
-                    if (e != null) {
-                        slot.completeExceptionally(e);
-                    } else {
-                        slot.complete(v == null ? Q.NIL : v);
-                    }
-                });
-            }
+            reply = options.requestHandler().handle(this, value);
         } catch (Exception | Error e) {
             // an Error too (a handler's AssertionError, StackOverflowError): the client gets a q error, as kdb+
             // answers 'stack, instead of a reader thread dying with the request unanswered
-            slot.completeExceptionally(e);
+            complete(pending, null, e);
+            return;
+        } finally {
+            handling = null;
         }
+        if (reply == null) {
+            complete(pending, Q.NIL, null);
+        } else if (reply instanceof CompletableFuture<QValue> done && done.isDone()) {
+            // the common case (RequestHandler.sync, a cached answer): no callback to register and run
+            QValue v;
+            try {
+                v = done.join();
+            } catch (CompletionException | CancellationException e) {
+                complete(pending, null, e);
+                return;
+            }
+            complete(pending, v, null);
+        } else {
+            try {
+                reply.whenComplete((v, e) -> complete(pending, v, e));
+            } catch (RuntimeException | Error e) {
+                complete(pending, null, e);
+            }
+        }
+    }
+
+    /** Records the reply (or the failure) of {@code pending} and sends whatever replies are ready, in order. */
+    private void complete(Pending pending, QValue value, Throwable failure) {
+        synchronized (inflight) {
+            if (pending.done) {
+                return;   // a stage completed twice (a faulty handler's own CompletionStage): the first one counts
+            }
+            pending.value = value == null ? Q.NIL : value;
+            pending.failure = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            pending.done = true;
+        }
+        drainReplies();
     }
 
     private void runAsyncHandler(QValue value, int size) {
@@ -338,23 +359,30 @@ final class ServerConnection implements ClientConnection {
         }
     }
 
-    /**
-     * A request waiting for its reply, and what to do once the reply is queued.
-     *
-     * @param event its recorded event, or {@code null} when no recording wants one
-     */
-    private record Pending(CompletableFuture<QValue> reply, java.util.List<Runnable> after,
-            ServerRequestEvent event) {
-        boolean isDone() {
-            return reply.isDone();
+    /** A request waiting for its reply, and what to do once the reply is queued. */
+    private static final class Pending {
+        /** its recorded event, or {@code null} when no recording wants one */
+        final ServerRequestEvent event;
+        /** what {@link #afterReply} collected while the handler ran; {@code null} for none (most requests) */
+        java.util.List<Runnable> after;
+        /** set once, under the lock of {@code inflight}, as are the value and the failure */
+        boolean done;
+        QValue value;
+        Throwable failure;
+
+        Pending(ServerRequestEvent event) {
+            this.event = event;
         }
     }
 
     @Override
     public void afterReply(Runnable action) {
-        java.util.List<Runnable> collecting = afterThisReply;
+        Pending collecting = handling;
         if (collecting != null && Thread.currentThread() == reader) {
-            collecting.add(action);
+            if (collecting.after == null) {
+                collecting.after = new java.util.ArrayList<>();
+            }
+            collecting.after.add(action);
         } else {
             action.run();
         }
@@ -372,17 +400,10 @@ final class ServerConnection implements ClientConnection {
         boolean mayWriteThrough = Thread.currentThread() == reader && sink != null && nothingMoreToRead();
         byte[] through = null;
         synchronized (inflight) {
-            while (!inflight.isEmpty() && inflight.peek().isDone()) {
+            while (!inflight.isEmpty() && inflight.peek().done) {
                 Pending pending = inflight.poll();
-                CompletableFuture<QValue> f = pending.reply();
-                QValue reply;
-                Throwable failure = null;
-                try {
-                    reply = f.join();
-                } catch (CompletionException | java.util.concurrent.CancellationException e) {
-                    failure = e.getCause() == null ? e : e.getCause();
-                    reply = errorOf(failure);
-                }
+                Throwable failure = pending.failure;
+                QValue reply = failure == null ? pending.value : errorOf(failure);
                 byte[] bytes;
                 boolean encoded = true;
                 try {
@@ -392,16 +413,12 @@ final class ServerConnection implements ClientConnection {
                     reply = errorOf(e);
                     bytes = encode(MessageType.RESPONSE, reply);
                 }
-                if (pending.event() != null) {
-                    recordReply(pending.event(), reply, failure, encoded, bytes.length);
+                if (pending.event != null) {
+                    recordReply(pending.event, reply, failure, encoded, bytes.length);
                 }
                 synchronized (pushLock) {
-                    for (Runnable action : pending.after()) {
-                        try {
-                            action.run();
-                        } catch (RuntimeException | Error e) {
-                            QServer.log().log(Level.WARNING, "an afterReply action failed for " + this + ": " + e, e);
-                        }
+                    if (pending.after != null) {
+                        runAfterReply(pending.after);
                     }
                     if (mayWriteThrough && through == null && commitWriteThrough()) {
                         through = bytes;
@@ -413,6 +430,16 @@ final class ServerConnection implements ClientConnection {
         }
         if (through != null) {
             writeThrough(through);
+        }
+    }
+
+    private void runAfterReply(java.util.List<Runnable> actions) {
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException | Error e) {
+                QServer.log().log(Level.WARNING, "an afterReply action failed for " + this + ": " + e, e);
+            }
         }
     }
 
