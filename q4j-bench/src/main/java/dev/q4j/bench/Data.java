@@ -43,11 +43,12 @@ public final class Data {
     /**
      * {@return its q4j value}
      *
-     * @param name a data set: trade, symbols, small, longs or floats
+     * @param name a data set: trade, trade-arrival, symbols, small, longs or floats
      */
     public static QValue value(String name) {
         switch (name) {
             case "trade": return trade(TRADE_ROWS, 1);
+            case "trade-arrival": return trade(TRADE_ROWS, 1, false);
             case "symbols": return symbols();
             case "small": return trade(SMALL_ROWS, 2);
             case "longs": return longs();
@@ -96,6 +97,18 @@ public final class Data {
      * @return {@code ([] time:`timestamp$(); sym:`$(); price:`float$(); size:`long$(); side:`char$())}
      */
     public static QTable trade(int rows, long seed) {
+        return trade(rows, seed, true);
+    }
+
+    /**
+     * {@return the trade table of {@link #trade(int, long)}, sorted by symbol as a historical database returns it, or
+     * in the order the trades arrived (time order: symbols in random order), as a real-time database holds it}
+     *
+     * @param rows how many rows
+     * @param seed the random seed
+     * @param bySymbol sorted by symbol (then time), or in time order
+     */
+    public static QTable trade(int rows, long seed, boolean bySymbol) {
         Random r = new Random(seed);
         String[] universe = names(TRADE_SYMBOLS, r);
         double[] last = new double[universe.length];
@@ -122,6 +135,11 @@ public final class Data {
         for (int i = 0; i < rows; i++) {
             order[perSym[syms[i]]++] = i;
         }
+        // the prices, sizes and sides are drawn in the same order either way: only the rows' order differs
+        int[] at = new int[rows];
+        for (int j = 0; j < rows; j++) {
+            at[j] = bySymbol ? j : order[j];
+        }
         long[] time = new long[rows];
         String[] sym = new String[rows];
         double[] price = new double[rows];
@@ -130,17 +148,18 @@ public final class Data {
         for (int j = 0; j < rows; j++) {
             int i = order[j];
             int s = syms[i];
-            time[j] = times[i];
-            sym[j] = universe[s];
+            int row = at[j];
+            time[row] = times[i];
+            sym[row] = universe[s];
             if (r.nextInt(10) < 3) {
                 last[s] = Math.max(0.01, Math.round(last[s] * 100 + (r.nextBoolean() ? 1 : -1)) / 100.0);
             }
-            price[j] = last[s];
-            size[j] = 100L * (1 + (int) (10 * Math.pow(r.nextDouble(), 3)));
+            price[row] = last[s];
+            size[row] = 100L * (1 + (int) (10 * Math.pow(r.nextDouble(), 3)));
             if (r.nextInt(10) < 2) {
                 selling[s] = !selling[s];
             }
-            side[j] = (byte) (selling[s] ? 'S' : 'B');
+            side[row] = (byte) (selling[s] ? 'S' : 'B');
         }
         return QTable.of(List.of("time", "sym", "price", "size", "side"),
                 List.of(QTimestampVector.wrap(time), QSymbolVector.wrap(sym), QFloatVector.wrap(price),
