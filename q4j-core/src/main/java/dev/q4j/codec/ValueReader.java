@@ -58,6 +58,9 @@ import java.util.UUID;
  * a repeated symbol is decoded once. Every count is checked against the bytes that remain before allocating.
  */
 final class ValueReader {
+    /** symbols per call of the word-wise symbol loop (see {@link #readSymbols}) */
+    private static final int SYMBOL_CHUNK = 256;
+
     private final byte[] b;
     private final int end;
     private final ByteOrder order;
@@ -420,9 +423,27 @@ final class ValueReader {
         // each symbol takes at least its NUL terminator
         span(n, 1, "symbol");
         String[] out = new String[n];
+        symbols.expect(n);
+        // At most 8 symbols end in the message's last 8 bytes, so in a well-formed message every symbol but the last
+        // 8 starts where an 8-byte load is in bounds: the word-wise loop takes those, the careful way the rest. The
+        // loop runs over chunks, a call each, for the JIT: compiled in the middle of the first large vector, code
+        // for one loop over all of it would never have seen the loop end, and would be thrown away at its end (the
+        // next decode then starting again in slower code); a chunk's loop has ended many times by then, and its
+        // method is soon compiled whole. Neither costs anything measurable per symbol.
+        int wordWise = Math.max(0, n - 8);
+        for (int from = 0; from < wordWise; from += SYMBOL_CHUNK) {
+            readShortSymbols(out, from, Math.min(wordWise, from + SYMBOL_CHUNK));
+        }
+        for (int i = wordWise; i < n; i++) {
+            out[i] = readSymbol();
+        }
+        return out;
+    }
+
+    /** Decodes {@code out[from]} to {@code out[to - 1]} as {@link #readSymbols} says. */
+    private void readShortSymbols(String[] out, int from, int to) {
         byte[] b = this.b;
         SymbolTable symbols = this.symbols;
-        symbols.expect(n);
         int p = pos;
         int last = end - 8;
         // the previous short symbol: its key, the mask of its bytes and terminator, its length and its text
@@ -430,7 +451,8 @@ final class ValueReader {
         long previousMask = 0;
         int previousLength = 0;
         String previous = null;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
+            // false only in a malformed message (see readSymbols): then the careful way finds what is wrong
             if (p <= last) {
                 long word = (long) Bytes.LONG_LE.get(b, p);
                 if ((word & previousMask) == previousKey) {
@@ -438,12 +460,12 @@ final class ValueReader {
                     // each 8 bytes equal the 8 one period back, so a sorted column takes one comparison per 8 bytes
                     int period = previousLength + 1;
                     // no further than the vector's remaining symbols could reach, however the bytes after it look
-                    int stop = (int) Math.min(last, p + (long) (n - i) * period - 8);
+                    int stop = (int) Math.min(last, p + (long) (to - i) * period - 8);
                     int q = p;
                     while (q <= stop && (long) Bytes.LONG_LE.get(b, q) == (long) Bytes.LONG_LE.get(b, q - period)) {
                         q += 8;
                     }
-                    int copies = Math.max(1, Math.min((q - p) / period, n - i));
+                    int copies = Math.max(1, Math.min((q - p) / period, to - i));
                     Arrays.fill(out, i, i + copies, previous);
                     i += copies - 1;
                     p += copies * period;
@@ -481,7 +503,6 @@ final class ValueReader {
             p = pos;
         }
         pos = p;
-        return out;
     }
 
     private String readSymbol() {

@@ -189,6 +189,37 @@ class FastPathTest {
     }
 
     @Test
+    void symbolVectorsAcrossTheWordWiseChunksAndTheLastEightSymbolsDecodeAsJavakdbEncodesThem() throws Exception {
+        // the word-wise loop runs in chunks of symbols and leaves a message's last 8 symbols to the careful way:
+        // vectors of every size around those bounds, runs that cross them, at the end of a message and before more
+        // bytes, in messages that javakdb wrote
+        c kx = new c();
+        Random random = new Random(9);
+        int[] sizes = {0, 1, 2, 7, 8, 9, 10, 16, 17, 255, 256, 257, 263, 264, 265, 511, 512, 513, 1030};
+        String[] pool = {"", "a", "ab", "abcdefg", "abcdefgh", "a much longer symbol", "IBM", "MSFT", "x"};
+        for (int n : sizes) {
+            for (int shape = 0; shape < 4; shape++) {
+                String[] items = new String[n];
+                for (int i = 0; i < n; ) {
+                    // 0: one symbol throughout; 1: runs of random length; 2: no runs; 3: runs and long symbols
+                    String s = shape == 0 ? "IBM" : pool[random.nextInt(shape == 3 ? pool.length : 4) + (shape == 3
+                            ? 0 : 1)];
+                    int run = shape == 2 ? 1 : 1 + random.nextInt(shape == 0 ? n : 300);
+                    for (int k = 0; k < run && i < n; k++) {
+                        items[i++] = s;
+                    }
+                }
+                QSymbolVector expected = QSymbolVector.of(items);
+                byte[] alone = kx.serialize(2, items, false);
+                assertThat(decoder.decode(alone).value()).as("n=%d shape=%d alone", n, shape).isEqualTo(expected);
+                byte[] followed = kx.serialize(2, new Object[] {items, new long[] {1, 2, 3}}, false);
+                assertThat(decoder.decode(followed).value()).as("n=%d shape=%d followed", n, shape)
+                        .isEqualTo(dev.q4j.value.QList.of(expected, QLongVector.of(1, 2, 3)));
+            }
+        }
+    }
+
+    @Test
     void compressionGroupsAgreeWithKxJavaInterface() throws Exception {
         c kx = new c();
         Random random = new Random(8);
