@@ -10,6 +10,7 @@ import dev.q4j.corpus.Corpus;
 import dev.q4j.corpus.CorpusEntry;
 import dev.q4j.corpus.Hex;
 import dev.q4j.interop.JavakdbModel;
+import dev.q4j.interop.JavakdbUtf8;
 import dev.q4j.value.QChar;
 import dev.q4j.value.QDict;
 import dev.q4j.value.QError;
@@ -24,11 +25,10 @@ import dev.q4j.value.QValue;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,21 +39,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * bytes still form a valid message, the value must be the one they hold: it writes back to the same bytes, and KX's
  * Java interface reads the same value in them.
  */
+@ExtendWith(JavakdbUtf8.class)
 class HostileInputTest {
     private final Decoder decoder = new Decoder();
     private final Encoder encoder = new Encoder();
 
-    @BeforeAll
-    static void utf8() throws Exception {
-        c.setEncoding("UTF-8");
-    }
-
-    static List<CorpusEntry> entries() {
-        return Corpus.all();
-    }
-
     @ParameterizedTest
-    @MethodSource("entries")
+    @MethodSource("dev.q4j.corpus.Corpus#all")
     void everyTruncationIsAProtocolError(CorpusEntry entry) {
         byte[] m = entry.message();
         for (int len = 0; len < m.length; len++) {
@@ -70,7 +62,7 @@ class HostileInputTest {
     }
 
     @ParameterizedTest
-    @MethodSource("entries")
+    @MethodSource("dev.q4j.corpus.Corpus#all")
     void randomCorruptionNeverEscapesAsAnotherException(CorpusEntry entry) {
         Random random = new Random(entry.hex().hashCode());
         byte[] m = entry.message();
