@@ -1,5 +1,6 @@
 package dev.q4j.arrow;
 
+import static dev.q4j.arrow.ArrowFill.fill;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -98,10 +99,7 @@ class ArrowToQTest extends ArrowMemoryTest {
     void aMinuteThatIsNotWholeMinutesIsAnError() {
         try (TimeSecVector u = new TimeSecVector(field("u", "minute", new org.apache.arrow.vector.types.pojo.ArrowType
                 .Time(org.apache.arrow.vector.types.TimeUnit.SECOND, 32)), allocator)) {
-            u.allocateNew(2);
-            u.set(0, 120);
-            u.set(1, 121);
-            u.setValueCount(2);
+            fill(u, u::set, 120, 121);
             assertThatThrownBy(() -> QArrow.toQ(VectorSchemaRoot.of(u), null))
                     .hasMessage("column u, row 1: a minute column's time of 121 seconds is not whole minutes");
         }
@@ -110,10 +108,7 @@ class ArrowToQTest extends ArrowMemoryTest {
     @Test
     void aTimestampOutsideQsRangeIsAnError() {
         try (TimeStampNanoVector p = new TimeStampNanoVector("p", allocator)) {
-            p.allocateNew(2);
-            p.set(0, 0);
-            p.set(1, Long.MIN_VALUE + 2);   // 1677: before 2000 by more than a long of nanoseconds
-            p.setValueCount(2);
+            fill(p, p::set, 0L, Long.MIN_VALUE + 2);   // 1677: before 2000 by more than a long of nanoseconds
             assertThatThrownBy(() -> QArrow.toQ(VectorSchemaRoot.of(p), null))
                     .hasMessageStartingWith("column p, row 1: timestamp -9223372036854775806 (1 ns units since 1970)"
                             + " is outside q's timestamps");
@@ -123,10 +118,7 @@ class ArrowToQTest extends ArrowMemoryTest {
     @Test
     void aUInt64PastQsLongIsAnError() {
         try (UInt8Vector x = new UInt8Vector("x", allocator)) {
-            x.allocateNew(2);
-            x.set(0, 1);
-            x.set(1, -1L);
-            x.setValueCount(2);
+            fill(x, x::set, 1L, -1L);
             assertThatThrownBy(() -> QArrow.toQ(VectorSchemaRoot.of(x), null))
                     .hasMessage("column x, row 1: UInt64 18446744073709551615 is past q's long");
         }
@@ -135,9 +127,7 @@ class ArrowToQTest extends ArrowMemoryTest {
     @Test
     void keyColumnsMarkedWrongAreAnError() {
         try (UInt8Vector x = new UInt8Vector("x", allocator)) {
-            x.allocateNew(1);
-            x.set(0, 1);
-            x.setValueCount(1);
+            fill(x, x::set, 1L);
             List<FieldVector> vectors = List.of(x);
             VectorSchemaRoot root = new VectorSchemaRoot(new Schema(List.of(x.getField()), Map.of(QArrow.KEYS, "1")),
                     vectors, 1);
@@ -149,9 +139,7 @@ class ArrowToQTest extends ArrowMemoryTest {
     @Test
     void aTableWithoutQMetadataGetsTheMappingForForeignData() {
         try (TimeSecVector v = new TimeSecVector("v", allocator)) {
-            v.allocateNew(1);
-            v.set(0, 34_200);
-            v.setValueCount(1);
+            fill(v, v::set, 34_200);
             assertThat(QArrow.toQ(VectorSchemaRoot.of(v), null))
                     .isEqualTo(QTable.of(List.of("v"), List.of(dev.q4j.value.QSecondVector.of(34_200))));
         }
@@ -229,11 +217,7 @@ class ArrowToQTest extends ArrowMemoryTest {
         Field f = new Field("x", new FieldType(true, new ArrowType.Int(64, true), null,
                 Map.of(QArrow.TYPE, "long", QArrow.ATTRIBUTE, "s")), null);
         try (BigIntVector v = new BigIntVector(f, allocator)) {
-            v.allocateNew(3);
-            v.set(0, 3);
-            v.set(1, 1);
-            v.set(2, 2);
-            v.setValueCount(3);
+            fill(v, v::set, 3L, 1L, 2L);
             assertThatThrownBy(() -> QArrow.toQ(VectorSchemaRoot.of(v), null)).isInstanceOf(QArrowException.class)
                     .hasMessageStartingWith("column x: the attribute s# of q4j.attribute does not hold");
         }
@@ -243,9 +227,7 @@ class ArrowToQTest extends ArrowMemoryTest {
         Field f = new Field("total", new FieldType(true, new ArrowType.FixedSizeBinary(16), null,
                 Map.of("ARROW:extension:name", "duckdb.hugeint")), null);
         try (FixedSizeBinaryVector v = new FixedSizeBinaryVector(f, allocator)) {
-            v.allocateNew(1);
-            v.set(0, new byte[16]);
-            v.setValueCount(1);
+            fill(v, v::set, new byte[16]);
             assertThatThrownBy(() -> QArrow.toQ(VectorSchemaRoot.of(v), null)).isInstanceOf(QArrowException.class)
                     .hasMessage("column total: Arrow extension type duckdb.hugeint (stored as FixedSizeBinary(16))"
                             + " has no q type");
@@ -254,10 +236,7 @@ class ArrowToQTest extends ArrowMemoryTest {
     @Test
     void aForeignValueThatIsQsNullIsAnErrorAndQ4jsOwnNullsStayNulls() {
         try (BigIntVector v = new BigIntVector("n", allocator)) {
-            v.allocateNew(2);
-            v.set(0, 1);
-            v.set(1, Long.MIN_VALUE);
-            v.setValueCount(2);
+            fill(v, v::set, 1L, Long.MIN_VALUE);
             assertThatThrownBy(() -> QArrow.toQ(VectorSchemaRoot.of(v), null)).isInstanceOf(QArrowException.class)
                     .hasMessage("column n, row 1: -9223372036854775808 is q's long null, which cannot be held as a "
                             + "value");

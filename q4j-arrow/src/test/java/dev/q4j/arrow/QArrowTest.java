@@ -1,5 +1,6 @@
 package dev.q4j.arrow;
 
+import static dev.q4j.arrow.ArrowFill.fill;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -85,12 +86,7 @@ class QArrowTest extends ArrowMemoryTest {
                 assertEqual(b, root.getVector("b"));
             }
             try (UuidVector g = new UuidVector("g", allocator)) {
-                g.allocateNew(4);
-                g.set(0, Tables.GUID);
-                g.setNull(1);
-                g.set(2, new java.util.UUID(-1, -1));
-                g.set(3, new java.util.UUID(1, 2));
-                g.setValueCount(4);
+                fill(g, g::set, Tables.GUID, null, new java.util.UUID(-1, -1), new java.util.UUID(1, 2));
                 assertEqual(g, root.getVector("g"));
             }
             try (UInt1Vector x = new UInt1Vector("x", allocator)) {
@@ -103,12 +99,7 @@ class QArrowTest extends ArrowMemoryTest {
                 assertEqual(x, root.getVector("x"));
             }
             try (SmallIntVector h = new SmallIntVector("h", allocator)) {
-                h.allocateNew(4);
-                h.set(0, 1);
-                h.setNull(1);
-                h.set(2, Short.MAX_VALUE);
-                h.set(3, -Short.MAX_VALUE);
-                h.setValueCount(4);
+                fill(h, h::set, 1, null, (int) Short.MAX_VALUE, -Short.MAX_VALUE);
                 assertEqual(h, root.getVector("h"));
             }
             try (IntVector i = new IntVector("i", allocator)) {
@@ -116,30 +107,15 @@ class QArrowTest extends ArrowMemoryTest {
                 assertEqual(i, root.getVector("i"));
             }
             try (BigIntVector j = new BigIntVector("j", allocator)) {
-                j.allocateNew(4);
-                j.set(0, 1);
-                j.setNull(1);
-                j.set(2, Long.MAX_VALUE);
-                j.set(3, -Long.MAX_VALUE);
-                j.setValueCount(4);
+                fill(j, j::set, 1L, null, Long.MAX_VALUE, -Long.MAX_VALUE);
                 assertEqual(j, root.getVector("j"));
             }
             try (Float4Vector e = new Float4Vector("e", allocator)) {
-                e.allocateNew(4);
-                e.set(0, 1.5f);
-                e.setNull(1);
-                e.set(2, Float.POSITIVE_INFINITY);
-                e.set(3, Float.NEGATIVE_INFINITY);
-                e.setValueCount(4);
+                fill(e, e::set, 1.5f, null, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY);
                 assertEqual(e, root.getVector("e"));
             }
             try (Float8Vector f = new Float8Vector("f", allocator)) {
-                f.allocateNew(4);
-                f.set(0, 2.25);
-                f.setNull(1);
-                f.set(2, Double.POSITIVE_INFINITY);
-                f.set(3, -0.0);
-                f.setValueCount(4);
+                fill(f, f::set, 2.25, null, Double.POSITIVE_INFINITY, -0.0);
                 assertEqual(f, root.getVector("f"));
             }
             try (VarCharVector c = new VarCharVector("c", allocator)) {
@@ -156,12 +132,8 @@ class QArrowTest extends ArrowMemoryTest {
                 assertThat(VectorEqualsVisitor.vectorEquals(dict, d.getVector(), (v1, v2) -> true)).isTrue();
             }
             try (TimeStampNanoTZVector p = new TimeStampNanoTZVector("p", allocator, "UTC")) {
-                p.allocateNew(4);
-                p.set(0, 8767 * Tables.NS_PER_DAY + 123_456_789L + shift);
-                p.setNull(1);
-                p.set(2, Long.MAX_VALUE);
-                p.set(3, -Long.MAX_VALUE);
-                p.setValueCount(4);
+                fill(p, p::set, 8767 * Tables.NS_PER_DAY + 123_456_789L + shift, null, Long.MAX_VALUE,
+                        -Long.MAX_VALUE);
                 assertEqual(p, root.getVector("p"));
                 // 2024.01.02D00:00:00.123456789
                 assertThat(java.time.Instant.EPOCH.plusNanos(p.get(0)).toString())
@@ -177,21 +149,12 @@ class QArrowTest extends ArrowMemoryTest {
                 assertEqual(d, root.getVector("d"));
             }
             try (TimeStampMicroTZVector z = new TimeStampMicroTZVector("z", allocator, "UTC")) {
-                z.allocateNew(4);
-                z.set(0, (8767 * 86_400L + 43_200) * 1_000_000L + shift / 1000);
-                z.setNull(1);
-                z.set(2, Long.MAX_VALUE);
-                z.set(3, shift / 1000 - 108_000_000_000L);
-                z.setValueCount(4);
+                fill(z, z::set, (8767 * 86_400L + 43_200) * 1_000_000L + shift / 1000, null, Long.MAX_VALUE,
+                        shift / 1000 - 108_000_000_000L);
                 assertEqual(z, root.getVector("z"));
             }
             try (DurationVector n = (DurationVector) root.getVector("n").getField().createVector(allocator)) {
-                n.allocateNew(4);
-                n.set(0, 3_600_000_000_123L);
-                n.setNull(1);
-                n.set(2, -Long.MAX_VALUE);
-                n.set(3, -1);
-                n.setValueCount(4);
+                fill(n, n::set, 3_600_000_000_123L, null, -Long.MAX_VALUE, -1L);
                 assertEqual(n, root.getVector("n"));
             }
             try (TimeSecVector u = new TimeSecVector("u", allocator)) {

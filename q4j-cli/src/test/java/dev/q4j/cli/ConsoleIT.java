@@ -39,91 +39,70 @@ class ConsoleIT {
         assertThat(r.exitCode()).isZero();
     }
 
+    /** Runs the console on {@code input} against a fresh test server: it shows {@code out} and exits with 0. */
+    private static void assertShows(String input, String out) throws IOException {
+        try (ConsoleTestServer server = ConsoleTestServer.start()) {
+            assertOk(console(server, input), out);
+        }
+    }
+
+    /** As {@link #assertShows}, and the server got exactly {@code queries}. */
+    private static void assertShowsAndSends(String input, String out, String... queries) throws IOException {
+        try (ConsoleTestServer server = ConsoleTestServer.start()) {
+            assertOk(console(server, input), out);
+            assertThat(server.queries).containsExactly(queries);
+        }
+    }
+
     // ---------------------------------------------------------------- results
 
     @Test
     void aTableShowsAsColumnsUnderAHeaderAndALineOfDashes() throws Exception {
-        try (ConsoleTestServer server = ConsoleTestServer.start()) {
-            Cli.Result r = console(server, "trade\n\\\\\n");
-
-            assertOk(r, "sym  px  \n---------\nIBM  1.5 \nMSFT 2.25\n");
-            assertThat(server.queries).containsExactly("trade");
-        }
+        assertShowsAndSends("trade\n\\\\\n", "sym  px  \n---------\nIBM  1.5 \nMSFT 2.25\n", "trade");
     }
 
     @Test
     void keyedTablesDictionariesListsAndAtomsShowAsInTheQConsole() throws Exception {
-        try (ConsoleTestServer server = ConsoleTestServer.start()) {
-            Cli.Result r = console(server, "ktrade\n`a`bb!1 2\n1 2 3\n42\n::\n(1;`a;\"xy\")\n");
-
-            assertOk(r, "sym | px  \n----| ----\nIBM | 1.5 \nMSFT| 2.25\n"
-                    + "a | 1\nbb| 2\n"
-                    + "1 2 3\n"
-                    + "42\n"
-                    // :: shows nothing
-                    + "1\n`a\n\"xy\"\n");
-        }
+        assertShows("ktrade\n`a`bb!1 2\n1 2 3\n42\n::\n(1;`a;\"xy\")\n",
+                "sym | px  \n----| ----\nIBM | 1.5 \nMSFT| 2.25\n"
+                + "a | 1\nbb| 2\n"
+                + "1 2 3\n"
+                + "42\n"
+                // :: shows nothing
+                + "1\n`a\n\"xy\"\n");
     }
 
     @Test
     void aQErrorShowsAsQuoteTextAndTheConsoleGoesOn() throws Exception {
-        try (ConsoleTestServer server = ConsoleTestServer.start()) {
-            Cli.Result r = console(server, "'type\n'length\n1\n");
-
-            assertOk(r, "'type\n'length\n1\n");
-        }
+        assertShows("'type\n'length\n1\n", "'type\n'length\n1\n");
     }
 
     @Test
     void anAssignmentShowsNothing() throws Exception {
-        try (ConsoleTestServer server = ConsoleTestServer.start()) {
-            Cli.Result r = console(server, "a:42\n42\n");
-
-            assertOk(r, "42\n");
-            assertThat(server.queries).containsExactly("a:42", "42");
-        }
+        assertShowsAndSends("a:42\n42\n", "42\n", "a:42", "42");
     }
 
     @Test
     void aMultiLineExpressionIsSentAsOneQuery() throws Exception {
-        try (ConsoleTestServer server = ConsoleTestServer.start()) {
-            Cli.Result r = console(server, "quote (1;\n 2;\n 3)\n`after\n");
-
-            assertOk(r, "\"(1;\\n 2;\\n 3)\"\n`after\n");
-            assertThat(server.queries).containsExactly("quote (1;\n 2;\n 3)", "`after");
-        }
+        assertShowsAndSends("quote (1;\n 2;\n 3)\n`after\n", "\"(1;\\n 2;\\n 3)\"\n`after\n",
+                "quote (1;\n 2;\n 3)", "`after");
     }
 
     @Test
     void anExpressionTheInputEndsInIsSentAsItIs() throws Exception {
-        try (ConsoleTestServer server = ConsoleTestServer.start()) {
-            Cli.Result r = console(server, "quote {x+\n  y");
-
-            assertOk(r, "\"{x+\\n  y\"\n");
-            assertThat(server.queries).containsExactly("quote {x+\n  y");
-        }
+        assertShowsAndSends("quote {x+\n  y", "\"{x+\\n  y\"\n", "quote {x+\n  y");
     }
 
     @Test
     void blankLinesAndCommentsSendNothing() throws Exception {
-        try (ConsoleTestServer server = ConsoleTestServer.start()) {
-            Cli.Result r = console(server, "\n   \n/ a comment\n1\n");
-
-            assertOk(r, "1\n");
-            assertThat(server.queries).containsExactly("1");
-        }
+        assertShowsAndSends("\n   \n/ a comment\n1\n", "1\n", "1");
     }
 
     // ---------------------------------------------------------------- the end
 
     @Test
     void backslashBackslashEndsTheConsoleWithExitCode0() throws Exception {
-        try (ConsoleTestServer server = ConsoleTestServer.start()) {
-            Cli.Result r = console(server, "1\n\\\\\n2\n");
-
-            assertOk(r, "1\n");
-            assertThat(server.queries).containsExactly("1");
-        }
+        assertShowsAndSends("1\n\\\\\n2\n", "1\n", "1");
     }
 
     @Test

@@ -79,6 +79,21 @@ class RunCommandIT {
 
     // ---------------------------------------------------------------- the script rules, end to end
 
+    /**
+     * Runs the script against a server giving {@code answers}: it prints nothing, exits with 0, and sends exactly
+     * {@code sent}.
+     */
+    private static void assertRunsSilently(Path file, Map<String, Object> answers, String... sent) throws Exception {
+        try (Recorder server = new Recorder(answers)) {
+            Cli.Result r = Cli.run("run", server.address(), file.toString());
+
+            assertThat(server.received).containsExactly(sent);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err()).isEmpty();
+            assertThat(r.exitCode()).isZero();
+        }
+    }
+
     @Test
     void commentsContinuationLinesSystemLinesAndAnErrorThatStopsTheRun() throws Exception {
         Path file = script("setup.q",
@@ -137,14 +152,7 @@ class RunCommandIT {
     @Test
     void aLoneBackslashEndsTheScript() throws Exception {
         Path file = script("end.q", "a:1", "f:{", "  x}", "\\", "b:2", "\\d .bar", "'oops");
-        try (Recorder server = new Recorder(Map.of())) {
-            Cli.Result r = Cli.run("run", server.address(), file.toString());
-
-            assertThat(server.received).containsExactly("a:1", "f:{\n  x}");
-            assertThat(r.err()).isEmpty();
-            assertThat(r.out()).isEmpty();
-            assertThat(r.exitCode()).isZero();
-        }
+        assertRunsSilently(file, Map.of(), "a:1", "f:{\n  x}");
     }
 
     @Test
@@ -194,14 +202,7 @@ class RunCommandIT {
     @Test
     void nothingIsPrintedWithoutEcho() throws Exception {
         Path file = script("quiet.q", "til 3", "x:1;");
-        try (Recorder server = new Recorder(Map.of("til 3", Q.longs(0, 1, 2)))) {
-            Cli.Result r = Cli.run("run", server.address(), file.toString());
-
-            assertThat(server.received).containsExactly("til 3", "x:1;");
-            assertThat(r.out()).isEmpty();
-            assertThat(r.err()).isEmpty();
-            assertThat(r.exitCode()).isZero();
-        }
+        assertRunsSilently(file, Map.of("til 3", Q.longs(0, 1, 2)), "til 3", "x:1;");
     }
 
     @Test

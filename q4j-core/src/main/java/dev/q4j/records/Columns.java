@@ -147,33 +147,26 @@ final class Columns {
 
     private static final Map<Class<?>, MethodHandle> GETTERS = new HashMap<>();
     private static final Map<Class<?>, MethodHandle> SETTERS = new HashMap<>();
-    private static final MethodHandle ITEM;
-    private static final MethodHandle SET_CELL;
-    private static final MethodHandle SET_SYMBOL;
+    private static final MethodHandle ITEM = own("item",
+            MethodType.methodType(Object.class, Values.Decoder.class, Object.class, int.class));
+    private static final MethodHandle SET_CELL = own("cellSet",
+            MethodType.methodType(void.class, Values.Encoder.class, Object.class, int.class, Object.class));
+    private static final MethodHandle SET_SYMBOL = own("symbolSet",
+            MethodType.methodType(void.class, Object.class, int.class, String.class));
 
     static {
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            for (Class<?> raw : new Class<?>[] {boolean.class, byte.class, short.class, int.class, long.class,
-                    float.class, double.class, String.class, UUID.class}) {
-                String name = raw.isPrimitive() ? raw.getName()
-                        : raw.getSimpleName().toLowerCase(java.util.Locale.ROOT);
-                GETTERS.put(raw, l.findStatic(Columns.class, name + "At",
-                        MethodType.methodType(raw, Object.class, int.class)));
-                if (raw != String.class) {
-                    SETTERS.put(raw, l.findStatic(Columns.class, name + "Set",
-                            MethodType.methodType(void.class, Object.class, int.class, raw)));
-                }
+        for (Class<?> raw : new Class<?>[] {boolean.class, byte.class, short.class, int.class, long.class,
+                float.class, double.class, String.class, UUID.class}) {
+            String name = raw.isPrimitive() ? raw.getName() : raw.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+            GETTERS.put(raw, own(name + "At", MethodType.methodType(raw, Object.class, int.class)));
+            if (raw != String.class) {
+                SETTERS.put(raw, own(name + "Set", MethodType.methodType(void.class, Object.class, int.class, raw)));
             }
-            ITEM = l.findStatic(Columns.class, "item",
-                    MethodType.methodType(Object.class, Values.Decoder.class, Object.class, int.class));
-            SET_CELL = l.findStatic(Columns.class, "cellSet",
-                    MethodType.methodType(void.class, Values.Encoder.class, Object.class, int.class, Object.class));
-            SET_SYMBOL = l.findStatic(Columns.class, "symbolSet",
-                    MethodType.methodType(void.class, Object.class, int.class, String.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
         }
+    }
+
+    private static MethodHandle own(String name, MethodType type) {
+        return Handles.findStatic(MethodHandles.lookup(), Columns.class, name, type);
     }
 
     static boolean booleanAt(Object a, int row) {

@@ -83,16 +83,8 @@ final class RecordType {
         return new RecordType(type, List.copyOf(components), guarded(type, constructor), mapper);
     }
 
-    private static final MethodHandle REJECTED;
-
-    static {
-        try {
-            REJECTED = MethodHandles.lookup().findStatic(RecordType.class, "rejected",
-                    MethodType.methodType(Object.class, Class.class, Exception.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final MethodHandle REJECTED = Handles.findStatic(MethodHandles.lookup(), RecordType.class,
+            "rejected", MethodType.methodType(Object.class, Class.class, Exception.class));
 
     /**
      * {@return the constructor, an exception from which (the record's own validation) becomes a {@link CellFailure}

@@ -138,19 +138,12 @@ final class Scalars {
 
     // ------------------------------------------------------------------ registry
 
-    private static final MethodHandle SYMBOL_TO_ENUM;
-    private static final MethodHandle ENUM_TO_SYMBOL;
+    private static final MethodHandle SYMBOL_TO_ENUM = find("symbolEnum",
+            MethodType.methodType(Enum.class, Site.class, EnumNames.class, String.class));
+    private static final MethodHandle ENUM_TO_SYMBOL = find("enumSymbol",
+            MethodType.methodType(String.class, Site.class, Enum.class));
 
     static {
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            SYMBOL_TO_ENUM = l.findStatic(Scalars.class, "symbolEnum",
-                    MethodType.methodType(Enum.class, Site.class, EnumNames.class, String.class));
-            ENUM_TO_SYMBOL = l.findStatic(Scalars.class, "enumSymbol",
-                    MethodType.methodType(String.class, Site.class, Enum.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
         // q -> Java: the natural type of each q type first, then the alternatives
         dec(BOOLEAN, boolean.class, "bool");
         dec(BOOLEAN, Boolean.class, "boolBox");
@@ -279,11 +272,7 @@ final class Scalars {
     }
 
     private static MethodHandle find(String method, MethodType type) {
-        try {
-            return MethodHandles.lookup().findStatic(Scalars.class, method, type);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        return Handles.findStatic(MethodHandles.lookup(), Scalars.class, method, type);
     }
 
     // ------------------------------------------------------------------ q -> Java

@@ -56,25 +56,14 @@ final class Values {
         QValue encode(Object v);
     }
 
-    private static final MethodHandle FROM_CARRIER;
-    private static final MethodHandle TO_CARRIER;
-    private static final MethodHandle OF_NULLABLE;
-    private static final MethodHandle OR_NULL;
-
-    static {
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            FROM_CARRIER = l.findStatic(Values.class, "fromCarrier",
-                    MethodType.methodType(Object.class, ColumnConverter.class, Site.class, Object.class));
-            TO_CARRIER = l.findStatic(Values.class, "toCarrier",
-                    MethodType.methodType(Object.class, ColumnConverter.class, Site.class, Object.class));
-            OF_NULLABLE = l.findStatic(Optional.class, "ofNullable",
-                    MethodType.methodType(Optional.class, Object.class));
-            OR_NULL = l.findStatic(Values.class, "orNull", MethodType.methodType(Object.class, Optional.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final MethodHandle FROM_CARRIER = Handles.findStatic(MethodHandles.lookup(), Values.class,
+            "fromCarrier", MethodType.methodType(Object.class, ColumnConverter.class, Site.class, Object.class));
+    private static final MethodHandle TO_CARRIER = Handles.findStatic(MethodHandles.lookup(), Values.class,
+            "toCarrier", MethodType.methodType(Object.class, ColumnConverter.class, Site.class, Object.class));
+    private static final MethodHandle OF_NULLABLE = Handles.findStatic(MethodHandles.lookup(), Optional.class,
+            "ofNullable", MethodType.methodType(Optional.class, Object.class));
+    private static final MethodHandle OR_NULL = Handles.findStatic(MethodHandles.lookup(), Values.class, "orNull",
+            MethodType.methodType(Object.class, Optional.class));
 
     /** As a component's converter: none at all, not even the global one (a converter's carrier maps directly). */
     static final ColumnConverter<Object, Object> DIRECT =

@@ -3,6 +3,7 @@ package dev.q4j.value;
 import java.nio.DoubleBuffer;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
 
@@ -31,6 +32,21 @@ public abstract sealed class DoubleBackedVector implements QVector permits QFloa
         this.values = view == null ? Objects.requireNonNull(values, "values") : null;
         this.view = view;
         this.attribute = Objects.requireNonNull(attribute, "attribute");
+    }
+
+    /**
+     * {@return the raw items of java.time values, for the factories of the temporal vectors}
+     *
+     * @param items the items; {@code null} items become the type's null ({@code Double.NaN})
+     * @param raw the conversion of one item that is not {@code null}
+     * @param <T> the java.time type
+     */
+    static <T> double[] rawItems(T[] items, ToDoubleFunction<? super T> raw) {
+        double[] r = new double[items.length];
+        for (int i = 0; i < items.length; i++) {
+            r[i] = items[i] == null ? Double.NaN : raw.applyAsDouble(items[i]);
+        }
+        return r;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.q4j.value;
 import java.nio.IntBuffer;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.ToIntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -32,6 +33,21 @@ public abstract sealed class IntBackedVector implements QVector
         this.values = view == null ? Objects.requireNonNull(values, "values") : null;
         this.view = view;
         this.attribute = Objects.requireNonNull(attribute, "attribute");
+    }
+
+    /**
+     * {@return the raw items of java.time values, for the factories of the temporal vectors}
+     *
+     * @param items the items; {@code null} items become the type's null ({@code Integer.MIN_VALUE})
+     * @param raw the conversion of one item that is not {@code null}
+     * @param <T> the java.time type
+     */
+    static <T> int[] rawItems(T[] items, ToIntFunction<? super T> raw) {
+        int[] r = new int[items.length];
+        for (int i = 0; i < items.length; i++) {
+            r[i] = items[i] == null ? Integer.MIN_VALUE : raw.applyAsInt(items[i]);
+        }
+        return r;
     }
 
     /**

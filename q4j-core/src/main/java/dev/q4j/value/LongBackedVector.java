@@ -3,6 +3,7 @@ package dev.q4j.value;
 import java.nio.LongBuffer;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.ToLongFunction;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
@@ -33,6 +34,21 @@ public abstract sealed class LongBackedVector implements QVector
         this.values = view == null ? Objects.requireNonNull(values, "values") : null;
         this.view = view;
         this.attribute = Objects.requireNonNull(attribute, "attribute");
+    }
+
+    /**
+     * {@return the raw items of java.time values, for the factories of the temporal vectors}
+     *
+     * @param items the items; {@code null} items become the type's null ({@code Long.MIN_VALUE})
+     * @param raw the conversion of one item that is not {@code null}
+     * @param <T> the java.time type
+     */
+    static <T> long[] rawItems(T[] items, ToLongFunction<? super T> raw) {
+        long[] r = new long[items.length];
+        for (int i = 0; i < items.length; i++) {
+            r[i] = items[i] == null ? Long.MIN_VALUE : raw.applyAsLong(items[i]);
+        }
+        return r;
     }
 
     /**

@@ -11,10 +11,7 @@ import java.util.List;
  * QComposition.of(QUnaryPrimitive.of(15), QLambda.of("{x+1}"));
  * }</pre>
  */
-public final class QComposition implements QFunction {
-    private final List<QValue> items;
-    private final int depth;
-
+public final class QComposition extends FunctionItems implements QFunction {
     /**
      * Creates a composition of the given functions.
      *
@@ -23,12 +20,7 @@ public final class QComposition implements QFunction {
      *     {@link QValue#MAX_DEPTH}
      */
     public QComposition(List<QValue> items) {
-        items = List.copyOf(items);
-        if (items.isEmpty()) {
-            throw new IllegalArgumentException("a composition needs at least one item");
-        }
-        this.items = items;
-        this.depth = Shapes.depthOver(items);
+        super(items, QType.COMPOSITION);
     }
 
     /**
@@ -38,35 +30,5 @@ public final class QComposition implements QFunction {
      */
     public static QComposition of(QValue... items) {
         return new QComposition(List.of(items));
-    }
-
-    /** {@return the items, unmodifiable} */
-    public List<QValue> items() {
-        return items;
-    }
-
-    @Override
-    public int depth() {
-        return depth;
-    }
-
-    @Override
-    public QType type() {
-        return QType.COMPOSITION;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof QComposition other && items.equals(other.items);
-    }
-
-    @Override
-    public int hashCode() {
-        return items.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return dev.q4j.text.QText.print(this);
     }
 }

@@ -55,11 +55,7 @@ public final class QDateVector extends IntBackedVector {
      * @param values the items; {@code null} items become {@code 0Nd}
      */
     public static QDateVector ofDates(LocalDate... values) {
-        int[] raw = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            raw[i] = values[i] == null ? Integer.MIN_VALUE : QTemporal.dateOf(values[i]);
-        }
-        return new QDateVector(raw, null, Attribute.NONE);
+        return new QDateVector(rawItems(values, QTemporal::dateOf), null, Attribute.NONE);
     }
 
     /**

@@ -55,11 +55,7 @@ public final class QDatetimeVector extends DoubleBackedVector {
      * @param values the items; {@code null} items become {@code 0Nz}
      */
     public static QDatetimeVector ofInstants(Instant... values) {
-        double[] raw = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            raw[i] = values[i] == null ? Double.NaN : QTemporal.datetimeOf(values[i]);
-        }
-        return new QDatetimeVector(raw, null, Attribute.NONE);
+        return new QDatetimeVector(rawItems(values, QTemporal::datetimeOf), null, Attribute.NONE);
     }
 
     /**

@@ -56,11 +56,7 @@ public final class QMinuteVector extends IntBackedVector {
      * @param values the items; {@code null} items become {@code 0Nu}
      */
     public static QMinuteVector ofDurations(Duration... values) {
-        int[] raw = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            raw[i] = values[i] == null ? Integer.MIN_VALUE : minutesOf(values[i]);
-        }
-        return new QMinuteVector(raw, null, Attribute.NONE);
+        return new QMinuteVector(rawItems(values, QMinuteVector::minutesOf), null, Attribute.NONE);
     }
 
     /**

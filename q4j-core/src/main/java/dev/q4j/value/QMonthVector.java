@@ -55,11 +55,7 @@ public final class QMonthVector extends IntBackedVector {
      * @param values the items; {@code null} items become {@code 0Nm}
      */
     public static QMonthVector ofYearMonths(YearMonth... values) {
-        int[] raw = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            raw[i] = values[i] == null ? Integer.MIN_VALUE : QTemporal.monthOf(values[i]);
-        }
-        return new QMonthVector(raw, null, Attribute.NONE);
+        return new QMonthVector(rawItems(values, QTemporal::monthOf), null, Attribute.NONE);
     }
 
     /**

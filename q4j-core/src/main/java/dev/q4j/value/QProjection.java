@@ -11,10 +11,7 @@ import java.util.List;
  * QProjection.of(QLambda.of("{x+y}"), QLong.of(3));
  * }</pre>
  */
-public final class QProjection implements QFunction {
-    private final List<QValue> items;
-    private final int depth;
-
+public final class QProjection extends FunctionItems implements QFunction {
     /**
      * Creates a projection: a function and its arguments, some elided.
      *
@@ -23,12 +20,7 @@ public final class QProjection implements QFunction {
      *     {@link QValue#MAX_DEPTH}
      */
     public QProjection(List<QValue> items) {
-        items = List.copyOf(items);
-        if (items.isEmpty()) {
-            throw new IllegalArgumentException("a projection needs at least one item");
-        }
-        this.items = items;
-        this.depth = Shapes.depthOver(items);
+        super(items, QType.PROJECTION);
     }
 
     /**
@@ -38,35 +30,5 @@ public final class QProjection implements QFunction {
      */
     public static QProjection of(QValue... items) {
         return new QProjection(List.of(items));
-    }
-
-    /** {@return the items, unmodifiable} */
-    public List<QValue> items() {
-        return items;
-    }
-
-    @Override
-    public int depth() {
-        return depth;
-    }
-
-    @Override
-    public QType type() {
-        return QType.PROJECTION;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof QProjection other && items.equals(other.items);
-    }
-
-    @Override
-    public int hashCode() {
-        return items.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return dev.q4j.text.QText.print(this);
     }
 }

@@ -56,11 +56,7 @@ public final class QSecondVector extends IntBackedVector {
      * @param values the items; {@code null} items become {@code 0Nv}
      */
     public static QSecondVector ofDurations(Duration... values) {
-        int[] raw = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            raw[i] = values[i] == null ? Integer.MIN_VALUE : secondsOf(values[i]);
-        }
-        return new QSecondVector(raw, null, Attribute.NONE);
+        return new QSecondVector(rawItems(values, QSecondVector::secondsOf), null, Attribute.NONE);
     }
 
     /**

@@ -56,11 +56,7 @@ public final class QTimeVector extends IntBackedVector {
      * @param values the items; {@code null} items become {@code 0Nt}
      */
     public static QTimeVector ofDurations(Duration... values) {
-        int[] raw = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            raw[i] = values[i] == null ? Integer.MIN_VALUE : millisOf(values[i]);
-        }
-        return new QTimeVector(raw, null, Attribute.NONE);
+        return new QTimeVector(rawItems(values, QTimeVector::millisOf), null, Attribute.NONE);
     }
 
     /**

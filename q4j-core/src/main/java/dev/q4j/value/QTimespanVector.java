@@ -55,11 +55,7 @@ public final class QTimespanVector extends LongBackedVector {
      * @param values the items; {@code null} items become {@code 0Nn}
      */
     public static QTimespanVector ofDurations(Duration... values) {
-        long[] raw = new long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            raw[i] = values[i] == null ? Long.MIN_VALUE : durationNanos(values[i]);
-        }
-        return new QTimespanVector(raw, null, Attribute.NONE);
+        return new QTimespanVector(rawItems(values, QTimespanVector::durationNanos), null, Attribute.NONE);
     }
 
     /**

@@ -55,11 +55,7 @@ public final class QTimestampVector extends LongBackedVector {
      * @param values the items; {@code null} items become {@code 0Np}
      */
     public static QTimestampVector ofInstants(Instant... values) {
-        long[] raw = new long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            raw[i] = values[i] == null ? Long.MIN_VALUE : QTemporal.timestampOf(values[i]);
-        }
-        return new QTimestampVector(raw, null, Attribute.NONE);
+        return new QTimestampVector(rawItems(values, QTemporal::timestampOf), null, Attribute.NONE);
     }
 
     /**

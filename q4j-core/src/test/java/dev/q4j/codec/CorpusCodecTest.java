@@ -15,7 +15,6 @@ import dev.q4j.value.QTable;
 import dev.q4j.value.QTime;
 import dev.q4j.value.QValue;
 import java.nio.ByteOrder;
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
@@ -25,12 +24,8 @@ class CorpusCodecTest {
     private final Decoder decoder = new Decoder();
     private final Encoder encoder = new Encoder();
 
-    static List<CorpusEntry> entries() {
-        return Corpus.all();
-    }
-
     @ParameterizedTest
-    @MethodSource("entries")
+    @MethodSource("dev.q4j.corpus.Corpus#all")
     void reEncodesByteForByte(CorpusEntry entry) {
         QMessage m = decoder.decode(entry.message());
         assertThat(m.compressed()).isEqualTo(entry.compressed());
@@ -39,7 +34,7 @@ class CorpusCodecTest {
     }
 
     @ParameterizedTest
-    @MethodSource("entries")
+    @MethodSource("dev.q4j.corpus.Corpus#all")
     void sizeOfMatchesTheUncompressedBody(CorpusEntry entry) {
         QMessage m = decoder.decode(entry.message());
         byte[] plain = encoder.encode(m.type(), m.value());

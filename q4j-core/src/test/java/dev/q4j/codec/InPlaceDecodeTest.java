@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.q4j.QProtocolException;
-import dev.q4j.corpus.Corpus;
 import dev.q4j.corpus.CorpusEntry;
 import dev.q4j.corpus.Hex;
 import dev.q4j.testing.QValueArbitraries;
@@ -46,10 +45,6 @@ class InPlaceDecodeTest {
     private final Decoder decoder = new Decoder();
     private final Encoder encoder = new Encoder();
 
-    static List<CorpusEntry> entries() {
-        return Corpus.all();
-    }
-
     @Provide
     Arbitrary<QValue> values() {
         return QValueArbitraries.values();
@@ -62,7 +57,7 @@ class InPlaceDecodeTest {
     }
 
     @ParameterizedTest
-    @MethodSource("entries")
+    @MethodSource("dev.q4j.corpus.Corpus#all")
     void everyCorpusMessageDecodesInPlaceToWhatDecodeGivesAndReEncodesByteForByte(CorpusEntry entry) {
         QMessage copied = decoder.decode(entry.message());
         QMessage inPlace = decoder.decodeInPlace(entry.message().clone());

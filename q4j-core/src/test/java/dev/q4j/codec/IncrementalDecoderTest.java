@@ -19,12 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class IncrementalDecoderTest {
     private final Decoder decoder = new Decoder();
 
-    static List<CorpusEntry> entries() {
-        return Corpus.all();
-    }
-
     @ParameterizedTest
-    @MethodSource("entries")
+    @MethodSource("dev.q4j.corpus.Corpus#all")
     void oneByteAtATime(CorpusEntry entry) {
         IncrementalDecoder in = new IncrementalDecoder(decoder);
         byte[] bytes = entry.message();

@@ -54,6 +54,12 @@ class IpcCompressionTest {
         assertThat(again.length).isLessThanOrEqualTo(plain.length / 2);
     }
 
+    /** Checks that decompressing {@code message} fails, saying what is wrong with it in each of {@code parts}. */
+    private static void assertCorrupt(byte[] message, String... parts) {
+        assertThatThrownBy(() -> IpcCompression.decompress(message)).isInstanceOf(IpcCompressionException.class)
+                .hasMessageContainingAll(parts);
+    }
+
     @Test
     void capturesDecodeToWhatTheirExpressionsSay() {
         // 1000#`q: symbol vector (11), attribute 0, count 1000, then 1000 times "q\0"
@@ -263,35 +269,25 @@ class IpcCompressionTest {
     void truncatedStream() {
         byte[] capture = Corpus.qpythonCompressed().get(2).message();
         byte[] cut = withLength(Arrays.copyOf(capture, capture.length - 1));
-        assertThatThrownBy(() -> IpcCompression.decompress(cut))
-                .isInstanceOf(IpcCompressionException.class)
-                .hasMessageContaining("ends early: 3507 of 3647")
-                // the last token is a back-reference: its slot byte is there, its length byte is not
-                .hasMessageContaining("at offset " + (capture.length - 2));
+        // the last token is a back-reference: its slot byte is there, its length byte is not
+        assertCorrupt(cut, "ends early: 3507 of 3647", "at offset " + (capture.length - 2));
         byte[] headerOnly = withLength(Arrays.copyOf(capture, 12));
-        assertThatThrownBy(() -> IpcCompression.decompress(headerOnly))
-                .isInstanceOf(IpcCompressionException.class).hasMessageContaining("cannot come from 0");
+        assertCorrupt(headerOnly, "cannot come from 0");
     }
 
     @Test
     void backReferenceToAnEmptySlot() {
         // size 20; flag 01: a back-reference to slot 5 (10 bytes), which nothing filled, then two literals
         byte[] m = Hex.hex("0100010011000000140000000105086161");
-        assertThatThrownBy(() -> IpcCompression.decompress(m))
-                .isInstanceOf(IpcCompressionException.class)
-                .hasMessageContaining("table slot 5")
-                .hasMessageContaining("at offset 13");
+        assertCorrupt(m, "table slot 5", "at offset 13");
     }
 
     @Test
     void backReferenceWritingPastTheDeclaredSize() {
         // size 11 (3 body bytes); literals 'a' 'a' fill slot 0 with position 8; then slot 0 with 5 extra = 7 bytes
         byte[] m = withLength(Hex.hex("01000100000000000b00000004616100" + "05"));
-        assertThatThrownBy(() -> IpcCompression.decompress(m))
-                .isInstanceOf(IpcCompressionException.class)
-                .hasMessageContaining("copies 7 bytes at output position 10")
-                .hasMessageContaining("past the declared uncompressed size 11")
-                .hasMessageContaining("at offset 15");
+        assertCorrupt(m,
+                "copies 7 bytes at output position 10", "past the declared uncompressed size 11", "at offset 15");
         // the same stream is fine when the declared size matches
         byte[] ok = withLength(Hex.hex("0100010000000000110000000461610005"));
         assertThat(Hex.hex(IpcCompression.decompress(ok))).isEqualTo("0100000011000000616161616161616161");
@@ -302,27 +298,19 @@ class IpcCompressionTest {
         byte[] capture = Corpus.qpythonCompressed().get(0).message(); // 2014 bytes uncompressed
         byte[] high = capture.clone();
         putLittleEndianInt(high, 8, 2015);
-        assertThatThrownBy(() -> IpcCompression.decompress(high))
-                .isInstanceOf(IpcCompressionException.class).hasMessageContaining("ends early")
-                .hasMessageContaining("2014 of 2015");
+        assertCorrupt(high, "ends early", "2014 of 2015");
         byte[] low = capture.clone();
         putLittleEndianInt(low, 8, 2013);
-        assertThatThrownBy(() -> IpcCompression.decompress(low))
-                .isInstanceOf(IpcCompressionException.class)
-                        .hasMessageContaining("past the declared uncompressed size");
+        assertCorrupt(low, "past the declared uncompressed size");
         byte[] tiny = capture.clone();
         putLittleEndianInt(tiny, 8, 7);
-        assertThatThrownBy(() -> IpcCompression.decompress(tiny))
-                .isInstanceOf(IpcCompressionException.class).hasMessageContaining("smaller than the 8-byte header")
-                .hasMessageContaining("at offset 8");
+        assertCorrupt(tiny, "smaller than the 8-byte header", "at offset 8");
         byte[] negative = capture.clone();
         putLittleEndianInt(negative, 8, -1);
-        assertThatThrownBy(() -> IpcCompression.decompress(negative))
-                .isInstanceOf(IpcCompressionException.class).hasMessageContaining("4294967295");
+        assertCorrupt(negative, "4294967295");
         byte[] huge = capture.clone();
         putLittleEndianInt(huge, 8, 2_000_000_000);
-        assertThatThrownBy(() -> IpcCompression.decompress(huge))
-                .isInstanceOf(IpcCompressionException.class).hasMessageContaining("cannot come from 33");
+        assertCorrupt(huge, "cannot come from 33");
     }
 
     @Test
@@ -334,18 +322,13 @@ class IpcCompressionTest {
         assertThat((long) plain.length).isLessThan((long) zipped.length * IpcCompression.TRUSTED_EXPANSION);
         byte[] high = zipped.clone();
         putLittleEndianInt(high, 8, plain.length + 1);
-        assertThatThrownBy(() -> IpcCompression.decompress(high))
-                .isInstanceOf(IpcCompressionException.class)
-                .hasMessageContaining("ends early: " + plain.length + " of " + (plain.length + 1));
+        assertCorrupt(high, "ends early: " + plain.length + " of " + (plain.length + 1));
         byte[] low = zipped.clone();
         putLittleEndianInt(low, 8, plain.length - 1);
-        assertThatThrownBy(() -> IpcCompression.decompress(low))
-                .isInstanceOf(IpcCompressionException.class)
-                .hasMessageContaining("past the declared uncompressed size " + (plain.length - 1));
+        assertCorrupt(low, "past the declared uncompressed size " + (plain.length - 1));
         byte[] cut = Arrays.copyOf(zipped, zipped.length - 100);
         putLittleEndianInt(cut, 4, cut.length);
-        assertThatThrownBy(() -> IpcCompression.decompress(cut))
-                .isInstanceOf(IpcCompressionException.class).hasMessageContaining("ends early");
+        assertCorrupt(cut, "ends early");
     }
 
     @Test
@@ -367,35 +350,26 @@ class IpcCompressionTest {
     @Test
     void malformedHeaders() {
         byte[] capture = Corpus.qpythonCompressed().get(0).message();
-        assertThatThrownBy(() -> IpcCompression.decompress(Arrays.copyOf(capture, 11)))
-                .isInstanceOf(IpcCompressionException.class).hasMessageContaining("too short");
+        assertCorrupt(Arrays.copyOf(capture, 11), "too short");
         byte[] order = capture.clone();
         order[0] = 7;
-        assertThatThrownBy(() -> IpcCompression.decompress(order))
-                .isInstanceOf(IpcCompressionException.class).hasMessageContaining("byte 0");
+        assertCorrupt(order, "byte 0");
         byte[] plain = capture.clone();
         plain[2] = 0;
-        assertThatThrownBy(() -> IpcCompression.decompress(plain))
-                .isInstanceOf(IpcCompressionException.class).hasMessageContaining("not compressed");
+        assertCorrupt(plain, "not compressed");
         byte[] flag2 = capture.clone();
         flag2[2] = 2;
-        assertThatThrownBy(() -> IpcCompression.decompress(flag2))
-                .isInstanceOf(IpcCompressionException.class).hasMessageContaining("compression flag 2");
+        assertCorrupt(flag2, "compression flag 2");
         byte[] length = capture.clone();
         putLittleEndianInt(length, 4, capture.length + 1);
-        assertThatThrownBy(() -> IpcCompression.decompress(length))
-                .isInstanceOf(IpcCompressionException.class).hasMessageContaining("header length field")
-                .hasMessageContaining("at offset 4");
+        assertCorrupt(length, "header length field", "at offset 4");
     }
 
     @Test
     void trailingBytesAfterTheStream() {
         byte[] capture = Corpus.qpythonCompressed().get(1).message();
         byte[] longer = withLength(Arrays.copyOf(capture, capture.length + 2));
-        assertThatThrownBy(() -> IpcCompression.decompress(longer))
-                .isInstanceOf(IpcCompressionException.class)
-                .hasMessageContaining("2 unused bytes")
-                .hasMessageContaining("at offset " + capture.length);
+        assertCorrupt(longer, "2 unused bytes", "at offset " + capture.length);
     }
 
     @Test

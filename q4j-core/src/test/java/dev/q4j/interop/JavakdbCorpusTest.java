@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.kx.c;
 import dev.q4j.codec.Decoder;
-import dev.q4j.corpus.Corpus;
 import dev.q4j.corpus.CorpusEntry;
 import dev.q4j.value.QError;
 import dev.q4j.value.QValue;
-import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -18,19 +16,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every corpus message decodes in q4j to the same value KX's own Java interface finds in it (through javakdb's
  * object model), for every type javakdb understands.
  */
+@ExtendWith(JavakdbUtf8.class)
 class JavakdbCorpusTest {
 
-    @BeforeAll
-    static void utf8() throws Exception {
-        c.setEncoding("UTF-8");
-    }
-
-    static List<CorpusEntry> entries() {
-        return Corpus.all();
-    }
-
     @ParameterizedTest
-    @MethodSource("entries")
+    @MethodSource("dev.q4j.corpus.Corpus#all")
     void q4jAgreesWithJavakdb(CorpusEntry entry) throws Exception {
         QValue ours = new Decoder().decode(entry.message()).value();
         if (ours instanceof QError e) {

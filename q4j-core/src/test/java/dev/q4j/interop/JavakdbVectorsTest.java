@@ -19,8 +19,8 @@ import dev.q4j.value.QTable;
 import dev.q4j.value.QType;
 import java.nio.ByteOrder;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,14 +29,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * decodes is written back byte for byte, and JK07, a kdb+ response to {@code ([] name:(); iq:())}, is checked part by
  * part against the bytes and against KX's Java interface.
  */
+@ExtendWith(JavakdbUtf8.class)
 class JavakdbVectorsTest {
     private final Decoder decoder = new Decoder();
     private final Encoder encoder = new Encoder();
-
-    @BeforeAll
-    static void utf8() throws Exception {
-        c.setEncoding("UTF-8");
-    }
 
     /**
      * JK07 is the one well-formed kdb+ capture (JK08, the other, is a splayed-table reference q4j refuses, see

@@ -14,12 +14,11 @@ import dev.q4j.value.QValue;
 import dev.q4j.value.QVectors;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -34,6 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and the second check below holds each expectation against KX's Java interface in full, so no expectation rests on
  * q4j's decoder. {@code N#x} (x an atom) stands for N copies of x, which q4j's literal parser does not read.
  */
+@ExtendWith(JavakdbUtf8.class)
 class NodeqVectorsValueTest {
     private static final Map<String, String> EXPECTED = new LinkedHashMap<>();
     private static final Pattern TAKE = Pattern.compile("(\\d+)#([^;()\\s]+)");
@@ -206,22 +206,13 @@ class NodeqVectorsValueTest {
         }
     }
 
-    @BeforeAll
-    static void utf8() throws Exception {
-        c.setEncoding("UTF-8");
-    }
-
-    static List<CorpusEntry> entries() {
-        return Corpus.nodeq();
-    }
-
     @Test
     void everyEntryHasAnExpectationAndEveryExpectationAnEntry() {
         assertThat(Corpus.nodeq()).extracting(CorpusEntry::id).containsExactlyElementsOf(EXPECTED.keySet());
     }
 
     @ParameterizedTest
-    @MethodSource("entries")
+    @MethodSource("dev.q4j.corpus.Corpus#nodeq")
     void decodesToTheWholeValueNodeqAsserts(CorpusEntry entry) {
         QValue expected = expected(entry.id());
         QValue decoded = new Decoder().decode(entry.message()).value();
@@ -230,7 +221,7 @@ class NodeqVectorsValueTest {
     }
 
     @ParameterizedTest
-    @MethodSource("entries")
+    @MethodSource("dev.q4j.corpus.Corpus#nodeq")
     void expectationAgreesWithKxsJavaInterface(CorpusEntry entry) throws Exception {
         // the written expectation, seen through javakdb's object model, equals what KX's own decoder reads in the
         // bytes: a check of the transcription that does not go through q4j's decoder

@@ -6,15 +6,15 @@ import com.kx.c;
 import dev.q4j.codec.Decoder;
 import dev.q4j.codec.Encoder;
 import dev.q4j.codec.MessageType;
+import dev.q4j.interop.JavakdbUtf8;
 import dev.q4j.value.QTable;
-import java.io.UnsupportedEncodingException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The mapper against another implementation: tables written from records are read by KX's own Java interface
@@ -22,13 +22,9 @@ import org.junit.jupiter.api.Test;
  * {@code String[]}, strings as {@code char[]}, timestamps as {@code Instant} ({@code Instant.MIN} for null), dates
  * as {@code LocalDate}, times as {@code LocalTime}, guids as {@code UUID}.
  */
+@ExtendWith(JavakdbUtf8.class)
 class RecordsInteropTest {
     private static final RecordMapper MAPPER = RecordMapper.defaults();
-
-    @BeforeAll
-    static void utf8() throws UnsupportedEncodingException {
-        c.setEncoding("UTF-8");
-    }
 
     enum Side { BUY, SELL }
 

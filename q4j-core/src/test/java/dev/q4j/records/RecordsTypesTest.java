@@ -31,6 +31,15 @@ import org.junit.jupiter.api.Test;
  */
 class RecordsTypesTest {
     private static final RecordMapper MAPPER = RecordMapper.defaults();
+
+    /** Checks that {@code table} reads as exactly {@code rows}, and that they write back as the same table. */
+    @SafeVarargs
+    @SuppressWarnings("varargs")   // the items are only read
+    private static <R extends Record> void assertReadsAndWritesBack(QTable table, Class<R> type, R... rows) {
+        List<R> read = MAPPER.toList(table, type);
+        assertThat(read).containsExactly(rows);
+        assertThat(MAPPER.toTable(read, type)).isEqualTo(table);
+    }
     private static final UUID G = UUID.fromString("0a369037-75d3-b24d-6721-5a1d44d4bed5");
 
     /** every q type in its natural Java type, boxed so that the second row's nulls fit */
@@ -73,10 +82,9 @@ class RecordsTypesTest {
     void primitivesReadAndWriteTheirTypesAndFloatsTakeNaNForNull() {
         QTable table = (QTable) QText.parse("([] b:01b; x:0x0102; h:1 2h; i:3 4i; j:5 6; e:1.5 0Ne; f:0n 2.5;"
                 + " c:\"xy\")");
-        List<Primitives> rows = MAPPER.toList(table, Primitives.class);
-        assertThat(rows).containsExactly(new Primitives(false, (byte) 1, (short) 1, 3, 5, 1.5f, Double.NaN, 'x'),
+        assertReadsAndWritesBack(table, Primitives.class,
+                new Primitives(false, (byte) 1, (short) 1, 3, 5, 1.5f, Double.NaN, 'x'),
                 new Primitives(true, (byte) 2, (short) 2, 4, 6, Float.NaN, 2.5, 'y'));
-        assertThat(MAPPER.toTable(rows, Primitives.class)).isEqualTo(table);
     }
 
     record Optionals(OptionalLong j, OptionalInt i, OptionalDouble f, Optional<String> s, Optional<Instant> p,
@@ -87,13 +95,11 @@ class RecordsTypesTest {
     void nullsAreEmptyOptionals() {
         QTable table = (QTable) QText.parse("([] j:1 0N; i:0N 2i; f:1.5 0n; s:`a`; p:0Np 2000.01.01D00:00:00;"
                 + " d:2000.01.02 0Nd)");
-        List<Optionals> rows = MAPPER.toList(table, Optionals.class);
-        assertThat(rows).containsExactly(
+        assertReadsAndWritesBack(table, Optionals.class,
                 new Optionals(OptionalLong.of(1), OptionalInt.empty(), OptionalDouble.of(1.5), Optional.of("a"),
                         Optional.empty(), Optional.of(LocalDate.of(2000, 1, 2))),
                 new Optionals(OptionalLong.empty(), OptionalInt.of(2), OptionalDouble.empty(), Optional.empty(),
                         Optional.of(Instant.parse("2000-01-01T00:00:00Z")), Optional.empty()));
-        assertThat(MAPPER.toTable(rows, Optionals.class)).isEqualTo(table);
     }
 
     record Alternatives(LocalDateTime p1, OffsetDateTime p2, @QColumn(type = QType.TIMESTAMP) long p3,
@@ -108,14 +114,12 @@ class RecordsTypesTest {
         QTable table = (QTable) QText.parse("([] p1:,2024.01.02D09:30:00.000000001; p2:,2024.01.02D09:30:00;"
                 + " p3:,2000.01.01D00:00:00.000000042; z1:,2024.01.02T09:30:00.500; z2:,2000.01.01T00:00:00.000;"
                 + " n1:,0D09:30:00.000000001; n2:,0D00:00:00.000000007; u:,25:00; v:,-00:00:01; t:,00:00:00.001)");
-        List<Alternatives> rows = MAPPER.toList(table, Alternatives.class);
         Alternatives expected = new Alternatives(LocalDateTime.of(2024, 1, 2, 9, 30, 0, 1),
                 OffsetDateTime.of(2024, 1, 2, 9, 30, 0, 0, ZoneOffset.UTC), 42,
                 LocalDateTime.of(2024, 1, 2, 9, 30, 0, 500_000_000),
                 OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), LocalTime.of(9, 30, 0, 1), 7,
                 Duration.ofHours(25), Duration.ofSeconds(-1), Duration.ofMillis(1));
-        assertThat(rows).containsExactly(expected);
-        assertThat(MAPPER.toTable(rows, Alternatives.class)).isEqualTo(table);
+        assertReadsAndWritesBack(table, Alternatives.class, expected);
     }
 
     enum Side { BUY, SELL }
@@ -126,10 +130,9 @@ class RecordsTypesTest {
     @Test
     void symbolsAreStringsOrEnumsAndStringColumnsAreStrings() {
         QTable table = (QTable) QText.parse("([] sym:`ibm``msft; side:`BUY`SELL`; text:(\"hello\";\"\";,\"x\"))");
-        List<Symbols> rows = MAPPER.toList(table, Symbols.class);
-        assertThat(rows).containsExactly(new Symbols("ibm", Side.BUY, "hello"), new Symbols(null, Side.SELL, ""),
+        assertReadsAndWritesBack(table, Symbols.class,
+                new Symbols("ibm", Side.BUY, "hello"), new Symbols(null, Side.SELL, ""),
                 new Symbols("msft", null, "x"));
-        assertThat(MAPPER.toTable(rows, Symbols.class)).isEqualTo(table);
     }
 
     record Widening(long fromInt, long fromShort, int intFromShort, double fromReal, Long boxedFromInt) {
@@ -151,10 +154,9 @@ class RecordsTypesTest {
         // found by the property test: minutes times nanoseconds per minute overflowed a long
         QTable table = QTable.of(List.of("u", "v"), List.of(QMinuteVector.of(2147483646, -2147483646),
                 QSecondVector.of(2147483646, -2147483646)));
-        List<Spans> rows = MAPPER.toList(table, Spans.class);
-        assertThat(rows).containsExactly(new Spans(Duration.ofMinutes(2147483646), Duration.ofSeconds(2147483646)),
+        assertReadsAndWritesBack(table, Spans.class,
+                new Spans(Duration.ofMinutes(2147483646), Duration.ofSeconds(2147483646)),
                 new Spans(Duration.ofMinutes(-2147483646), Duration.ofSeconds(-2147483646)));
-        assertThat(MAPPER.toTable(rows, Spans.class)).isEqualTo(table);
     }
 
     record Infinities(long j, Long jb, int i, short h, double f, float e, @QColumn(type = QType.TIMESTAMP) long p) {
@@ -164,13 +166,11 @@ class RecordsTypesTest {
     void infinitiesStayValuesInNumbers() {
         QTable table = (QTable) QText.parse("([] j:0W -0W; jb:-0W 0W; i:0Wi -0Wi; h:0Wh -0Wh; f:0w -0w; e:0we -0we;"
                 + " p:0Wp -0Wp)");
-        List<Infinities> rows = MAPPER.toList(table, Infinities.class);
-        assertThat(rows).containsExactly(
+        assertReadsAndWritesBack(table, Infinities.class,
                 new Infinities(Long.MAX_VALUE, -Long.MAX_VALUE, Integer.MAX_VALUE, Short.MAX_VALUE,
                         Double.POSITIVE_INFINITY, Float.POSITIVE_INFINITY, Long.MAX_VALUE),
                 new Infinities(-Long.MAX_VALUE, Long.MAX_VALUE, -Integer.MAX_VALUE, (short) -Short.MAX_VALUE,
                         Double.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY, -Long.MAX_VALUE));
-        assertThat(MAPPER.toTable(rows, Infinities.class)).isEqualTo(table);
     }
 
     record RawTemporals(@QColumn(type = QType.TIMESTAMP) long p, @QColumn(type = QType.MONTH) int m,
@@ -184,14 +184,12 @@ class RecordsTypesTest {
         QTable table = (QTable) QText.parse("([] p:0Wp -0Wp 2000.01.01D00:00:00.000000001;"
                 + " m:0Wm -0Wm 2000.02m; d:0Wd 0Nd 2000.01.03; z:0wz -0wz 0Nz; n:0Wn 0Nn 0D00:00:00.000000005;"
                 + " u:0Wu -0Wu 00:06; v:0Wv -0Wv 00:00:07; t:0Wt 0Nt 00:00:00.008)");
-        List<RawTemporals> rows = MAPPER.toList(table, RawTemporals.class);
-        assertThat(rows).containsExactly(
+        assertReadsAndWritesBack(table, RawTemporals.class,
                 new RawTemporals(Long.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, Double.POSITIVE_INFINITY,
                         Long.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, OptionalInt.of(Integer.MAX_VALUE)),
                 new RawTemporals(-Long.MAX_VALUE, -Integer.MAX_VALUE, null, Double.NEGATIVE_INFINITY, null,
                         -Integer.MAX_VALUE, -Integer.MAX_VALUE, OptionalInt.empty()),
                 new RawTemporals(1, 1, 2, Double.NaN, 5L, 6, 7, OptionalInt.of(8)));
-        assertThat(MAPPER.toTable(rows, RawTemporals.class)).isEqualTo(table);
     }
 
     record Trade(Instant time, String sym, double price, long size, char side) {

@@ -95,11 +95,16 @@ class QTextBytesTest {
 
     @Property(tries = 3000)
     void anySymbolBytesRoundTrip(@ForAll("texts") byte[] symbol) {
+        assertWireRoundTrip(message(nulTerminated(-11, symbol)));
+    }
+
+    /** @return the body of an atom of {@code type} that is text bytes and a NUL: a symbol (-11), an error (-128) */
+    private static byte[] nulTerminated(int type, byte[] text) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(-11);
-        body.writeBytes(symbol);
+        body.write(type);
+        body.writeBytes(text);
         body.write(0);
-        assertWireRoundTrip(message(body.toByteArray()));
+        return body.toByteArray();
     }
 
     @Property(tries = 1000)
@@ -122,11 +127,7 @@ class QTextBytesTest {
 
     @Property(tries = 2000)
     void anyErrorTextBytesRoundTrip(@ForAll("texts") byte[] text) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(-128);
-        body.writeBytes(text);
-        body.write(0);
-        assertWireRoundTrip(message(body.toByteArray()));
+        assertWireRoundTrip(message(nulTerminated(-128, text)));
     }
 
     @Property(tries = 2000)

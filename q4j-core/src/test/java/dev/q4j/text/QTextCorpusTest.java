@@ -6,22 +6,16 @@ import dev.q4j.codec.Compression;
 import dev.q4j.codec.Decoder;
 import dev.q4j.codec.Encoder;
 import dev.q4j.codec.QMessage;
-import dev.q4j.corpus.Corpus;
 import dev.q4j.corpus.CorpusEntry;
 import dev.q4j.value.QValue;
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every message real kdb+ produced: decode, print, parse, encode must give back the same bytes. */
 class QTextCorpusTest {
 
-    static List<CorpusEntry> entries() {
-        return Corpus.all();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("entries")
+    @MethodSource("dev.q4j.corpus.Corpus#all")
     void printThenParseThenEncodeGivesTheOriginalBytes(CorpusEntry entry) {
         byte[] original = entry.message();
         QMessage message = new Decoder().decode(original);

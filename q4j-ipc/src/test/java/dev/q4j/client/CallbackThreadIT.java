@@ -29,18 +29,8 @@ class CallbackThreadIT {
     void aBlockingRequestInAFutureCallbackFailsFastInsteadOfDeadlocking() throws Exception {
         // the server holds each "held" reply until the test has registered its callback
         Semaphore release = new Semaphore(0);
-        try (RawServer server = RawServer.tcp(peer -> {
-            peer.handshake(3);
-            peer.tolerateDisconnect();
-            while (true) {
-                QMessage m = peer.read();
-                if (((QCharVector) m.value()).asString().startsWith("held")
-                        && !release.tryAcquire(5, TimeUnit.SECONDS)) {
-                    throw new AssertionError("never released");
-                }
-                peer.reply(m.value());
-            }
-        }); QConnection q = QConnection.connect(
+        try (RawServer server = RawServer.tcp(HeldReplies.holding("held", release, QCharVector::of));
+             QConnection q = QConnection.connect(
                 ConnectionOptions.builder("127.0.0.1", server.port()).build())) {
             AtomicReference<String> thread = new AtomicReference<>();
             CompletableFuture<QValue> nested = q.queryAsync("held first").thenApply(v -> {

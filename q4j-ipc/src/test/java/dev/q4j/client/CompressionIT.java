@@ -156,11 +156,15 @@ class CompressionIT {
         return message[2] == 1;
     }
 
+    /** @return for each of the two requests {@link #sent} (BIG then SMALL), whether it went compressed */
+    private static List<Boolean> compressedSent(String host, Compression compression, int serverCapability)
+            throws Exception {
+        return sent(host, compression, serverCapability).stream().map(CompressionIT::compressed).toList();
+    }
+
     @Test
     void byKdbsRulesNothingIsCompressedForALoopbackPeer() throws Exception {
-        List<byte[]> raw = sent("127.0.0.1", Compression.KDB, 3);
-        assertThat(compressed(raw.get(0))).isFalse();
-        assertThat(compressed(raw.get(1))).isFalse();
+        assertThat(compressedSent("127.0.0.1", Compression.KDB, 3)).containsExactly(false, false);
     }
 
     @Test
@@ -174,22 +178,18 @@ class CompressionIT {
 
     @Test
     void alwaysCompressesEvenForLoopbackAndSmallMessages() throws Exception {
-        List<byte[]> raw = sent("127.0.0.1", Compression.ALWAYS, 3);
-        assertThat(compressed(raw.get(0))).isTrue();
-        assertThat(compressed(raw.get(1))).isTrue();
+        assertThat(compressedSent("127.0.0.1", Compression.ALWAYS, 3)).containsExactly(true, true);
     }
 
     @Test
     void neverMeansNever() throws Exception {
-        List<byte[]> raw = sent(RemoteLookingTransportProvider.HOST, Compression.NEVER, 3);
-        assertThat(compressed(raw.get(0))).isFalse();
-        assertThat(compressed(raw.get(1))).isFalse();
+        assertThat(compressedSent(RemoteLookingTransportProvider.HOST, Compression.NEVER, 3))
+                .containsExactly(false, false);
     }
 
     @Test
     void aPeerAtCapability0CannotReadCompressionSoItGetsNone() throws Exception {
-        List<byte[]> raw = sent(RemoteLookingTransportProvider.HOST, Compression.ALWAYS, 0);
-        assertThat(compressed(raw.get(0))).isFalse();
-        assertThat(compressed(raw.get(1))).isFalse();
+        assertThat(compressedSent(RemoteLookingTransportProvider.HOST, Compression.ALWAYS, 0))
+                .containsExactly(false, false);
     }
 }

@@ -251,18 +251,9 @@ class ConnectionFailureIT {
     void aTimedOutRequestDoesNotDesynchroniseTheStream() throws Exception {
         // the server holds each "slow" reply until the test, having seen the timeout, lets it go
         Semaphore release = new Semaphore(0);
-        try (RawServer server = RawServer.tcp(peer -> {
-            peer.handshake(3);
-            peer.tolerateDisconnect();
-            while (true) {
-                QMessage m = peer.read();
-                String text = ((QCharVector) m.value()).asString();
-                if (text.startsWith("slow") && !release.tryAcquire(5, TimeUnit.SECONDS)) {
-                    throw new AssertionError("never released");
-                }
-                peer.reply(QCharVector.of("reply to " + text));
-            }
-        }); QConnection q = QConnection.connect(options(server).requestTimeout(Duration.ofMillis(800)).build())) {
+        try (RawServer server = RawServer.tcp(
+                HeldReplies.holding("slow", release, text -> QCharVector.of("reply to " + text)));
+             QConnection q = QConnection.connect(options(server).requestTimeout(Duration.ofMillis(800)).build())) {
             long start = System.nanoTime();
             assertThatThrownBy(() -> q.query("slow 1"))
                     .isInstanceOf(QTimeoutException.class)

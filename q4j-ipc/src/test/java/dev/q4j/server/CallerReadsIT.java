@@ -19,14 +19,9 @@ import dev.q4j.value.QLong;
 import dev.q4j.value.QSymbol;
 import dev.q4j.value.QValue;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -130,28 +125,13 @@ class CallerReadsIT {
         int threads = 8;
         int perThread = 500;
         try (QServer server = server(); QConnection q = QConnection.connect(options(server).build())) {
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            try {
-                CyclicBarrier start = new CyclicBarrier(threads);
-                List<Future<Integer>> results = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    long thread = t;
-                    results.add(pool.submit(() -> {
-                        start.await(5, TimeUnit.SECONDS);
-                        for (long i = 0; i < perThread; i++) {
-                            assertThat(q.execute(QList.of(QLong.of(thread), QLong.of(i))))
-                                    .isEqualTo(QList.of(QLong.of(thread), QLong.of(i), QLong.of(i * i)));
-                        }
-                        return perThread;
-                    }));
+            TestServers.onThreadsAtOnce(threads, perThread, thread -> {
+                for (long i = 0; i < perThread; i++) {
+                    assertThat(q.execute(QList.of(QLong.of(thread), QLong.of(i))))
+                            .isEqualTo(QList.of(QLong.of(thread), QLong.of(i), QLong.of(i * i)));
                 }
-                for (Future<Integer> r : results) {
-                    assertThat(r.get(20, TimeUnit.SECONDS)).isEqualTo(perThread);
-                }
-            } finally {
-                pool.shutdownNow();
-                assertThat(pool.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
-            }
+                return perThread;
+            });
         }
     }
 

@@ -19,16 +19,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Misbehaving and malicious clients, each disconnected by the server within a bounded time, with a logged reason,
@@ -40,44 +37,23 @@ class HostileClientIT {
     /** a timeout long enough never to be the reason a test's client is closed */
     private static final Duration LONG = Duration.ofSeconds(20);
 
-    private final Map<String, ClientConnection> byUser = new ConcurrentHashMap<>();
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-    private LogCapture log;
+    @RegisterExtension
+    final ServerFixture fixture = new ServerFixture();
     private QServer server;
     private QConnection good;
     private long probes;
 
-    @BeforeEach
-    void captureLog() {
-        log = new LogCapture();
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-            toClose.get(i).close();
-        }
-        if (good != null) {
-            good.close();
-        }
-        if (server != null) {
-            server.shutdown(Duration.ofSeconds(1));
-        }
-        log.close();
-    }
-
     /** Starts an echo server with the given settings, and the well-behaved client. */
     private void start(ServerOptions.Builder builder) throws IOException {
-        server = QServer.start(builder.requestHandler(TestServers.ECHO)
-                .onOpen(c -> byUser.put(c.user(), c)).build());
-        good = QConnection.connect(TestServers.options(server).credentials("good", "").build());
+        server = fixture.start(builder.requestHandler(TestServers.ECHO));
+        good = fixture.closeAfter(QConnection.connect(TestServers.options(server).credentials("good", "").build()));
         assertGoodClientServed();
     }
 
     private void assertGoodClientServed() {
         TestServers.assertStillServes(good, QLong.of(probes++));
         assertThat(good.isOpen()).isTrue();
-        assertThat(byUser.get("good").isOpen()).isTrue();
+        assertThat(fixture.connection("good").isOpen()).isTrue();
     }
 
     private RawClient raw() throws IOException {
@@ -85,23 +61,13 @@ class HostileClientIT {
     }
 
     private RawClient raw(int receiveBuffer) throws IOException {
-        RawClient r = RawClient.connect(server.port(), receiveBuffer);
-        toClose.add(r);
-        return r;
-    }
-
-    /** A raw client past a good handshake. */
-    private RawClient handshaken(String user) throws Exception {
-        RawClient r = raw();
-        assertThat(r.handshake(user + ":pw", 3)).isEqualTo(3);
-        TestServers.await(user + " connected", Duration.ofSeconds(5), () -> byUser.containsKey(user));
-        return r;
+        return fixture.closeAfter(RawClient.connect(server.port(), receiveBuffer));
     }
 
     /** Checks that the server closed {@code r} and logged why, and that the good client is still served. */
     private String assertDisconnected(RawClient r, String reason) throws Exception {
         r.assertClosedByServer(CLOSED_WITHIN);
-        String logged = log.await(CLOSED_WITHIN, ":" + r.socket.getLocalPort() + ": ", reason);
+        String logged = fixture.log().await(CLOSED_WITHIN, ":" + r.socket.getLocalPort() + ": ", reason);
         assertGoodClientServed();
         return logged;
     }
@@ -168,7 +134,7 @@ class HostileClientIT {
         String logged = assertDisconnected(r,
                 "rejected the credentials of user 'evil\\u000d\\u000aSEVERE - forged line\\u2028'");
         assertThat(logged).startsWith("WARNING: disconnected");
-        assertThat(log.text().split("\\R")).noneMatch(line -> line.startsWith("SEVERE - forged"));
+        assertThat(fixture.log().text().split("\\R")).noneMatch(line -> line.startsWith("SEVERE - forged"));
         // and a long name is cut short
         RawClient longName = raw();
         longName.writeMaybeRefused(Handshake.request("x".repeat(500) + ":pw", 3));
@@ -196,27 +162,27 @@ class HostileClientIT {
     @Test
     void headersClaimingImpossibleOrOversizedLengths() throws Exception {
         start(strict().limits(DecodeLimits.DEFAULT.withMaxMessageSize(1 << 20)));
-        RawClient tiny = handshaken("tiny");
+        RawClient tiny = fixture.handshaken("tiny");
         tiny.writeMaybeRefused(header(1, 1, 0, 5));
         assertDisconnected(tiny, "impossible message length 5");
 
-        RawClient huge = handshaken("huge");
+        RawClient huge = fixture.handshaken("huge");
         huge.writeMaybeRefused(header(1, 1, 0, 0xFFFF_FFFFL));
         assertDisconnected(huge, "over the limit");
 
-        RawClient justOver = handshaken("justOver");
+        RawClient justOver = fixture.handshaken("justOver");
         justOver.writeMaybeRefused(header(1, 0, 0, (1 << 20) + 1));
         assertDisconnected(justOver, "message of 1048577 bytes is over the limit of 1048576 bytes");
 
-        RawClient bigEndian = handshaken("bigEndian");
+        RawClient bigEndian = fixture.handshaken("bigEndian");
         bigEndian.writeMaybeRefused(header(0, 1, 0, Integer.MAX_VALUE));
         assertDisconnected(bigEndian, "over the limit");
 
-        RawClient badOrder = handshaken("badOrder");
+        RawClient badOrder = fixture.handshaken("badOrder");
         badOrder.writeMaybeRefused(new byte[] {7, 1, 0, 0, 20, 0, 0, 0});
         assertDisconnected(badOrder, "bad byte-order byte 7");
 
-        RawClient badType = handshaken("badType");
+        RawClient badType = fixture.handshaken("badType");
         badType.writeMaybeRefused(new byte[] {1, 9, 0, 0, 20, 0, 0, 0});
         assertDisconnected(badType, "bad message type 9");
 
@@ -227,20 +193,20 @@ class HostileClientIT {
     void garbageInAMessageBody() throws Exception {
         start(strict());
         // a long vector claiming a million items in a 14-byte message
-        RawClient count = handshaken("count");
+        RawClient count = fixture.handshaken("count");
         count.writeMaybeRefused(message(bytes(7, 0, 0x40, 0x42, 0x0F, 0)));
         assertDisconnected(count, "disconnected");
 
-        RawClient type = handshaken("type");
+        RawClient type = fixture.handshaken("type");
         type.writeMaybeRefused(message(bytes(113)));
         assertDisconnected(type, "unknown type 113");
 
-        RawClient attribute = handshaken("attribute");
+        RawClient attribute = fixture.handshaken("attribute");
         attribute.writeMaybeRefused(message(bytes(7, 9, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0)));
         assertDisconnected(attribute, "unknown attribute byte 9");
 
         // "compressed", but the bytes are not kdb+'s compression
-        RawClient compressed = handshaken("compressed");
+        RawClient compressed = fixture.handshaken("compressed");
         byte[] m = message(bytes(0xFF, 0xFF, 0xFF, 0x7F, 1, 2, 3, 4, 5, 6, 7, 8));
         m[2] = 1;
         compressed.writeMaybeRefused(m);
@@ -249,7 +215,7 @@ class HostileClientIT {
         // random bodies
         Random random = new Random(7);
         for (int i = 0; i < 5; i++) {
-            RawClient r = handshaken("random" + i);
+            RawClient r = fixture.handshaken("random" + i);
             byte[] body = new byte[64];
             random.nextBytes(body);
             body[0] = (byte) (113 + i);   // so that it cannot be a valid value by chance
@@ -262,13 +228,13 @@ class HostileClientIT {
     @Test
     void aStalledHalfMessage() throws Exception {
         start(strict().messageTimeout(Duration.ofMillis(500)));
-        RawClient half = handshaken("half");
+        RawClient half = fixture.handshaken("half");
         byte[] m = message(new byte[92]);
         half.write(Arrays.copyOf(m, 30));
         assertThat(half.isStillOpen(Duration.ofMillis(150))).as("not closed before the timeout").isTrue();
         assertDisconnected(half, "a message stalled");
 
-        RawClient halfHeader = handshaken("halfHeader");
+        RawClient halfHeader = fixture.handshaken("halfHeader");
         halfHeader.write(new byte[] {1, 1, 0});
         assertDisconnected(halfHeader, "a message stalled: not complete 500 ms after it began");
         // a good client sending big messages in slow pieces would get the same: the timeout is per message
@@ -292,8 +258,8 @@ class HostileClientIT {
         start(strict().maxQueuedBytes(maxQueued));
         RawClient slow = raw(4096);
         assertThat(slow.handshake("slow:pw", 3)).isEqualTo(3);
-        TestServers.await("slow connected", Duration.ofSeconds(5), () -> byUser.containsKey("slow"));
-        ClientConnection handle = byUser.get("slow");
+        TestServers.await("slow connected", Duration.ofSeconds(5), () -> fixture.byUser().containsKey("slow"));
+        ClientConnection handle = fixture.connection("slow");
         QValue chunk = QLongVector.of(LongStream.range(0, 8 * 1024).toArray());   // 64 KiB
         int sent = 0;
         while (handle.send(chunk)) {
@@ -330,7 +296,7 @@ class HostileClientIT {
         TestServers.await("all connected", Duration.ofSeconds(5), () -> server.clients().size() == 21);
         QValue chunk = QLongVector.of(LongStream.range(0, 8 * 1024).toArray());   // 64 KiB
         long message = 8 + 6 + 8 * 1024 * 8;
-        ServerConnection reads = (ServerConnection) byUser.get("good");
+        ServerConnection reads = (ServerConnection) fixture.connection("good");
         int broadcasts = 0;
         while (server.clients().size() > 1) {
             server.broadcast(chunk);
@@ -362,7 +328,7 @@ class HostileClientIT {
         // a query result of 800 KB for a client that reads: not a backlog, so not "too slow"
         QValue big = QLongVector.of(LongStream.range(0, 100_000).toArray());
         assertThat(good.execute(big)).isEqualTo(big);
-        ClientConnection handle = byUser.get("good");
+        ClientConnection handle = fixture.connection("good");
         assertThat(handle.send(big)).isTrue();
         // once it has gone out, the next message finds no backlog
         TestServers.await("the push written", Duration.ofSeconds(5), () -> !((ServerConnection) handle).busy());
@@ -372,8 +338,8 @@ class HostileClientIT {
     @Test
     void connectionsBeyondMaxConnectionsAreClosed() throws Exception {
         start(strict().maxConnections(3));
-        handshaken("second");
-        RawClient third = handshaken("third");
+        fixture.handshaken("second");
+        RawClient third = fixture.handshaken("third");
         assertThat(server.clients()).hasSize(3);
         RawClient extra = raw();
         // closed at once, before any handshake
@@ -384,7 +350,7 @@ class HostileClientIT {
         third.close();
         TestServers.await("the server saw the close", Duration.ofSeconds(5), () -> server.clients().size() == 2);
         QConnection fourth = QConnection.connect(TestServers.options(server).build());
-        toClose.add(fourth);
+        fixture.closeAfter(fourth);
         TestServers.assertStillServes(fourth, QSymbol.of("room again"));
         assertGoodClientServed();
     }
@@ -410,7 +376,7 @@ class HostileClientIT {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("let in at once, not after a timeout")
                     .isLessThan(Duration.ofSeconds(5));
             assertThat(server.pendingHandshakes()).isLessThanOrEqualTo(64);
-            log.await(CLOSED_WITHIN, "handshake not finished while 64 newer connections from /127.0.0.1",
+            fixture.log().await(CLOSED_WITHIN, "handshake not finished while 64 newer connections from /127.0.0.1",
                     "(ServerOptions.maxPendingHandshakesPerAddress)");
             assertGoodClientServed();
         } finally {
@@ -466,7 +432,7 @@ class HostileClientIT {
             attack.get(10, TimeUnit.SECONDS);
         }
         assertThat(opened.get()).as("connections the attacker opened").isGreaterThan(200);
-        log.await(CLOSED_WITHIN, "newer connections from /127.0.0.2", "maxPendingHandshakesPerAddress");
+        fixture.log().await(CLOSED_WITHIN, "newer connections from /127.0.0.2", "maxPendingHandshakesPerAddress");
         assertGoodClientServed();
     }
 
@@ -477,14 +443,14 @@ class HostileClientIT {
                 .isInstanceOf(dev.q4j.client.QAuthenticationException.class)
                 .hasMessageContaining("or no capacity for another client")
                 .hasMessageNotContaining("rejected the credentials");
-        log.await(CLOSED_WITHIN, "1 connections already (ServerOptions.maxConnections)");
+        fixture.log().await(CLOSED_WITHIN, "1 connections already (ServerOptions.maxConnections)");
         assertGoodClientServed();
     }
 
     @Test
     void idleConnectionsAreClosedActiveOnesAreNot() throws Exception {
         start(strict().idleTimeout(Duration.ofMillis(600)));
-        RawClient idle = handshaken("idle");
+        RawClient idle = fixture.handshaken("idle");
         long start = System.nanoTime();
         // the good client keeps talking, every 100 ms, for longer than the idle timeout
         CompletableFuture<Void> closed = CompletableFuture.runAsync(() -> {
@@ -499,7 +465,7 @@ class HostileClientIT {
             Thread.sleep(100);
         }
         closed.get(CLOSED_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
-        log.await(CLOSED_WITHIN, ":" + idle.socket.getLocalPort() + ": ", "idle for 600 ms");
+        fixture.log().await(CLOSED_WITHIN, ":" + idle.socket.getLocalPort() + ": ", "idle for 600 ms");
         assertThat(server.clients()).extracting(ClientConnection::user).containsExactly("good");
         assertGoodClientServed();
     }

@@ -24,7 +24,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -61,40 +60,25 @@ class Q4jClientIT {
         try (QServer server = QServer.start(TestServers.loopback()
                 .requestHandler(RequestHandler.sync((client, request) -> square(request))).build());
              QConnection q = TestServers.connect(server)) {
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            try {
-                CyclicBarrier start = new CyclicBarrier(threads);
-                List<Future<Integer>> results = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    long thread = t;
-                    results.add(pool.submit(() -> {
-                        start.await(5, TimeUnit.SECONDS);
-                        List<CompletableFuture<QValue>> replies = new ArrayList<>(perThread);
-                        for (long i = 0; i < perThread; i++) {
-                            if (i % 500 == 499) {
-                                // now and then a blocking call in between the pipelined ones
-                                assertThat(q.execute(request(thread, i))).isEqualTo(square(request(thread, i)));
-                                replies.add(CompletableFuture.completedFuture(square(request(thread, i))));
-                            } else {
-                                replies.add(q.executeAsync(request(thread, i)));
-                            }
-                        }
-                        int checked = 0;
-                        for (int i = 0; i < perThread; i++) {
-                            QValue reply = replies.get(i).get(10, TimeUnit.SECONDS);
-                            assertThat(reply).isEqualTo(square(request(thread, i)));
-                            checked++;
-                        }
-                        return checked;
-                    }));
+            TestServers.onThreadsAtOnce(threads, perThread, thread -> {
+                List<CompletableFuture<QValue>> replies = new ArrayList<>(perThread);
+                for (long i = 0; i < perThread; i++) {
+                    if (i % 500 == 499) {
+                        // now and then a blocking call in between the pipelined ones
+                        assertThat(q.execute(request(thread, i))).isEqualTo(square(request(thread, i)));
+                        replies.add(CompletableFuture.completedFuture(square(request(thread, i))));
+                    } else {
+                        replies.add(q.executeAsync(request(thread, i)));
+                    }
                 }
-                for (Future<Integer> r : results) {
-                    assertThat(r.get(20, TimeUnit.SECONDS)).isEqualTo(perThread);
+                int checked = 0;
+                for (int i = 0; i < perThread; i++) {
+                    QValue reply = replies.get(i).get(10, TimeUnit.SECONDS);
+                    assertThat(reply).isEqualTo(square(request(thread, i)));
+                    checked++;
                 }
-            } finally {
-                pool.shutdownNow();
-                assertThat(pool.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
-            }
+                return checked;
+            });
         }
     }
 

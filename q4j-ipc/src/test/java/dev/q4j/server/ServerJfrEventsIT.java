@@ -16,11 +16,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import jdk.jfr.consumer.RecordedEvent;
@@ -28,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The server's JDK Flight Recorder events, recorded while real clients (q4j's, and raw sockets sending exactly the
@@ -43,27 +41,18 @@ class ServerJfrEventsIT {
     private static final String DISCONNECT = "dev.q4j.ServerDisconnect";
     private static final Duration WITHIN = Duration.ofSeconds(5);
 
-    private final Map<String, ClientConnection> byUser = new ConcurrentHashMap<>();
-    private final List<AutoCloseable> toClose = new ArrayList<>();
+    @RegisterExtension
+    final ServerFixture fixture = new ServerFixture();
     private JfrCapture jfr;
-    private LogCapture log;
     private QServer server;
 
     @BeforeEach
     void record() {
         jfr = new JfrCapture();
-        log = new LogCapture();
     }
 
     @AfterEach
-    void stop() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-            toClose.get(i).close();
-        }
-        if (server != null) {
-            server.shutdown(Duration.ofSeconds(1));
-        }
-        log.close();
+    void stop() {
         jfr.close();
     }
 
@@ -72,7 +61,7 @@ class ServerJfrEventsIT {
      * {@code "qvalue"} with a {@link QError} value, {@code "boom"} with a handler exception; echoing the rest.
      */
     private void start(ServerOptions.Builder builder) throws IOException {
-        server = QServer.start(builder.requestHandler((client, request) -> {
+        server = fixture.start(builder.requestHandler((client, request) -> {
             String text = request instanceof QCharVector c ? c.asString() : "";
             switch (text) {
                 case "slow":
@@ -92,7 +81,7 @@ class ServerJfrEventsIT {
             if (message.equals(QCharVector.of("boom"))) {
                 throw new IllegalStateException("async boom");
             }
-        }).onOpen(c -> byUser.put(c.user(), c)).build());
+        }));
     }
 
     private void start() throws IOException {
@@ -100,16 +89,7 @@ class ServerJfrEventsIT {
     }
 
     private RawClient raw() throws IOException {
-        RawClient r = RawClient.connect(server.port());
-        toClose.add(r);
-        return r;
-    }
-
-    private RawClient handshaken(String user) throws Exception {
-        RawClient r = raw();
-        assertThat(r.handshake(user + ":pw", 3)).isEqualTo(3);
-        TestServers.await(user + " connected", WITHIN, () -> byUser.containsKey(user));
-        return r;
+        return fixture.closeAfter(RawClient.connect(server.port()));
     }
 
     /** @return a little-endian message of {@code type} (0 async, 1 sync) holding the char vector {@code text} */
@@ -137,8 +117,8 @@ class ServerJfrEventsIT {
     @Test
     void aRequestIsRecordedWithTheBytesTheClientSentAndReceived() throws Exception {
         start();
-        RawClient r = handshaken("ann");
-        ClientConnection ann = byUser.get("ann");
+        RawClient r = fixture.handshaken("ann");
+        ClientConnection ann = fixture.connection("ann");
         int replySize = roundTrip(r, "til 3");
         assertThat(replySize).isEqualTo(19);
 
@@ -158,7 +138,7 @@ class ServerJfrEventsIT {
         try (QConnection q = QConnection.connect(TestServers.options(server).credentials("big", "").build())) {
             QValue big = QLongVector.of(LongStream.range(0, 10_000).toArray());
             assertThat(q.execute(big)).isEqualTo(big);
-            RecordedEvent e = jfr.awaitOne(REQUEST, x -> sentBy(x, byUser.get("big")));
+            RecordedEvent e = jfr.awaitOne(REQUEST, x -> sentBy(x, fixture.connection("big")));
             assertThat(e.getLong("bytesIn")).isEqualTo(8 + 6 + 8 * 10_000);
             assertThat(e.getLong("bytesOut")).isEqualTo(8 + 6 + 8 * 10_000);
         }
@@ -167,8 +147,8 @@ class ServerJfrEventsIT {
     @Test
     void aQErrorAndAHandlerExceptionAreRecordedApart() throws Exception {
         start();
-        RawClient r = handshaken("bea");
-        ClientConnection bea = byUser.get("bea");
+        RawClient r = fixture.handshaken("bea");
+        ClientConnection bea = fixture.connection("bea");
         int thrown = roundTrip(r, "qerror");
         int returned = roundTrip(r, "qvalue");
         int boom = roundTrip(r, "boom");
@@ -193,11 +173,11 @@ class ServerJfrEventsIT {
     @Test
     void theHandlersLatencyIsTheRequestsDuration() throws Exception {
         start();
-        RawClient r = handshaken("cat");
+        RawClient r = fixture.handshaken("cat");
         long start = System.nanoTime();
         roundTrip(r, "slow");
         long elapsed = System.nanoTime() - start;
-        RecordedEvent e = jfr.awaitOne(REQUEST, x -> sentBy(x, byUser.get("cat")));
+        RecordedEvent e = jfr.awaitOne(REQUEST, x -> sentBy(x, fixture.connection("cat")));
         // JFR's clock is not System.nanoTime(): 1 ms for the two to differ
         assertThat(e.getDuration().toNanos()).isBetween(TimeUnit.MILLISECONDS.toNanos(150),
                 elapsed + TimeUnit.MILLISECONDS.toNanos(1));
@@ -206,8 +186,8 @@ class ServerJfrEventsIT {
     @Test
     void asyncMessagesAreRecordedWithTheirHandlersOutcome() throws Exception {
         start();
-        RawClient r = handshaken("dan");
-        ClientConnection dan = byUser.get("dan");
+        RawClient r = fixture.handshaken("dan");
+        ClientConnection dan = fixture.connection("dan");
         r.write(charVectorMessage(0, "upd"));
         r.write(charVectorMessage(0, "boom"));
         roundTrip(r, "");
@@ -227,7 +207,7 @@ class ServerJfrEventsIT {
             capability = q.capability();
             q.query("x");
         }
-        ClientConnection eve = byUser.get("eve");
+        ClientConnection eve = fixture.connection("eve");
         RecordedEvent opened = jfr.awaitOne(OPENED, x -> sentBy(x, eve));
         assertThat(opened.getString("user")).isEqualTo("eve");
         assertThat(opened.getString("remoteAddress")).isEqualTo(eve.peer());
@@ -240,8 +220,8 @@ class ServerJfrEventsIT {
         // an ordinary close is no disconnect
         assertThat(jfr.find(DISCONNECT, x -> sentBy(x, eve))).isEmpty();
 
-        handshaken("fay");
-        ClientConnection fay = byUser.get("fay");
+        fixture.handshaken("fay");
+        ClientConnection fay = fixture.connection("fay");
         server.shutdown(Duration.ofSeconds(1));
         RecordedEvent byServer = jfr.awaitOne(CLOSED, x -> sentBy(x, fay));
         assertThat(byServer.getString("reason")).isEqualTo("closed by the server");
@@ -254,7 +234,7 @@ class ServerJfrEventsIT {
      */
     private RecordedEvent assertDisconnectRecorded(RawClient r, String reason) throws Exception {
         r.assertClosedByServer(WITHIN);
-        String logged = log.await(WITHIN, ":" + r.socket.getLocalPort() + ": ", reason);
+        String logged = fixture.log().await(WITHIN, ":" + r.socket.getLocalPort() + ": ", reason);
         String peerPort = ":" + r.socket.getLocalPort();
         RecordedEvent e = jfr.awaitOne(DISCONNECT, x -> x.getString("remoteAddress").endsWith(peerPort));
         assertThat(e.getString("reason")).contains(reason);
@@ -282,25 +262,25 @@ class ServerJfrEventsIT {
         RawClient silent = raw();
         assertDisconnectRecorded(silent, "no handshake within 1000 ms");
 
-        RawClient badOrder = handshaken("order");
+        RawClient badOrder = fixture.handshaken("order");
         badOrder.writeMaybeRefused(new byte[] {7, 1, 0, 0, 20, 0, 0, 0, 10, 0, 0, 0, 0, 0});
         e = assertDisconnectRecorded(badOrder, "bad byte-order byte 7");
         assertThat(e.getBoolean("authenticated")).isTrue();
         assertThat(e.getString("user")).isEqualTo("order");
-        assertThat(e.getLong("connectionId")).isEqualTo(byUser.get("order").id());
+        assertThat(e.getLong("connectionId")).isEqualTo(fixture.connection("order").id());
         // a connection past its handshake is recorded closed too, for the same reason
-        assertThat(jfr.awaitOne(CLOSED, x -> x.getLong("connectionId") == byUser.get("order").id())
+        assertThat(jfr.awaitOne(CLOSED, x -> x.getLong("connectionId") == fixture.connection("order").id())
                 .getString("reason")).isEqualTo(e.getString("reason"));
 
-        RawClient tooLarge = handshaken("large");
+        RawClient tooLarge = fixture.handshaken("large");
         tooLarge.writeMaybeRefused(new byte[] {1, 1, 0, 0, 1, 0, 16, 0});
         assertDisconnectRecorded(tooLarge, "message of 1048577 bytes is over the limit of 1048576 bytes");
 
-        RawClient garbage = handshaken("garbage");
+        RawClient garbage = fixture.handshaken("garbage");
         garbage.writeMaybeRefused(new byte[] {1, 1, 0, 0, 10, 0, 0, 0, 113, 0});
         assertDisconnectRecorded(garbage, "unknown type 113");
 
-        RawClient stalled = handshaken("stalled");
+        RawClient stalled = fixture.handshaken("stalled");
         stalled.writeMaybeRefused(new byte[] {1, 1, 0, 0, 100, 0, 0, 0, 10, 0});
         assertDisconnectRecorded(stalled, "a message stalled: not complete 500 ms after it began");
     }
@@ -308,7 +288,7 @@ class ServerJfrEventsIT {
     @Test
     void aClientRefusedForCapacityIsRecordedDisconnected() throws Exception {
         start(TestServers.loopback().maxConnections(1));
-        handshaken("only");
+        fixture.handshaken("only");
         RawClient extra = raw();
         RecordedEvent e = assertDisconnectRecorded(extra, "1 connections already (ServerOptions.maxConnections)");
         assertThat(e.getBoolean("authenticated")).isFalse();
@@ -319,10 +299,10 @@ class ServerJfrEventsIT {
         long maxQueued = 256 * 1024;
         start(TestServers.loopback().maxQueuedBytes(maxQueued));
         RawClient slow = RawClient.connect(server.port(), 4096);
-        toClose.add(slow);
+        fixture.closeAfter(slow);
         assertThat(slow.handshake("slow:pw", 3)).isEqualTo(3);
-        TestServers.await("slow connected", WITHIN, () -> byUser.containsKey("slow"));
-        ClientConnection handle = byUser.get("slow");
+        TestServers.await("slow connected", WITHIN, () -> fixture.byUser().containsKey("slow"));
+        ClientConnection handle = fixture.connection("slow");
         QValue chunk = QLongVector.of(LongStream.range(0, 8 * 1024).toArray());   // 64 KiB
         int sent = 0;
         while (handle.send(chunk)) {

@@ -4,6 +4,13 @@ import dev.q4j.client.ConnectionOptions;
 import dev.q4j.client.QConnection;
 import dev.q4j.value.QValue;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /** Shared pieces of the server tests: loopback servers, clients for them, bounded waits. */
@@ -93,6 +100,47 @@ final class TestServers {
         QValue back = good.execute(probe);
         if (!back.equals(probe)) {
             throw new AssertionError("the well-behaved client got " + back + " for " + probe);
+        }
+    }
+
+    /** What each of {@link #onThreadsAtOnce}'s threads does. */
+    interface PerThread {
+        /**
+         * @param thread the thread's number, 0 ..
+         * @return how many requests it checked
+         */
+        int run(long thread) throws Exception;
+    }
+
+    /**
+     * Runs {@code task} on {@code threads} threads that start together, and checks that each checked {@code expected}
+     * requests; the threads are stopped afterwards, whatever happened.
+     *
+     * @throws AssertionError when a thread failed, or checked another number of requests, or did not stop
+     */
+    static void onThreadsAtOnce(int threads, int expected, PerThread task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CyclicBarrier start = new CyclicBarrier(threads);
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                long thread = t;
+                results.add(pool.submit(() -> {
+                    start.await(5, TimeUnit.SECONDS);
+                    return task.run(thread);
+                }));
+            }
+            for (Future<Integer> r : results) {
+                int checked = r.get(20, TimeUnit.SECONDS);
+                if (checked != expected) {
+                    throw new AssertionError("a thread checked " + checked + " requests, not " + expected);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                throw new AssertionError("the threads did not stop");
+            }
         }
     }
 }

@@ -15,9 +15,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,10 +23,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Replies the reader thread writes itself (write-through) when nothing is queued: the path is taken, replies and
@@ -42,48 +39,25 @@ class WriteThroughIT {
     /** 16 MiB: far more than a socket with a 4 KiB receive buffer and the server's send buffer take together */
     private static final QValue BIG = QLongVector.of(LongStream.range(0, 2L << 20).toArray());
 
-    private final Map<String, ClientConnection> byUser = new ConcurrentHashMap<>();
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-    private LogCapture log;
+    @RegisterExtension
+    final ServerFixture fixture = new ServerFixture();
     private QServer server;
-
-    @BeforeEach
-    void captureLog() {
-        log = new LogCapture();
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-            toClose.get(i).close();
-        }
-        if (server != null) {
-            server.shutdown(Duration.ofSeconds(1));
-        }
-        log.close();
-    }
 
     /** Starts a server that answers `big with 16 MiB and echoes anything else. */
     private void start(ServerOptions.Builder builder) throws IOException {
-        server = QServer.start(builder
-                .requestHandler(RequestHandler.sync((client, request) ->
-                        request.equals(QSymbol.of("big")) ? BIG : request))
-                .onOpen(c -> byUser.put(c.user(), c)).build());
+        server = fixture.start(builder.requestHandler(RequestHandler.sync((client, request) ->
+                request.equals(QSymbol.of("big")) ? BIG : request)));
     }
 
     private QConnection client(String user) {
         QConnection q = QConnection.connect(TestServers.options(server).credentials(user, "").build());
-        toClose.add(q);
+        fixture.closeAfter(q);
         return q;
     }
 
     /** A raw client with a 4 KiB receive buffer, past its handshake. */
     private RawClient stuck(String user) throws Exception {
-        RawClient r = RawClient.connect(server.port(), 4096);
-        toClose.add(r);
-        assertThat(r.handshake(user + ":pw", 3)).isEqualTo(3);
-        TestServers.await(user + " connected", Duration.ofSeconds(5), () -> byUser.containsKey(user));
-        return r;
+        return fixture.handshaken(user, 4096);
     }
 
     private static byte[] syncRequest(QValue value) {
@@ -98,7 +72,7 @@ class WriteThroughIT {
         TestServers.assertStillServes(good, QSymbol.of("before"));
 
         RawClient never = stuck("never");
-        ServerConnection handle = (ServerConnection) byUser.get("never");
+        ServerConnection handle = (ServerConnection) fixture.connection("never");
         long sentAt = System.nanoTime();   // before the write began: the close comes at least the timeout later
         never.write(syncRequest(QSymbol.of("big")));
         // the reader writes the 16 MiB reply itself and blocks: nothing of it is queued, nor counted as queued
@@ -121,7 +95,7 @@ class WriteThroughIT {
 
         TestServers.await("the stalled client closed", Duration.ofSeconds(10), () -> !handle.isOpen());
         long closedAfterMillis = (System.nanoTime() - sentAt) / 1_000_000;
-        String logged = log.await(Duration.ofSeconds(5), ":" + never.socket.getLocalPort() + ": ",
+        String logged = fixture.log().await(Duration.ofSeconds(5), ":" + never.socket.getLocalPort() + ": ",
                 "a write stalled", "1000 ms", "ServerOptions.messageTimeout");
         assertThat(logged).contains("(never)");
         assertThat(closedAfterMillis).as("closed %d ms after the write began", closedAfterMillis)
@@ -141,7 +115,7 @@ class WriteThroughIT {
         start(TestServers.loopback().handshakeTimeout(LONG).messageTimeout(LONG).maxQueuedBytes(maxQueued));
         QConnection good = client("good");
         RawClient never = stuck("never");
-        ServerConnection handle = (ServerConnection) byUser.get("never");
+        ServerConnection handle = (ServerConnection) fixture.connection("never");
         never.write(syncRequest(QSymbol.of("big")));
         TestServers.await("the reply being written", Duration.ofSeconds(5), handle::writeInProgress);
         List<Thread> threads = TestServers.threadsOf(handle.id());
@@ -157,7 +131,8 @@ class WriteThroughIT {
         // 4 of 65,550 bytes reach the limit: the 5th finds 262,200 bytes waiting and cuts the client off
         assertThat(sent).as("pushes queued before the client was cut off").isEqualTo(4);
         assertThat(handle.isOpen()).isFalse();
-        String logged = log.await(Duration.ofSeconds(5), ":" + never.socket.getLocalPort() + ": ", "too slow");
+        String logged = fixture.log().await(Duration.ofSeconds(5), ":" + never.socket.getLocalPort() + ": ",
+                "too slow");
         assertThat(logged).contains("ServerOptions.maxQueuedBytes is " + maxQueued);
         never.assertClosedByServer(Duration.ofSeconds(5));
         TestServers.awaitEnded(threads, Duration.ofSeconds(5));
@@ -170,21 +145,20 @@ class WriteThroughIT {
             throws Exception {
         ExecutorService elsewhere = Executors.newSingleThreadExecutor();
         try {
-            server = QServer.start(TestServers.loopback()
+            server = fixture.start(TestServers.loopback()
                     .requestHandler((client, request) -> request.equals(QSymbol.of("later"))
                             // completed on another thread well after the handler returns: a future that is
                             // already complete when the reader attaches to it is finished on the reader thread
                             ? CompletableFuture.supplyAsync(() -> QSymbol.of("deferred"),
                                     CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS, elsewhere))
-                            : CompletableFuture.completedFuture(request))
-                    .onOpen(c -> byUser.put(c.user(), c)).build());
+                            : CompletableFuture.completedFuture(request)));
             List<QValue> pushed = new CopyOnWriteArrayList<>();
             QConnection q = QConnection.connect(TestServers.options(server).credentials("one", "")
                     .listener(m -> pushed.add(m.value())).build());
-            toClose.add(q);
+            fixture.closeAfter(q);
             // the client is in once it has the server's answer; onOpen runs just after
-            TestServers.await("one connected", Duration.ofSeconds(5), () -> byUser.containsKey("one"));
-            ServerConnection handle = (ServerConnection) byUser.get("one");
+            TestServers.await("one connected", Duration.ofSeconds(5), () -> fixture.byUser().containsKey("one"));
+            ServerConnection handle = (ServerConnection) fixture.connection("one");
             int requests = 200;
             for (int i = 0; i < requests; i++) {
                 assertThat(q.execute(QLong.of(i))).isEqualTo(QLong.of(i));
@@ -235,7 +209,7 @@ class WriteThroughIT {
         int pushesEach = 1000;
         int requests = 1500;
         AtomicLongArray sentBy = new AtomicLongArray(pushers);
-        server = QServer.start(TestServers.loopback()
+        server = fixture.start(TestServers.loopback()
                 .requestHandler(RequestHandler.sync((client, request) -> {
                     long seq = ((QLong) ((QList) request).at(0)).value();
                     if (seq % 5 == 0) {
@@ -247,13 +221,9 @@ class WriteThroughIT {
                         sent[p] = sentBy.get(p);
                     }
                     return QList.of(QLong.of(seq), QLongVector.of(sent), ((QList) request).at(1));
-                }))
-                .onOpen(c -> byUser.put(c.user(), c)).build());
-        RawClient raw = RawClient.connect(server.port());
-        toClose.add(raw);
-        assertThat(raw.handshake("mixed:pw", 3)).isEqualTo(3);
-        TestServers.await("connected", Duration.ofSeconds(5), () -> byUser.containsKey("mixed"));
-        ServerConnection handle = (ServerConnection) byUser.get("mixed");
+                })));
+        RawClient raw = fixture.handshaken("mixed");
+        ServerConnection handle = (ServerConnection) fixture.connection("mixed");
 
         ExecutorService pool = Executors.newFixedThreadPool(pushers);
         long[] received = new long[pushers];

@@ -1,11 +1,8 @@
 package dev.q4j.internal.jfr;
 
-import jdk.jfr.Category;
 import jdk.jfr.Description;
-import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
-import jdk.jfr.StackTrace;
 import jdk.jfr.Timespan;
 
 /**
@@ -17,32 +14,15 @@ import jdk.jfr.Timespan;
  */
 @Name("dev.q4j.ServerConnectionClosed")
 @Label("Server Connection Closed")
-@Category({"q4j", "Server"})
 @Description("The connection of a client of a q4j server (one that had finished its handshake) ended: closed by the "
         + "client, by the server (shutdown, the service), or disconnected for a reason the server logged")
-@StackTrace(false)
-public final class ServerConnectionClosedEvent extends Event {
+public final class ServerConnectionClosedEvent extends ServerConnectionEvent {
     /** Reason of an ordinary close by the client. */
     public static final String BY_CLIENT = "closed by the client";
     /** Reason of an ordinary close by the server (its shutdown, or the service closing the connection). */
     public static final String BY_SERVER = "closed by the server";
 
     private static final ServerConnectionClosedEvent PROBE = new ServerConnectionClosedEvent();
-
-    /** The server's number for the connection. */
-    @Label("Connection Id")
-    @Description("The server's number for this connection, as its log lines show it (client 7 at ...)")
-    public long connectionId;
-
-    /** The client's address. */
-    @Label("Remote Address")
-    @Description("The client's address and port (or socket path)")
-    public String remoteAddress;
-
-    /** The authenticated user. */
-    @Label("User")
-    @Description("The user the client authenticated as (empty for none)")
-    public String user;
 
     /** Why: {@link #BY_CLIENT}, {@link #BY_SERVER}, or the reason the server logged. */
     @Label("Reason")
@@ -76,9 +56,7 @@ public final class ServerConnectionClosedEvent extends Event {
         }
         ServerConnectionClosedEvent e = new ServerConnectionClosedEvent();
         if (e.shouldCommit()) {
-            e.connectionId = connectionId;
-            e.remoteAddress = remoteAddress;
-            e.user = user;
+            e.connection(connectionId, remoteAddress, user);
             e.reason = reason;
             e.connectedFor = connectedFor;
             e.commit();

@@ -1,11 +1,8 @@
 package dev.q4j.internal.jfr;
 
-import jdk.jfr.Category;
 import jdk.jfr.Description;
-import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
-import jdk.jfr.StackTrace;
 import jdk.jfr.Timespan;
 
 /**
@@ -17,26 +14,9 @@ import jdk.jfr.Timespan;
  */
 @Name("dev.q4j.ServerConnectionOpened")
 @Label("Server Connection Opened")
-@Category({"q4j", "Server"})
 @Description("A client of a q4j server finished its handshake: authenticated and admitted")
-@StackTrace(false)
-public final class ServerConnectionOpenedEvent extends Event {
+public final class ServerConnectionOpenedEvent extends ServerConnectionEvent {
     private static final ServerConnectionOpenedEvent PROBE = new ServerConnectionOpenedEvent();
-
-    /** The server's number for the connection, as in its log lines ({@code client 7 at ...}). */
-    @Label("Connection Id")
-    @Description("The server's number for this connection, as its log lines show it (client 7 at ...)")
-    public long connectionId;
-
-    /** The client's address. */
-    @Label("Remote Address")
-    @Description("The client's address and port (or socket path)")
-    public String remoteAddress;
-
-    /** The authenticated user. */
-    @Label("User")
-    @Description("The user the client authenticated as (empty for none)")
-    public String user;
 
     /** The capability agreed in the handshake (0 .. 6). */
     @Label("Capability")
@@ -69,9 +49,7 @@ public final class ServerConnectionOpenedEvent extends Event {
         }
         ServerConnectionOpenedEvent e = new ServerConnectionOpenedEvent();
         if (e.shouldCommit()) {
-            e.connectionId = connectionId;
-            e.remoteAddress = remoteAddress;
-            e.user = user;
+            e.connection(connectionId, remoteAddress, user);
             e.capability = capability;
             e.handshakeTime = handshakeTime;
             e.commit();

@@ -1,11 +1,8 @@
 package dev.q4j.internal.jfr;
 
-import jdk.jfr.Category;
 import jdk.jfr.Description;
-import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
-import jdk.jfr.StackTrace;
 
 /**
  * Not API: a {@code QServer} disconnected (or refused) a client for a reason it logs: what a hostile or broken
@@ -17,32 +14,16 @@ import jdk.jfr.StackTrace;
  */
 @Name("dev.q4j.ServerDisconnect")
 @Label("Client Disconnected by Server")
-@Category({"q4j", "Server"})
 @Description("A q4j server disconnected or refused a client for the reason it logs: a bad or stalled handshake, "
         + "rejected credentials, no room, a message over the limit or not kdb+ IPC, a stalled message, a backlog "
         + "over the queue limits, idleness, a failed read or write, a shutdown's grace running out")
-@StackTrace(false)
-public final class ServerDisconnectEvent extends Event {
+public final class ServerDisconnectEvent extends ServerConnectionEvent {
     private static final ServerDisconnectEvent PROBE = new ServerDisconnectEvent();
 
-    /** The server's number for the connection. */
-    @Label("Connection Id")
-    @Description("The server's number for this connection, as its log lines show it (client 7 at ...)")
-    public long connectionId;
-
-    /** The client's address. */
-    @Label("Remote Address")
-    @Description("The client's address and port (or socket path)")
-    public String remoteAddress;
-
-    /** The authenticated user, empty before the handshake is through. */
-    @Label("User")
-    @Description("The user the client authenticated as; empty when it had not finished its handshake")
-    public String user;
-
-    /** Whether the client had finished its handshake. */
+    /** Whether the client had finished its handshake; when it had not, {@link #user} is empty. */
     @Label("Authenticated")
-    @Description("Whether the client had finished its handshake (authenticated and admitted)")
+    @Description("Whether the client had finished its handshake (authenticated and admitted); when it had not, the "
+            + "user is empty")
     public boolean authenticated;
 
     /** The reason, as the server logs it. */
@@ -70,9 +51,7 @@ public final class ServerDisconnectEvent extends Event {
         }
         ServerDisconnectEvent e = new ServerDisconnectEvent();
         if (e.shouldCommit()) {
-            e.connectionId = connectionId;
-            e.remoteAddress = remoteAddress;
-            e.user = user;
+            e.connection(connectionId, remoteAddress, user);
             e.authenticated = authenticated;
             e.reason = reason;
             e.commit();

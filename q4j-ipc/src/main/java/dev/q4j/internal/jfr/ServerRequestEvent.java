@@ -1,12 +1,9 @@
 package dev.q4j.internal.jfr;
 
-import jdk.jfr.Category;
 import jdk.jfr.DataAmount;
 import jdk.jfr.Description;
-import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
-import jdk.jfr.StackTrace;
 
 /**
  * Not API: a {@code QServer} handled a client's message; the duration is from the handler's start until the reply
@@ -20,12 +17,10 @@ import jdk.jfr.StackTrace;
  */
 @Name("dev.q4j.ServerRequest")
 @Label("Server Request")
-@Category({"q4j", "Server"})
 @Description("A q4j server handled a client's message: a sync request from its handler's start until the reply was "
         + "encoded (the duration; a reply also waits for those of earlier requests), or an async message until its "
         + "handler returned")
-@StackTrace(false)
-public final class ServerRequestEvent extends Event {
+public final class ServerRequestEvent extends ServerConnectionEvent {
     /** Outcome: the reply is a value (or an async handler returned). */
     public static final String VALUE = "value";
     /** Outcome: the reply is a q error (a {@code QError} value, or a {@code QErrorException} from the handler). */
@@ -40,21 +35,6 @@ public final class ServerRequestEvent extends Event {
     public static final String ASYNC = "async";
 
     private static final ServerRequestEvent PROBE = new ServerRequestEvent();
-
-    /** The server's number for the connection. */
-    @Label("Connection Id")
-    @Description("The server's number for the client's connection, as its log lines show it (client 7 at ...)")
-    public long connectionId;
-
-    /** The client's address. */
-    @Label("Remote Address")
-    @Description("The client's address and port (or socket path)")
-    public String remoteAddress;
-
-    /** The authenticated user. */
-    @Label("User")
-    @Description("The user the client authenticated as (empty for none)")
-    public String user;
 
     /** {@code sync} (a request with a reply) or {@code async} (a message without one). */
     @Label("Type")
@@ -102,9 +82,7 @@ public final class ServerRequestEvent extends Event {
             return null;
         }
         ServerRequestEvent e = new ServerRequestEvent();
-        e.connectionId = connectionId;
-        e.remoteAddress = remoteAddress;
-        e.user = user;
+        e.connection(connectionId, remoteAddress, user);
         e.type = type;
         e.bytesIn = bytesIn;
         e.begin();
