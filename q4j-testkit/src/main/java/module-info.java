@@ -1,6 +1,6 @@
 /**
  * q4j testkit: a scripted fake kdb+ and its JUnit 5 extension ({@link dev.q4j.testkit}), a recording proxy and a
- * replay server ({@code dev.q4j.testkit.replay}), assertions on q values ({@code dev.q4j.testkit.assertions}, needs
+ * replay server ({@link dev.q4j.testkit.replay}), assertions on q values ({@code dev.q4j.testkit.assertions}, needs
  * AssertJ) and generators of q values ({@code dev.q4j.testkit.generators}, needs jqwik).
  */
 module dev.q4j.testkit {
@@ -11,4 +11,5 @@ module dev.q4j.testkit {
     requires static net.jqwik.api;
 
     exports dev.q4j.testkit;
+    exports dev.q4j.testkit.replay;
 }
