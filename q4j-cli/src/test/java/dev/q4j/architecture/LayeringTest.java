@@ -46,7 +46,8 @@ class LayeringTest {
                 "dev.q4j.records.RecordMapper", "dev.q4j.client.QConnection", "dev.q4j.server.QServer",
                 "dev.q4j.ipc.Endpoint", "dev.q4j.arrow.QArrow", "dev.q4j.duckdb.QDuckDB",
                 "dev.q4j.unix.JunixsocketTransportProvider", "dev.q4j.cli.Q4j", "dev.q4j.tick.Tickerplant",
-                "dev.q4j.examples.QueryExample", "dev.q4j.examples.demo.DemoRdb")) {
+                "dev.q4j.examples.QueryExample", "dev.q4j.examples.demo.DemoRdb", "dev.q4j.testkit.FakeKdb",
+                "dev.q4j.testkit.replay.ReplayServer")) {
             assertThat(classes.contain(c)).as(c).isTrue();
         }
         assertThat(classes.stream().map(JavaClass::getSimpleName)).as("no test classes")
@@ -115,6 +116,14 @@ class LayeringTest {
         noClasses().that().resideOutsideOfPackages("dev.q4j.cli..", "dev.q4j.examples..")
                 .should().dependOnClassesThat().resideInAPackage("dev.q4j.examples..")
                 .because("q4j-examples is not published: the README's code and the demo's parts, for people")
+                .check(classes);
+    }
+
+    @Test
+    void theTestkitIsAnAddOnNothingButTheCommandLineUses() {
+        noClasses().that().resideOutsideOfPackages("dev.q4j.testkit..", "dev.q4j.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.q4j.testkit..")
+                .because("q4j-testkit is for users' tests (and q4j record/replay): the library never needs it")
                 .check(classes);
     }
 
