@@ -1,6 +1,6 @@
 /**
  * q4j testkit: a scripted fake kdb+ and its JUnit 5 extension ({@link dev.q4j.testkit}), a recording proxy and a
- * replay server ({@link dev.q4j.testkit.replay}), assertions on q values ({@code dev.q4j.testkit.assertions}, needs
+ * replay server ({@link dev.q4j.testkit.replay}), assertions on q values ({@link dev.q4j.testkit.assertions}, needs
  * AssertJ) and generators of q values ({@link dev.q4j.testkit.generators}, needs jqwik).
  */
 module dev.q4j.testkit {
@@ -13,4 +13,5 @@ module dev.q4j.testkit {
     exports dev.q4j.testkit;
     exports dev.q4j.testkit.replay;
     exports dev.q4j.testkit.generators;
+    exports dev.q4j.testkit.assertions;
 }

@@ -3,7 +3,7 @@
  * by q text, pattern or function call; replies, q errors, delays, faults; verification of what came, in order;
  * pushes to subscribers), and {@link dev.q4j.testkit.FakeKdbExtension}, which runs one around each JUnit 5 test.
  * Record and replay live in {@link dev.q4j.testkit.replay}, assertions on q values in
- * {@code dev.q4j.testkit.assertions} (with AssertJ), generators of q values in {@link dev.q4j.testkit.generators}
+ * {@link dev.q4j.testkit.assertions} (with AssertJ), generators of q values in {@link dev.q4j.testkit.generators}
  * (with jqwik).
  *
  * <pre>{@code
