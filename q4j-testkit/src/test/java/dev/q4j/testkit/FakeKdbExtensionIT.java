@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.launcher.Launcher;
@@ -23,12 +24,15 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 /**
  * The JUnit extension: what it injects, that a request no stub matches fails the test, and that every fake it
  * starts is stopped, also when the test fails. The classes it runs through JUnit's launcher are nested (static, not
- * {@code @Nested}), so that the build itself does not run them.
+ * {@code @Nested}), so that the build itself does not run them, and run only while this class launches them (a
+ * system property), so that a test filter naming them does not either.
  */
 @ExtendWith(FakeKdbExtension.class)
 class FakeKdbExtensionIT {
     /** the ports of the fakes the nested classes saw, to check that they were stopped */
     static final List<Integer> PORTS = new CopyOnWriteArrayList<>();
+    /** set while this class runs the nested ones */
+    static final String LAUNCHED = "q4j.testkit.launched";
 
     @BeforeEach
     void stubs(FakeKdb kdb) {
@@ -61,8 +65,8 @@ class FakeKdbExtensionIT {
     }
 
     @Test
-    void aFailingTestStillStopsItsFakeAndTheUnmatchedRequestIsAddedToItsFailure() {
-        TestExecutionSummary summary = run(FailingTest.class);
+    void aFailingStillStopsItsFakeAndTheUnmatchedRequestIsAddedToItsFailure() {
+        TestExecutionSummary summary = run(Failing.class);
         assertThat(summary.getTestsFailedCount()).isEqualTo(1);
         Throwable failure = summary.getFailures().get(0).getException();
         assertThat(failure).hasMessageContaining("the service broke");
@@ -84,9 +88,17 @@ class FakeKdbExtensionIT {
         PORTS.clear();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
-        launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass)).build(),
-                listener);
-        return listener.getSummary();
+        System.setProperty(LAUNCHED, "true");
+        try {
+            launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass)).build(),
+                    listener);
+        } finally {
+            System.clearProperty(LAUNCHED);
+        }
+        TestExecutionSummary summary = listener.getSummary();
+        assertThat(summary.getTestsFoundCount()).as("tests found in %s", testClass).isPositive();
+        assertThat(summary.getTestsSkippedCount()).isZero();
+        return summary;
     }
 
     private static boolean listening(int port) {
@@ -97,6 +109,7 @@ class FakeKdbExtensionIT {
         }
     }
 
+    @EnabledIfSystemProperty(named = LAUNCHED, matches = "true")
     @ExtendWith(FakeKdbExtension.class)
     static class UnmatchedRequest {
         @Test
@@ -111,8 +124,9 @@ class FakeKdbExtensionIT {
         }
     }
 
+    @EnabledIfSystemProperty(named = LAUNCHED, matches = "true")
     @ExtendWith(FakeKdbExtension.class)
-    static class FailingTest {
+    static class Failing {
         @Test
         void fails(FakeKdb kdb, QConnection q) {
             PORTS.add(kdb.port());
@@ -125,6 +139,7 @@ class FakeKdbExtensionIT {
         }
     }
 
+    @EnabledIfSystemProperty(named = LAUNCHED, matches = "true")
     static class PerClass {
         @RegisterExtension
         static FakeKdbExtension kdb = FakeKdbExtension.perClass().configure(b -> b.credentials("svc", "pw"));

@@ -32,8 +32,9 @@ import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.Example;
 
 /**
- * The public generators (the same as q4j-core's own property tests use) reach every shape the property tests rely on, and gives attributes only to data that has
- * their form (kdb+ refuses {@code `s#3 1 2} with 's-fail and {@code `u#1 1} with 'u-fail).
+ * The public generators (those q4j-core's own property tests use) reach every shape the property tests rely on,
+ * and give attributes only to data that has their form (kdb+ refuses {@code `s#3 1 2} with 's-fail and
+ * {@code `u#1 1} with 'u-fail).
  */
 class QArbitrariesTest {
     private static final int SAMPLES = 800;
