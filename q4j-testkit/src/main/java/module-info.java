@@ -6,9 +6,10 @@
 module dev.q4j.testkit {
     requires transitive dev.q4j.ipc;
     requires transitive org.junit.jupiter.api;
-    // optional: only the packages that use them need them at run time
-    requires static transitive org.assertj.core;
-    requires static transitive net.jqwik.api;
+    // optional: only the packages that use them need them (a modular user of them requires them too); not
+    // transitive, so that compiling against the testkit does not need them
+    requires static org.assertj.core;
+    requires static net.jqwik.api;
 
     exports dev.q4j.testkit;
     exports dev.q4j.testkit.replay;

@@ -121,8 +121,9 @@ class LayeringTest {
 
     @Test
     void theLibraryNeverNeedsTheTestkit() {
-        noClasses().that().resideInAnyPackage(concat(CORE, "dev.q4j.ipc..", "dev.q4j.client..", "dev.q4j.server..",
-                        "dev.q4j.tick..", "dev.q4j.internal..", "dev.q4j.arrow..", "dev.q4j.duckdb..", "dev.q4j.unix.."))
+        noClasses().that().resideInAnyPackage(concat(CORE, "dev.q4j.ipc..", "dev.q4j.client..",
+                        "dev.q4j.server..", "dev.q4j.tick..", "dev.q4j.internal..", "dev.q4j.arrow..",
+                        "dev.q4j.duckdb..", "dev.q4j.unix.."))
                 .should().dependOnClassesThat().resideInAPackage("dev.q4j.testkit..")
                 .because("q4j-testkit is for users' tests (and q4j record/replay), built on the library's public API")
                 .check(classes);

@@ -19,6 +19,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
  * assertThatQError(() -> q.query("1+`a")).isEqualTo("type");
  * }</pre>
  */
+@SuppressWarnings("exports")   // AssertJ is an optional dependency: users of this class have it
 public final class QAssertions {
     private QAssertions() {
     }

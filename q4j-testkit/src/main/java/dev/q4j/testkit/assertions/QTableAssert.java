@@ -22,6 +22,7 @@ import org.assertj.core.api.AbstractAssert;
  *         .containsRows(QTable.of(List.of("px", "sym"), List.of(QFloatVector.of(101.5), QSymbolVector.of("IBM"))));
  * }</pre>
  */
+@SuppressWarnings("exports")   // AssertJ is an optional dependency: users of this class have it
 public final class QTableAssert extends AbstractAssert<QTableAssert, QTable> {
     private final QCompare compare;
 

@@ -23,6 +23,7 @@ import org.assertj.core.api.AbstractAssert;
  * assertThat(q.query("`IBM`MSFT")).containsExactly("IBM", "MSFT");
  * }</pre>
  */
+@SuppressWarnings("exports")   // AssertJ is an optional dependency: users of this class have it
 public final class QValueAssert extends AbstractAssert<QValueAssert, QValue> {
     private QCompare compare = QCompare.EXACT;
 

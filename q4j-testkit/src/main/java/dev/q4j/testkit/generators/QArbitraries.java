@@ -81,6 +81,7 @@ import net.jqwik.api.Combinators;
  * checks it: {@code s#} to items in ascending order (nulls first), {@code u#} to distinct items, {@code p#} to equal
  * items kept together; {@code g#} to anything.
  */
+@SuppressWarnings("exports")   // jqwik is an optional dependency: users of this class have it
 public final class QArbitraries {
     private static final int MAX_VECTOR = 12;
     /** code 255 of type 101: the elided argument of a projection */
