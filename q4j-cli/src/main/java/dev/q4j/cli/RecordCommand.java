@@ -64,7 +64,11 @@ final class RecordCommand extends Q4jCommand {
             return fail(oneLine(e), Q4j.CONNECTION_FAILED);
         }
         proxy = p;
-        Thread hook = new Thread(() -> closeQuietly(p), "q4j-record-shutdown");
+        Thread hook = new Thread(() -> {
+            closeQuietly(p);
+            err().println("q4j record: " + p.session().entries().size() + " entries in " + out);
+            err().flush();
+        }, "q4j-record-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         err().println("q4j record: listening on " + bind + ":" + p.port() + ", recording " + host + ":" + port
                 + " to " + out);

@@ -79,7 +79,7 @@ final class ReplayCommand extends Q4jCommand {
             return fail(oneLine(e), Q4j.CONNECTION_FAILED);
         }
         server = s;
-        Thread hook = new Thread(s::close, "q4j-replay-shutdown");
+        Thread hook = new Thread(() -> onSignal(s), "q4j-replay-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         err().println("q4j replay: listening on " + bind + ":" + s.port() + ", replaying " + file + " ("
                 + session.entries().size() + " entries, " + match + ")");
@@ -96,11 +96,28 @@ final class ReplayCommand extends Q4jCommand {
             // the hook is running
         }
         s.close();
+        return summary(s);
+    }
+
+    /** {@return the exit code, after saying on standard error how many messages differed, if any} */
+    private int summary(ReplayServer s) {
         int differed = s.mismatches().size();
         if (differed > 0) {
             return fail(differed + " message(s) differed from the recording (diffs above)");
         }
         return Q4j.OK;
+    }
+
+    /**
+     * Ctrl-C: the JVM is exiting (with 130) while {@link #run()} still waits; stops the server, and when anything
+     * differed says so and exits with 1 instead, so that a script can tell.
+     */
+    private void onSignal(ReplayServer s) {
+        s.close();
+        if (summary(s) != Q4j.OK) {
+            err().flush();
+            Runtime.getRuntime().halt(Q4j.BAD_INPUT);
+        }
     }
 
     /**
