@@ -579,9 +579,10 @@ public final class FakeKdb implements AutoCloseable {
             QValue value;
             try {
                 Object o = a.function().apply(r);
-                value = o instanceof QValue q ? q : Q.of(o);
+                value = o == null ? new QError("the stub's answer to " + shorten(r.text()) + " returned null")
+                        : o instanceof QValue q ? q : Q.of(o);
             } catch (RuntimeException e) {
-                value = new QError(shorten(String.valueOf(e.getMessage())));
+                value = new QError(shorten(e.getMessage() == null ? e.toString() : e.getMessage()));
             }
             peer.reply(value);
         } else if (reply instanceof Stub.CloseMidReply c) {

@@ -58,7 +58,8 @@ public final class Match {
 
     /**
      * {@return a match of a call of the named function, sent as a list {@code (`f;x;y)} or {@code ("f";x;y)} or as
-     * the text {@code "f[x;y]"} with literal arguments, with exactly as many arguments as matchers}
+     * the text {@code "f[x;y]"} with literal arguments, with exactly as many arguments as matchers (none matches
+     * {@code f[]}, sent as {@code (`f;::)}, too)}
      *
      * @param function the function's name, e.g. {@code ".u.upd"}
      * @param args one per argument: an {@link Arg}, or a value for {@link Arg#eq(Object)} (a q value, or a Java
@@ -142,11 +143,18 @@ public final class Match {
     }
 
     private static boolean callMatches(Optional<FunctionCall> call, String function, List<Arg> args) {
-        if (call.isEmpty() || !call.get().name().equals(function) || call.get().args().size() != args.size()) {
+        if (call.isEmpty() || !call.get().name().equals(function)) {
+            return false;
+        }
+        List<QValue> given = call.get().args();
+        if (args.isEmpty() && given.size() == 1 && given.get(0).isGenericNull()) {
+            return true;   // f[] is sent as (`f;::)
+        }
+        if (given.size() != args.size()) {
             return false;
         }
         for (int i = 0; i < args.size(); i++) {
-            if (!args.get(i).matches(call.get().args().get(i))) {
+            if (!args.get(i).matches(given.get(i))) {
                 return false;
             }
         }

@@ -76,7 +76,12 @@ class FakeKdbIT {
             fake.whenCall("boom").thenAnswer(r -> {
                 throw new IllegalStateException("no data for today");
             });
+            fake.whenCall("nothing").thenAnswer(r -> null).thenReturn(0L);
             assertThat(q.call("add", 2L, 3L)).isEqualTo(QLong.of(5));
+            assertThatThrownBy(() -> q.call("nothing")).isInstanceOf(QErrorException.class)
+                    .hasMessageContaining("the stub's answer to ").hasMessageContaining(" returned null");
+            assertThat(q.execute(QList.of(QSymbol.of("nothing"), Q.NIL)))   // f[] as q sends it: (`f;::)
+                    .as("a call with no argument matchers matches f[]").isNotNull();
             assertThatThrownBy(() -> q.call("boom")).isInstanceOf(QErrorException.class)
                     .hasMessageContaining("no data for today");
         }
