@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.kx.c;
 import dev.q4j.QErrorException;
+import dev.q4j.client.ConnectionOptions;
 import dev.q4j.client.QConnection;
+import dev.q4j.codec.QMessage;
 import dev.q4j.codec.Capability;
 import dev.q4j.ipc.Frames;
 import dev.q4j.examples.demo.DemoSystem;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,16 +97,28 @@ class RecordReplayIT {
     }
 
     @Test
-    void theRepliesGoOutByteForByte() throws Exception {
+    void theRepliesGoOutByteForByteOnEveryConnection() throws Exception {
         Session session = Session.read(file);
-        try (ReplayServer replay = ReplayServer.start(file);
-                Socket s = new Socket(InetAddress.getLoopbackAddress(), replay.port())) {
+        try (ReplayServer replay = ReplayServer.start(file)) {
+            for (int connection = 1; connection <= 3; connection++) {
+                int replies = replayRaw(replay.port(), session, connection);
+                assertThat(replies).as("replies compared on connection %s", connection).isPositive();
+            }
+            replay.assertNoMismatch();
+            replay.assertAllReplayed();
+        }
+    }
+
+    /** Sends a recorded connection's requests as recorded; checks each reply's bytes; returns how many. */
+    private static int replayRaw(int port, Session session, int connection) throws Exception {
+        int replies = 0;
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
             OutputStream out = s.getOutputStream();
             InputStream in = s.getInputStream();
             out.write(new byte[] {'a', (byte) Capability.V3.code(), 0});
             assertThat(in.read()).isEqualTo(3);
             for (Session.Entry e : session.entries()) {
-                if (e.connection() != 1) {
+                if (e.connection() != connection) {
                     continue;
                 }
                 if (e.kind() == Session.Kind.REQUEST) {
@@ -112,8 +127,47 @@ class RecordReplayIT {
                 } else if (e.kind() == Session.Kind.REPLY) {
                     assertThat(Frames.read(in, dev.q4j.codec.DecodeLimits.DEFAULT)).as(e.toString())
                             .isEqualTo(e.bytes());
+                    replies++;
                 }
             }
+        }
+        return replies;
+    }
+
+    @Test
+    void aSubscriptionIsReplayedWithThePushesThatFollowedIt() throws Exception {
+        Path subscription = dir.resolve("subscription.q4js");
+        List<QValue> live = new CopyOnWriteArrayList<>();
+        try (DemoSystem demo = DemoSystem.start(0, 0, 200, 1000)) {
+            demo.startFeed();
+            try (RecordingProxy proxy = RecordingProxy.start(0, "127.0.0.1", demo.tickerplantPort(), subscription)) {
+                subscribe(proxy.port(), live, 5);
+            }
+            demo.drain(Duration.ofSeconds(10));
+        }
+        Session session = Session.read(subscription);
+        assertThat(session.entries()).filteredOn(e -> e.kind() == Session.Kind.REPLY
+                && e.messageType() == dev.q4j.codec.MessageType.ASYNC).hasSizeGreaterThanOrEqualTo(5);
+
+        List<QValue> replayed = new CopyOnWriteArrayList<>();
+        try (ReplayServer replay = ReplayServer.start(subscription)) {
+            subscribe(replay.port(), replayed, 5);
+            replay.assertNoMismatch();
+        }
+        assertThat(replayed.subList(0, 5)).isEqualTo(live.subList(0, 5));
+        assertThat(replayed.get(0)).asString().startsWith("(`upd;`");
+    }
+
+    /** Subscribes to every table through a q4j connection and waits for {@code n} updates. */
+    private static void subscribe(int port, List<QValue> into, int n) throws InterruptedException {
+        try (QConnection q = QConnection.connect(ConnectionOptions.builder("127.0.0.1", port)
+                .listener((QMessage m) -> into.add(m.value())).build())) {
+            q.call(".u.sub", "", "");
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (into.size() < n && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(into).as("updates received").hasSizeGreaterThanOrEqualTo(n);
         }
     }
 
