@@ -6,6 +6,8 @@
 module dev.q4j.cli {
     requires dev.q4j.core;
     requires dev.q4j.ipc;
+    // q4j record and q4j replay
+    requires dev.q4j.testkit;
     // query --format arrow|parquet, --sql and the console's \sql
     requires dev.q4j.arrow;
     requires dev.q4j.duckdb;

@@ -46,7 +46,8 @@ class LayeringTest {
                 "dev.q4j.records.RecordMapper", "dev.q4j.client.QConnection", "dev.q4j.server.QServer",
                 "dev.q4j.ipc.Endpoint", "dev.q4j.arrow.QArrow", "dev.q4j.duckdb.QDuckDB",
                 "dev.q4j.unix.JunixsocketTransportProvider", "dev.q4j.cli.Q4j", "dev.q4j.tick.Tickerplant",
-                "dev.q4j.examples.QueryExample", "dev.q4j.examples.demo.DemoRdb")) {
+                "dev.q4j.examples.QueryExample", "dev.q4j.examples.demo.DemoRdb", "dev.q4j.testkit.FakeKdb",
+                "dev.q4j.testkit.replay.ReplayServer")) {
             assertThat(classes.contain(c)).as(c).isTrue();
         }
         assertThat(classes.stream().map(JavaClass::getSimpleName)).as("no test classes")
@@ -119,6 +120,16 @@ class LayeringTest {
     }
 
     @Test
+    void theLibraryNeverNeedsTheTestkit() {
+        noClasses().that().resideInAnyPackage(concat(CORE, "dev.q4j.ipc..", "dev.q4j.client..",
+                        "dev.q4j.server..", "dev.q4j.tick..", "dev.q4j.internal..", "dev.q4j.arrow..",
+                        "dev.q4j.duckdb..", "dev.q4j.unix.."))
+                .should().dependOnClassesThat().resideInAPackage("dev.q4j.testkit..")
+                .because("q4j-testkit is for users' tests (and q4j record/replay), built on the library's public API")
+                .check(classes);
+    }
+
+    @Test
     void theTickerplantIsAServiceOnTheServerNotPartOfIt() {
         noClasses().that().resideInAnyPackage("dev.q4j.server..", "dev.q4j.client..", "dev.q4j.ipc..")
                 .should().dependOnClassesThat().resideInAPackage("dev.q4j.tick..")
@@ -171,6 +182,12 @@ class LayeringTest {
             }
         }
         assertThat(others).as("uses of dev.q4j.text by the value model other than toString() printing").isEmpty();
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     /** Slices by q4j package ({@code dev.q4j.X}), with {@code dev.q4j.internal} a part of {@code dev.q4j.value}. */
