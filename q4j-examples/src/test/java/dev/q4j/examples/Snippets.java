@@ -21,6 +21,8 @@ final class Snippets {
     static final String HIDE = "// readme:hide";
     /** The examples' sources, from the module's folder (where Maven runs the tests). */
     static final Path EXAMPLES = Path.of("src/main/java/dev/q4j/examples");
+    /** The examples that are tests themselves (the README's testkit section), run by the build as tests. */
+    static final Path TEST_EXAMPLES = Path.of("src/test/java/dev/q4j/examples/testing");
     /** The README, beside the module. */
     static final Path README = Path.of("..", "README.md");
 
@@ -96,12 +98,14 @@ final class Snippets {
     /** {@return each example source's file name and its snippet, for the sources that mark one} */
     static Map<String, String> examples() {
         Map<String, String> snippets = new TreeMap<>();
-        try (Stream<Path> files = Files.list(EXAMPLES)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                snippet(Files.readString(f)).ifPresent(s -> snippets.put(f.getFileName().toString(), s));
+        for (Path folder : List.of(EXAMPLES, TEST_EXAMPLES)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    snippet(Files.readString(f)).ifPresent(s -> snippets.put(f.getFileName().toString(), s));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return snippets;
     }

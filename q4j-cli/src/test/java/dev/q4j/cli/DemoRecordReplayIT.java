@@ -1,4 +1,4 @@
-package dev.q4j.testkit.replay;
+package dev.q4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,9 @@ import dev.q4j.codec.QMessage;
 import dev.q4j.codec.Capability;
 import dev.q4j.ipc.Frames;
 import dev.q4j.examples.demo.DemoSystem;
+import dev.q4j.testkit.replay.RecordingProxy;
+import dev.q4j.testkit.replay.ReplayServer;
+import dev.q4j.testkit.replay.Session;
 import dev.q4j.testing.tools.NodeProject;
 import dev.q4j.value.QValue;
 import java.io.InputStream;
@@ -33,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * javakdb, node-q), then replayed without it: every client gets what it got from the database, the replies go out
  * byte for byte as recorded, and a changed request fails with a readable diff.
  */
-class RecordReplayIT {
+class DemoRecordReplayIT {
     private static final List<String> Q4J = List.of("tables[]", "count trade", "select last price by sym from trade",
             "3#quote", "no such thing");
     private static final List<String> JAVAKDB = List.of("count quote", "-2#trade");

@@ -1,11 +1,14 @@
-package dev.q4j.testkit.example;
+package dev.q4j.examples.testing;
 
+// readme:begin
 import dev.q4j.client.QConnection;
 import dev.q4j.value.QFloat;
 import dev.q4j.value.QTable;
 import java.time.LocalDate;
 
-/** The service under test of the README's "Testing your kdb+ code" example: it talks to kdb+ through q4j. */
+// readme:end
+/** The service under test of the README's "Testing your kdb+ code": it talks to kdb+ through q4j. */
+// readme:begin
 public final class PriceService implements AutoCloseable {
     private final QConnection kdb;
 
@@ -14,7 +17,7 @@ public final class PriceService implements AutoCloseable {
     }
 
     public double lastPrice(String sym) {
-        return ((QFloat) kdb.query("exec last price from trade where sym=`" + sym)).value();
+        return ((QFloat) kdb.call("{exec last price from trade where sym=x}", sym)).value();
     }
 
     public QTable trades(String sym, LocalDate date) {
@@ -30,3 +33,4 @@ public final class PriceService implements AutoCloseable {
         kdb.close();
     }
 }
+// readme:end

@@ -1,5 +1,6 @@
-package dev.q4j.testkit.example;
+package dev.q4j.examples.testing;
 
+// readme:begin
 import static dev.q4j.testkit.assertions.QAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,13 +17,16 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The README's "Testing your kdb+ code" example, as it is printed there (the JUnit test of PriceService). */
+// readme:end
+/** The README's "Testing your kdb+ code": the JUnit test of {@link PriceService} against a scripted fake kdb+. */
+// readme:begin
 @ExtendWith(FakeKdbExtension.class)
 class PriceServiceIT {
+    private static final String LAST_PRICE = "{exec last price from trade where sym=x}";
 
     @Test
     void readsTheLastPriceAndTheDaysTrades(FakeKdb kdb, @FakeKdbExtension.Address String address) {
-        kdb.when("exec last price from trade where sym=`IBM").thenReturn(187.5);
+        kdb.whenCall(LAST_PRICE, "IBM").thenReturn(187.5);
         kdb.whenCall(".api.trades", "IBM", Arg.type(QType.DATE))
                 .thenReturn(QText.parse("([] sym:`IBM`IBM; price:187.25 187.5)"));
 
@@ -36,7 +40,7 @@ class PriceServiceIT {
 
     @Test
     void publishesTradesAndSurvivesAQError(FakeKdb kdb, @FakeKdbExtension.Address String address) {
-        kdb.when("exec last price from trade where sym=`XYZ").thenError("no such sym");
+        kdb.whenCall(LAST_PRICE, "XYZ").thenError("no such sym");
         QTable rows = (QTable) QText.parse("([] sym:,`IBM; price:,187.5)");
 
         try (PriceService service = new PriceService(address)) {
@@ -46,3 +50,4 @@ class PriceServiceIT {
         kdb.verify(Match.call(".u.upd", "trade", rows).async());
     }
 }
+// readme:end
