@@ -1,0 +1,178 @@
+package dev.q4j.hdb;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * The bytes of one kdb+ file as kdb+ sees them: read whole, and uncompressed when the file is compressed
+ * ({@code kxzipped}). Offsets in errors are offsets in these (uncompressed) bytes.
+ *
+ * <p>The compressed layout, proven by the corpus's gzip files of one block and consistent with the public reader
+ * of DolphinDB's kdb+ plugin: the 8 bytes {@code kxzipped}, the compressed blocks one after another, then a
+ * trailer of {@code 8 * (5 + n)} bytes: int32 (3 in every file seen; not checked), the algorithm byte, the level
+ * byte, two zero bytes, int64 uncompressed length, int64 offset of the trailer, int64 logical block size, for each
+ * of the {@code n} blocks int32 compressed size and int32 algorithm (0 stored, 1 q IPC, 2 gzip, 3 snappy, 4 lz4hc,
+ * 5 zstd), and last int64 {@code n}. Every field is checked against the others.
+ */
+final class RawFile {
+    static final byte[] KXZIPPED = "kxzipped".getBytes(StandardCharsets.US_ASCII);
+    /** the most an array holds, in bytes */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+    final Path path;
+    final byte[] bytes;
+    final boolean compressed;
+
+    private RawFile(Path path, byte[] bytes, boolean compressed) {
+        this.path = path;
+        this.bytes = bytes;
+        this.compressed = compressed;
+    }
+
+    static RawFile read(Path path) {
+        byte[] all;
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size > MAX_ARRAY) {
+                throw new HdbException(path, -1, "file of " + size + " bytes: files over 2 GB are not read yet");
+            }
+            all = new byte[(int) size];
+            ByteBuffer b = ByteBuffer.wrap(all);
+            while (b.hasRemaining()) {
+                if (ch.read(b) < 0) {
+                    throw new HdbException(path, b.position(), "file shorter than its size " + size + " while read");
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new HdbException(path, -1, "no such file", e);
+        } catch (IOException e) {
+            throw new HdbException(path, -1, "cannot be read: " + e, e);
+        }
+        if (startsWith(all, KXZIPPED)) {
+            return new RawFile(path, inflate(path, all), true);
+        }
+        return new RawFile(path, all, false);
+    }
+
+    static boolean startsWith(byte[] bytes, byte[] prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (bytes[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The uncompressed bytes of a {@code kxzipped} file (offsets in its errors are offsets in the file itself). */
+    private static byte[] inflate(Path path, byte[] file) {
+        ByteBuffer b = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+        int len = file.length;
+        if (len < KXZIPPED.length + 48) {
+            throw new HdbException(path, len, "compressed file of " + len + " bytes is shorter than its trailer");
+        }
+        long blocks = b.getLong(len - 8);
+        if (blocks < 0 || blocks > (len - KXZIPPED.length - 48) / 8 + 1) {
+            throw new HdbException(path, len - 8, "compressed file claims " + blocks + " blocks, which its "
+                    + len + " bytes cannot hold");
+        }
+        int trailer = (int) (len - 8 * (5 + blocks));
+        if (trailer < KXZIPPED.length) {
+            throw new HdbException(path, len - 8, "compressed file's trailer of " + blocks + " blocks overlaps its"
+                    + " header");
+        }
+        long uncompressed = b.getLong(trailer + 8);
+        long trailerOffset = b.getLong(trailer + 16);
+        long blockSize = b.getLong(trailer + 24);
+        if (trailerOffset != trailer) {
+            throw new HdbException(path, trailer + 16, "compressed file's trailer says it starts at " + trailerOffset
+                    + ", its block count puts it at " + trailer);
+        }
+        if (uncompressed < 0 || uncompressed > MAX_ARRAY) {
+            throw new HdbException(path, trailer + 8, "uncompressed length " + uncompressed
+                    + (uncompressed < 0 ? " is negative" : ": files over 2 GB are not read yet"));
+        }
+        if (blockSize <= 0 || blockSize > MAX_ARRAY || blockSize * blocks < uncompressed
+                || uncompressed <= blockSize * (blocks - 1)) {
+            throw new HdbException(path, trailer + 24, "logical block size " + blockSize + " with " + blocks
+                    + " blocks does not give the uncompressed length " + uncompressed);
+        }
+        byte[] out = new byte[(int) uncompressed];
+        int in = KXZIPPED.length;
+        int outPos = 0;
+        for (int i = 0; i < blocks; i++) {
+            int entry = trailer + 32 + 8 * i;
+            int size = b.getInt(entry);
+            int algorithm = b.getInt(entry + 4);
+            if (size < 0 || size > trailer - in) {
+                throw new HdbException(path, entry, "block " + i + " of " + size + " compressed bytes runs past the"
+                        + " blocks' end at " + trailer);
+            }
+            int want = (int) Math.min(blockSize, uncompressed - outPos);
+            inflateBlock(path, file, in, size, algorithm, out, outPos, want, i);
+            in += size;
+            outPos += want;
+        }
+        if (in != trailer) {
+            throw new HdbException(path, in, "the blocks end at " + in + " but the trailer starts at " + trailer);
+        }
+        return out;
+    }
+
+    private static void inflateBlock(Path path, byte[] file, int in, int size, int algorithm, byte[] out, int outPos,
+            int want, int block) {
+        switch (algorithm) {
+            case 0:
+                if (size != want) {
+                    throw new HdbException(path, in, "stored block " + block + " holds " + size + " bytes, "
+                            + want + " expected");
+                }
+                System.arraycopy(file, in, out, outPos, size);
+                return;
+            case 2:
+                Inflater inflater = new Inflater();
+                try {
+                    inflater.setInput(file, in, size);
+                    int n = 0;
+                    while (n < want && !inflater.finished()) {
+                        int got = inflater.inflate(out, outPos + n, want - n);
+                        if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                            break;
+                        }
+                        n += got;
+                    }
+                    if (n != want || !inflater.finished()) {
+                        throw new HdbException(path, in, "gzip block " + block + " gives " + n + " bytes"
+                                + (inflater.finished() ? "" : " and does not end there") + ", " + want + " expected");
+                    }
+                } catch (DataFormatException e) {
+                    throw new HdbException(path, in, "gzip block " + block + " is corrupt: " + e.getMessage(), e);
+                } finally {
+                    inflater.end();
+                }
+                return;
+            case 1:
+                throw new HdbException(path, in, "block " + block + " is compressed with q's IPC algorithm (1): not"
+                        + " read yet (no file real kdb+ wrote so is at hand to prove the block layout)");
+            case 3:
+            case 4:
+            case 5:
+                throw new HdbException(path, in, "block " + block + " is compressed with "
+                        + (algorithm == 3 ? "snappy" : algorithm == 4 ? "lz4hc" : "zstd") + " (" + algorithm
+                        + "): not read yet");
+            default:
+                throw new HdbException(path, in, "block " + block + " names compression algorithm " + algorithm
+                        + ", which kdb+ does not have (0 to 5)");
+        }
+    }
+}
