@@ -3,12 +3,14 @@ package dev.q4j.hdb;
 import dev.q4j.value.Attribute;
 import dev.q4j.value.QSequence;
 import dev.q4j.value.QTable;
+import dev.q4j.value.QType;
 import dev.q4j.value.QValue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /**
  * A table of a kdb+ database, narrowed to some partitions and columns: only those are read (partition and column
@@ -122,6 +124,54 @@ public final class HdbTable {
                 }
                 return out;
         }
+    }
+
+    /**
+     * {@return the chosen columns' types, attributes and storage}, read from the headers of the first chosen
+     * partition's files (or from the table saved as one file); no row is read
+     *
+     * @throws HdbException when a column's file cannot be read or its header is not one q4j reads
+     */
+    public List<HdbColumn> schema() {
+        List<HdbColumn> out = new ArrayList<>();
+        if (layout == Layout.FILE) {
+            QTable t = fileTable();
+            for (String c : columns()) {
+                QSequence s = t.column(c);
+                out.add(new HdbColumn(c, s.type(), s.attribute(), HdbColumn.Storage.IN_FILE, Optional.empty()));
+            }
+            return out;
+        }
+        if (layout == Layout.PARTITIONED && partitions.isEmpty()) {
+            throw new IllegalStateException("table " + name + ": no partition chosen, so its columns are unknown");
+        }
+        Path dir = directory(layout == Layout.PARTITIONED ? partitions.get(0) : null);
+        for (String c : columns()) {
+            if (layout == Layout.PARTITIONED && c.equals(hdb.kind().column())) {
+                QType t = hdb.kind() == PartitionKind.DATE ? QType.DATE
+                        : hdb.kind() == PartitionKind.MONTH ? QType.MONTH : QType.INT;
+                out.add(new HdbColumn(c, t, Attribute.NONE, HdbColumn.Storage.PARTITION, Optional.empty()));
+                continue;
+            }
+            ColumnFile f = ColumnFile.parse(RawFile.read(dir.resolve(c)));
+            switch (f.kind) {
+                case SIMPLE:
+                    out.add(new HdbColumn(c, QType.ofCode(f.typeCode), f.attribute, HdbColumn.Storage.SIMPLE,
+                            Optional.empty()));
+                    break;
+                case ENUMERATED:
+                    out.add(new HdbColumn(c, QType.SYMBOL, f.attribute, HdbColumn.Storage.ENUMERATED,
+                            Optional.of(f.domain)));
+                    break;
+                case ANYMAP:
+                    out.add(new HdbColumn(c, QType.LIST, f.attribute, HdbColumn.Storage.NESTED, Optional.empty()));
+                    break;
+                default:
+                    throw new HdbException(f.file.path, 0, "a serialized value (ff 01) where a column file is"
+                            + " expected");
+            }
+        }
+        return out;
     }
 
     /**

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,21 @@ class PartitionedTest {
         assertThat(ord.partitions()).containsExactly("2022.12.05");
         assertThat(ord.columns()).startsWith("date", "code", "market").hasSize(13);
         assertThat(ord.count("2022.12.05")).isEqualTo(5000);
+    }
+
+    @Test
+    void schemaComesFromTheHeadersAlone() {
+        List<HdbColumn> schema = hdb.table("Daily").columns("date", "sym", "preclose", "limitupdown").schema();
+        assertThat(schema).containsExactly(
+                new HdbColumn("date", QType.DATE, Attribute.NONE, HdbColumn.Storage.PARTITION, Optional.empty()),
+                new HdbColumn("sym", QType.SYMBOL, Attribute.UNIQUE, HdbColumn.Storage.ENUMERATED, Optional.of("sym")),
+                new HdbColumn("preclose", QType.FLOAT, Attribute.NONE, HdbColumn.Storage.SIMPLE, Optional.empty()),
+                new HdbColumn("limitupdown", QType.SYMBOL, Attribute.GROUPED, HdbColumn.Storage.ENUMERATED,
+                        Optional.of("sym")));
+        assertThat(hdb.table("intArrayVector").schema()).extracting(HdbColumn::storage)
+                .containsExactly(HdbColumn.Storage.NESTED, HdbColumn.Storage.NESTED);
+        assertThat(hdb.table("widetable").columns("f2").schema()).extracting(HdbColumn::type)
+                .containsExactly(QType.LONG);
     }
 
     @Test
