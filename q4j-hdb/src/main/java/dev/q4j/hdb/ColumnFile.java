@@ -56,14 +56,14 @@ final class ColumnFile {
     }
 
     static ColumnFile parse(RawFile f) {
-        byte[] b = f.bytes;
-        if (b.length < 8) {
-            throw new HdbException(f.path, 0, "file of " + b.length + " bytes is too short for any kdb+ header");
+        byte[] b = f.head;
+        if (f.size < 8) {
+            throw new HdbException(f.path, 0, "file of " + f.size + " bytes is too short for any kdb+ header");
         }
         int m = b[0] & 0xff;
         if (m == 0xfe && b[1] == 0x20) {
-            if (b.length < SIMPLE_DATA) {
-                throw new HdbException(f.path, 0, "column file of " + b.length + " bytes is shorter than its header");
+            if (f.size < SIMPLE_DATA) {
+                throw new HdbException(f.path, 0, "column file of " + f.size + " bytes is shorter than its header");
             }
             int t = b[2];
             if (t < 1 || t > 19 || t == 3 || t == 11) {
@@ -73,8 +73,8 @@ final class ColumnFile {
             return new ColumnFile(f, Kind.SIMPLE, t, attribute(f, 3), SIMPLE_DATA, null);
         }
         if (m == 0xfd && b[1] == 0x20) {
-            if (b.length < ENUM_DATA) {
-                throw new HdbException(f.path, 0, "file of " + b.length + " bytes is shorter than the 4096-byte"
+            if (f.size < ENUM_DATA) {
+                throw new HdbException(f.path, 0, "file of " + f.size + " bytes is shorter than the 4096-byte"
                         + " header its first bytes announce");
             }
             if ((b[ENUM_HEADER] & 0xff) != 0xfd) {
@@ -102,7 +102,7 @@ final class ColumnFile {
     }
 
     private static Attribute attribute(RawFile f, int at) {
-        int a = f.bytes[at];
+        int a = f.head[at];
         if (a < 0 || a > 4) {
             throw new HdbException(f.path, at, "attribute byte " + a + " is none of q's attributes (0..4)");
         }
@@ -111,14 +111,14 @@ final class ColumnFile {
 
     private static String domainName(RawFile f) {
         int end = SIMPLE_DATA;
-        while (end < ENUM_HEADER && f.bytes[end] != 0) {
+        while (end < ENUM_HEADER && f.head[end] != 0) {
             end++;
         }
         if (end == SIMPLE_DATA || end == ENUM_HEADER) {
             throw new HdbException(f.path, SIMPLE_DATA, end == SIMPLE_DATA ? "enumeration names no domain"
                     : "enumeration's domain name is not NUL-terminated");
         }
-        String name = new String(f.bytes, SIMPLE_DATA, end - SIMPLE_DATA, StandardCharsets.UTF_8);
+        String name = new String(f.head, SIMPLE_DATA, end - SIMPLE_DATA, StandardCharsets.UTF_8);
         if (name.contains("/") || name.contains("\\") || name.equals(".") || name.equals("..")) {
             throw new HdbException(f.path, SIMPLE_DATA, "enumeration's domain name '" + name + "' is not a file name");
         }
@@ -141,7 +141,7 @@ final class ColumnFile {
         if (kind == Kind.SERIALIZED) {
             return -1;
         }
-        long data = file.bytes.length - (long) dataOffset;
+        long data = file.size - dataOffset;
         if (attribute != Attribute.NONE) {
             return -1;
         }
@@ -155,7 +155,7 @@ final class ColumnFile {
     /** Checks that {@code count} rows lie within the file. */
     void checkCount(long count) {
         long need = dataOffset + count * width();
-        long have = file.bytes.length;
+        long have = file.size;
         boolean indexed = attribute != Attribute.NONE;
         if (need > have || !indexed && need != have) {
             throw new HdbException(file.path, dataOffset, "the table has " + count + " rows, which need " + need
@@ -163,18 +163,20 @@ final class ColumnFile {
         }
     }
 
-    /** {@return the simple column's {@code count} items}, read in place where the value model can */
+    /**
+     * {@return the simple column's {@code count} items}: read in place from the mapped file (or the uncompressed
+     * bytes) for the types of 4 and 8 bytes, copied into arrays for the others (the value model holds those so)
+     */
     QVector simple(int count) {
         checkCount(count);
-        return SimpleItems.vector(QType.ofCode((byte) typeCode), file.bytes, dataOffset, count, attribute,
-                file.path);
+        return SimpleItems.vector(QType.ofCode((byte) typeCode), file, dataOffset, count, attribute);
     }
 
     /** {@return the enumeration's {@code count} indices, in place} */
     dev.q4j.value.QLongVector indices(int count) {
         checkCount(count);
-        return (dev.q4j.value.QLongVector) QVectors.inPlace(QType.LONG, file.bytes, dataOffset, count,
-                ByteOrder.LITTLE_ENDIAN, Attribute.NONE);
+        return (dev.q4j.value.QLongVector) QVectors.inPlace(QType.LONG, file.items(dataOffset, count, 8), count,
+                Attribute.NONE);
     }
 
     /**
@@ -182,7 +184,7 @@ final class ColumnFile {
      * file (the count at offset 4 is not kept by kdb+: 0 in {@code .d} files, stale in a {@code sym} file)
      */
     QSymbolVector symbols() {
-        byte[] b = file.bytes;
+        byte[] b = file.all();
         if (kind != Kind.SERIALIZED || typeCode != 11) {
             throw new HdbException(file.path, 0, "not a symbol list file (ff 01 0b)");
         }
@@ -217,8 +219,8 @@ final class ColumnFile {
             return symbols();
         }
         try {
-            return new dev.q4j.codec.Decoder().decodeBody(file.bytes, 2, file.bytes.length - 2,
-                    ByteOrder.LITTLE_ENDIAN);
+            byte[] all = file.all();
+            return new dev.q4j.codec.Decoder().decodeBody(all, 2, all.length - 2, ByteOrder.LITTLE_ENDIAN);
         } catch (RuntimeException e) {
             throw new HdbException(file.path, 2, "the serialized value cannot be decoded: " + e.getMessage(), e);
         }

@@ -239,7 +239,7 @@ public final class Hdb {
             return true;
         }
         if (head[0] == 'k' && head[1] == 'x' && head[2] == 'z') {
-            byte[] b = RawFile.read(p).bytes;
+            byte[] b = RawFile.read(p).head;
             return b.length >= 3 && (b[0] & 0xff) == 0xff && b[1] == 1 && b[2] == 98;
         }
         return false;

@@ -8,15 +8,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * The bytes of one kdb+ file as kdb+ sees them: read whole, and uncompressed when the file is compressed
- * ({@code kxzipped}). Offsets in errors are offsets in these (uncompressed) bytes.
+ * One kdb+ file as kdb+ sees it. An uncompressed file is memory-mapped: its header is read into {@link #head}, and
+ * its items are read in place through {@link #items}, mapped in parts of at most {@value #PART_BYTES} bytes (a Java
+ * buffer holds at most 2 GB). A compressed file ({@code kxzipped}) is uncompressed into {@link #head} whole. Offsets
+ * in errors are offsets in the uncompressed file.
  *
- * <p>The compressed layout, proven by the corpus's gzip files of one block and consistent with the public reader
- * of DolphinDB's kdb+ plugin: the 8 bytes {@code kxzipped}, the compressed blocks one after another, then a
+ * <p>The compressed layout, proven by the corpus's gzip files of one block and of two, and consistent with the public
+ * reader of DolphinDB's kdb+ plugin: the 8 bytes {@code kxzipped}, the compressed blocks one after another, then a
  * trailer of {@code 8 * (5 + n)} bytes: int32 (3 in every file seen; not checked), the algorithm byte, the level
  * byte, two zero bytes, int64 uncompressed length, int64 offset of the trailer, int64 logical block size, for each
  * of the {@code n} blocks int32 compressed size and int32 algorithm (0 stored, 1 q IPC, 2 gzip, 3 snappy, 4 lz4hc,
@@ -26,40 +30,123 @@ final class RawFile {
     static final byte[] KXZIPPED = "kxzipped".getBytes(StandardCharsets.US_ASCII);
     /** the most an array holds, in bytes */
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+    /** the bytes of a header: 4096 and the 16 of the header of an enumeration's items (or of a nested column) */
+    static final int HEAD = 4096 + 16;
+    /** the size of one mapping, a power of two, so that each holds a power of two of items */
+    static final long PART_BYTES = 1L << 30;
+    /** for tests: the size of one mapping, to map the corpus's small files in several */
+    static long partBytes = PART_BYTES;
 
     final Path path;
-    final byte[] bytes;
+    /** the whole file when {@link #whole}, else its first bytes (up to {@link #HEAD}) */
+    final byte[] head;
+    /** whether {@link #head} is the whole file */
+    final boolean whole;
     final boolean compressed;
+    /** the (uncompressed) file's size */
+    final long size;
 
-    private RawFile(Path path, byte[] bytes, boolean compressed) {
+    private RawFile(Path path, byte[] head, boolean whole, boolean compressed, long size) {
         this.path = path;
-        this.bytes = bytes;
+        this.head = head;
+        this.whole = whole;
         this.compressed = compressed;
+        this.size = size;
     }
 
+    /** Opens a file: reads its header, or the whole of it when it is compressed. */
     static RawFile read(Path path) {
-        byte[] all;
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = ch.size();
-            if (size > MAX_ARRAY) {
-                throw new HdbException(path, -1, "file of " + size + " bytes: files over 2 GB are not read yet");
-            }
-            all = new byte[(int) size];
-            ByteBuffer b = ByteBuffer.wrap(all);
-            while (b.hasRemaining()) {
-                if (ch.read(b) < 0) {
-                    throw new HdbException(path, b.position(), "file shorter than its size " + size + " while read");
+            byte[] head = readFully(path, ch, 0, (int) Math.min(size, HEAD));
+            if (startsWith(head, KXZIPPED)) {
+                if (size > MAX_ARRAY) {
+                    throw new HdbException(path, -1, "compressed file of " + size + " bytes: compressed files over"
+                            + " 2 GB are not read yet");
                 }
+                byte[] all = size == head.length ? head : readFully(path, ch, 0, (int) size);
+                byte[] inflated = inflate(path, all);
+                return new RawFile(path, inflated, true, true, inflated.length);
             }
+            return new RawFile(path, head, head.length == size, false, size);
         } catch (NoSuchFileException e) {
             throw new HdbException(path, -1, "no such file", e);
         } catch (IOException e) {
             throw new HdbException(path, -1, "cannot be read: " + e, e);
         }
-        if (startsWith(all, KXZIPPED)) {
-            return new RawFile(path, inflate(path, all), true);
+    }
+
+    private static byte[] readFully(Path path, FileChannel ch, long from, int length) throws IOException {
+        byte[] out = new byte[length];
+        ByteBuffer b = ByteBuffer.wrap(out);
+        while (b.hasRemaining()) {
+            if (ch.read(b, from + b.position()) < 0) {
+                throw new HdbException(path, from + b.position(), "file ended while read");
+            }
         }
-        return new RawFile(path, all, false);
+        return out;
+    }
+
+    /** {@return the whole file in an array} */
+    byte[] all() {
+        if (whole) {
+            return head;
+        }
+        if (size > MAX_ARRAY) {
+            throw new HdbException(path, -1, "file of " + size + " bytes: this kind of file is read whole, and"
+                    + " files over 2 GB are not");
+        }
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            if (ch.size() != size) {
+                throw new HdbException(path, -1, "the file changed size while read");
+            }
+            return readFully(path, ch, 0, (int) size);
+        } catch (IOException e) {
+            throw new HdbException(path, -1, "cannot be read: " + e, e);
+        }
+    }
+
+    /**
+     * {@return the bytes of {@code count} items of {@code width} bytes from {@code offset}, little-endian}: of the
+     * array when the file is in memory, else mapped, in parts of a power of two of items
+     */
+    List<ByteBuffer> items(long offset, int count, int width) {
+        long length = (long) count * width;
+        if (offset < 0 || offset + length > size) {
+            throw new HdbException(path, offset, count + " items of " + width + " bytes run past the file's end at "
+                    + size);
+        }
+        if (whole) {
+            return List.of(ByteBuffer.wrap(head, (int) offset, (int) length).slice().order(ByteOrder.LITTLE_ENDIAN));
+        }
+        List<ByteBuffer> parts = new ArrayList<>();
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            if (ch.size() < offset + length) {
+                throw new HdbException(path, -1, "the file shrank to " + ch.size() + " bytes while read");
+            }
+            for (long at = 0; at < length || parts.isEmpty(); at += partBytes) {
+                long n = Math.min(partBytes, length - at);
+                parts.add(ch.map(FileChannel.MapMode.READ_ONLY, offset + at, n).order(ByteOrder.LITTLE_ENDIAN));
+            }
+        } catch (IOException e) {
+            throw new HdbException(path, offset, "cannot be mapped: " + e, e);
+        }
+        return parts;
+    }
+
+    /** {@return {@code length} bytes from {@code offset}, copied into an array} */
+    byte[] region(long offset, int length) {
+        if (whole) {
+            return java.util.Arrays.copyOfRange(head, (int) offset, (int) offset + length);
+        }
+        byte[] out = new byte[length];
+        int at = 0;
+        for (ByteBuffer b : items(offset, length, 1)) {
+            int n = b.remaining();
+            b.get(out, at, n);
+            at += n;
+        }
+        return out;
     }
 
     static boolean startsWith(byte[] bytes, byte[] prefix) {

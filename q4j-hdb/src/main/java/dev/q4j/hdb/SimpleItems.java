@@ -22,10 +22,32 @@ final class SimpleItems {
     }
 
     /**
-     * {@return the vector of the {@code n} items at {@code at}}: read in place (no copy) for the types of 4 and 8
-     * bytes, copied for the others (the value model holds those in arrays)
+     * {@return the vector of the {@code n} items at {@code at} of a file}: read in place from the mapped file (or
+     * its uncompressed bytes) for the types of 4 and 8 bytes, copied for the others (the value model holds those in
+     * arrays)
      */
-    static QVector vector(QType type, byte[] b, int at, int n, Attribute attribute, Path file) {
+    static QVector vector(QType type, RawFile f, long at, int n, Attribute attribute) {
+        int width = type.width();
+        if (width == 4 && type != QType.REAL || width == 8) {
+            try {
+                return QVectors.inPlace(type, f.items(at, n, width), n, attribute);
+            } catch (IllegalArgumentException e) {
+                throw new HdbException(f.path, at, "the items contradict their attribute " + attribute + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        if ((long) n * width > Integer.MAX_VALUE - 8) {
+            throw new HdbException(f.path, at, n + " items of " + width + " bytes: more than an array holds");
+        }
+        return vector(type, f.region(at, n * width), 0, n, attribute, f.path, at);
+    }
+
+    /**
+     * {@return the vector of the {@code n} items at {@code at} of {@code b}}: read in place (no copy) for the types
+     * of 4 and 8 bytes, copied for the others (the value model holds those in arrays); errors name offsets as
+     * {@code base + } the offset in {@code b}
+     */
+    static QVector vector(QType type, byte[] b, int at, int n, Attribute attribute, Path file, long base) {
         try {
             switch (type) {
                 case BOOLEAN: {
@@ -33,7 +55,7 @@ final class SimpleItems {
                     for (int i = 0; i < n; i++) {
                         int x = b[at + i];
                         if (x != 0 && x != 1) {
-                            throw new HdbException(file, at + i, "boolean byte " + x + " is neither 0 nor 1");
+                            throw new HdbException(file, base + at + i, "boolean byte " + x + " is neither 0 nor 1");
                         }
                         v[i] = x == 1;
                     }
@@ -65,7 +87,7 @@ final class SimpleItems {
                     return QVectors.inPlace(type, b, at, n, ByteOrder.LITTLE_ENDIAN, attribute);
             }
         } catch (IllegalArgumentException e) {
-            throw new HdbException(file, at, "the items contradict their attribute " + attribute + ": "
+            throw new HdbException(file, base + at, "the items contradict their attribute " + attribute + ": "
                     + e.getMessage(), e);
         }
     }
