@@ -3,6 +3,10 @@
  */
 module dev.q4j.hdb {
     requires transitive dev.q4j.core;
+    // optional codecs of compressed files (kxzipped algorithms 3, 4 and 5), loaded only when a file needs one
+    requires static snappy.java;
+    requires static org.lz4.java;
+    requires static com.github.luben.zstd_jni;
 
     exports dev.q4j.hdb;
 }

@@ -24,7 +24,9 @@ import java.util.zip.Inflater;
  * trailer of {@code 8 * (5 + n)} bytes: int32 (3 in every file seen; not checked), the algorithm byte, the level
  * byte, two zero bytes, int64 uncompressed length, int64 offset of the trailer, int64 logical block size, for each
  * of the {@code n} blocks int32 compressed size and int32 algorithm (0 stored, 1 q IPC, 2 gzip, 3 snappy, 4 lz4hc,
- * 5 zstd), and last int64 {@code n}. Every field is checked against the others.
+ * 5 zstd), and last int64 {@code n}. Every field is checked against the others, and the logical block size must be
+ * a power of two from 2^12 to 2^20 (KX's documented range; 2^17 in the corpus), which also bounds what a small
+ * hostile file can make q4j allocate: at most 1 MB per block it lists, 8 bytes each.
  */
 final class RawFile {
     static final byte[] KXZIPPED = "kxzipped".getBytes(StandardCharsets.US_ASCII);
@@ -189,8 +191,11 @@ final class RawFile {
             throw new HdbException(path, trailer + 8, "uncompressed length " + uncompressed
                     + (uncompressed < 0 ? " is negative" : ": files over 2 GB are not read yet"));
         }
-        if (blockSize <= 0 || blockSize > MAX_ARRAY || blockSize * blocks < uncompressed
-                || uncompressed <= blockSize * (blocks - 1)) {
+        if (blockSize < 1 << 12 || blockSize > 1 << 20 || Long.bitCount(blockSize) != 1) {
+            throw new HdbException(path, trailer + 24, "logical block size " + blockSize + " is not a power of two"
+                    + " from 4096 to 1048576 (2^12 to 2^20, the sizes kdb+ writes)");
+        }
+        if (blockSize * blocks < uncompressed || uncompressed <= blockSize * (blocks - 1)) {
             throw new HdbException(path, trailer + 24, "logical block size " + blockSize + " with " + blocks
                     + " blocks does not give the uncompressed length " + uncompressed);
         }
@@ -254,9 +259,8 @@ final class RawFile {
             case 3:
             case 4:
             case 5:
-                throw new HdbException(path, in, "block " + block + " is compressed with "
-                        + (algorithm == 3 ? "snappy" : algorithm == 4 ? "lz4hc" : "zstd") + " (" + algorithm
-                        + "): not read yet");
+                Codecs.inflate(path, algorithm, file, in, size, out, outPos, want, block);
+                return;
             default:
                 throw new HdbException(path, in, "block " + block + " names compression algorithm " + algorithm
                         + ", which kdb+ does not have (0 to 5)");

@@ -131,9 +131,9 @@ class BadFilesTest {
     void compressionAlgorithmNotReadYetSaysSo() throws IOException {
         Path id = zipped();
         int blockAlgorithm = (int) Files.size(id) - 8 - 4;
-        patch(id, blockAlgorithm, (byte) 3);
+        patch(id, blockAlgorithm, (byte) 1);
         assertThatThrownBy(() -> KdbFiles.read(id)).isInstanceOf(HdbException.class)
-                .hasMessageContaining("snappy (3): not read yet");
+                .hasMessageContaining("q's IPC algorithm (1): not read yet");
         patch(id, blockAlgorithm, (byte) 9);
         assertThatThrownBy(() -> KdbFiles.read(id)).isInstanceOf(HdbException.class)
                 .hasMessageContaining("algorithm 9, which kdb+ does not have");
@@ -146,6 +146,17 @@ class BadFilesTest {
         patch(id, uncompressedLength, (byte) 0x60);
         assertThatThrownBy(() -> KdbFiles.read(id)).isInstanceOf(HdbException.class)
                 .hasMessageContaining("id at offset");
+    }
+
+    @Test
+    void compressedFileClaimingHugeBlocksIsRefusedBeforeAllocating() throws IOException {
+        Path id = zipped();
+        int trailer = (int) Files.size(id) - 48;
+        // 2^30-byte blocks, 1 GB uncompressed: refused from the trailer alone
+        patch(id, trailer + 8, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(1L << 30).array());
+        patch(id, trailer + 24, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(1L << 30).array());
+        assertThatThrownBy(() -> KdbFiles.read(id)).isInstanceOf(HdbException.class)
+                .hasMessageContaining("logical block size 1073741824 is not a power of two from 4096 to 1048576");
     }
 
     @Test
