@@ -27,6 +27,10 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Instances are immutable; {@link #partitions(String...)} and {@link #columns(String...)} return narrowed copies.
+ * A batch's int, long, float and temporal columns read the mapped files in place: their {@code get(i)} and
+ * {@code buffer()} copy nothing (only {@code array()} does), so a columnar consumer (Spark's {@code ColumnVector})
+ * can serve a partition's columns straight from the files; {@link #enumeration} gives a symbol column as indices and
+ * its shared domain, as a dictionary encoding.
  */
 public final class HdbTable {
     enum Layout { SPLAYED, PARTITIONED, FILE }

@@ -7,8 +7,9 @@ import java.nio.file.Path;
 /**
  * One kdb+ file read as q's {@code get} reads it, with no kdb+ process: a simple column file as its vector, a
  * symbol list file ({@code sym}, {@code .d}) as a symbol vector, a value saved as one file (a table, a dictionary,
- * any list) as that value. Compressed files ({@code kxzipped}) are uncompressed first (gzip and stored blocks; q's
- * IPC algorithm, snappy, lz4hc and zstd fail with an error saying so).
+ * any list) as that value. An uncompressed column file is memory-mapped and its items of 4 and 8 bytes are read in
+ * place; a compressed file ({@code kxzipped}) is uncompressed into memory first: gzip and stored blocks always,
+ * snappy, lz4hc and zstd when their optional library is present; q's IPC algorithm fails with an error saying so.
  *
  * <pre>{@code
  * QVector prices = (QVector) KdbFiles.read(Path.of("/data/hdb/2024.01.02/trade/price"));

@@ -30,6 +30,8 @@ import java.util.zip.Inflater;
  */
 final class RawFile {
     static final byte[] KXZIPPED = "kxzipped".getBytes(StandardCharsets.US_ASCII);
+    /** the header of an encrypted file (KX's documentation: "kxzippEd") */
+    static final byte[] ENCRYPTED = "kxzippEd".getBytes(StandardCharsets.US_ASCII);
     /** the most an array holds, in bytes */
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
     /** the bytes of a header: 4096 and the 16 of the header of an enumeration's items (or of a nested column) */
@@ -61,6 +63,9 @@ final class RawFile {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = ch.size();
             byte[] head = readFully(path, ch, 0, (int) Math.min(size, HEAD));
+            if (startsWith(head, ENCRYPTED)) {
+                throw new HdbException(path, 0, "an encrypted file (kxzippEd): encrypted files are not read");
+            }
             if (startsWith(head, KXZIPPED)) {
                 if (size > MAX_ARRAY) {
                     throw new HdbException(path, -1, "compressed file of " + size + " bytes: compressed files over"

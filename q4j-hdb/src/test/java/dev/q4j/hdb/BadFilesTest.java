@@ -168,6 +168,14 @@ class BadFilesTest {
     }
 
     @Test
+    void encryptedFileSaysSo() throws IOException {
+        Path f = tmp.resolve("enc");
+        Files.write(f, "kxzippEd and then anything".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThatThrownBy(() -> KdbFiles.read(f)).isInstanceOf(HdbException.class)
+                .hasMessageContaining("an encrypted file (kxzippEd)");
+    }
+
+    @Test
     void enumeratedFileReadAloneSaysHowToReadIt() {
         assertThatThrownBy(() -> KdbFiles.read(HdbCorpus.sample().resolve("2022.12.05/ORD/code")))
                 .isInstanceOf(HdbException.class).hasMessageContaining("enumeration against sym_ORD");
