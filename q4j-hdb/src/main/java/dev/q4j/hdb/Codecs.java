@@ -1,5 +1,8 @@
 package dev.q4j.hdb;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.nio.file.Path;
 
 /**
@@ -53,15 +56,51 @@ final class Codecs {
         }
     }
 
-    /** snappy-java, referenced only here */
+    /**
+     * snappy-java, found by reflection: its jar names no module (a module name taken from a file name would break
+     * q4j-hdb's module-info when snappy-java gets one); on the module path add {@code --add-modules snappy.java}
+     */
     private static final class Snappy {
+        private static volatile MethodHandle[] handles;
+
         static int inflate(byte[] in, int inPos, int size, byte[] out, int outPos, int want)
                 throws java.io.IOException {
-            int n = org.xerial.snappy.Snappy.uncompressedLength(in, inPos, size);
-            if (n != want) {
-                return n;
+            MethodHandle[] h = handles();
+            try {
+                int n = (int) h[0].invokeExact(in, inPos, size);
+                if (n != want) {
+                    return n;
+                }
+                return (int) h[1].invokeExact(in, inPos, size, out, outPos);
+            } catch (java.io.IOException | RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new java.io.IOException(e);
             }
-            return org.xerial.snappy.Snappy.uncompress(in, inPos, size, out, outPos);
+        }
+
+        private static MethodHandle[] handles() {
+            MethodHandle[] h = handles;
+            if (h == null) {
+                try {
+                    Class<?> c = Class.forName("org.xerial.snappy.Snappy", true, Codecs.class.getClassLoader());
+                    MethodHandles.Lookup l = MethodHandles.publicLookup();
+                    h = new MethodHandle[] {
+                        l.findStatic(c, "uncompressedLength",
+                                MethodType.methodType(int.class, byte[].class, int.class, int.class)),
+                        l.findStatic(c, "uncompress", MethodType.methodType(int.class, byte[].class, int.class,
+                                int.class, byte[].class, int.class))
+                    };
+                } catch (ClassNotFoundException e) {
+                    NoClassDefFoundError missing = new NoClassDefFoundError(e.getMessage());
+                    missing.initCause(e);
+                    throw missing;
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("snappy-java has no Snappy.uncompress as q4j uses it: " + e, e);
+                }
+                handles = h;
+            }
+            return h;
         }
     }
 
