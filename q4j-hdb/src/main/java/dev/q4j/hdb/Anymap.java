@@ -29,7 +29,7 @@ final class Anymap {
     private Anymap() {
     }
 
-    static QList read(ColumnFile offsets, RawFile data, int count) {
+    static QList read(ColumnFile offsets, RawFile data, int count, int from, int n) {
         offsets.checkCount(count);
         byte[] d = data.all();
         if (d.length < ColumnFile.ENUM_DATA || (d[0] & 0xff) != 0xfd || d[1] != 0x20
@@ -41,8 +41,8 @@ final class Anymap {
         long end = d.length - base;
         ByteBuffer o = ByteBuffer.wrap(offsets.file.all()).order(ByteOrder.LITTLE_ENDIAN);
         ByteBuffer b = ByteBuffer.wrap(d).order(ByteOrder.LITTLE_ENDIAN);
-        QValue[] rows = new QValue[count];
-        for (int i = 0; i < count; i++) {
+        QValue[] rows = new QValue[n];
+        for (int i = from; i < from + n; i++) {
             int at = offsets.dataOffset + 8 * i;
             long entry = o.getLong(at);
             int form = (int) (entry >>> 56);
@@ -55,9 +55,9 @@ final class Anymap {
             int p = (int) (base + start);
             int used;
             if (form == 1) {
-                used = compact(data, d, b, p, (int) (stop - start), rows, i);
+                used = compact(data, d, b, p, (int) (stop - start), rows, i, from);
             } else if (form == 0) {
-                used = full(data, d, b, p, (int) (stop - start), rows, i);
+                used = full(data, d, b, p, (int) (stop - start), rows, i, from);
             } else {
                 throw new HdbException(offsets.file.path, at, "row " + i + "'s item has form " + form
                         + ", not one q4j knows (0 or 1)");
@@ -70,7 +70,8 @@ final class Anymap {
         return QList.wrap(rows, Attribute.NONE);
     }
 
-    private static int compact(RawFile data, byte[] d, ByteBuffer b, int p, int span, QValue[] rows, int row) {
+    private static int compact(RawFile data, byte[] d, ByteBuffer b, int p, int span, QValue[] rows, int row,
+            int from) {
         if (span < 1) {
             throw new HdbException(data.path, p, "row " + row + "'s item is empty");
         }
@@ -79,7 +80,7 @@ final class Anymap {
         int width = type.width();
         if (t < 0) {
             need(data, p, 1 + width, span, row);
-            rows[row] = vector(data, type, d, p + 1, 1).at(0);
+            rows[row - from] = vector(data, type, d, p + 1, 1).at(0);
             return 1 + width;
         }
         need(data, p, 2, span, row);
@@ -89,11 +90,12 @@ final class Anymap {
                     + " kdb+ writes larger counts in this form is not known to q4j");
         }
         need(data, p, 2 + n * width, span, row);
-        rows[row] = vector(data, type, d, p + 2, n);
+        rows[row - from] = vector(data, type, d, p + 2, n);
         return 2 + n * width;
     }
 
-    private static int full(RawFile data, byte[] d, ByteBuffer b, int p, int span, QValue[] rows, int row) {
+    private static int full(RawFile data, byte[] d, ByteBuffer b, int p, int span, QValue[] rows, int row,
+            int from) {
         need(data, p, 16, span, row);
         int t = b.get(p + 2);
         QType type = simpleType(data, p + 2, t, row);
@@ -104,7 +106,7 @@ final class Anymap {
                     + ") does not fit in its " + span + " bytes");
         }
         need(data, p, 16 + (int) n * type.width(), span, row);
-        rows[row] = vector(data, type, d, p + 16, (int) n);
+        rows[row - from] = vector(data, type, d, p + 16, (int) n);
         return 16 + (int) n * type.width();
     }
 

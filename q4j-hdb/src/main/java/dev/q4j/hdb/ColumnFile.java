@@ -168,15 +168,33 @@ final class ColumnFile {
      * bytes) for the types of 4 and 8 bytes, copied into arrays for the others (the value model holds those so)
      */
     QVector simple(int count) {
-        checkCount(count);
-        return SimpleItems.vector(QType.ofCode((byte) typeCode), file, dataOffset, count, attribute);
+        return simple(count, 0, count);
     }
 
-    /** {@return the enumeration's {@code count} indices, in place} */
-    dev.q4j.value.QLongVector indices(int count) {
+    /**
+     * {@return rows {@code from} to {@code from + n} of the simple column of {@code count} rows}, as
+     * {@link #simple(int)} reads them (an attribute holds for a slice too: a slice of a sorted, unique, parted or
+     * grouped list is so)
+     */
+    QVector simple(int count, int from, int n) {
         checkCount(count);
-        return (dev.q4j.value.QLongVector) QVectors.inPlace(QType.LONG, file.items(dataOffset, count, 8), count,
+        checkSlice(count, from, n);
+        return SimpleItems.vector(QType.ofCode((byte) typeCode), file, dataOffset + (long) from * width(), n,
+                attribute);
+    }
+
+    /** {@return indices {@code from} to {@code from + n} of the enumeration of {@code count} rows, in place} */
+    dev.q4j.value.QLongVector indices(int count, int from, int n) {
+        checkCount(count);
+        checkSlice(count, from, n);
+        return (dev.q4j.value.QLongVector) QVectors.inPlace(QType.LONG, file.items(dataOffset + 8L * from, n, 8), n,
                 Attribute.NONE);
+    }
+
+    static void checkSlice(int count, int from, int n) {
+        if (from < 0 || n < 0 || from > count - n) {
+            throw new IndexOutOfBoundsException("rows " + from + " to " + ((long) from + n) + " of " + count);
+        }
     }
 
     /**
@@ -226,8 +244,9 @@ final class ColumnFile {
         }
     }
 
-    /** {@return the nested column's {@code count} rows} */
-    QList anymap(RawFile data, int count) {
-        return Anymap.read(this, data, count);
+    /** {@return rows {@code from} to {@code from + n} of the nested column of {@code count} rows} */
+    QList anymap(RawFile data, int count, int from, int n) {
+        checkSlice(count, from, n);
+        return Anymap.read(this, data, count, from, n);
     }
 }

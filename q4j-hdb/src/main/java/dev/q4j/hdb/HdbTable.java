@@ -249,6 +249,65 @@ public final class HdbTable {
     }
 
     /**
+     * The chosen partitions in slices of at most {@code maxRows} rows each, in order, each read when the iteration
+     * reaches it; a slice reads only its rows of each column (in place from the mapped files). A table saved as one
+     * file is one batch.
+     *
+     * <pre>{@code
+     * for (QTable slice : hdb.table("trade").batches(1_000_000)) {
+     *     process(slice);
+     * }
+     * }</pre>
+     *
+     * @param maxRows the most rows in a batch, at least 1
+     * @return the batches; a partition with no rows gives none
+     * @throws IllegalArgumentException when {@code maxRows} is under 1
+     */
+    public Iterable<QTable> batches(int maxRows) {
+        if (maxRows < 1) {
+            throw new IllegalArgumentException("maxRows must be at least 1, not " + maxRows);
+        }
+        if (layout == Layout.FILE) {
+            return () -> List.of(read()).iterator();
+        }
+        // a splayed table is one "partition", named null
+        List<String> ps = layout == Layout.PARTITIONED ? List.copyOf(partitions)
+                : java.util.Collections.singletonList(null);
+        return () -> new Iterator<>() {
+            private int part;
+            private int rows = -1;
+            private int from;
+
+            @Override
+            public boolean hasNext() {
+                while (part < ps.size()) {
+                    if (rows < 0) {
+                        rows = count(ps.get(part));
+                    }
+                    if (from < rows) {
+                        return true;
+                    }
+                    part++;
+                    rows = -1;
+                    from = 0;
+                }
+                return false;
+            }
+
+            @Override
+            public QTable next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                int n = Math.min(maxRows, rows - from);
+                QTable t = readRows(ps.get(part), from, n);
+                from += n;
+                return t;
+            }
+        };
+    }
+
+    /**
      * Reads an enumerated column of one partition as stored: indices plus the shared domain, no symbol looked up.
      *
      * @param partition a partition, or null when the table is not partitioned
@@ -310,6 +369,11 @@ public final class HdbTable {
 
     /** one partition (or the whole table when not partitioned), chosen columns only */
     private QTable readOne(String partition) {
+        return readRows(partition, 0, -1);
+    }
+
+    /** rows {@code from} to {@code from + n} of one partition ({@code n} -1: all), chosen columns only */
+    private QTable readRows(String partition, int from, int n) {
         if (layout == Layout.FILE) {
             QTable t = fileTable();
             if (chosen == null) {
@@ -340,33 +404,36 @@ public final class HdbTable {
             files.add(ColumnFile.parse(RawFile.read(dir.resolve(c))));
         }
         int rows = rowCount(dir, d, files);
+        int length = n < 0 ? rows - from : n;
+        ColumnFile.checkSlice(rows, from, length);
         QSequence[] cols = new QSequence[names.size()];
         for (int i = 0, s = 0; i < cols.length; i++) {
             if (names.get(i).equals(partitionColumn)) {
-                cols[i] = hdb.kind().column(List.of(partition), List.of(rows));
+                cols[i] = hdb.kind().column(List.of(partition), List.of(length));
             } else {
-                cols[i] = column(dir, files.get(s++), rows);
+                cols[i] = column(files.get(s++), rows, from, length);
             }
         }
         return QTable.wrap(names.toArray(new String[0]), cols, Attribute.NONE);
     }
 
-    private QSequence column(Path dir, ColumnFile f, int rows) {
+    private QSequence column(ColumnFile f, int rows, int from, int n) {
         switch (f.kind) {
             case SIMPLE:
-                return f.simple(rows);
+                return f.simple(rows, from, n);
             case ENUMERATED:
-                return enumeration(f, rows).symbols();
+                return new Enumeration(f.file.path, f.domain, hdb.domain(f.domain), f.indices(rows, from, n),
+                        f.attribute).symbols();
             case ANYMAP:
                 Path data = f.file.path.resolveSibling(f.file.path.getFileName() + "#");
-                return f.anymap(RawFile.read(data), rows);
+                return f.anymap(RawFile.read(data), rows, from, n);
             default:
                 throw new HdbException(f.file.path, 0, "a serialized value (ff 01) where a column file is expected");
         }
     }
 
     private Enumeration enumeration(ColumnFile f, int rows) {
-        return new Enumeration(f.file.path, f.domain, hdb.domain(f.domain), f.indices(rows), f.attribute);
+        return new Enumeration(f.file.path, f.domain, hdb.domain(f.domain), f.indices(rows, 0, rows), f.attribute);
     }
 
     /**

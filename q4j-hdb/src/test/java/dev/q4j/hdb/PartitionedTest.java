@@ -112,6 +112,48 @@ class PartitionedTest {
     }
 
     @Test
+    void batchesOfAtMostSoManyRowsSliceEachPartitionAndJoinToTheWhole() throws IOException {
+        Path db = copyOrd(tmp.resolve("db"), "2022.12.05");
+        copyOrd(db, "2022.12.06");
+        HdbTable ord = Hdb.open(db).table("ORD");
+        QTable whole = ord.read();
+        List<Integer> sizes = new ArrayList<>();
+        List<String> firstDates = new ArrayList<>();
+        int row = 0;
+        for (QTable b : ord.batches(1500)) {
+            sizes.add(b.count());
+            firstDates.add(b.column("date").at(0).toString());
+            for (String c : whole.columnNames()) {
+                for (int r = 0; r < b.count(); r++) {
+                    assertThat(b.column(c).at(r)).as("%s row %d", c, row + r).isEqualTo(whole.column(c).at(row + r));
+                }
+            }
+            row += b.count();
+        }
+        assertThat(sizes).containsExactly(1500, 1500, 1500, 500, 1500, 1500, 1500, 500);
+        assertThat(firstDates).containsExactly("2022.12.05", "2022.12.05", "2022.12.05", "2022.12.05",
+                "2022.12.06", "2022.12.06", "2022.12.06", "2022.12.06");
+        assertThat(row).isEqualTo(10000);
+    }
+
+    @Test
+    void batchesOfNestedAndSplayedTablesSliceTheirRows() {
+        HdbTable nested = hdb.table("intArrayVector");
+        List<String> rows = new ArrayList<>();
+        for (QTable b : nested.batches(3)) {
+            rows.add(b.count() + ":" + b.column("d"));
+        }
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).startsWith("3:(1 2 3;4;0)");
+        assertThat(rows.get(1)).startsWith("1:,1 2 1 1");
+        int n = 0;
+        for (QTable b : hdb.table("quote_cffex").batches(10)) {
+            n += b.count();
+        }
+        assertThat(n).as("no rows, no batch").isZero();
+    }
+
+    @Test
     void monthAndIntPartitionsGetTheirColumn() throws IOException {
         Path months = copyOrd(tmp.resolve("m"), "2022.12");
         copyOrd(months, "2022.11");
