@@ -50,15 +50,24 @@ final class RawFile {
     /** the (uncompressed) file's size */
     final long size;
 
-    private RawFile(Path path, byte[] head, boolean whole, boolean compressed, long size) {
+    /** a compressed file's bytes, uncompressed at the first {@link #all()} (only its head is, when opened) */
+    private final byte[] zipped;
+    private byte[] inflated;
+
+    private RawFile(Path path, byte[] head, boolean whole, boolean compressed, long size, byte[] zipped) {
         this.path = path;
         this.head = head;
         this.whole = whole;
         this.compressed = compressed;
         this.size = size;
+        this.zipped = zipped;
+        this.inflated = whole ? head : null;
     }
 
-    /** Opens a file: reads its header, or the whole of it when it is compressed. */
+    /**
+     * Opens a file: reads its header; a compressed file is read whole, and only the blocks holding its header are
+     * uncompressed (its size is in its trailer, so counting rows uncompresses nothing more).
+     */
     static RawFile read(Path path) {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = ch.size();
@@ -72,10 +81,11 @@ final class RawFile {
                             + " 2 GB are not read yet");
                 }
                 byte[] all = size == head.length ? head : readFully(path, ch, 0, (int) size);
-                byte[] inflated = inflate(path, all);
-                return new RawFile(path, inflated, true, true, inflated.length);
+                long uncompressed = uncompressedLength(path, all);
+                byte[] first = inflate(path, all, HEAD);
+                return new RawFile(path, first, first.length == uncompressed, true, uncompressed, all);
             }
-            return new RawFile(path, head, head.length == size, false, size);
+            return new RawFile(path, head, head.length == size, false, size, null);
         } catch (NoSuchFileException e) {
             throw new HdbException(path, -1, "no such file", e);
         } catch (IOException e) {
@@ -94,10 +104,14 @@ final class RawFile {
         return out;
     }
 
-    /** {@return the whole file in an array} */
-    byte[] all() {
-        if (whole) {
-            return head;
+    /** {@return the whole (uncompressed) file in an array} */
+    synchronized byte[] all() {
+        if (inflated != null) {
+            return inflated;
+        }
+        if (compressed) {
+            inflated = inflate(path, zipped, size);
+            return inflated;
         }
         if (size > MAX_ARRAY) {
             throw new HdbException(path, -1, "file of " + size + " bytes: this kind of file is read whole, and"
@@ -123,8 +137,9 @@ final class RawFile {
             throw new HdbException(path, offset, count + " items of " + width + " bytes run past the file's end at "
                     + size);
         }
-        if (whole) {
-            return List.of(ByteBuffer.wrap(head, (int) offset, (int) length).slice().order(ByteOrder.LITTLE_ENDIAN));
+        if (whole || compressed) {
+            byte[] b = all();
+            return List.of(ByteBuffer.wrap(b, (int) offset, (int) length).slice().order(ByteOrder.LITTLE_ENDIAN));
         }
         List<ByteBuffer> parts = new ArrayList<>();
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
@@ -143,8 +158,8 @@ final class RawFile {
 
     /** {@return {@code length} bytes from {@code offset}, copied into an array} */
     byte[] region(long offset, int length) {
-        if (whole) {
-            return java.util.Arrays.copyOfRange(head, (int) offset, (int) offset + length);
+        if (whole || compressed) {
+            return java.util.Arrays.copyOfRange(all(), (int) offset, (int) offset + length);
         }
         byte[] out = new byte[length];
         int at = 0;
@@ -169,7 +184,14 @@ final class RawFile {
     }
 
     /** The uncompressed bytes of a {@code kxzipped} file (offsets in its errors are offsets in the file itself). */
-    private static byte[] inflate(Path path, byte[] file) {
+    /** {@return a compressed file's uncompressed length}, its trailer checked */
+    private static long uncompressedLength(Path path, byte[] file) {
+        ByteBuffer b = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+        return b.getLong(trailer(path, file) + 8);
+    }
+
+    /** {@return where a compressed file's trailer starts}, every field of it checked against the others */
+    private static int trailer(Path path, byte[] file) {
         ByteBuffer b = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
         int len = file.length;
         if (len < KXZIPPED.length + 48) {
@@ -204,24 +226,43 @@ final class RawFile {
             throw new HdbException(path, trailer + 24, "logical block size " + blockSize + " with " + blocks
                     + " blocks does not give the uncompressed length " + uncompressed);
         }
-        byte[] out = new byte[(int) uncompressed];
         int in = KXZIPPED.length;
-        int outPos = 0;
         for (int i = 0; i < blocks; i++) {
             int entry = trailer + 32 + 8 * i;
             int size = b.getInt(entry);
-            int algorithm = b.getInt(entry + 4);
             if (size < 0 || size > trailer - in) {
                 throw new HdbException(path, entry, "block " + i + " of " + size + " compressed bytes runs past the"
                         + " blocks' end at " + trailer);
             }
+            in += size;
+        }
+        if (in != trailer) {
+            throw new HdbException(path, in, "the blocks end at " + in + " but the trailer starts at " + trailer);
+        }
+        return trailer;
+    }
+
+    /**
+     * {@return the first bytes of a compressed file, uncompressed}: the blocks that hold its first {@code limit}
+     * bytes (all of it when {@code limit} is its length or more)
+     */
+    private static byte[] inflate(Path path, byte[] file, long limit) {
+        int trailer = trailer(path, file);
+        ByteBuffer b = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+        long uncompressed = b.getLong(trailer + 8);
+        long blockSize = b.getLong(trailer + 24);
+        long wanted = Math.min(uncompressed, (Math.min(limit, uncompressed) + blockSize - 1) / blockSize * blockSize);
+        byte[] out = new byte[(int) wanted];
+        int in = KXZIPPED.length;
+        int outPos = 0;
+        for (int i = 0; outPos < wanted; i++) {
+            int entry = trailer + 32 + 8 * i;
+            int size = b.getInt(entry);
+            int algorithm = b.getInt(entry + 4);
             int want = (int) Math.min(blockSize, uncompressed - outPos);
             inflateBlock(path, file, in, size, algorithm, out, outPos, want, i);
             in += size;
             outPos += want;
-        }
-        if (in != trailer) {
-            throw new HdbException(path, in, "the blocks end at " + in + " but the trailer starts at " + trailer);
         }
         return out;
     }

@@ -79,6 +79,14 @@ class NestedAndCompressedTest {
     }
 
     @Test
+    void compressedFileUncompressesOnlyItsHeaderUntilItsItemsAreRead() {
+        RawFile f = RawFile.read(HdbCorpus.sample().resolve("2022.06.17/Daily/sym"));
+        assertThat(f.size).as("from the trailer").isEqualTo(200712);
+        assertThat(f.head).as("the first block of 131072 bytes only").hasSize(131072);
+        assertThat(f.all()).hasSize(200712);
+    }
+
+    @Test
     void tableSavedAsOneFileReadsAsATable() {
         QTable t = hdb.table("widetable").read();
         assertThat(t.count()).isEqualTo(1);
