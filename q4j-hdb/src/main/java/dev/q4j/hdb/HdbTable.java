@@ -179,7 +179,9 @@ public final class HdbTable {
     }
 
     /**
-     * Reads the chosen partitions and columns into one table.
+     * Reads the chosen partitions and columns into one table. One partition's columns read in place from the mapped
+     * files; the columns of several partitions are joined into arrays (a copy): {@link #batches()} keeps each
+     * partition in place.
      *
      * @return the rows
      * @throws HdbException when a file is missing, does not match its type, holds fewer rows than the table, has
