@@ -11,6 +11,8 @@ module dev.q4j.cli {
     // query --format arrow|parquet, --sql and the console's \sql
     requires dev.q4j.arrow;
     requires dev.q4j.duckdb;
+    // q4j hdb: kdb+ databases on disk
+    requires dev.q4j.hdb;
     // q4j demo's feed and real-time database
     requires dev.q4j.examples;
     requires info.picocli;

@@ -44,7 +44,7 @@ class LayeringTest {
     void everyModulesClassesAreChecked() {
         for (String c : List.of("dev.q4j.codec.Decoder", "dev.q4j.value.QLongVector", "dev.q4j.text.QText",
                 "dev.q4j.records.RecordMapper", "dev.q4j.client.QConnection", "dev.q4j.server.QServer",
-                "dev.q4j.ipc.Endpoint", "dev.q4j.arrow.QArrow", "dev.q4j.duckdb.QDuckDB",
+                "dev.q4j.ipc.Endpoint", "dev.q4j.arrow.QArrow", "dev.q4j.duckdb.QDuckDB", "dev.q4j.hdb.Hdb",
                 "dev.q4j.unix.JunixsocketTransportProvider", "dev.q4j.cli.Q4j", "dev.q4j.tick.Tickerplant",
                 "dev.q4j.examples.QueryExample", "dev.q4j.examples.demo.DemoRdb", "dev.q4j.testkit.FakeKdb",
                 "dev.q4j.testkit.replay.ReplayServer")) {
@@ -87,7 +87,8 @@ class LayeringTest {
     void theCoreNeedsNothingOutsideItself() {
         noClasses().that().resideInAnyPackage(CORE)
                 .should().dependOnClassesThat().resideInAnyPackage("dev.q4j.ipc..", "dev.q4j.client..",
-                        "dev.q4j.server..", "dev.q4j.arrow..", "dev.q4j.duckdb..", "dev.q4j.unix..", "dev.q4j.cli..")
+                        "dev.q4j.server..", "dev.q4j.arrow..", "dev.q4j.duckdb..", "dev.q4j.unix..", "dev.q4j.cli..",
+                        "dev.q4j.hdb..")
                 .check(classes);
     }
 
@@ -142,10 +143,20 @@ class LayeringTest {
 
     @Test
     void theDataModulesNeedNoConnection() {
-        noClasses().that().resideInAnyPackage("dev.q4j.arrow..", "dev.q4j.duckdb..", "dev.q4j.records..")
+        noClasses().that().resideInAnyPackage("dev.q4j.arrow..", "dev.q4j.duckdb..", "dev.q4j.records..",
+                        "dev.q4j.hdb..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.q4j.ipc..", "dev.q4j.client..",
                         "dev.q4j.server..")
                 .because("a q table converts the same however it was obtained")
+                .check(classes);
+    }
+
+    @Test
+    void theFileReaderNeedsOnlyTheCore() {
+        noClasses().that().resideInAPackage("dev.q4j.hdb..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.q4j.arrow..", "dev.q4j.duckdb..",
+                        "dev.q4j.unix..", "dev.q4j.tick..", "dev.q4j.examples..")
+                .because("q4j-hdb depends on q4j-core only (issue 17): Arrow is the caller's choice")
                 .check(classes);
     }
 

@@ -12,8 +12,10 @@ import java.util.function.Supplier;
 
 /**
  * Items of 4 or 8 bytes read in place from a byte array, in either byte order: the storage of a vector decoded
- * without copying, whose items stay in the received message. Checked once, when made; the array is shared and its
- * owner must not modify it.
+ * without copying, whose items stay in the received message. Or read in place from buffers, such as a file mapped in
+ * memory in parts of at most 2 GB (a Java buffer's limit): every part but the last holds the same number of items, a
+ * power of two, so an item's part is its index shifted. Checked once, when made; the array or buffers are shared and
+ * their owner must not modify them.
  */
 final class ByteView {
     private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
@@ -22,7 +24,12 @@ final class ByteView {
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
+    /** the array holding the items, or null when they are in {@link #parts} */
     private final byte[] bytes;
+    /** the buffers holding the items (each from index 0, in the items' byte order), or null for {@link #bytes} */
+    private final ByteBuffer[] parts;
+    /** log2 of the items in each part but the last (31 for one part) */
+    private final int shift;
     private final int offset;
     private final int count;
     private final boolean bigEndian;
@@ -55,6 +62,51 @@ final class ByteView {
         this.offset = offset;
         this.count = count;
         this.bigEndian = Objects.requireNonNull(order, "order") == ByteOrder.BIG_ENDIAN;
+        this.parts = null;
+        this.shift = 0;
+    }
+
+    /**
+     * @param buffers the buffers holding the items, each from its position to its limit in its own byte order (all
+     *     alike); every one but the last holds the same number of items, a power of two
+     * @param count how many items
+     * @param width each item's size, 4 or 8
+     * @throws IllegalArgumentException when the buffers are not so, or hold other than {@code count} items
+     */
+    ByteView(ByteBuffer[] buffers, int count, int width) {
+        if (buffers.length == 0) {
+            throw new IllegalArgumentException("no buffer");
+        }
+        ByteOrder order = buffers[0].order();
+        ByteBuffer[] ps = new ByteBuffer[buffers.length];
+        long total = 0;
+        long per = buffers[0].remaining() / width;
+        if (buffers.length > 1 && (per == 0 || Long.bitCount(per) != 1)) {
+            throw new IllegalArgumentException("the first of several buffers holds " + per + " items, not a power of"
+                    + " two");
+        }
+        for (int i = 0; i < buffers.length; i++) {
+            ByteBuffer b = buffers[i];
+            if (b.order() != order) {
+                throw new IllegalArgumentException("buffer " + i + " is " + b.order() + ", buffer 0 " + order);
+            }
+            if (b.remaining() % width != 0 || i < buffers.length - 1 && b.remaining() / width != per
+                    || i == buffers.length - 1 && b.remaining() / width > per) {
+                throw new IllegalArgumentException("buffer " + i + " holds " + b.remaining() + " bytes: not "
+                        + (i < buffers.length - 1 ? "" : "at most ") + per + " items of " + width + " bytes");
+            }
+            ps[i] = b.slice().order(order);
+            total += b.remaining() / width;
+        }
+        if (count < 0 || total != count) {
+            throw new IllegalArgumentException("the buffers hold " + total + " items, not " + count);
+        }
+        this.bytes = null;
+        this.parts = ps;
+        this.shift = buffers.length == 1 ? 31 : Long.numberOfTrailingZeros(per);
+        this.offset = 0;
+        this.count = count;
+        this.bigEndian = order == ByteOrder.BIG_ENDIAN;
     }
 
     int count() {
@@ -62,12 +114,20 @@ final class ByteView {
     }
 
     int getInt(int index) {
-        int p = offset + (Objects.checkIndex(index, count) << 2);
+        int i = Objects.checkIndex(index, count);
+        if (parts != null) {
+            return parts[i >>> shift].getInt((i & (int) ((1L << shift) - 1)) << 2);
+        }
+        int p = offset + (i << 2);
         return bigEndian ? (int) INT_BE.get(bytes, p) : (int) INT_LE.get(bytes, p);
     }
 
     long getLong(int index) {
-        int p = offset + (Objects.checkIndex(index, count) << 3);
+        int i = Objects.checkIndex(index, count);
+        if (parts != null) {
+            return parts[i >>> shift].getLong((i & (int) ((1L << shift) - 1)) << 3);
+        }
+        int p = offset + (i << 3);
         return bigEndian ? (long) LONG_BE.get(bytes, p) : (long) LONG_LE.get(bytes, p);
     }
 
@@ -75,33 +135,63 @@ final class ByteView {
         return Double.longBitsToDouble(getLong(index));
     }
 
+    /** {@return the items as one buffer}: a view, except over several parts (then of a copy, kept) */
     IntBuffer ints() {
-        return buffer(4).asIntBuffer();
+        return parts != null && parts.length > 1 ? IntBuffer.wrap(intArray()) : buffer(4).asIntBuffer();
     }
 
+    /** {@return the items as one buffer}: a view, except over several parts (then of a copy, kept) */
     LongBuffer longs() {
-        return buffer(8).asLongBuffer();
+        return parts != null && parts.length > 1 ? LongBuffer.wrap(longArray()) : buffer(8).asLongBuffer();
     }
 
+    /** {@return the items as one buffer}: a view, except over several parts (then of a copy, kept) */
     DoubleBuffer doubles() {
-        return buffer(8).asDoubleBuffer();
+        return parts != null && parts.length > 1 ? DoubleBuffer.wrap(doubleArray()) : buffer(8).asDoubleBuffer();
     }
 
     int[] toInts() {
         int[] out = new int[count];
-        ints().get(out);
+        if (parts == null || parts.length == 1) {
+            buffer(4).asIntBuffer().get(out);
+        } else {
+            for (int i = 0, at = 0; i < parts.length; i++) {
+                IntBuffer b = parts[i].duplicate().order(parts[i].order()).asIntBuffer();
+                int n = b.remaining();
+                b.get(out, at, n);
+                at += n;
+            }
+        }
         return out;
     }
 
     long[] toLongs() {
         long[] out = new long[count];
-        longs().get(out);
+        if (parts == null || parts.length == 1) {
+            buffer(8).asLongBuffer().get(out);
+        } else {
+            for (int i = 0, at = 0; i < parts.length; i++) {
+                LongBuffer b = parts[i].duplicate().order(parts[i].order()).asLongBuffer();
+                int n = b.remaining();
+                b.get(out, at, n);
+                at += n;
+            }
+        }
         return out;
     }
 
     double[] toDoubles() {
         double[] out = new double[count];
-        doubles().get(out);
+        if (parts == null || parts.length == 1) {
+            buffer(8).asDoubleBuffer().get(out);
+        } else {
+            for (int i = 0, at = 0; i < parts.length; i++) {
+                DoubleBuffer b = parts[i].duplicate().order(parts[i].order()).asDoubleBuffer();
+                int n = b.remaining();
+                b.get(out, at, n);
+                at += n;
+            }
+        }
         return out;
     }
 
@@ -133,8 +223,12 @@ final class ByteView {
         return a;
     }
 
+    /** the items' bytes, of the array or of the one part */
     private ByteBuffer buffer(int width) {
-        return ByteBuffer.wrap(bytes, offset, count * width).order(bigEndian ? ByteOrder.BIG_ENDIAN
-                : ByteOrder.LITTLE_ENDIAN);
+        ByteOrder order = bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        if (parts != null) {
+            return parts[0].duplicate().order(order);
+        }
+        return ByteBuffer.wrap(bytes, offset, count * width).order(order);
     }
 }

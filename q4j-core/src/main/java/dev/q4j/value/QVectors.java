@@ -1,5 +1,6 @@
 package dev.q4j.value;
 
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 import java.util.UUID;
@@ -183,6 +184,48 @@ public final class QVectors {
     public static QVector inPlace(QType type, byte[] bytes, int offset, int count, ByteOrder order,
             Attribute attribute) {
         return Attributes.checked(inPlaceUnchecked(type, bytes, offset, count, order, attribute));
+    }
+
+    /**
+     * A vector whose items are read in place from buffers, without copying them: how a file mapped in memory is
+     * read (q4j-hdb's column files), in several mappings when it is over 2 GB, a Java buffer's limit. The vector
+     * behaves as one over an array; its {@code array()} copies the items into one at the first call, and so does its
+     * {@code buffer()} over several buffers.
+     *
+     * <pre>{@code
+     * ByteBuffer b = ByteBuffer.allocateDirect(16).order(ByteOrder.LITTLE_ENDIAN).putLong(1).putLong(2).flip();
+     * QLongVector v = (QLongVector) QVectors.inPlace(QType.LONG, List.of(b), 2, Attribute.NONE);
+     * v.get(1);   // 2
+     * }</pre>
+     *
+     * @param type int, month, date, minute, second, time, long, timestamp, timespan, float or datetime
+     * @param buffers the items, each buffer's from its position to its limit, in its byte order (all alike); every
+     *     buffer but the last holds the same number of items, a power of two (so that an item's buffer is found by a
+     *     shift). Shared: do not modify them afterwards
+     * @param count how many items: as many as the buffers hold
+     * @param attribute the attribute
+     * @return the vector
+     * @throws IllegalArgumentException when {@code type} is not one of those, the buffers are not as above or hold
+     *     other than {@code count} items, or for a false {@code s#} or {@code u#}
+     */
+    public static QVector inPlace(QType type, List<ByteBuffer> buffers, int count, Attribute attribute) {
+        ByteBuffer[] parts = buffers.toArray(new ByteBuffer[0]);
+        QVector v;
+        switch (type) {
+            case INT: v = new QIntVector(null, new ByteView(parts, count, 4), attribute); break;
+            case MONTH: v = new QMonthVector(null, new ByteView(parts, count, 4), attribute); break;
+            case DATE: v = new QDateVector(null, new ByteView(parts, count, 4), attribute); break;
+            case MINUTE: v = new QMinuteVector(null, new ByteView(parts, count, 4), attribute); break;
+            case SECOND: v = new QSecondVector(null, new ByteView(parts, count, 4), attribute); break;
+            case TIME: v = new QTimeVector(null, new ByteView(parts, count, 4), attribute); break;
+            case LONG: v = new QLongVector(null, new ByteView(parts, count, 8), attribute); break;
+            case TIMESTAMP: v = new QTimestampVector(null, new ByteView(parts, count, 8), attribute); break;
+            case TIMESPAN: v = new QTimespanVector(null, new ByteView(parts, count, 8), attribute); break;
+            case FLOAT: v = new QFloatVector(null, new ByteView(parts, count, 8), attribute); break;
+            case DATETIME: v = new QDatetimeVector(null, new ByteView(parts, count, 8), attribute); break;
+            default: throw new IllegalArgumentException(type + " vectors are not read in place");
+        }
+        return Attributes.checked(v);
     }
 
     private static QVector inPlaceUnchecked(QType type, byte[] bytes, int offset, int count, ByteOrder order,
