@@ -6,6 +6,7 @@
 module dev.q4j.examples {
     requires transitive dev.q4j.ipc;
     requires dev.q4j.duckdb;
+    requires dev.q4j.hdb;
 
     exports dev.q4j.examples;
     exports dev.q4j.examples.demo;

@@ -97,15 +97,20 @@ final class Snippets {
 
     /** {@return each example source's file name and its snippet, for the sources that mark one} */
     static Map<String, String> examples() {
+        Map<String, String> snippets = new TreeMap<>(examples(EXAMPLES));
+        snippets.putAll(examples(TEST_EXAMPLES));
+        return snippets;
+    }
+
+    /** {@return the snippet of each example in one folder, by file name} */
+    static Map<String, String> examples(Path folder) {
         Map<String, String> snippets = new TreeMap<>();
-        for (Path folder : List.of(EXAMPLES, TEST_EXAMPLES)) {
-            try (Stream<Path> files = Files.list(folder)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                    snippet(Files.readString(f)).ifPresent(s -> snippets.put(f.getFileName().toString(), s));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                snippet(Files.readString(f)).ifPresent(s -> snippets.put(f.getFileName().toString(), s));
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return snippets;
     }
