@@ -21,7 +21,6 @@ import dev.q4j.value.QSecondVector;
 import dev.q4j.value.QSequence;
 import dev.q4j.value.QShortVector;
 import dev.q4j.value.QSymbolVector;
-import dev.q4j.value.QTemporal;
 import dev.q4j.value.QTimeVector;
 import dev.q4j.value.QTimespanVector;
 import dev.q4j.value.QTimestampVector;
@@ -168,6 +167,11 @@ abstract class Column {
      * a null}
      */
     Object as(int row, Class<?> type) throws SQLException {
+        return baseAs(row, type);
+    }
+
+    /** {@link #as}'s conversions common to every column: text, the q value, the default class, numbers. */
+    final Object baseAs(int row, Class<?> type) throws SQLException {
         if (type == String.class) {
             return string(row);
         }
@@ -823,7 +827,7 @@ abstract class Column {
 
         LocalDateTime local(int row) throws SQLException {
             try {
-                return QTemporal.localDateTimeOfTimestamp(v.get(row));
+                return LocalDateTime.ofInstant(v.instant(row), ZoneOffset.UTC);
             } catch (DateTimeException e) {
                 throw outOfRange(row, "date and time", e);
             }
@@ -852,7 +856,7 @@ abstract class Column {
         @Override Object as(int row, Class<?> type) throws SQLException {
             if (type == Instant.class) {
                 try {
-                    return QTemporal.instantOfTimestamp(v.get(row));
+                    return v.instant(row);
                 } catch (DateTimeException e) {
                     throw outOfRange(row, "Instant", e);
                 }
@@ -904,7 +908,7 @@ abstract class Column {
 
         LocalDateTime local(int row) throws SQLException {
             try {
-                return QTemporal.localDateTimeOfDatetime(v.get(row));
+                return LocalDateTime.ofInstant(v.instant(row), ZoneOffset.UTC);
             } catch (DateTimeException e) {
                 throw outOfRange(row, "date and time", e);
             }
@@ -955,17 +959,7 @@ abstract class Column {
     }
 
     final Object asDefault(int row, Class<?> type) throws SQLException {
-        return Column.this.superAs(row, type);
-    }
-
-    private Object superAs(int row, Class<?> type) throws SQLException {
-        if (type == String.class) {
-            return string(row);
-        }
-        if (type.isInstance(q(row)) || type == QValue.class) {
-            return q(row);
-        }
-        throw conversion(row, type.getName());
+        return baseAs(row, type);
     }
 
     /** date: DATE, Date; LocalDate. */
