@@ -676,10 +676,14 @@ final class QDatabaseMetaData implements DatabaseMetaData {
         return true;
     }
 
+    /**
+     * {@return SQL's double quote: q names need no quoting, but tools parse their own commands with this string, and
+     * JDBC's "a space for none" breaks them (sqlline's {@code !columns trade} reads the space as a quote)}
+     */
     @Override
     public String getIdentifierQuoteString() throws SQLException {
         checkOpen();
-        return " ";
+        return "\"";
     }
 
     @Override

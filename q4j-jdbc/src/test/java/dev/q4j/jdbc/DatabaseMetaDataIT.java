@@ -145,6 +145,6 @@ class DatabaseMetaDataIT {
                 "timespan", "minute", "second", "time", "string");
         assertThat(rows(md.getTableTypes(), "TABLE_TYPE")).containsExactly(List.of("TABLE"), List.of("VIEW"));
         assertThat(md.supportsTransactions()).isFalse();
-        assertThat(md.getIdentifierQuoteString()).isEqualTo(" ");
+        assertThat(md.getIdentifierQuoteString()).isEqualTo("\"");
     }
 }
