@@ -21,6 +21,7 @@ import dev.q4j.value.QSecondVector;
 import dev.q4j.value.QSequence;
 import dev.q4j.value.QShortVector;
 import dev.q4j.value.QSymbolVector;
+import dev.q4j.value.QTemporal;
 import dev.q4j.value.QTimeVector;
 import dev.q4j.value.QTimespanVector;
 import dev.q4j.value.QTimestampVector;
@@ -855,11 +856,16 @@ abstract class Column {
 
         @Override Object as(int row, Class<?> type) throws SQLException {
             if (type == Instant.class) {
-                try {
-                    return v.instant(row);
-                } catch (DateTimeException e) {
-                    throw outOfRange(row, "Instant", e);
+                long nanos = v.get(row);
+                if (nanos == Long.MAX_VALUE || nanos == -Long.MAX_VALUE) {
+                    // the vector's own conversion refuses the infinities with the message to pass on
+                    try {
+                        return v.instant(row);
+                    } catch (DateTimeException e) {
+                        throw outOfRange(row, "Instant", e);
+                    }
                 }
+                return QTemporal.instantOfTimestamp(nanos);
             }
             return temporal(this, row, local(row), type);
         }

@@ -46,6 +46,8 @@ import java.util.Map;
 final class QResultSet implements ResultSet {
     private final Statement statement;
     private final List<Column> columns;
+    /** the columns, for the getters: an array read is the cheapest */
+    private final Column[] cells;
     private final int rows;
     private final Map<String, Integer> byLabel = new HashMap<>();
     private int row = -1;
@@ -56,6 +58,7 @@ final class QResultSet implements ResultSet {
     QResultSet(Statement statement, List<Column> columns, int maxRows) {
         this.statement = statement;
         this.columns = List.copyOf(columns);
+        this.cells = this.columns.toArray(Column[]::new);
         int n = columns.isEmpty() ? 0 : columns.get(0).count();
         this.rows = maxRows > 0 ? Math.min(n, maxRows) : n;
         for (int i = columns.size() - 1; i >= 0; i--) {
@@ -111,10 +114,10 @@ final class QResultSet implements ResultSet {
             throw new SQLException("the cursor is not on a row (" + (row < 0 ? "before the first" : "after the last")
                     + "): call next() first", "24000");
         }
-        if (index < 1 || index > columns.size()) {
-            throw new SQLException("no column " + index + ": the result has " + columns.size(), "07009");
+        if (index < 1 || index > cells.length) {
+            throw new SQLException("no column " + index + ": the result has " + cells.length, "07009");
         }
-        return columns.get(index - 1);
+        return cells[index - 1];
     }
 
     @Override
