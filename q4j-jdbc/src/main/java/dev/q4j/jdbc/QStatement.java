@@ -133,6 +133,11 @@ class QStatement implements Statement {
             return;
         }
         closed = true;
+        CompletableFuture<QValue> f = running;
+        if (f != null) {
+            // a thread still waiting for this statement's reply stops waiting (SQLState 57014)
+            f.cancel(false);
+        }
         closeResultSet();
         connection.forget(this);
     }

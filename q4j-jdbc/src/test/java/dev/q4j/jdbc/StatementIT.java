@@ -198,6 +198,29 @@ class StatementIT {
     }
 
     @Test
+    void closingAStatementStopsAThreadWaitingForItsReply() throws Exception {
+        kdb.slow("slow", Duration.ofSeconds(30), QLong.of(1));
+        Connection c = connect();
+        Statement s = c.createStatement();
+        CompletableFuture<Throwable> failure = CompletableFuture.supplyAsync(() -> {
+            try {
+                s.executeQuery("slow");
+                return null;
+            } catch (SQLException e) {
+                return e;
+            }
+        });
+        while (kdb.requests.stream().noneMatch(QCharVector.of("slow")::equals)) {
+            Thread.onSpinWait();
+        }
+        s.close();
+        Throwable e = failure.get(10, TimeUnit.SECONDS);
+        assertThat(e).isInstanceOf(SQLException.class);
+        assertThat(((SQLException) e).getSQLState()).isEqualTo("57014");
+        c.close();
+    }
+
+    @Test
     void aRefusedLoginIs28000AndNoServerIs08001() throws Exception {
         Properties wrong = new Properties();
         wrong.setProperty("user", "me");
