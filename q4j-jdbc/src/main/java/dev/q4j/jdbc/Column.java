@@ -1216,6 +1216,11 @@ abstract class Column {
             return time;
         }
 
+        /** {@return the time on 1970-01-01, the day {@link Time} counts from, as JDBC drivers give a TIME} */
+        @Override Timestamp timestamp(int row) throws SQLException {
+            return Timestamp.valueOf(LocalDate.of(1970, 1, 1).atTime(local(row)));
+        }
+
         @Override Object as(int row, Class<?> t) throws SQLException {
             if (t == Duration.class) {
                 return duration(row);

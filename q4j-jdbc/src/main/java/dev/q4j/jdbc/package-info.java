@@ -62,7 +62,8 @@
  *     null</td></tr>
  * <tr><td>datetime</td><td>TIMESTAMP</td><td>Timestamp (milliseconds)</td><td>as timestamp</td><td>{@code 0Nz}:
  *     null</td></tr>
- * <tr><td>timespan</td><td>TIME</td><td>Time (milliseconds)</td><td>LocalTime (nanoseconds), Duration</td>
+ * <tr><td>timespan</td><td>TIME</td><td>Time (milliseconds)</td><td>LocalTime (nanoseconds), Duration,
+ *     Timestamp (on 1970-01-01)</td>
  *     <td>{@code 0Nn}: null</td></tr>
  * <tr><td>minute, second, time</td><td>TIME</td><td>Time</td><td>LocalTime, Duration</td><td>{@code 0Nu},
  *     {@code 0Nv}, {@code 0Nt}: null</td></tr>

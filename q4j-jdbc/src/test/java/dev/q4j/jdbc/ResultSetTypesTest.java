@@ -177,6 +177,8 @@ class ResultSetTypesTest {
         assertThat(rs.getDate("m")).isEqualTo(Date.valueOf("2024-03-01"));
         assertThat(rs.getTime("t")).isEqualTo(new Time(Time.valueOf("09:00:00").getTime() + 1));
         assertThat(rs.getTime("p")).isEqualTo(Time.valueOf("09:30:00"));
+        assertThat(rs.getTimestamp("n")).as("a timespan (kdb+tick's time column) on Time's day")
+                .isEqualTo(Timestamp.valueOf("1970-01-01 09:00:00.000000005"));
         assertThatThrownBy(() -> rs.getInt("j")).isInstanceOf(SQLException.class)
                 .hasMessageContaining("out of range").extracting(e -> ((SQLException) e).getSQLState())
                 .isEqualTo("22003");
