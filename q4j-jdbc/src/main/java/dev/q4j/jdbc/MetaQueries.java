@@ -11,7 +11,7 @@ package dev.q4j.jdbc;
  *     <td>{@code (.z.K;.z.k)}</td><td>the version (a float, {@code 4.1}) and release date</td></tr>
  * <tr><td>{@code getSchemas}, and {@code getTables} and the rest for a schema pattern</td>
  *     <td>{@code key`}</td><td>the root's namespaces ({@code `q`Q`h`j`o`ns}); one-letter ones, reserved for
- *     KX, are left out</td></tr>
+ *     KX, are left out; the root namespace itself is the schema {@code .}</td></tr>
  * <tr><td>{@code getTables} (and the tables {@code getColumns} and {@code getPrimaryKeys} look at)</td>
  *     <td>{@code ({(tables x;views x)}; `.)} for the root, {@code `.ns} for a namespace</td>
  *     <td>the namespace's tables and views, as symbols</td></tr>

@@ -27,9 +27,9 @@ import java.util.regex.Pattern;
  * schemas, tables and views, their columns and keyed tables' keys. kdb+ has no catalogs, procedures, indexes,
  * privileges or foreign keys that JDBC could describe: those give empty results with JDBC's columns.
  *
- * <p>Tables of the root namespace have no schema ({@code TABLE_SCHEM} null) and are named as in q ({@code trade});
- * a namespace {@code .ns} is the schema {@code .ns}, its tables named in full ({@code .ns.trade}) so that the name
- * works in q as it is.
+ * <p>Namespaces are schemas, named as q writes them: the root namespace is the schema {@code .}, its tables named as in
+ * q ({@code trade}); a namespace {@code .ns} is the schema {@code .ns}, its tables named in full ({@code .ns.trade})
+ * so that a table's name works in q as it is, whatever the schema.
  */
 final class QDatabaseMetaData implements DatabaseMetaData {
     private final QJdbcConnection connection;
@@ -224,38 +224,44 @@ final class QDatabaseMetaData implements DatabaseMetaData {
         return out;
     }
 
-    /** A table or view: its schema (null for the root namespace), q name and kind. */
+    /** The root namespace's schema name, as q writes the root: {@code `.}. */
+    static final String ROOT = ".";
+
+    /** A table or view: its schema ({@link #ROOT} for the root namespace), q name and kind. */
     private record Table(String schema, String name, String type) { }
 
-    /** {@return the tables and views of the schemas {@code schemaPattern} matches} */
+    /** {@return the tables and views of the schemas {@code schemaPattern} matches (null: all)} */
     private List<Table> tables(String schemaPattern, String namePattern) throws SQLException {
         List<String> schemas = new ArrayList<>();
-        if (schemaPattern == null || schemaPattern.isEmpty()) {
-            schemas.add(null);
-        }
-        if (schemaPattern == null || !schemaPattern.isEmpty()) {
-            for (String ns : namespaces()) {
-                if (matches(schemaPattern, ns)) {
-                    schemas.add(ns);
-                }
+        for (String ns : schemas()) {
+            if (matches(schemaPattern, ns)) {
+                schemas.add(ns);
             }
         }
         List<Table> out = new ArrayList<>();
         for (String schema : schemas) {
-            QValue v = ask(QList.of(QCharVector.of(MetaQueries.TABLES), QSymbol.of(schema == null ? "." : schema)));
+            QValue v = ask(QList.of(QCharVector.of(MetaQueries.TABLES), QSymbol.of(schema)));
             if (!(v instanceof QList l) || l.count() != 2) {
                 throw new SQLException("the server answered " + MetaQueries.TABLES + " with " + v
                         + ", not (tables;views)", "HY000");
             }
             for (int kind = 0; kind < 2; kind++) {
                 for (String n : names(l.at(kind))) {
-                    String name = schema == null ? n : schema + "." + n;
+                    String name = schema.equals(ROOT) ? n : schema + "." + n;
                     if (matches(namePattern, name)) {
                         out.add(new Table(schema, name, kind == 0 ? "TABLE" : "VIEW"));
                     }
                 }
             }
         }
+        return out;
+    }
+
+    /** {@return the schemas: the root namespace, then the others but KX's} */
+    private List<String> schemas() throws SQLException {
+        List<String> out = new ArrayList<>();
+        out.add(ROOT);
+        out.addAll(namespaces());
         return out;
     }
 
@@ -300,7 +306,7 @@ final class QDatabaseMetaData implements DatabaseMetaData {
         checkOpen();
         MetaRows rows = new MetaRows("TABLE_SCHEM", "TABLE_CATALOG");
         if (catalog == null || catalog.isEmpty()) {
-            for (String ns : namespaces()) {
+            for (String ns : schemas()) {
                 if (matches(schemaPattern, ns)) {
                     rows.add(ns, null);
                 }

@@ -84,7 +84,9 @@
  *
  * <h2>Metadata</h2>
  * {@link java.sql.DatabaseMetaData} asks the server with the requests listed in {@link dev.q4j.jdbc.MetaQueries}:
- * namespaces are schemas, {@code tables} and {@code views} give tables and views, {@code meta} their columns,
+ * namespaces are schemas ({@code .} the root namespace, {@code .ns} another; a table's name is the name that works
+ * in q, {@code trade} in the root, {@code .ns.trade} elsewhere), {@code tables} and {@code views} give tables and
+ * views, {@code meta} their columns,
  * {@code keys} a keyed table's primary key. Catalogs, procedures, functions, indexes, privileges and foreign keys
  * are empty results with JDBC's columns.
  *

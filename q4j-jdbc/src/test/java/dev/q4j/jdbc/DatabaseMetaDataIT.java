@@ -19,7 +19,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,18 +77,18 @@ class DatabaseMetaDataIT {
     @Test
     void tablesAndViewsOfTheRootAndOfNamespaces() throws SQLException {
         assertThat(rows(md.getTables(null, null, "%", null), "TABLE_SCHEM", "TABLE_NAME", "TABLE_TYPE"))
-                .containsExactly(Arrays.asList(null, "quote", "TABLE"), Arrays.asList(null, "trade", "TABLE"),
-                        List.of(".ref", ".ref.instruments", "TABLE"), Arrays.asList(null, "vw", "VIEW"));
-        assertThat(rows(md.getTables(null, "", "%", new String[] {"TABLE"}), "TABLE_NAME"))
-                .as("the root namespace alone: the tables without a schema")
-                .containsExactly(List.of("quote"), List.of("trade"));
+                .containsExactly(List.of(".", "quote", "TABLE"), List.of(".", "trade", "TABLE"),
+                        List.of(".ref", ".ref.instruments", "TABLE"), List.of(".", "vw", "VIEW"));
+        assertThat(rows(md.getTables(null, ".", "%", new String[] {"TABLE"}), "TABLE_NAME"))
+                .as("the root namespace alone").containsExactly(List.of("quote"), List.of("trade"));
+        assertThat(md.getTables(null, "", "%", null).next()).as("every table has a schema").isFalse();
         assertThat(kdb.requests).contains(QList.of(QCharVector.of("{(tables x;views x)}"), QSymbol.of(".")),
                 QList.of(QCharVector.of("{(tables x;views x)}"), QSymbol.of(".ref")));
     }
 
     @Test
-    void schemasAreTheNamespacesButKxs() throws SQLException {
-        assertThat(rows(md.getSchemas(), "TABLE_SCHEM")).containsExactly(List.of(".ref"));
+    void schemasAreTheRootAndTheNamespacesButKxs() throws SQLException {
+        assertThat(rows(md.getSchemas(), "TABLE_SCHEM")).containsExactly(List.of("."), List.of(".ref"));
         assertThat(kdb.requests).contains(QCharVector.of("key`"));
     }
 
