@@ -48,6 +48,7 @@ final class JdbcUrl {
         m.put("timeout", "connect timeout in milliseconds, as q's hopen (default 10000)");
         m.put("queryTimeout", "the default Statement.setQueryTimeout, in seconds (default 0: none)");
         m.put("fetchSize", "the default Statement.setFetchSize (accepted; kdb+ sends a result whole)");
+        m.put("language", "q (the default) or sql: what a statement's text without a q) or s) prefix is");
         return Map.copyOf(m);
     }
 
@@ -195,6 +196,15 @@ final class JdbcUrl {
         }
     }
 
+    /** {@return whether {@code language} is {@code sql}} */
+    boolean sqlByDefault() throws SQLException {
+        String v = values.getOrDefault("language", "q").trim().toLowerCase(Locale.ROOT);
+        if (!v.equals("q") && !v.equals("sql")) {
+            throw new SQLException("language must be q or sql: '" + values.get("language") + "'", "08001");
+        }
+        return v.equals("sql");
+    }
+
     /** {@return the settings as {@link java.sql.Driver#getPropertyInfo} describes them} */
     static DriverPropertyInfo[] propertyInfo(Properties info) {
         return SETTINGS.entrySet().stream().map(e -> {
@@ -204,6 +214,8 @@ final class JdbcUrl {
             p.required = false;
             if (e.getKey().equals("tls") || e.getKey().equals("verifyHostname")) {
                 p.choices = new String[] {"true", "false"};
+            } else if (e.getKey().equals("language")) {
+                p.choices = new String[] {"q", "sql"};
             }
             return p;
         }).toArray(DriverPropertyInfo[]::new);

@@ -33,8 +33,9 @@ import java.util.logging.Logger;
  * ({@code true} for TLS), {@code trustStore} and {@code trustStorePassword} (a trust store file, implies TLS),
  * {@code verifyHostname} (default {@code true}), {@code timeout} (connect timeout in milliseconds, as q's {@code
  * hopen}; default 10000, or {@link DriverManager#getLoginTimeout()} when set), {@code queryTimeout} (the
- * statements' default query timeout, seconds) and {@code fetchSize} (the statements' default fetch size). An
- * unknown setting is an error.
+ * statements' default query timeout, seconds), {@code fetchSize} (the statements' default fetch size) and
+ * {@code language} ({@code q}, the default, or {@code sql}: statements without a {@code q)} or {@code s)} prefix
+ * are kdb+'s SQL, for tools that write SQL of their own). An unknown setting is an error.
  *
  * <p>What a connection does is described on this package: statements, prepared statements, the type mapping,
  * metadata and errors.
@@ -85,13 +86,14 @@ public final class QDriver implements Driver {
         if (queryTimeout < 0 || queryTimeout > Integer.MAX_VALUE || fetchSize < 0 || fetchSize > Integer.MAX_VALUE) {
             throw new SQLException("queryTimeout and fetchSize must be 0 or more: " + JdbcUrl.redact(url), "08001");
         }
+        boolean sqlByDefault = parsed.sqlByDefault();
         QConnection q;
         try {
             q = QConnection.connect(options);
         } catch (RuntimeException e) {
             throw Errors.of(e, true);
         }
-        return new QJdbcConnection(q, url, (int) queryTimeout, (int) fetchSize);
+        return new QJdbcConnection(q, url, (int) queryTimeout, (int) fetchSize, sqlByDefault);
     }
 
     /** {@return whether {@code url} starts with {@code jdbc:q4j:}} */

@@ -46,6 +46,7 @@ final class QJdbcConnection implements Connection {
     private final String url;
     private final int defaultQueryTimeout;
     private final int defaultFetchSize;
+    private final boolean sqlByDefault;
     private final Set<QStatement> statements = ConcurrentHashMap.newKeySet();
     private final Properties clientInfo = new Properties();
     private volatile boolean closed;
@@ -53,11 +54,17 @@ final class QJdbcConnection implements Connection {
     private boolean readOnly;
     private QDatabaseMetaData metaData;
 
-    QJdbcConnection(QConnection q, String url, int defaultQueryTimeout, int defaultFetchSize) {
+    QJdbcConnection(QConnection q, String url, int defaultQueryTimeout, int defaultFetchSize, boolean sqlByDefault) {
         this.q = q;
         this.url = url;
         this.defaultQueryTimeout = defaultQueryTimeout;
         this.defaultFetchSize = defaultFetchSize;
+        this.sqlByDefault = sqlByDefault;
+    }
+
+    /** {@return whether text without a prefix is kdb+'s SQL (the URL's {@code language=sql}) rather than q} */
+    boolean sqlByDefault() {
+        return sqlByDefault;
     }
 
     String url() {

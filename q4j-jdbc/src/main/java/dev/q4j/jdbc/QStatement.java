@@ -53,19 +53,26 @@ class QStatement implements Statement {
         connection.checkOpen();
     }
 
-    /** {@return the request that runs {@code text}: a string, or {@code (".s.e"; sql)} for {@code s)}} */
-    static QValue message(String text) throws SQLException {
+    /**
+     * {@return the request that runs {@code text}: a string, or {@code (".s.e"; sql)} for {@code s)} and, on a
+     * connection whose {@code language} is {@code sql}, for text without a prefix}
+     */
+    final QValue message(String text) throws SQLException {
         if (text == null) {
             throw new SQLException("the statement's text is null", "42000");
         }
         String t = text.stripLeading();
         if (t.startsWith("s)")) {
-            return QList.of(QCharVector.of(".s.e"), QCharVector.of(t.substring(2)));
+            return sql(t.substring(2));
         }
         if (t.startsWith("q)")) {
             return QCharVector.of(t.substring(2));
         }
-        return QCharVector.of(text);
+        return connection.sqlByDefault() ? sql(text) : QCharVector.of(text);
+    }
+
+    private static QValue sql(String text) {
+        return QList.of(QCharVector.of(".s.e"), QCharVector.of(text));
     }
 
     /** {@return the reply to {@code message}, the result set of the statement closed first} */

@@ -16,7 +16,8 @@
  * <h2>Statements</h2>
  * A {@link java.sql.Statement}'s text is q, which kdb+ evaluates; {@code q)} before it says so explicitly;
  * {@code s)} sends the rest to kdb+'s SQL, as {@code .s.e["select ..."]}, which needs kdb+'s SQL support
- * ({@code s.k}, loaded with {@code \l s.k}) on the server. Any result becomes a {@link java.sql.ResultSet}: a
+ * ({@code s.k}, loaded with {@code \l s.k}) on the server; with the URL setting {@code language=sql}, text without
+ * a prefix is SQL too (for tools that write their own SQL). Any result becomes a {@link java.sql.ResultSet}: a
  * table's columns; a keyed table's key columns, then its value columns; a dictionary as columns {@code key} and
  * {@code value}; a vector or list as one column {@code x}; an atom, a string or anything else as one row of one
  * column {@code x}. {@code ::} (what an assignment returns) is no result: {@code execute} returns false,

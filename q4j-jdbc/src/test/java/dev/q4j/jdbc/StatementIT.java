@@ -84,6 +84,20 @@ class StatementIT {
     }
 
     @Test
+    void withLanguageSqlPlainTextIsKdbsSqlAndQStillTakesItsPrefix() throws SQLException {
+        kdb.function(".s.e", args -> kdb.globals.get("trade"));
+        try (Connection c = DriverManager.getConnection(kdb.url() + "?user=me&password=secret&language=sql");
+             Statement s = c.createStatement()) {
+            assertThat(s.executeQuery("SELECT * FROM trade").next()).isTrue();
+            assertThat(kdb.requests).contains(QList.of(QCharVector.of(".s.e"), QCharVector.of("SELECT * FROM trade")));
+            assertThat(s.executeQuery("q)trade").next()).isTrue();
+            assertThat(kdb.requests).contains(QCharVector.of("trade"));
+        }
+        assertThatThrownBy(() -> DriverManager.getConnection(kdb.url() + "?language=k"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("language must be q or sql");
+    }
+
+    @Test
     void aQErrorIsAnSqlExceptionWithQsTextAndTheConnectionStaysUsable() throws SQLException {
         kdb.expressions.put("1+`a", r -> {
             throw new QErrorException("type");
