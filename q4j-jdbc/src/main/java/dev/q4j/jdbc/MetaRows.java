@@ -37,10 +37,6 @@ final class MetaRows {
         return this;
     }
 
-    int size() {
-        return rows.size();
-    }
-
     List<Column> columns() {
         List<Column> out = new ArrayList<>(names.length);
         int n = rows.size();

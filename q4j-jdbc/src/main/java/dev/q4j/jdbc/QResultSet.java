@@ -368,13 +368,6 @@ final class QResultSet implements ResultSet {
         return (Array) c.as(row, Array.class);
     }
 
-    /** {@return the q value of the cell: an atom, or a list's item} */
-    QValue getQ(int i) throws SQLException {
-        Column c = cell(i);
-        wasNull = c.isNull(row);
-        return c.q(row);
-    }
-
     @Override
     public int findColumn(String label) throws SQLException {
         checkOpen();

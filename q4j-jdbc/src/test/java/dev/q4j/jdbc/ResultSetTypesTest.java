@@ -280,6 +280,45 @@ class ResultSetTypesTest {
         assertThat(string.next()).as("a string is one value, not a column of chars").isFalse();
     }
 
+    /**
+     * {@return bytes allocated by this thread so far}: com.sun.management by reflection, since the tests compile
+     * inside the module dev.q4j.jdbc, which does not read it
+     */
+    private static long allocated() {
+        try {
+            Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
+                    .invoke(null);
+            return (long) Class.forName("com.sun.management.ThreadMXBean")
+                    .getMethod("getThreadAllocatedBytes", long.class).invoke(threads, Thread.currentThread().getId());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("this JVM does not count allocated bytes per thread", e);
+        }
+    }
+
+    @Test
+    void thePrimitiveGettersDoNotBox() throws SQLException {
+        int n = 200_000;
+        long[] longs = new long[n];
+        double[] doubles = new double[n];
+        for (int i = 0; i < n; i++) {
+            longs[i] = 1_000_000L + i;    // beyond Long.valueOf's cache: boxing would allocate every one
+            doubles[i] = i + 0.5;
+        }
+        ResultSet rs = rs(QTable.of(List.of("j", "f"), List.of(QLongVector.wrap(longs), QFloatVector.wrap(doubles))));
+        long sum = 0;
+        for (int warm = 0; warm < 3; warm++) {
+            rs.beforeFirst();
+            long before = allocated();
+            while (rs.next()) {
+                sum += rs.getLong(1) + (long) rs.getDouble(2) + (rs.wasNull() ? 1 : 0);
+            }
+            long allocated = allocated() - before;
+            // 2 boxes a row would be 6.4 MB; allow for the measurement's own allocation
+            assertThat(allocated).as("bytes allocated reading %d rows", n).isLessThan(64 * 1024);
+        }
+        assertThat(sum).isPositive();
+    }
+
     @Test
     void aClosedResultSetAndACursorOffTheRowsAreErrors() throws SQLException {
         ResultSet rs = rs(QLongVector.of(1));
