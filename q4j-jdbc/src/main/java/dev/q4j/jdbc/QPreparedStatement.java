@@ -75,8 +75,9 @@ final class QPreparedStatement extends QStatement implements PreparedStatement {
             return message(text);
         }
         String t = text.stripLeading();
-        if (t.startsWith("s)")) {
-            throw new SQLException("parameters are for a q function: kdb+'s SQL (s)) takes none", "07001");
+        if (t.startsWith("s)") || connection.sqlByDefault() && !t.startsWith("q)")) {
+            throw new SQLException("parameters are for a q function: kdb+'s SQL (s), or language=sql without q)) "
+                    + "takes none", "07001");
         }
         List<QValue> items = new ArrayList<>(args.size() + 1);
         items.add(QCharVector.of(t.startsWith("q)") ? t.substring(2) : text));

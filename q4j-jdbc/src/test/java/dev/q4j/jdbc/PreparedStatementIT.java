@@ -193,7 +193,22 @@ class PreparedStatementIT {
             PreparedStatement sql = c.prepareStatement("s)select * from t");
             sql.setLong(1, 1);
             assertThatThrownBy(sql::executeQuery).isInstanceOf(SQLException.class)
-                    .hasMessageContaining("kdb+'s SQL (s)) takes none");
+                    .hasMessageContaining("kdb+'s SQL (s), or language=sql without q)) takes none");
+        }
+    }
+
+    @Test
+    void withLanguageSqlAFunctionNeedsItsQPrefix() throws SQLException {
+        try (Connection c = java.sql.DriverManager.getConnection(kdb.url() + "?language=sql")) {
+            PreparedStatement plain = c.prepareStatement(ROW);
+            plain.setLong(1, 1);
+            assertThatThrownBy(plain::executeQuery).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("takes none");
+            PreparedStatement q = c.prepareStatement("q)" + ROW);
+            q.setLong(1, 1);
+            ResultSet rs = q.executeQuery();
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(1);
         }
     }
 
