@@ -29,6 +29,10 @@ class QStatement implements Statement {
 
     final QJdbcConnection connection;
     private volatile CompletableFuture<QValue> running;
+    /** a statement is between sending its request and its reply (or failure) */
+    private volatile boolean executing;
+    /** {@link #cancel()} was called while {@link #executing} */
+    private volatile boolean cancelRequested;
     private volatile boolean closed;
     private QResultSet resultSet;
     private int updateCount = -1;
@@ -81,7 +85,25 @@ class QStatement implements Statement {
         closeResultSet();
         updateCount = -1;
         QValue request = maxRows > 0 ? QList.of(QCharVector.of(MAX_ROWS), QLong.of(maxRows), message) : message;
-        return connection.run(request, queryTimeout, f -> running = f);
+        cancelRequested = false;
+        executing = true;
+        try {
+            return connection.run(request, queryTimeout, this::running);
+        } finally {
+            executing = false;
+        }
+    }
+
+    /**
+     * Keeps the reply being waited for, for {@link #cancel()} and {@link #close()}; a close or cancel that came
+     * between the request's sending and this cancels it here (they set {@code closed} or {@code cancelRequested}
+     * before they read {@code running}, and this reads them after setting {@code running}: one side sees the other).
+     */
+    private void running(CompletableFuture<QValue> f) {
+        running = f;
+        if (f != null && (closed || cancelRequested)) {
+            f.cancel(false);
+        }
     }
 
     /** Makes {@code result} this statement's result; {@return whether it is a result set} */
@@ -222,6 +244,9 @@ class QStatement implements Statement {
     @Override
     public void cancel() throws SQLException {
         checkOpen();
+        if (executing) {
+            cancelRequested = true;
+        }
         CompletableFuture<QValue> f = running;
         if (f != null) {
             f.cancel(false);

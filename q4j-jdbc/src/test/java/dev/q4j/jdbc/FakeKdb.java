@@ -90,7 +90,13 @@ final class FakeKdb implements AutoCloseable {
 
     /** Answers {@code text} after {@code delay}, on another thread (as kdb+'s {@code -30!} might). */
     FakeKdb slow(String text, Duration delay, QValue value) {
+        return slow(text, () -> { }, delay, value);
+    }
+
+    /** Runs {@code first} on the server's thread as {@code text} arrives, then answers it after {@code delay}. */
+    FakeKdb slow(String text, Runnable first, Duration delay, QValue value) {
         expressions.put(text, r -> {
+            first.run();
             throw new Delay(delay, value);
         });
         return this;

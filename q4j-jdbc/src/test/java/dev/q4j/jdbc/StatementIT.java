@@ -234,6 +234,60 @@ class StatementIT {
         c.close();
     }
 
+    /**
+     * A close as soon as the request reaches kdb+ (the server closes the statement from its handler) may come before
+     * the statement has kept the reply's future: the close must still stop the wait (it was lost, and the waiting
+     * thread waited for kdb+'s reply, in one CI run).
+     */
+    @Test
+    void aCloseRightAfterTheRequestIsSentStillStopsTheWait() throws Exception {
+        try (Connection c = connect()) {
+            for (int i = 0; i < 50; i++) {
+                Statement s = c.createStatement();
+                kdb.slow("slow" + i, s.unwrap(QStatement.class)::close, Duration.ofSeconds(60), QLong.of(0));
+                int n = i;
+                CompletableFuture<Throwable> failure = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        s.executeQuery("slow" + n);
+                        return null;
+                    } catch (SQLException e) {
+                        return e;
+                    }
+                });
+                Throwable e = failure.get(10, TimeUnit.SECONDS);
+                assertThat(e).as("attempt %d", i).isInstanceOf(SQLException.class);
+            }
+        }
+    }
+
+    /** As above for {@code cancel()}: a cancel as the request reaches kdb+ still stops that statement's wait. */
+    @Test
+    void aCancelRightAfterTheRequestIsSentStillStopsTheWait() throws Exception {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            for (int i = 0; i < 50; i++) {
+                kdb.slow("slow" + i, () -> {
+                    try {
+                        s.cancel();
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, Duration.ofSeconds(60), QLong.of(0));
+                int n = i;
+                CompletableFuture<Throwable> failure = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        s.executeQuery("slow" + n);
+                        return null;
+                    } catch (SQLException e) {
+                        return e;
+                    }
+                });
+                Throwable e = failure.get(10, TimeUnit.SECONDS);
+                assertThat(e).as("attempt %d", i).isInstanceOf(SQLException.class);
+                assertThat(((SQLException) e).getSQLState()).isEqualTo("57014");
+            }
+        }
+    }
+
     @Test
     void aRefusedLoginIs28000AndNoServerIs08001() throws Exception {
         Properties wrong = new Properties();
