@@ -96,7 +96,7 @@ public final class Harness {
         // codec: times from microseconds (small reply) to about half a second (javakdb's trade table)
         group("codec", esc(DecodeBench.class) + "|" + esc(EncodeBench.class) + "|" + esc(CompressionBench.class)
                 + "|" + esc(CopyBench.class) + "|" + esc(ReadBench.class) + "|" + esc(ArrowBench.class)
-                + "|" + esc(RecordsBench.class),
+                + "|" + esc(RecordsBench.class) + "|" + esc(JdbcBench.class),
                 quick ? 4 : 3, quick ? 300 : 1000, quick ? 3 : 5, quick ? 300 : 1000, quick ? 1 : 2);
         group("sync", esc(NetworkBench.class) + "\\.sync.*",
                 quick ? 2 : 3, quick ? 400 : 1000, quick ? 3 : 5, quick ? 400 : 1000, quick ? 1 : 2);
@@ -216,6 +216,13 @@ public final class Harness {
         }
         recordsLine("to-records-trade", "RecordsBench.toRecordsMapper", "RecordsBench.toRecordsHand");
         recordsLine("from-records-trade", "RecordsBench.fromRecordsMapper", "RecordsBench.fromRecordsHand");
+        RunResult jdbc = results.get("JdbcBench.readResultSet");
+        RunResult vectors = results.get("JdbcBench.readVectors");
+        if (jdbc != null && vectors != null) {
+            // the JDBC driver's getters against the vectors read directly (the target is 2)
+            out.printf(Locale.ROOT, "jdbc-iterate-trade resultset=%s vectors=%s ratio=%.2f%n", time(score(jdbc)),
+                    time(score(vectors)), score(jdbc) / score(vectors));
+        }
         sqlLine();
         allocLine("decode-trade-in-place", "ReadBench.decodeInPlaceQ4j", "DecodeBench.decodeJavakdb:trade", "trade");
         for (String d : new String[] {"trade", "symbols", "small", "longs", "floats"}) {

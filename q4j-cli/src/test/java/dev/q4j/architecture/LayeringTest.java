@@ -47,7 +47,7 @@ class LayeringTest {
                 "dev.q4j.ipc.Endpoint", "dev.q4j.arrow.QArrow", "dev.q4j.duckdb.QDuckDB", "dev.q4j.hdb.Hdb",
                 "dev.q4j.unix.JunixsocketTransportProvider", "dev.q4j.cli.Q4j", "dev.q4j.tick.Tickerplant",
                 "dev.q4j.examples.QueryExample", "dev.q4j.examples.demo.DemoRdb", "dev.q4j.testkit.FakeKdb",
-                "dev.q4j.testkit.replay.ReplayServer")) {
+                "dev.q4j.testkit.replay.ReplayServer", "dev.q4j.jdbc.QDriver")) {
             assertThat(classes.contain(c)).as(c).isTrue();
         }
         assertThat(classes.stream().map(JavaClass::getSimpleName)).as("no test classes")
@@ -88,7 +88,7 @@ class LayeringTest {
         noClasses().that().resideInAnyPackage(CORE)
                 .should().dependOnClassesThat().resideInAnyPackage("dev.q4j.ipc..", "dev.q4j.client..",
                         "dev.q4j.server..", "dev.q4j.arrow..", "dev.q4j.duckdb..", "dev.q4j.unix..", "dev.q4j.cli..",
-                        "dev.q4j.hdb..")
+                        "dev.q4j.hdb..", "dev.q4j.jdbc..", "dev.q4j.testkit..")
                 .check(classes);
     }
 
@@ -102,6 +102,18 @@ class LayeringTest {
                 .check(classes);
         noClasses().that().resideInAPackage("dev.q4j.ipc..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.q4j.client..", "dev.q4j.server..")
+                .check(classes);
+    }
+
+    @Test
+    void theJdbcDriverIsAClientOfTheClientAndNothingDependsOnIt() {
+        noClasses().that().resideInAPackage("dev.q4j.jdbc..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.q4j.server..", "dev.q4j.tick..",
+                        "dev.q4j.internal..", "dev.q4j.arrow..", "dev.q4j.duckdb..", "dev.q4j.unix..")
+                .because("the driver speaks to kdb+ through dev.q4j.client's public API (q4j-jdbc's module-info)")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("dev.q4j.jdbc..")
+                .should().dependOnClassesThat().resideInAPackage("dev.q4j.jdbc..")
                 .check(classes);
     }
 
