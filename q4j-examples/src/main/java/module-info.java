@@ -7,6 +7,8 @@ module dev.q4j.examples {
     requires transitive dev.q4j.ipc;
     requires dev.q4j.duckdb;
     requires dev.q4j.hdb;
+    requires dev.q4j.jdbc;
+    requires java.sql;
 
     exports dev.q4j.examples;
     exports dev.q4j.examples.demo;

@@ -62,6 +62,12 @@ class ExamplesIT {
     }
 
     @Test
+    void jdbcExampleReadsTheRowsThroughTheDriver() throws Exception {
+        assertThat(run(JdbcExample::main)).matches("2024-01-02T09:30:00Z 187.25 100\n"
+                + "2024-01-02T09:30:05Z 187.5 0 \\(null\\)\n4 columns\nunwrapped: \\w+ true\n");
+    }
+
+    @Test
     void hdbExampleReadsTheDatabaseItWroteAsTheReadmeComments() throws Exception {
         String out = run(HdbExample::main);
 
