@@ -38,6 +38,8 @@ public record HdbColumn(String name, QType type, Attribute attribute, Storage st
     }
 
     /**
+     * Checks that every part is there.
+     *
      * @param name the column's name
      * @param type the type of the column as read
      * @param attribute the attribute on disk

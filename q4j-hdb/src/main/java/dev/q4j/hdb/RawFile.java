@@ -183,7 +183,6 @@ final class RawFile {
         return true;
     }
 
-    /** The uncompressed bytes of a {@code kxzipped} file (offsets in its errors are offsets in the file itself). */
     /** {@return a compressed file's uncompressed length}, its trailer checked */
     private static long uncompressedLength(Path path, byte[] file) {
         ByteBuffer b = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
