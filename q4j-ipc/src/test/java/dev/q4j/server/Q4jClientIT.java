@@ -165,6 +165,10 @@ class Q4jClientIT {
                 assertThat(p).as("deferred request %d reached the handler", i).isNotNull();
                 deferred.add(p);
             }
+            // the immediate answers too: the last request (49) is one, and the reader may reach it only after the
+            // last deferred one (48) reached the handler; the completer must come after all of them
+            TestServers.await("the immediate answers given", Duration.ofSeconds(5),
+                    () -> completionOrder.size() == n / 5);
             assertThat(replies).noneMatch(CompletableFuture::isDone);
             // completed from another thread, last request first
             Thread completer = new Thread(() -> {
