@@ -1130,12 +1130,7 @@ abstract class Column {
         }
 
         @Override boolean isNull(int row) {
-            return switch (type) {
-                case TIMESPAN -> ((QTimespanVector) v).isNull(row);
-                case MINUTE -> ((QMinuteVector) v).isNull(row);
-                case SECOND -> ((QSecondVector) v).isNull(row);
-                default -> ((QTimeVector) v).isNull(row);
-            };
+            return v.isNull(row);
         }
 
         @Override int sqlType() {
@@ -1164,12 +1159,7 @@ abstract class Column {
         }
 
         @Override QValue q(int row) {
-            return switch (type) {
-                case TIMESPAN -> ((QTimespanVector) v).at(row);
-                case MINUTE -> ((QMinuteVector) v).at(row);
-                case SECOND -> ((QSecondVector) v).at(row);
-                default -> ((QTimeVector) v).at(row);
-            };
+            return v.at(row);
         }
 
         /** {@return the raw count of the type's unit} */
