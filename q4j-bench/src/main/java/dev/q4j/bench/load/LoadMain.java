@@ -24,7 +24,8 @@ import java.util.Map;
  * {@code --batch N} requests per pipelined batch; {@code --hostile N} hostile clients of each kind;
  * {@code --unauthenticated N} of them that never handshake (default: as many as of the other kinds);
  * {@code --seconds N} time limit per server; {@code --servers a,b} which servers (q4j, javakdb, neutral);
- * {@code --server-jvm 'OPTS'} options of the server JVMs (default {@code -Xmx1g}); {@code --quick}.
+ * {@code --server-jvm 'OPTS'} options of the server JVMs (default {@code -Xmx1g}); {@code --rounds N} the servers
+ * in rotation N times, then the medians (one round's figures move with the machine's load); {@code --quick}.
  * Exits with status 1 when q4j's server (or the neutral one: then the harness is broken) lost, misordered or
  * garbled a request; javakdb's losses are reported, as measured.
  */
@@ -45,6 +46,7 @@ public final class LoadMain {
         int hostile = 10;
         int unauthenticated = -1;
         long seconds = 120;
+        int rounds = 1;
         List<LoadServer.Kind> kinds = new ArrayList<>(Arrays.asList(LoadServer.Kind.values()));
         List<String> jvm = List.of("-Xmx1g");
         for (int i = 0; i < args.length; i++) {
@@ -88,6 +90,12 @@ public final class LoadMain {
                         kinds.add(LoadServer.Kind.valueOf(k.trim().toUpperCase(Locale.ROOT)));
                     }
                     break;
+                case "--rounds":
+                    rounds = Integer.parseInt(value(args, ++i, a));
+                    if (rounds < 1) {
+                        throw new IllegalArgumentException("--rounds needs at least 1");
+                    }
+                    break;
                 case "--server-jvm":
                     jvm = List.of(value(args, ++i, a).trim().split("\\s+"));
                     break;
@@ -102,17 +110,27 @@ public final class LoadMain {
                 + " handshaking; %d warm-up requests per client; limit %d s per server; %d cores%n", clients, requests,
                 pipelined, requests, batch, hostile, config.unauthenticated(), warmup, seconds,
                 Runtime.getRuntime().availableProcessors());
-        List<LoadRun.Result> results = new ArrayList<>();
         boolean bad = false;
-        for (LoadServer.Kind kind : kinds) {
-            LoadRun.Result r = LoadRun.run(kind, config);
-            results.add(r);
-            System.out.print(format(r));
-            System.out.flush();
-            // javakdb's losses are a measurement; q4j's are a failure, and the neutral server's a broken harness
-            bad |= kind != LoadServer.Kind.JAVAKDB && (r.lost() > 0 || r.misordered() > 0 || r.malformed() > 0);
+        List<List<LoadRun.Result>> all = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            if (rounds > 1) {
+                System.out.printf(Locale.ROOT, "round %d of %d%n", round, rounds);
+            }
+            List<LoadRun.Result> results = new ArrayList<>();
+            for (LoadServer.Kind kind : kinds) {
+                LoadRun.Result r = LoadRun.run(kind, config);
+                results.add(r);
+                System.out.print(format(r));
+                System.out.flush();
+                // javakdb's losses are a measurement; q4j's are a failure, and the neutral server's a broken harness
+                bad |= kind != LoadServer.Kind.JAVAKDB && (r.lost() > 0 || r.misordered() > 0 || r.malformed() > 0);
+            }
+            System.out.print(summary(results));
+            all.add(results);
         }
-        System.out.print(summary(results));
+        if (rounds > 1) {
+            System.out.print(medians(all));
+        }
         System.exit(bad ? 1 : 0);
     }
 
@@ -138,6 +156,17 @@ public final class LoadMain {
             b.append(String.format(Locale.ROOT, "%-8s context switches of the server's threads that served"
                     + " throughout: %d (%.2f per request)%n",
                     "", r.contextSwitches(), (double) r.contextSwitches() / r.ok()));
+        }
+        if (r.serverCpu().known() && r.ok() > 0) {
+            // CPU per answered request over the measured phase: what the server costs, apart from the generator's
+            // share of the same 2 cores (the pipelined clients' requests count too)
+            b.append(String.format(Locale.ROOT, "%-8s CPU of the server: %s; of the load generator: %s%n", "",
+                    r.serverCpu().perRequest(r.ok()), r.generatorCpu().perRequest(r.ok())));
+            StringBuilder t = new StringBuilder();
+            r.serverCpuByThread().entrySet().stream().filter(e -> e.getValue().total() > 0).limit(6)
+                    .forEach(e -> t.append(t.length() == 0 ? "" : "; ").append(e.getKey()).append(' ')
+                            .append(String.format(Locale.ROOT, "%.1f", e.getValue().total() / 1e3 / r.ok())));
+            b.append(String.format(Locale.ROOT, "%-8s the server's CPU by thread, µs per request: %s%n", "", t));
         }
         StringBuilder h = new StringBuilder();
         for (Map.Entry<LoadRun.Hostile, long[]> e : r.hostile().entrySet()) {
@@ -186,6 +215,58 @@ public final class LoadMain {
                     ? " (or >= 80 % of the generator's ceiling, which is lower)" : "", met ? "met" : "MISSED"));
         }
         return b.toString();
+    }
+
+    /**
+     * {@return the median over the rounds of each server's throughput and of the ratios, and the throughput target
+     * judged on the median ratios: on a shared 2-core machine one round's ceiling moves by more than the difference
+     * between the servers, and rounds taken in rotation meet the same disturbances}
+     */
+    static String medians(List<List<LoadRun.Result>> rounds) {
+        StringBuilder b = new StringBuilder("over " + rounds.size() + " rounds (median, and the range):\n");
+        for (LoadServer.Kind kind : LoadServer.Kind.values()) {
+            double[] t = rounds.stream().map(r -> find(r, kind)).filter(java.util.Objects::nonNull)
+                    .mapToDouble(LoadRun.Result::throughput).toArray();
+            if (t.length > 0) {
+                b.append(String.format(Locale.ROOT, "%-8s throughput %.0f req/s (%.0f to %.0f)%n", kind.label(),
+                        median(t), Arrays.stream(t).min().orElse(0), Arrays.stream(t).max().orElse(0)));
+            }
+        }
+        double[] vsKx = ratios(rounds, LoadServer.Kind.JAVAKDB);
+        double[] vsNeutral = ratios(rounds, LoadServer.Kind.NEUTRAL);
+        double[] ceilingLower = rounds.stream().filter(r -> find(r, LoadServer.Kind.JAVAKDB) != null
+                && find(r, LoadServer.Kind.NEUTRAL) != null)
+                .mapToDouble(r -> 2 * find(r, LoadServer.Kind.JAVAKDB).throughput()
+                        > find(r, LoadServer.Kind.NEUTRAL).throughput() ? 1 : 0).toArray();
+        if (vsKx.length > 0) {
+            b.append(String.format(Locale.ROOT, "q4j/javakdb throughput: %.2fx (%.2f to %.2f)%n", median(vsKx),
+                    Arrays.stream(vsKx).min().orElse(0), Arrays.stream(vsKx).max().orElse(0)));
+        }
+        if (vsNeutral.length > 0) {
+            b.append(String.format(Locale.ROOT, "q4j/generator ceiling (neutral server): %.2f (%.2f to %.2f)%n",
+                    median(vsNeutral), Arrays.stream(vsNeutral).min().orElse(0),
+                    Arrays.stream(vsNeutral).max().orElse(0)));
+        }
+        if (vsKx.length > 0 && vsNeutral.length > 0 && ceilingLower.length > 0) {
+            boolean lower = median(ceilingLower) >= 0.5;
+            boolean met = median(vsKx) >= 2 || (lower && median(vsNeutral) >= 0.8);
+            b.append(String.format(Locale.ROOT, "target throughput >= 2x javakdb%s, on the medians: %s%n", lower
+                    ? " (or >= 80 % of the generator's ceiling, which is lower)" : "", met ? "met" : "MISSED"));
+        }
+        return b.toString();
+    }
+
+    private static double[] ratios(List<List<LoadRun.Result>> rounds, LoadServer.Kind other) {
+        return rounds.stream().filter(r -> find(r, LoadServer.Kind.Q4J) != null && find(r, other) != null)
+                .mapToDouble(r -> find(r, LoadServer.Kind.Q4J).throughput() / find(r, other).throughput())
+                .toArray();
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     private static LoadRun.Result find(List<LoadRun.Result> results, LoadServer.Kind kind) {

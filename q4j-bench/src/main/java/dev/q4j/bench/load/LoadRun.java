@@ -76,7 +76,8 @@ final class LoadRun {
     record Result(LoadServer.Kind kind, long expected, long ok, long lost, long misordered, long malformed,
             long notRun, long refused, double seconds, long[] latencyNanos, ServerProcess.Usage before,
             ServerProcess.Usage peak, ServerProcess.Usage after, Map<Hostile, long[]> hostile, List<String> errors,
-            long serverLogLines, long contextSwitches, String serverLogTail) {
+            long serverLogLines, long contextSwitches, CpuTime serverCpu, CpuTime generatorCpu,
+            Map<String, CpuTime> serverCpuByThread, String serverLogTail) {
         /** {@return requests answered per second in the measured phase} */
         double throughput() {
             return seconds <= 0 ? 0 : ok / seconds;
@@ -93,7 +94,8 @@ final class LoadRun {
 
         Result withLogTail(String tail) {
             return new Result(kind, expected, ok, lost, misordered, malformed, notRun, refused, seconds, latencyNanos,
-                    before, peak, after, hostile, errors, serverLogLines, contextSwitches, tail);
+                    before, peak, after, hostile, errors, serverLogLines, contextSwitches, serverCpu, generatorCpu,
+                    serverCpuByThread, tail);
         }
 
         /** {@return true when every request was answered, correctly and in order} */
@@ -148,7 +150,8 @@ final class LoadRun {
     static Result run(LoadServer.Kind kind, Config config) throws IOException, InterruptedException {
         try (ServerProcess server = new ServerProcess(kind, config.serverJvm())) {
             Result r = new LoadRun(kind, config, server.port()).drive(server::usage, server::errorLines,
-                    server::contextSwitches);
+                    server::contextSwitches, () -> CpuTime.of(server.pid()),
+                    () -> CpuTime.byThread(server.pid()));
             return r.withLogTail(server.lastError());
         }
     }
@@ -159,14 +162,16 @@ final class LoadRun {
      */
     static Result runAgainst(LoadServer.Kind kind, Config config, int port) throws InterruptedException {
         ServerProcess.Usage unknown = new ServerProcess.Usage(-1, -1, -1);
-        return new LoadRun(kind, config, port).drive(() -> unknown, () -> 0, Map::of);
+        return new LoadRun(kind, config, port).drive(() -> unknown, () -> 0, Map::of, () -> CpuTime.UNKNOWN,
+                Map::of);
     }
 
     private Result drive(java.util.function.Supplier<ServerProcess.Usage> usage,
-            java.util.function.LongSupplier serverLogLines, java.util.function.Supplier<Map<String, Long>> switches)
-            throws InterruptedException {
+            java.util.function.LongSupplier serverLogLines, java.util.function.Supplier<Map<String, Long>> switches,
+            java.util.function.Supplier<CpuTime> serverCpu,
+            java.util.function.Supplier<Map<String, CpuTime.Named>> serverThreads) throws InterruptedException {
         try {
-            return measure(usage, serverLogLines, switches);
+            return measure(usage, serverLogLines, switches, serverCpu, serverThreads);
         } finally {
             // also when interrupted: no client or hostile thread is left waiting
             stopAll();
@@ -183,8 +188,9 @@ final class LoadRun {
     }
 
     private Result measure(java.util.function.Supplier<ServerProcess.Usage> usage,
-            java.util.function.LongSupplier serverLogLines, java.util.function.Supplier<Map<String, Long>> switches)
-            throws InterruptedException {
+            java.util.function.LongSupplier serverLogLines, java.util.function.Supplier<Map<String, Long>> switches,
+            java.util.function.Supplier<CpuTime> serverCpu,
+            java.util.function.Supplier<Map<String, CpuTime.Named>> serverThreads) throws InterruptedException {
         Thread.sleep(300);
         ServerProcess.Usage before = usage.get();
         List<Thread> threads = new ArrayList<>();
@@ -217,12 +223,18 @@ final class LoadRun {
         // every client connected and warmed up, every hostile client attacking: the server at its fullest
         peak = peak.max(usage.get());
         Map<String, Long> switchesBefore = switches.get();
+        Map<String, CpuTime.Named> threadsBefore = serverThreads.get();
+        CpuTime serverCpuBefore = serverCpu.get();
+        CpuTime generatorCpuBefore = CpuTime.self();
         long start = System.nanoTime();
         go.countDown();
         while (!done.await(250, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
             peak = peak.max(usage.get());
         }
         long end = System.nanoTime();
+        CpuTime generatorCpuUsed = CpuTime.self().since(generatorCpuBefore);
+        CpuTime serverCpuUsed = serverCpu.get().since(serverCpuBefore);
+        Map<String, CpuTime> byThread = CpuTime.byKindBetween(threadsBefore, serverThreads.get());
         Map<String, Long> switchesAfter = switches.get();
         peak = peak.max(usage.get());
         boolean late = done.getCount() > 0;
@@ -268,7 +280,8 @@ final class LoadRun {
         return new Result(kind, config.expected(), ok.get(), lost.get(), misordered.get(), malformed.get(),
                 notRun.get(), refused.get(), (end - start) / 1e9, all, before, peak, after, hostile,
                 List.copyOf(errors), serverLogLines.getAsLong(),
-                ServerProcess.switchesBetween(switchesBefore, switchesAfter), "");
+                ServerProcess.switchesBetween(switchesBefore, switchesAfter), serverCpuUsed, generatorCpuUsed, byThread,
+                "");
     }
 
     private static Thread start(String name, Runnable r) {
