@@ -97,8 +97,11 @@ public final class Transports {
                 return p.listen(endpoint);
             }
         }
+        if (endpoint instanceof Endpoint.Tcp tcp && tls == null) {
+            return listenTcp(tcp);
+        }
         if (endpoint instanceof Endpoint.Tcp tcp) {
-            // plain accepts even for TLS: each connection's first byte is looked at before TLS takes over (see
+            // TLS: plain accepts, and each connection's first byte is looked at before TLS takes over (see
             // TlsServerTransport), so that a plain kdb+ client is told at once instead of left waiting
             java.net.ServerSocket server = new java.net.ServerSocket();
             try {
@@ -116,8 +119,7 @@ public final class Transports {
                     s.setTcpNoDelay(true);
                     String peer = s.getRemoteSocketAddress().toString();
                     boolean local = s.getInetAddress().isLoopbackAddress();
-                    return tls == null ? new SocketTransport(s, peer, local) : new TlsServerTransport(s, tls, peer,
-                            local);
+                    return new TlsServerTransport(s, tls, peer, local);
                 }
 
                 @Override
@@ -195,6 +197,46 @@ public final class Transports {
             socket.close();
             throw e;
         }
+    }
+
+    /**
+     * Plain TCP: a channel per client, read and written through buffers of its own ({@link TcpChannelTransport}).
+     * Only the server's side takes this path; TLS keeps plain sockets, whose first byte it looks at.
+     */
+    private static Listener listenTcp(Endpoint.Tcp tcp) throws IOException {
+        java.nio.channels.ServerSocketChannel server = java.nio.channels.ServerSocketChannel.open();
+        try {
+            server.setOption(java.net.StandardSocketOptions.SO_REUSEADDR, true);
+            server.bind(new InetSocketAddress(tcp.host(), tcp.port()), 256);
+        } catch (IOException e) {
+            server.close();
+            throw new IOException("cannot listen on " + tcp + ": " + e.getMessage(), e);
+        }
+        Endpoint actual = Endpoint.tcp(tcp.host(), ((InetSocketAddress) server.getLocalAddress()).getPort());
+        return new Listener() {
+            @Override
+            public Transport accept() throws IOException {
+                SocketChannel c = server.accept();
+                try {
+                    c.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
+                    InetSocketAddress remote = (InetSocketAddress) c.getRemoteAddress();
+                    return new TcpChannelTransport(c, remote.toString(), remote.getAddress().isLoopbackAddress());
+                } catch (IOException | RuntimeException e) {
+                    c.close();
+                    throw e;
+                }
+            }
+
+            @Override
+            public Endpoint endpoint() {
+                return actual;
+            }
+
+            @Override
+            public void close() throws IOException {
+                server.close();
+            }
+        };
     }
 
     /** A socket: TCP or TLS. */

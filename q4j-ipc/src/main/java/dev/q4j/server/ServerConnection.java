@@ -199,7 +199,8 @@ final class ServerConnection implements ClientConnection {
 
     private void readLoop() {
         try {
-            in = new BufferedInputStream(transport.input(), 1 << 16);
+            InputStream raw = transport.input();
+            in = raw instanceof BufferedInputStream ? raw : new BufferedInputStream(raw, 1 << 16);
             if (!handshake(in)) {
                 return;
             }
@@ -224,6 +225,7 @@ final class ServerConnection implements ClientConnection {
                         QServer.log().log(Level.DEBUG, this + " sent a response nobody asked for; ignored");
                         break;
                 }
+                clearStrayInterrupt();
             }
         } catch (IOException | RuntimeException e) {
             close(isOpen() ? describe(e) : null);
@@ -231,6 +233,14 @@ final class ServerConnection implements ClientConnection {
             // out of memory, or an Error from a callback: never leave the connection open with nobody reading it
             close(isOpen() ? "reading failed: " + e : null);
         }
+    }
+
+    /**
+     * Forgets an interrupt that a handler or callback left on the reader thread: it is not the server's, and a plain
+     * TCP connection is a channel, which a read or write by an interrupted thread would close.
+     */
+    private static void clearStrayInterrupt() {
+        Thread.interrupted();
     }
 
     /** {@return true when the client is in} */
@@ -287,6 +297,7 @@ final class ServerConnection implements ClientConnection {
             } catch (RuntimeException | Error e) {
                 QServer.log().log(Level.WARNING, "onOpen callback failed for " + this + ": " + e, e);
             }
+            clearStrayInterrupt();
         }
         return true;
     }
@@ -473,6 +484,7 @@ final class ServerConnection implements ClientConnection {
 
     /** With the write lock from {@link #commitWriteThrough}: writes and flushes {@code bytes}, then lets it go. */
     private void writeThrough(byte[] bytes) {
+        clearStrayInterrupt();
         try {
             writeStartedAt = System.nanoTime();
             writtenThrough++;

@@ -282,6 +282,32 @@ class Q4jClientIT {
     }
 
     @Test
+    void handlersThatLeaveTheirThreadInterruptedDoNotCostTheClientItsConnection() throws Exception {
+        // a plain TCP client is served over a channel, which a read or write by an interrupted thread closes: the
+        // server forgets an interrupt its handlers leave behind (the idiom of restoring it after a caught
+        // InterruptedException), on the sync, async and onOpen paths alike
+        List<QValue> asyncSeen = new CopyOnWriteArrayList<>();
+        try (QServer server = QServer.start(TestServers.loopback()
+                .onOpen(c -> Thread.currentThread().interrupt())
+                .requestHandler((client, request) -> {
+                    Thread.currentThread().interrupt();
+                    return CompletableFuture.completedFuture(request);
+                })
+                .asyncHandler((client, message) -> {
+                    asyncSeen.add(message);
+                    Thread.currentThread().interrupt();
+                }).build());
+             QConnection q = TestServers.connect(server)) {
+            for (int i = 0; i < 5; i++) {
+                assertThat(q.query("request " + i)).isEqualTo(QCharVector.of("request " + i));
+                q.send("async " + i);
+            }
+            assertThat(q.query("last")).isEqualTo(QCharVector.of("last"));
+            assertThat(asyncSeen).hasSize(5);
+        }
+    }
+
+    @Test
     void asyncMessagesReachTheAsyncHandlerAndItsFailuresAreOnlyLogged() throws Exception {
         List<QValue> received = new CopyOnWriteArrayList<>();
         try (LogCapture log = new LogCapture();

@@ -1,0 +1,201 @@
+package dev.q4j.ipc;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+
+/**
+ * A plain TCP connection over a blocking {@link SocketChannel}, read and written through direct buffers of its own.
+ * A {@link java.net.Socket}'s streams copy every read and write through a temporary direct buffer that they look up
+ * in a thread-local cache and return after each call; for a server answering small requests that bookkeeping costs
+ * more than the copy. Here each direction keeps one direct buffer for the life of the connection.
+ *
+ * <p>Its input is buffered already (reads take what one system call brought in, up to the buffer's size), so it
+ * extends {@link BufferedInputStream}: a reader that would wrap a stream in one can see that it need not.
+ * {@code available()} asks the kernel once the buffer is empty, as a socket's stream does.
+ *
+ * <p>Unlike a socket's streams, a channel is closed when a thread blocked in it (or entering it) is interrupted:
+ * the server's threads, which alone use this transport, clear an interrupt that a handler left behind before they
+ * read again. The buffers are as large as the ones the socket's streams would take from the thread-local cache
+ * (32 KiB in, 64 KiB out), and are freed with the transport.
+ */
+final class TcpChannelTransport implements Transport {
+    /** what one read may bring in: a message larger than that goes straight into its own array */
+    private static final int INPUT_BUFFER = 1 << 15;
+    /** what one write hands the kernel */
+    private static final int OUTPUT_BUFFER = 1 << 16;
+
+    private final SocketChannel channel;
+    private final String peer;
+    private final boolean local;
+    private final Input in;
+    private final Output out;
+
+    TcpChannelTransport(SocketChannel channel, String peer, boolean local) throws IOException {
+        this.channel = channel;
+        this.peer = peer;
+        this.local = local;
+        this.in = new Input(channel, channel.socket().getInputStream());
+        this.out = new Output(channel);
+    }
+
+    @Override
+    public InputStream input() {
+        return in;
+    }
+
+    @Override
+    public OutputStream output() {
+        return out;
+    }
+
+    @Override
+    public boolean isLocal() {
+        return local;
+    }
+
+    @Override
+    public boolean seesArrivingBytes() {
+        return true;
+    }
+
+    @Override
+    public String peer() {
+        return peer;
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+
+    /** Reads through one direct buffer; one reader thread at a time, as {@link Transport} promises. */
+    private static final class Input extends BufferedInputStream {
+        private final SocketChannel channel;
+        /** the socket adaptor's stream, asked only for {@code available()}: a channel has no such call */
+        private final InputStream counter;
+        private final ByteBuffer buffer = ByteBuffer.allocateDirect(INPUT_BUFFER).flip();
+
+        Input(SocketChannel channel, InputStream counter) {
+            super(InputStream.nullInputStream(), 1);
+            this.channel = channel;
+            this.counter = counter;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (!buffer.hasRemaining() && fill() <= 0) {
+                return -1;
+            }
+            return buffer.get() & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            if (len == 0) {
+                return 0;
+            }
+            if (!buffer.hasRemaining()) {
+                if (len >= INPUT_BUFFER) {
+                    // a large message's body: straight into the caller's array, no second copy
+                    return channel.read(ByteBuffer.wrap(b, off, len));
+                }
+                int n = fill();
+                if (n <= 0) {
+                    return n;
+                }
+            }
+            int n = Math.min(len, buffer.remaining());
+            buffer.get(b, off, n);
+            return n;
+        }
+
+        /** {@return what one read brought in, or -1 at the end of the stream} */
+        private int fill() throws IOException {
+            buffer.clear();
+            int n;
+            try {
+                n = channel.read(buffer);
+            } finally {
+                buffer.flip();
+            }
+            return n;
+        }
+
+        @Override
+        public int available() throws IOException {
+            int buffered = buffer.remaining();
+            return buffered > 0 ? buffered : counter.available();
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = 0;
+            while (skipped < n && (buffer.hasRemaining() || fill() > 0)) {
+                int k = (int) Math.min(n - skipped, buffer.remaining());
+                buffer.position(buffer.position() + k);
+                skipped += k;
+            }
+            return skipped;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        @Override
+        public void mark(int limit) {
+            // not supported
+        }
+
+        @Override
+        public void reset() throws IOException {
+            throw new IOException("mark/reset not supported");
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+
+    /** Writes through one direct buffer; writes are serialised by the caller, as {@link Transport} asks. */
+    private static final class Output extends OutputStream {
+        private final SocketChannel channel;
+        private final ByteBuffer buffer = ByteBuffer.allocateDirect(OUTPUT_BUFFER);
+
+        Output(SocketChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            while (len > 0) {
+                int n = Math.min(len, OUTPUT_BUFFER);
+                buffer.clear();
+                buffer.put(b, off, n).flip();
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                off += n;
+                len -= n;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+}

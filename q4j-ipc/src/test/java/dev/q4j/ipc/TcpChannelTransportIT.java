@@ -1,0 +1,169 @@
+package dev.q4j.ipc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.channels.ClosedByInterruptException;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The server's plain TCP transport (a channel with buffers of its own), against a plain socket on loopback: what it
+ * reads and writes is what the socket sent and receives, whatever the sizes and however the bytes arrive.
+ */
+class TcpChannelTransportIT {
+    private Listener listener;
+    private Socket peer;
+    private Transport transport;
+
+    @BeforeEach
+    void connect() throws IOException {
+        listener = Transports.listen(Endpoint.tcp("127.0.0.1", 0), null);
+        peer = new Socket(InetAddress.getLoopbackAddress(), ((Endpoint.Tcp) listener.endpoint()).port());
+        peer.setSoTimeout(10_000);
+        transport = listener.accept();
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        transport.close();
+        peer.close();
+        listener.close();
+    }
+
+    @Test
+    void plainTcpListenerHandsOutTheChannelTransportSeeingArrivingBytesAndTheLoopbackPeer() {
+        assertThat(transport).isInstanceOf(TcpChannelTransport.class);
+        assertThat(transport.seesArrivingBytes()).isTrue();
+        assertThat(transport.isLocal()).isTrue();
+        assertThat(transport.peer()).startsWith("/127.0.0.1:").isEqualTo(peer.getLocalSocketAddress().toString());
+    }
+
+    @Test
+    void readsEveryByteInOrderWhateverTheSizesOfTheReadsAndOfWhatArrives() throws Exception {
+        // 1 MB: smaller and larger than the input buffer, sent in pieces of random sizes
+        byte[] sent = new byte[1 << 20];
+        Random random = new Random(7);
+        random.nextBytes(sent);
+        Thread writer = new Thread(() -> {
+            try {
+                OutputStream out = peer.getOutputStream();
+                int at = 0;
+                Random r = new Random(8);
+                while (at < sent.length) {
+                    int n = Math.min(sent.length - at, 1 + r.nextInt(100_000));
+                    out.write(sent, at, n);
+                    out.flush();
+                    at += n;
+                }
+                peer.shutdownOutput();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        InputStream in = transport.input();
+        byte[] got = new byte[sent.length];
+        int at = 0;
+        while (at < got.length) {
+            int kind = random.nextInt(4);
+            if (kind == 0) {
+                int b = in.read();
+                assertThat(b).isNotNegative();
+                got[at++] = (byte) b;
+            } else {
+                int want = kind == 1 ? 1 + random.nextInt(16) : kind == 2 ? 1 + random.nextInt(40_000)
+                        : 100_000 + random.nextInt(100_000);
+                int n = in.read(got, at, Math.min(want, got.length - at));
+                assertThat(n).isPositive();
+                at += n;
+            }
+        }
+        writer.join(10_000);
+        assertThat(got).isEqualTo(sent);
+        assertThat(in.read()).isEqualTo(-1);
+        assertThat(in.read(new byte[10], 0, 10)).isEqualTo(-1);
+        assertThat(in.read(new byte[10], 0, 0)).isZero();
+    }
+
+    @Test
+    void availableCountsWhatIsBufferedAndThenWhatTheKernelHolds() throws Exception {
+        InputStream in = transport.input();
+        assertThat(in.available()).isZero();
+        peer.getOutputStream().write(new byte[] {1, 2, 3, 4, 5});
+        peer.getOutputStream().flush();
+        assertThat(in.read()).isEqualTo(1);
+        assertThat(in.available()).isEqualTo(4);
+        assertThat(in.skip(3)).isEqualTo(3);
+        assertThat(in.available()).isEqualTo(1);
+        assertThat(in.read()).isEqualTo(5);
+        assertThat(in.available()).isZero();
+        peer.getOutputStream().write(new byte[] {6, 7});
+        peer.getOutputStream().flush();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (in.available() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertThat(in.available()).isEqualTo(2);
+        assertThat(in.markSupported()).isFalse();
+    }
+
+    @Test
+    void writesArriveWholeFromOneByteToManyTimesTheBuffer() throws Exception {
+        byte[] large = new byte[(1 << 16) * 5 + 123];
+        new Random(9).nextBytes(large);
+        byte[][] got = new byte[1][];
+        // the peer reads while the transport writes: more than the socket buffers hold
+        Thread drain = new Thread(() -> {
+            try {
+                got[0] = peer.getInputStream().readNBytes(1 + 3 + large.length);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        drain.start();
+        OutputStream out = transport.output();
+        out.write(42);
+        out.write(new byte[] {9, 1, 2, 3, 9}, 1, 3);
+        out.write(large);
+        out.flush();
+        drain.join(10_000);
+        assertThat(got[0]).hasSize(1 + 3 + large.length);
+        assertThat(got[0][0]).isEqualTo((byte) 42);
+        assertThat(java.util.Arrays.copyOfRange(got[0], 1, 4)).containsExactly(1, 2, 3);
+        assertThat(java.util.Arrays.copyOfRange(got[0], 4, got[0].length)).isEqualTo(large);
+    }
+
+    @Test
+    void closingFromAnotherThreadEndsABlockedRead() throws Exception {
+        Thread closer = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+                transport.close();
+            } catch (InterruptedException | IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        closer.start();
+        assertThatThrownBy(() -> transport.input().read()).isInstanceOf(IOException.class);
+        closer.join();
+    }
+
+    @Test
+    void aReadByAnInterruptedThreadClosesTheChannelAsChannelsDo() throws Exception {
+        // why the server clears an interrupt its handlers leave behind before it reads again
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> transport.input().read()).isInstanceOf(ClosedByInterruptException.class);
+        } finally {
+            Thread.interrupted();
+        }
+    }
+}
