@@ -3,7 +3,7 @@
 //
 //   node write.js DIR
 //
-// The Java test (ArrowJsInteropTest) knows these values and checks the q table q4j reads from each file.
+// The Java test (ArrowJsInteropIT) knows these values and checks the q table q4j reads from each file.
 'use strict';
 const fs = require('fs');
 const path = require('path');
