@@ -63,6 +63,15 @@ final class TcpChannelTransport implements Transport {
     }
 
     @Override
+    public int unreadBytes() {
+        try {
+            return in.available();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    @Override
     public String peer() {
         return peer;
     }
@@ -77,7 +86,9 @@ final class TcpChannelTransport implements Transport {
         private final SocketChannel channel;
         /** the socket adaptor's stream, asked only for {@code available()}: a channel has no such call */
         private final InputStream counter;
+        /** what was read and not taken yet, between its position and its limit */
         private final ByteBuffer buffer = ByteBuffer.allocateDirect(INPUT_BUFFER).flip();
+        private final ByteBuffer incoming = buffer.duplicate();
 
         Input(SocketChannel channel, InputStream counter) {
             super(InputStream.nullInputStream(), 1);
@@ -116,16 +127,18 @@ final class TcpChannelTransport implements Transport {
 
         /** {@return what one read brought in, or -1 at the end of the stream} */
         private int fill() throws IOException {
-            buffer.clear();
-            int n;
-            try {
-                n = channel.read(buffer);
-            } finally {
-                buffer.flip();
+            // into a second view of the same memory: while the read blocks, the buffer itself still says "empty" to
+            // a thread asking available() (a server telling a silent client from one it has not read yet)
+            incoming.clear();
+            int n = channel.read(incoming);
+            if (n > 0) {
+                buffer.limit(n);
+                buffer.position(0);
             }
             return n;
         }
 
+        /** Not synchronised, unlike {@link BufferedInputStream}'s: another thread may ask while a read blocks. */
         @Override
         public int available() throws IOException {
             int buffered = buffer.remaining();

@@ -39,6 +39,20 @@ public interface Transport extends Closeable {
         return false;
     }
 
+    /**
+     * {@return how many bytes have arrived that the reader has not taken yet, asked from another thread while the
+     * reader may be blocked in a read (so without waiting for it); -1 when the transport cannot tell} A server uses
+     * it to tell a connection whose client sends nothing (it stalls its handshake) from one whose client has sent
+     * everything and waits for the server.
+     *
+     * <pre>{@code
+     * boolean stalled = transport.unreadBytes() == 0;   // the peer has sent nothing more
+     * }</pre>
+     */
+    default int unreadBytes() {
+        return -1;
+    }
+
     /** {@return the peer, for messages ({@code localhost:5000}, {@code unix:///tmp/q.sock})} */
     String peer();
 

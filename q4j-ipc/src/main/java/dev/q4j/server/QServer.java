@@ -11,7 +11,6 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * read, a reply it does not take within {@link ServerOptions#messageTimeout()}) is disconnected with a logged reason
  * and never affects the others. Connections still in their handshake are bounded apart from the
  * clients ({@link ServerOptions#maxPendingHandshakes()}, also per address): when they are full the longest-waiting
- * one makes room, so a flood of connections that never finish their handshake cannot keep a valid client out.
+ * one whose client has sent nothing more makes room, so a flood of connections that never finish their handshake
+ * cannot keep a valid client out, and a burst of valid clients that a busy server has not read yet is not cut.
  */
 public final class QServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.q4j.server");
@@ -266,8 +266,12 @@ public final class QServer implements AutoCloseable {
     }
 
     /**
-     * Counts {@code c} as in its handshake, making room by picking the longest-waiting handshakes to close (into
-     * {@code evicted}, with their reasons).
+     * Counts {@code c} as in its handshake, making room by picking handshakes to close (into {@code evicted}, with
+     * their reasons): the longest-waiting of those that wait for their client, which has sent nothing the server has
+     * not read yet (a connection that never handshakes, or stalls in the middle). One whose bytes are there unread
+     * is a client the server has not got round to (a burst of connections on a busy machine) and is not closed to
+     * make room from its address: the newcomer then counts beyond the per-address bound. The overall bound holds
+     * whatever the connections wait for: if none waits for its client, the longest-waiting of all is closed.
      *
      * @return why {@code c} is refused, or {@code null} when it is in
      */
@@ -278,20 +282,20 @@ public final class QServer implements AutoCloseable {
             }
             String address = c.address();
             if (pendingByAddress.getOrDefault(address, 0) >= options.maxPendingHandshakesPerAddress()) {
-                for (ServerConnection p : pending) {
-                    if (p.address().equals(address)) {
-                        forgetPending(p);
-                        evicted.add(p);
-                        reasons.add("handshake not finished while " + options.maxPendingHandshakesPerAddress()
-                                + " newer connections from " + address + " wait for theirs (ServerOptions."
-                                + "maxPendingHandshakesPerAddress)");
-                        break;
-                    }
+                ServerConnection p = longestWaitingForItsClient(address);
+                if (p != null) {
+                    forgetPending(p);
+                    evicted.add(p);
+                    reasons.add("handshake not finished while " + options.maxPendingHandshakesPerAddress()
+                            + " newer connections from " + address + " wait for theirs (ServerOptions."
+                            + "maxPendingHandshakesPerAddress)");
                 }
             }
             if (pending.size() >= options.maxPendingHandshakes()) {
-                Iterator<ServerConnection> oldest = pending.iterator();
-                ServerConnection p = oldest.next();
+                ServerConnection p = longestWaitingForItsClient(null);
+                if (p == null) {
+                    p = pending.iterator().next();
+                }
                 forgetPending(p);
                 evicted.add(p);
                 reasons.add("handshake not finished while " + options.maxPendingHandshakes() + " newer connections "
@@ -301,6 +305,19 @@ public final class QServer implements AutoCloseable {
             pendingByAddress.merge(address, 1, Integer::sum);
             return null;
         }
+    }
+
+    /**
+     * Under the admission lock: {@return the longest-waiting connection in its handshake (from {@code address}, or
+     * from any when null) that waits for its client, or null when there is none}
+     */
+    private ServerConnection longestWaitingForItsClient(String address) {
+        for (ServerConnection p : pending) {
+            if ((address == null || p.address().equals(address)) && p.waitsForItsClient()) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** Under the admission lock: {@code c} is no longer in its handshake. */

@@ -123,6 +123,15 @@ final class ServerConnection implements ClientConnection {
         w.start();
     }
 
+    /**
+     * {@return true when the client has sent nothing that the server has not read: in its handshake, the client is
+     * what it waits for (it never began, or stalled); false when its bytes are there and the reader has not got round
+     * to them. Asked by the accepting thread; a connection whose transport cannot tell counts as waiting, as before}
+     */
+    boolean waitsForItsClient() {
+        return transport.unreadBytes() <= 0;
+    }
+
     /** {@return the peer's address without its port ({@code /127.0.0.1}), for the per-address handshake limit} */
     String address() {
         return address;

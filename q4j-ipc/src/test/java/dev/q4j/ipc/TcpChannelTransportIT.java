@@ -116,6 +116,27 @@ class TcpChannelTransportIT {
     }
 
     @Test
+    void unreadBytesIsZeroWhileAReadBlocksAndCountsWhatArrivedOnceItHas() throws Exception {
+        // a server asks this from its accepting thread to tell a silent client (0) from one not read yet (> 0)
+        assertThat(transport.unreadBytes()).isZero();
+        java.util.concurrent.CompletableFuture<Integer> first = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return transport.input().read();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+        Thread.sleep(200);
+        assertThat(first).isNotDone();
+        assertThat(transport.unreadBytes()).as("a read blocked on a silent peer").isZero();
+        peer.getOutputStream().write(new byte[] {7, 8, 9});
+        peer.getOutputStream().flush();
+        assertThat(first.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(7);
+        assertThat(transport.unreadBytes()).isEqualTo(2);
+    }
+
+    @Test
     void writesArriveWholeFromOneByteToManyTimesTheBuffer() throws Exception {
         byte[] large = new byte[(1 << 16) * 5 + 123];
         new Random(9).nextBytes(large);

@@ -86,6 +86,11 @@ final class RawClient implements Closeable {
         }
     }
 
+    /** {@return the next byte (the capability byte after a handshake), or -1 at the end of the stream} */
+    int readByte() throws IOException {
+        return in.read();
+    }
+
     /** Reads one whole message (waiting at most the socket's timeout). */
     QMessage read() throws IOException {
         byte[] bytes = Frames.read(in, DecodeLimits.DEFAULT);
