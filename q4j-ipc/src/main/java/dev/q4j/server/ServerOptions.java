@@ -135,8 +135,9 @@ public final class ServerOptions {
 
     /**
      * {@return connections that may be in their handshake at once, apart from {@link #maxConnections()}: when one more
-     * arrives, the one that has waited longest is closed to make room, so that connections which never finish their
-     * handshake cannot keep a client with valid credentials out}
+     * arrives, the one that has waited longest is closed to make room (one whose client has sent nothing the server
+     * has not read, if there is one), so that connections which never finish their handshake cannot keep a client
+     * with valid credentials out}
      */
     public int maxPendingHandshakes() {
         return maxPendingHandshakes;
@@ -144,8 +145,10 @@ public final class ServerOptions {
 
     /**
      * {@return connections from one address (TCP: the peer's IP address; all Unix-socket clients count as one) that may
-     * be in their handshake at once: when one more arrives from it, that address's longest-waiting one is closed to
-     * make room}
+     * be in their handshake at once: when one more arrives from it, that address's longest-waiting connection whose
+     * client has sent nothing the server has not read (it never began, or stalled) is closed to make room; clients
+     * whose bytes wait unread (a burst the server has not got round to) are not closed, and the newcomer then counts
+     * beyond this bound, within {@link #maxPendingHandshakes()}}
      */
     public int maxPendingHandshakesPerAddress() {
         return maxPendingHandshakesPerAddress;
@@ -335,7 +338,8 @@ public final class ServerOptions {
         /**
          * {@return this builder}
          *
-         * @param max connections in their handshake at once (the longest-waiting one makes room for a new one)
+         * @param max connections in their handshake at once (the longest-waiting one, a silent one first, makes room
+         *     for a new one)
          */
         public Builder maxPendingHandshakes(int max) {
             if (max < 1) {
@@ -348,8 +352,8 @@ public final class ServerOptions {
         /**
          * {@return this builder}
          *
-         * @param max connections from one address in their handshake at once (that address's longest-waiting one
-         *     makes room for a new one)
+         * @param max connections from one address in their handshake at once (that address's longest-waiting silent
+         *     one makes room for a new one)
          */
         public Builder maxPendingHandshakesPerAddress(int max) {
             if (max < 1) {
