@@ -19,7 +19,9 @@ import dev.q4j.value.QUnaryPrimitive;
 import dev.q4j.value.QValue;
 import java.net.ServerSocket;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -349,6 +351,15 @@ class StatementIT {
             assertThat(c.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_NONE);
             assertThat(c.isWrapperFor(QConnection.class)).isTrue();
             assertThat((Object) c.unwrap(QConnection.class).query("trade")).isEqualTo(kdb.globals.get("trade"));
+            try (Statement s = c.createStatement(); PreparedStatement p = c.prepareStatement("trade")) {
+                assertThat(s.unwrap(Statement.class)).isSameAs(s);
+                assertThat(p.isWrapperFor(QStatement.class)).isTrue();
+                assertThatThrownBy(() -> p.unwrap(Connection.class)).isInstanceOf(SQLException.class)
+                        .hasMessage("a q4j statement is not a java.sql.Connection");
+            }
+            assertThat(c.getMetaData().unwrap(DatabaseMetaData.class)).isSameAs(c.getMetaData());
+            assertThatThrownBy(() -> c.getMetaData().unwrap(Statement.class)).isInstanceOf(SQLException.class)
+                    .hasMessage("q4j's database metadata is not a java.sql.Statement");
             assertThat((Object) c.getWarnings()).isNull();
             c.setNetworkTimeout(Runnable::run, 5000);
             assertThat(c.getNetworkTimeout()).isEqualTo(5000);
