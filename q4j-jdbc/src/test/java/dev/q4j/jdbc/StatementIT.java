@@ -191,14 +191,7 @@ class StatementIT {
         kdb.slow("slow", Duration.ofMillis(800), QLong.of(1));
         kdb.answer("fast", QLong.of(2));
         try (Connection c = connect(); Statement s = c.createStatement()) {
-            CompletableFuture<Throwable> failure = CompletableFuture.supplyAsync(() -> {
-                try {
-                    s.executeQuery("slow");
-                    return null;
-                } catch (SQLException e) {
-                    return e;
-                }
-            });
+            CompletableFuture<Throwable> failure = failureOf(s, "slow");
             while (kdb.requests.stream().noneMatch(QCharVector.of("slow")::equals)) {
                 Thread.onSpinWait();
             }
@@ -218,14 +211,7 @@ class StatementIT {
         kdb.slow("slow", Duration.ofSeconds(30), QLong.of(1));
         Connection c = connect();
         Statement s = c.createStatement();
-        CompletableFuture<Throwable> failure = CompletableFuture.supplyAsync(() -> {
-            try {
-                s.executeQuery("slow");
-                return null;
-            } catch (SQLException e) {
-                return e;
-            }
-        });
+        CompletableFuture<Throwable> failure = failureOf(s, "slow");
         while (kdb.requests.stream().noneMatch(QCharVector.of("slow")::equals)) {
             Thread.onSpinWait();
         }
@@ -247,15 +233,7 @@ class StatementIT {
             for (int i = 0; i < 50; i++) {
                 Statement s = c.createStatement();
                 kdb.slow("slow" + i, s.unwrap(QStatement.class)::close, Duration.ofSeconds(60), QLong.of(0));
-                int n = i;
-                CompletableFuture<Throwable> failure = CompletableFuture.supplyAsync(() -> {
-                    try {
-                        s.executeQuery("slow" + n);
-                        return null;
-                    } catch (SQLException e) {
-                        return e;
-                    }
-                });
+                CompletableFuture<Throwable> failure = failureOf(s, "slow" + i);
                 Throwable e = failure.get(10, TimeUnit.SECONDS);
                 assertThat(e).as("attempt %d", i).isInstanceOf(SQLException.class);
             }
@@ -274,15 +252,7 @@ class StatementIT {
                         throw new IllegalStateException(e);
                     }
                 }, Duration.ofSeconds(60), QLong.of(0));
-                int n = i;
-                CompletableFuture<Throwable> failure = CompletableFuture.supplyAsync(() -> {
-                    try {
-                        s.executeQuery("slow" + n);
-                        return null;
-                    } catch (SQLException e) {
-                        return e;
-                    }
-                });
+                CompletableFuture<Throwable> failure = failureOf(s, "slow" + i);
                 Throwable e = failure.get(10, TimeUnit.SECONDS);
                 assertThat(e).as("attempt %d", i).isInstanceOf(SQLException.class);
                 assertThat(((SQLException) e).getSQLState()).isEqualTo("57014");
@@ -364,5 +334,17 @@ class StatementIT {
             c.setNetworkTimeout(Runnable::run, 5000);
             assertThat(c.getNetworkTimeout()).isEqualTo(5000);
         }
+    }
+
+    /** {@return what {@code s.executeQuery(query)}, run on another thread, throws (completed with null if nothing)} */
+    private static CompletableFuture<Throwable> failureOf(Statement s, String query) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                s.executeQuery(query);
+                return null;
+            } catch (SQLException e) {
+                return e;
+            }
+        });
     }
 }
