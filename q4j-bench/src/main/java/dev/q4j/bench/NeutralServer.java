@@ -9,8 +9,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 
@@ -21,9 +19,8 @@ import java.net.SocketException;
  * pipelined requests are answered in batches as a real server's would be.
  */
 public final class NeutralServer implements AutoCloseable {
-    private final ServerSocket server;
+    private final LoopbackServer server;
     private final byte[] reply;
-    private final Thread acceptor;
 
     /**
      * Starts listening on a free loopback port.
@@ -36,33 +33,17 @@ public final class NeutralServer implements AutoCloseable {
             throw new IllegalArgumentException("the reply must be a response message (type 2)");
         }
         this.reply = reply.clone();
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        this.acceptor = new Thread(this::acceptLoop, "neutral-server");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        this.server = new LoopbackServer("neutral-server", 50, this::serve);
     }
 
     /** {@return the port it listens on} */
     public int port() {
-        return server.getLocalPort();
-    }
-
-    private void acceptLoop() {
-        while (!server.isClosed()) {
-            try {
-                Socket s = server.accept();
-                s.setTcpNoDelay(true);
-                Thread t = new Thread(() -> serve(s), "neutral-server-" + s.getPort());
-                t.setDaemon(true);
-                t.start();
-            } catch (IOException e) {
-                return;
-            }
-        }
+        return server.port();
     }
 
     private void serve(Socket s) {
         try (s) {
+            s.setTcpNoDelay(true);
             InputStream raw = s.getInputStream();
             OutputStream out = new BufferedOutputStream(s.getOutputStream(), 1 << 16);
             // handshake: credentials, capability byte, NUL

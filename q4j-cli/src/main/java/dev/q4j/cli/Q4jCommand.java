@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -60,6 +61,47 @@ abstract class Q4jCommand implements Callable<Integer> {
      * @throws BadInput when the input is unreadable or malformed
      */
     abstract int run() throws BadInput;
+
+    /** What ends a listening command's serving by returning. */
+    @FunctionalInterface
+    interface Ending {
+        /**
+         * Returns when the serving is over.
+         *
+         * @throws InterruptedException when the command's thread is interrupted
+         */
+        void await() throws InterruptedException;
+    }
+
+    /** The serving of {@code record} and {@code replay}: it ends only when the thread is interrupted (or on Ctrl-C). */
+    static final Ending UNTIL_INTERRUPTED = () -> new CountDownLatch(1).await();
+
+    /**
+     * Serves until {@code ending} returns or the command's thread is interrupted (as the tests stop a command), with
+     * {@code onExit} installed meanwhile as a shutdown hook: Ctrl-C ends the JVM through it.
+     *
+     * @param onExit what Ctrl-C runs: stopping the server
+     * @param announce what to say once the hook is installed: where it listens
+     * @param ending returns when the serving is over
+     * @return whether the thread was interrupted (its interrupt status is set again)
+     */
+    static boolean serveUntilStopped(Thread onExit, Runnable announce, Ending ending) {
+        Runtime.getRuntime().addShutdownHook(onExit);
+        announce.run();
+        boolean interrupted = false;
+        try {
+            ending.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            interrupted = true;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running: nothing to remove
+        }
+        return interrupted;
+    }
 
     PrintWriter out() {
         return spec.commandLine().getOut();

@@ -3,7 +3,6 @@ package dev.q4j.cli;
 import dev.q4j.testkit.replay.RecordingProxy;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -41,9 +40,6 @@ final class RecordCommand extends Q4jCommand {
             description = "The session file to write (replaced if it exists).")
     Path out;
 
-    private final CountDownLatch started = new CountDownLatch(1);
-    private volatile RecordingProxy proxy;
-
     @Override
     int run() throws BadInput {
         int colon = to.lastIndexOf(':');
@@ -63,27 +59,16 @@ final class RecordCommand extends Q4jCommand {
         } catch (IOException e) {
             return fail(oneLine(e), Q4j.CONNECTION_FAILED);
         }
-        proxy = p;
         Thread hook = new Thread(() -> {
             closeQuietly(p);
             err().println("q4j record: " + p.session().entries().size() + " entries in " + out);
             err().flush();
         }, "q4j-record-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        err().println("q4j record: listening on " + bind + ":" + p.port() + ", recording " + host + ":" + port
-                + " to " + out);
-        err().flush();
-        started.countDown();
-        try {
-            new CountDownLatch(1).await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook is running
-        }
+        serveUntilStopped(hook, () -> {
+            err().println("q4j record: listening on " + bind + ":" + p.port() + ", recording " + host + ":" + port
+                    + " to " + out);
+            err().flush();
+        }, UNTIL_INTERRUPTED);
         try {
             p.close();
         } catch (IOException | RuntimeException e) {
@@ -99,16 +84,5 @@ final class RecordCommand extends Q4jCommand {
         } catch (IOException | RuntimeException e) {
             // shutting down
         }
-    }
-
-    /**
-     * For tests: waits until the proxy listens.
-     *
-     * @return the proxy
-     * @throws InterruptedException when interrupted
-     */
-    RecordingProxy awaitStarted() throws InterruptedException {
-        started.await();
-        return proxy;
     }
 }

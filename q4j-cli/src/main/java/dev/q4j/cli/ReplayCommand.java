@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,9 +46,6 @@ final class ReplayCommand extends Q4jCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The session file.")
     Path file;
 
-    private final CountDownLatch started = new CountDownLatch(1);
-    private volatile ReplayServer server;
-
     @Override
     int run() throws BadInput {
         ReplayServer.Mode mode = switch (match.toLowerCase(Locale.ROOT)) {
@@ -78,23 +74,11 @@ final class ReplayCommand extends Q4jCommand {
         } catch (IOException e) {
             return fail(oneLine(e), Q4j.CONNECTION_FAILED);
         }
-        server = s;
-        Thread hook = new Thread(() -> onSignal(s), "q4j-replay-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        err().println("q4j replay: listening on " + bind + ":" + s.port() + ", replaying " + file + " ("
-                + session.entries().size() + " entries, " + match + ")");
-        err().flush();
-        started.countDown();
-        try {
-            new CountDownLatch(1).await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook is running
-        }
+        serveUntilStopped(new Thread(() -> onSignal(s), "q4j-replay-shutdown"), () -> {
+            err().println("q4j replay: listening on " + bind + ":" + s.port() + ", replaying " + file + " ("
+                    + session.entries().size() + " entries, " + match + ")");
+            err().flush();
+        }, UNTIL_INTERRUPTED);
         s.close();
         return summary(s);
     }
@@ -118,16 +102,5 @@ final class ReplayCommand extends Q4jCommand {
             err().flush();
             Runtime.getRuntime().halt(Q4j.BAD_INPUT);
         }
-    }
-
-    /**
-     * For tests: waits until the server listens.
-     *
-     * @return the server
-     * @throws InterruptedException when interrupted
-     */
-    ReplayServer awaitStarted() throws InterruptedException {
-        started.await();
-        return server;
     }
 }

@@ -9,7 +9,6 @@ import dev.q4j.tick.Tickerplant;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,9 +68,6 @@ final class ServeCommand extends Q4jCommand {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Mode mode;
 
-    private final CountDownLatch started = new CountDownLatch(1);
-    private volatile QServer server;
-
     @Override
     int run() throws BadInput {
         ServerOptions.Builder options = ServerOptions.builder(port).bind(bind);
@@ -83,40 +79,29 @@ final class ServeCommand extends Q4jCommand {
             options.authenticator(colon < 0 ? Authenticator.single(auth, "")
                     : Authenticator.single(auth.substring(0, colon), auth.substring(colon + 1)));
         }
-        Tickerplant tickerplant = null;
+        QServer running;
         try {
             if (mode.tickerplant) {
-                tickerplant = Tickerplant.start(options, Map.of());
-                server = tickerplant.server();
+                running = Tickerplant.start(options, Map.of()).server();
             } else {
-                server = QServer.start(options.requestHandler(RequestHandler.sync((client, request) -> request))
+                running = QServer.start(options.requestHandler(RequestHandler.sync((client, request) -> request))
                         .build());
             }
         } catch (IOException e) {
             return fail(oneLine(e), Q4j.CONNECTION_FAILED);
         }
-        QServer running = server;
         String warning = exposureWarning(bind, auth);
         if (warning != null) {
             err().println("q4j serve: warning: " + warning);
         }
-        Thread hook = new Thread(running::close, "q4j-serve-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        for (Endpoint e : running.endpoints()) {
-            err().println("q4j serve: listening on " + e + (mode.tickerplant ? " (tickerplant)" : " (echo)"));
-        }
-        err().flush();
-        started.countDown();
-        try {
-            running.awaitShutdown();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        boolean interrupted = serveUntilStopped(new Thread(running::close, "q4j-serve-shutdown"), () -> {
+            for (Endpoint e : running.endpoints()) {
+                err().println("q4j serve: listening on " + e + (mode.tickerplant ? " (tickerplant)" : " (echo)"));
+            }
+            err().flush();
+        }, running::awaitShutdown);
+        if (interrupted) {
             running.close();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook is running: nothing to remove
         }
         return Q4j.OK;
     }
@@ -141,16 +126,5 @@ final class ServeCommand extends Q4jCommand {
         }
         return "listening on " + bind + " with no --auth: anyone who can reach this port can connect and send "
                 + "requests (give --auth USER:PASSWORD, or --bind 127.0.0.1)";
-    }
-
-    /**
-     * For tests: waits until the server listens.
-     *
-     * @return the server
-     * @throws InterruptedException when interrupted
-     */
-    QServer awaitStarted() throws InterruptedException {
-        started.await();
-        return server;
     }
 }

@@ -12,64 +12,18 @@ import dev.q4j.value.QLong;
 import dev.q4j.value.QSymbol;
 import dev.q4j.value.QTable;
 import dev.q4j.value.QValue;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** {@code q4j serve} run in-process: it listens, serves real clients, and stops when interrupted. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ServeCommandIT {
-
-    /** A running {@code q4j serve}. */
-    private static final class Served implements AutoCloseable {
-        final StringWriter err = new StringWriter();
-        final int[] exit = {-1};
-        final Thread thread;
-        final int port;
-
-        Served(String... args) throws InterruptedException {
-            PrintWriter out = new PrintWriter(new StringWriter());
-            PrintWriter e = new PrintWriter(err, true);
-            thread = new Thread(() -> exit[0] = Q4j.commandLine(new ByteArrayInputStream(new byte[0]), out, e)
-                    .execute(args));
-            thread.start();
-            Pattern listening = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
-            int found = -1;
-            for (int i = 0; i < 500 && found < 0; i++) {
-                Matcher m = listening.matcher(err.toString());
-                if (m.find()) {
-                    found = Integer.parseInt(m.group(1));
-                } else {
-                    Thread.sleep(10);
-                }
-            }
-            assertThat(found).as("stderr: %s", err).isPositive();
-            port = found;
-        }
-
-        @Override
-        public void close() {
-            thread.interrupt();
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            assertThat(thread.isAlive()).isFalse();
-            assertThat(exit[0]).isEqualTo(Q4j.OK);
-        }
-    }
-
     @Test
     void echoServesQ4jAndJavakdbClients() throws Exception {
-        try (Served s = new Served("serve", "--port", "0", "--bind", "127.0.0.1", "--echo")) {
+        try (Cli.Running s = new Cli.Running("serve", "--port", "0", "--bind", "127.0.0.1", "--echo")) {
             assertThat(s.err.toString()).contains("(echo)");
             try (QConnection q = QConnection.connect(":" + s.port)) {
                 assertThat(q.execute(QList.of(QLong.of(1), QSymbol.of("a")))).isEqualTo(QList.of(QLong.of(1),
@@ -81,24 +35,26 @@ class ServeCommandIT {
             } finally {
                 k.close();
             }
+            assertThat(s.stop()).isEqualTo(Q4j.OK);
         }
     }
 
     @Test
     void authRejectsOtherCredentials() throws Exception {
-        try (Served s = new Served("serve", "-p", "0", "--bind", "127.0.0.1", "--echo", "--auth", "u:p")) {
+        try (Cli.Running s = new Cli.Running("serve", "-p", "0", "--bind", "127.0.0.1", "--echo", "--auth", "u:p")) {
             assertThatThrownBy(() -> QConnection.connect(ConnectionOptions.builder("127.0.0.1", s.port)
                     .credentials("u:wrong").build())).isInstanceOf(QAuthenticationException.class);
             try (QConnection q = QConnection.connect(ConnectionOptions.builder("127.0.0.1", s.port)
                     .credentials("u:p").build())) {
                 assertThat(q.query("x")).isEqualTo(dev.q4j.value.QCharVector.of("x"));
             }
+            assertThat(s.stop()).isEqualTo(Q4j.OK);
         }
     }
 
     @Test
     void tickerplantPublishesToSubscribers() throws Exception {
-        try (Served s = new Served("serve", "-p", "0", "--bind", "127.0.0.1", "--tickerplant")) {
+        try (Cli.Running s = new Cli.Running("serve", "-p", "0", "--bind", "127.0.0.1", "--tickerplant")) {
             assertThat(s.err.toString()).contains("(tickerplant)");
             List<QValue> got = new CopyOnWriteArrayList<>();
             try (QConnection sub = QConnection.connect(ConnectionOptions.builder("127.0.0.1", s.port)
@@ -117,16 +73,18 @@ class ServeCommandIT {
                 assertThat(got).hasSize(10).allMatch(v -> v.equals(QList.of(QSymbol.of("upd"), QSymbol.of("trade"),
                         rows)));
             }
+            assertThat(s.stop()).isEqualTo(Q4j.OK);
         }
     }
 
     @Test
     void listensOnLoopbackByDefaultWithoutAWarning() throws Exception {
-        try (Served s = new Served("serve", "--port", "0", "--echo")) {
+        try (Cli.Running s = new Cli.Running("serve", "--port", "0", "--echo")) {
             assertThat(s.err.toString()).contains("listening on 127.0.0.1:" + s.port).doesNotContain("warning");
             try (QConnection q = QConnection.connect(":" + s.port)) {
                 assertThat(q.query("x")).isEqualTo(dev.q4j.value.QCharVector.of("x"));
             }
+            assertThat(s.stop()).isEqualTo(Q4j.OK);
         }
     }
 

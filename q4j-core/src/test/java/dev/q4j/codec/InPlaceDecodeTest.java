@@ -1,16 +1,13 @@
 package dev.q4j.codec;
 
+import static dev.q4j.testing.RoundTrips.assertSameAsCopied;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.q4j.QProtocolException;
 import dev.q4j.corpus.CorpusEntry;
 import dev.q4j.corpus.Hex;
-import dev.q4j.testing.QValueArbitraries;
 import dev.q4j.value.Attribute;
-import dev.q4j.value.DoubleBackedVector;
-import dev.q4j.value.IntBackedVector;
-import dev.q4j.value.LongBackedVector;
 import dev.q4j.value.QDateVector;
 import dev.q4j.value.QFloatVector;
 import dev.q4j.value.QIntVector;
@@ -20,83 +17,33 @@ import dev.q4j.value.QSymbolVector;
 import dev.q4j.value.QTable;
 import dev.q4j.value.QTimestampVector;
 import dev.q4j.value.QType;
-import dev.q4j.value.QValue;
-import dev.q4j.value.QVector;
 import dev.q4j.value.QVectors;
 import java.nio.ByteOrder;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@link Decoder#decodeInPlace}: vectors of 4- and 8-byte items that read the message's bytes instead of copies of
- * them, and give exactly what {@link Decoder#decode} gives.
+ * them, and give exactly what {@link Decoder#decode} gives. The same over generated values of every type is
+ * q4j-testkit's {@code dev.q4j.properties.InPlaceDecodePropertiesTest}, over the public generators.
  */
 class InPlaceDecodeTest {
     private final Decoder decoder = new Decoder();
     private final Encoder encoder = new Encoder();
-
-    @Provide
-    Arbitrary<QValue> values() {
-        return QValueArbitraries.values();
-    }
-
-    /** Vectors long enough for the bulk paths (32 items and more) as well as short ones. */
-    @Provide
-    Arbitrary<QVector> longVectors() {
-        return Arbitraries.integers().between(0, 300).flatMap(QValueArbitraries::vectorsOfSize);
-    }
 
     @ParameterizedTest
     @MethodSource("dev.q4j.corpus.Corpus#all")
     void everyCorpusMessageDecodesInPlaceToWhatDecodeGivesAndReEncodesByteForByte(CorpusEntry entry) {
         QMessage copied = decoder.decode(entry.message());
         QMessage inPlace = decoder.decodeInPlace(entry.message().clone());
-        assertSame(inPlace.value(), copied.value());
+        assertSameAsCopied(inPlace.value(), copied.value());
         assertThat(inPlace.order()).isEqualTo(copied.order());
         byte[] again = encoder.encode(inPlace.type(), inPlace.value(),
                 entry.compressed() ? Compression.KDB : Compression.NEVER);
         assertThat(Hex.hex(again)).isEqualTo(entry.hex());
-    }
-
-    @Property(tries = 1000)
-    void anyValueDecodesInPlaceToWhatDecodeGives(@ForAll("values") QValue value) {
-        byte[] bytes = encoder.encode(MessageType.RESPONSE, value);
-        assertSame(decoder.decodeInPlace(bytes).value(), value);
-        assertThat(encoder.encode(MessageType.RESPONSE, decoder.decodeInPlace(bytes).value())).isEqualTo(bytes);
-    }
-
-    @Property(tries = 300)
-    void longVectorsDecodeInPlaceInEitherByteOrderAndReEncodeByteForByte(@ForAll("longVectors") QVector vector) {
-        byte[] little = encoder.encode(MessageType.RESPONSE, vector);
-        QValue inPlace = decoder.decodeInPlace(little).value();
-        assertSame(inPlace, vector);
-        assertThat(encoder.encode(MessageType.RESPONSE, inPlace)).isEqualTo(little);
-        byte[] big = bigEndian(little, vector);
-        if (big != null) {
-            QValue fromBig = decoder.decodeInPlace(big).value();
-            assertSame(fromBig, vector);
-            assertThat(encoder.encode(MessageType.RESPONSE, fromBig)).isEqualTo(little);
-        }
-    }
-
-    @Property(tries = 2000)
-    void damagedMessagesFailOrSucceedInPlaceExactlyAsTheyDoCopied(@ForAll("values") QValue value,
-            @ForAll @IntRange(min = 0, max = 1 << 20) int where, @ForAll byte what) {
-        byte[] bytes = encoder.encode(MessageType.RESPONSE, value);
-        bytes[8 + where % (bytes.length - 8)] = what;   // anywhere in the body
-        Object copied = outcome(() -> decoder.decode(bytes.clone()).value());
-        Object inPlace = outcome(() -> decoder.decodeInPlace(bytes.clone()).value());
-        assertThat(inPlace).isEqualTo(copied);
     }
 
     @Test
@@ -119,15 +66,6 @@ class InPlaceDecodeTest {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    @Property(tries = 200)
-    void compressedMessagesDecodeInPlaceFromTheirDecompressedBytes(@ForAll("values") QValue value) {
-        QList list = QList.of(value, value, value, value, value, value, value, value);
-        byte[] bytes = encoder.encode(MessageType.ASYNC, list, Compression.ALWAYS);
-        byte[] before = bytes.clone();
-        assertSame(decoder.decodeInPlace(bytes).value(), list);
-        assertThat(bytes).isEqualTo(before);
     }
 
     @Test
@@ -154,7 +92,7 @@ class InPlaceDecodeTest {
                 QLongVector.of(100, Long.MIN_VALUE, -Long.MAX_VALUE, 0).withAttribute(Attribute.GROUPED),
                 QDateVector.of(1, Integer.MIN_VALUE, Integer.MAX_VALUE, -Integer.MAX_VALUE)));
         QTable t = (QTable) decoder.decodeInPlace(encoder.encode(MessageType.RESPONSE, table)).value();
-        assertSame(t, table);
+        assertSameAsCopied(t, table);
 
         QTimestampVector time = (QTimestampVector) t.column("time");
         assertThat(time.instant(0)).isEqualTo(Instant.parse("2026-11-27T09:30:00Z"));
@@ -253,61 +191,5 @@ class InPlaceDecodeTest {
                 .isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> QVectors.inPlace(QType.SHORT, little, 0, 1, ByteOrder.LITTLE_ENDIAN, Attribute.NONE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not read in place");
-    }
-
-    /** The value, or the exception's class and message. */
-    private static Object outcome(java.util.function.Supplier<QValue> decode) {
-        try {
-            return decode.get();
-        } catch (RuntimeException e) {
-            return e.getClass().getName() + ": " + e.getMessage();
-        }
-    }
-
-    /**
-     * The big-endian message of a vector of 4- or 8-byte items (as a big-endian machine would send it: the same
-     * bytes as the little-endian message, each number reversed), or null for other vectors.
-     */
-    private static byte[] bigEndian(byte[] little, QVector vector) {
-        int width = vector instanceof LongBackedVector || vector instanceof DoubleBackedVector ? 8
-                : vector instanceof IntBackedVector ? 4 : 0;
-        if (width == 0) {
-            return null;
-        }
-        byte[] big = little.clone();
-        big[0] = 0;
-        reverse(big, 4, 4);        // the message length
-        reverse(big, 10, 4);       // the count, after the type and attribute bytes
-        for (int p = 14; p < big.length; p += width) {
-            reverse(big, p, width);
-        }
-        return big;
-    }
-
-    private static void reverse(byte[] b, int from, int n) {
-        for (int i = from, j = from + n - 1; i < j; i++, j--) {
-            byte t = b[i];
-            b[i] = b[j];
-            b[j] = t;
-        }
-    }
-
-    /** Equal, with equal hash codes and text, and every vector item by item as the copy. */
-    private static void assertSame(QValue inPlace, QValue expected) {
-        assertThat(inPlace).isEqualTo(expected);
-        assertThat(expected).isEqualTo(inPlace);
-        assertThat(inPlace.hashCode()).isEqualTo(expected.hashCode());
-        assertThat(inPlace.toString()).isEqualTo(expected.toString());
-        if (inPlace instanceof LongBackedVector v) {
-            assertThat(v.toArray()).isEqualTo(((LongBackedVector) expected).array());
-            assertThat(v.stream().toArray()).isEqualTo(((LongBackedVector) expected).array());
-        } else if (inPlace instanceof IntBackedVector v) {
-            assertThat(v.toArray()).isEqualTo(((IntBackedVector) expected).array());
-            assertThat(v.stream().toArray()).isEqualTo(((IntBackedVector) expected).array());
-        } else if (inPlace instanceof DoubleBackedVector v) {
-            double[] want = ((DoubleBackedVector) expected).array();
-            assertThat(Arrays.equals(v.toArray(), want)).isTrue();
-            assertThat(Arrays.equals(v.stream().toArray(), want)).isTrue();
-        }
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.q4j.codec.Decoder;
 import dev.q4j.codec.Encoder;
 import dev.q4j.codec.MessageType;
+import dev.q4j.testing.RoundTrips;
 import dev.q4j.value.QError;
 import dev.q4j.value.QLambda;
 import dev.q4j.value.QSymbol;
@@ -65,7 +66,7 @@ class QTextBytesTest {
     private static String assertWireRoundTrip(byte[] message) {
         QValue v = DECODER.decode(message).value();
         String text = QText.print(v);
-        QTextPropertiesTest.assertOneLine(text);
+        RoundTrips.assertOneLine(text);
         QValue back;
         try {
             back = QText.parse(text);

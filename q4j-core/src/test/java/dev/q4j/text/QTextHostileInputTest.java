@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.q4j.testing.RoundTrips;
 import dev.q4j.value.Attribute;
 import dev.q4j.value.QComposition;
 import dev.q4j.value.QDerivedFunction;
@@ -55,7 +56,7 @@ class QTextHostileInputTest {
             assertThat(e.position()).isBetween(0, text.length());
             return;
         }
-        QTextPropertiesTest.assertRoundTrip(v);
+        RoundTrips.assertTextRoundTrip(v);
     }
 
     static Stream<Arguments> deepTexts() {
@@ -209,7 +210,7 @@ class QTextHostileInputTest {
     void valuesAsDeepAsAllowedPrintAndReadBack(String kind, QValue v) {
         assertThat(v.depth()).isEqualTo(QValue.MAX_DEPTH);
         // on a new thread with the default stack
-        assertTimeoutPreemptively(QUICKLY, () -> QTextPropertiesTest.assertRoundTrip(v));
+        assertTimeoutPreemptively(QUICKLY, () -> RoundTrips.assertTextRoundTrip(v));
     }
 
     @Property(tries = 5000)

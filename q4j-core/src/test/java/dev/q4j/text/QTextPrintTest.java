@@ -2,6 +2,7 @@ package dev.q4j.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.q4j.testing.RoundTrips;
 import dev.q4j.value.Attribute;
 import dev.q4j.value.QBinaryPrimitive;
 import dev.q4j.value.QBoolean;
@@ -438,7 +439,7 @@ class QTextPrintTest {
     void printsAndReadsBack(String text, QValue value) {
         assertThat(QText.print(value)).isEqualTo(text);
         assertThat(value.toString()).isEqualTo(text);
-        QTextPropertiesTest.assertRoundTrip(value);
+        RoundTrips.assertTextRoundTrip(value);
         QValue parsed = QText.parse(text);
         assertThat(QText.print(parsed)).isEqualTo(text);
     }
@@ -446,9 +447,9 @@ class QTextPrintTest {
     @Test
     void everyUnaryBinaryAndIteratorCodePrintsAndReadsBack() {
         for (int code = 0; code < 256; code++) {
-            QTextPropertiesTest.assertRoundTrip(QUnaryPrimitive.of(code));
-            QTextPropertiesTest.assertRoundTrip(QBinaryPrimitive.of(code));
-            QTextPropertiesTest.assertRoundTrip(QIterator.of(code));
+            RoundTrips.assertTextRoundTrip(QUnaryPrimitive.of(code));
+            RoundTrips.assertTextRoundTrip(QBinaryPrimitive.of(code));
+            RoundTrips.assertTextRoundTrip(QIterator.of(code));
         }
         assertThat(QText.print(QList.of(QUnaryPrimitive.of(0), QUnaryPrimitive.of(1), QUnaryPrimitive.of(20))))
                 .isEqualTo("(::;+:;0::)");

@@ -55,9 +55,30 @@ import java.util.UUID;
  */
 abstract class Column {
     final String name;
+    private final QSequence items;
+    private final JdbcType type;
 
-    Column(String name) {
+    /**
+     * @param name the column's name
+     * @param items its items (the subclass keeps its own reference of the vector's class, for the getters)
+     * @param type its type as JDBC sees it
+     */
+    Column(String name, QSequence items, JdbcType type) {
         this.name = name;
+        this.items = items;
+        this.type = type;
+    }
+
+    /**
+     * A column's type as JDBC sees it.
+     *
+     * @param sqlType the {@link Types} constant
+     * @param typeName the q type's name, as q's documentation names it ({@code "timestamp"})
+     * @param javaClass the class of {@link #object}
+     * @param precision the column size as {@code ResultSetMetaData.getPrecision} reports it
+     * @param signed whether numbers are signed
+     */
+    record JdbcType(int sqlType, String typeName, Class<?> javaClass, int precision, boolean signed) {
     }
 
     /** {@return the column over {@code items}, named {@code name}} */
@@ -90,23 +111,34 @@ abstract class Column {
     }
 
     /** {@return the number of rows} */
-    abstract int count();
+    final int count() {
+        return items.count();
+    }
 
-    /** {@return whether the item is q's null of its type} */
+    /**
+     * {@return whether the item is q's null of its type} Each column answers from its own vector (of its own class,
+     * whose test the JIT inlines): it is asked for every cell read.
+     */
     abstract boolean isNull(int row);
 
     /** {@return the {@link Types} constant} */
-    abstract int sqlType();
+    final int sqlType() {
+        return type.sqlType();
+    }
 
     /** {@return the q type's name, as q's documentation names it ({@code "timestamp"})} */
-    abstract String typeName();
+    final String typeName() {
+        return type.typeName();
+    }
 
     /** {@return the class of {@link #object}} */
-    abstract Class<?> javaClass();
+    final Class<?> javaClass() {
+        return type.javaClass();
+    }
 
     /** {@return the column size as {@code ResultSetMetaData.getPrecision} reports it} */
-    int precision() {
-        return 0;
+    final int precision() {
+        return type.precision();
     }
 
     /** {@return the digits after the decimal point} */
@@ -115,12 +147,14 @@ abstract class Column {
     }
 
     /** {@return whether numbers are signed} */
-    boolean signed() {
-        return false;
+    final boolean signed() {
+        return type.signed();
     }
 
     /** {@return the item as q would read it, an atom (or a list's item)} */
-    abstract QValue q(int row);
+    final QValue q(int row) {
+        return items.at(row);
+    }
 
     /** {@return the item as {@link java.sql.ResultSet#getObject(int)} returns it; never called on a null} */
     abstract Object object(int row) throws SQLException;
@@ -231,36 +265,12 @@ abstract class Column {
         private final QBooleanVector v;
 
         BooleanColumn(String name, QBooleanVector v) {
-            super(name);
+            super(name, v, new JdbcType(Types.BOOLEAN, "boolean", Boolean.class, 1, false));
             this.v = v;
-        }
-
-        @Override int count() {
-            return v.count();
         }
 
         @Override boolean isNull(int row) {
             return false;
-        }
-
-        @Override int sqlType() {
-            return Types.BOOLEAN;
-        }
-
-        @Override String typeName() {
-            return "boolean";
-        }
-
-        @Override Class<?> javaClass() {
-            return Boolean.class;
-        }
-
-        @Override int precision() {
-            return 1;
-        }
-
-        @Override QValue q(int row) {
-            return v.at(row);
         }
 
         @Override Object object(int row) {
@@ -285,36 +295,12 @@ abstract class Column {
         private final QByteVector v;
 
         ByteColumn(String name, QByteVector v) {
-            super(name);
+            super(name, v, new JdbcType(Types.TINYINT, "byte", Integer.class, 3, false));
             this.v = v;
-        }
-
-        @Override int count() {
-            return v.count();
         }
 
         @Override boolean isNull(int row) {
             return false;
-        }
-
-        @Override int sqlType() {
-            return Types.TINYINT;
-        }
-
-        @Override String typeName() {
-            return "byte";
-        }
-
-        @Override Class<?> javaClass() {
-            return Integer.class;
-        }
-
-        @Override int precision() {
-            return 3;
-        }
-
-        @Override QValue q(int row) {
-            return v.at(row);
         }
 
         @Override Object object(int row) {
@@ -343,40 +329,12 @@ abstract class Column {
         private final QShortVector v;
 
         ShortColumn(String name, QShortVector v) {
-            super(name);
+            super(name, v, new JdbcType(Types.SMALLINT, "short", Integer.class, 5, true));
             this.v = v;
-        }
-
-        @Override int count() {
-            return v.count();
         }
 
         @Override boolean isNull(int row) {
             return v.isNull(row);
-        }
-
-        @Override int sqlType() {
-            return Types.SMALLINT;
-        }
-
-        @Override String typeName() {
-            return "short";
-        }
-
-        @Override Class<?> javaClass() {
-            return Integer.class;
-        }
-
-        @Override int precision() {
-            return 5;
-        }
-
-        @Override boolean signed() {
-            return true;
-        }
-
-        @Override QValue q(int row) {
-            return v.at(row);
         }
 
         @Override Object object(int row) {
@@ -397,40 +355,12 @@ abstract class Column {
         private final QIntVector v;
 
         IntColumn(String name, QIntVector v) {
-            super(name);
+            super(name, v, new JdbcType(Types.INTEGER, "int", Integer.class, 10, true));
             this.v = v;
-        }
-
-        @Override int count() {
-            return v.count();
         }
 
         @Override boolean isNull(int row) {
             return v.isNull(row);
-        }
-
-        @Override int sqlType() {
-            return Types.INTEGER;
-        }
-
-        @Override String typeName() {
-            return "int";
-        }
-
-        @Override Class<?> javaClass() {
-            return Integer.class;
-        }
-
-        @Override int precision() {
-            return 10;
-        }
-
-        @Override boolean signed() {
-            return true;
-        }
-
-        @Override QValue q(int row) {
-            return v.at(row);
         }
 
         @Override Object object(int row) {
@@ -451,40 +381,12 @@ abstract class Column {
         private final QLongVector v;
 
         LongColumn(String name, QLongVector v) {
-            super(name);
+            super(name, v, new JdbcType(Types.BIGINT, "long", Long.class, 19, true));
             this.v = v;
-        }
-
-        @Override int count() {
-            return v.count();
         }
 
         @Override boolean isNull(int row) {
             return v.isNull(row);
-        }
-
-        @Override int sqlType() {
-            return Types.BIGINT;
-        }
-
-        @Override String typeName() {
-            return "long";
-        }
-
-        @Override Class<?> javaClass() {
-            return Long.class;
-        }
-
-        @Override int precision() {
-            return 19;
-        }
-
-        @Override boolean signed() {
-            return true;
-        }
-
-        @Override QValue q(int row) {
-            return v.at(row);
         }
 
         @Override Object object(int row) {
@@ -505,40 +407,12 @@ abstract class Column {
         private final QRealVector v;
 
         RealColumn(String name, QRealVector v) {
-            super(name);
+            super(name, v, new JdbcType(Types.REAL, "real", Float.class, 7, true));
             this.v = v;
-        }
-
-        @Override int count() {
-            return v.count();
         }
 
         @Override boolean isNull(int row) {
             return v.isNull(row);
-        }
-
-        @Override int sqlType() {
-            return Types.REAL;
-        }
-
-        @Override String typeName() {
-            return "real";
-        }
-
-        @Override Class<?> javaClass() {
-            return Float.class;
-        }
-
-        @Override int precision() {
-            return 7;
-        }
-
-        @Override boolean signed() {
-            return true;
-        }
-
-        @Override QValue q(int row) {
-            return v.at(row);
         }
 
         @Override Object object(int row) {
@@ -567,40 +441,12 @@ abstract class Column {
         private final QFloatVector v;
 
         FloatColumn(String name, QFloatVector v) {
-            super(name);
+            super(name, v, new JdbcType(Types.DOUBLE, "float", Double.class, 15, true));
             this.v = v;
-        }
-
-        @Override int count() {
-            return v.count();
         }
 
         @Override boolean isNull(int row) {
             return v.isNull(row);
-        }
-
-        @Override int sqlType() {
-            return Types.DOUBLE;
-        }
-
-        @Override String typeName() {
-            return "float";
-        }
-
-        @Override Class<?> javaClass() {
-            return Double.class;
-        }
-
-        @Override int precision() {
-            return 15;
-        }
-
-        @Override boolean signed() {
-            return true;
-        }
-
-        @Override QValue q(int row) {
-            return v.at(row);
         }
 
         @Override Object object(int row) {
@@ -638,36 +484,12 @@ abstract class Column {
         private final QCharVector v;
 
         CharColumn(String name, QCharVector v) {
-            super(name);
+            super(name, v, new JdbcType(Types.CHAR, "char", String.class, 1, false));
             this.v = v;
-        }
-
-        @Override int count() {
-            return v.count();
         }
 
         @Override boolean isNull(int row) {
             return v.isNull(row);
-        }
-
-        @Override int sqlType() {
-            return Types.CHAR;
-        }
-
-        @Override String typeName() {
-            return "char";
-        }
-
-        @Override Class<?> javaClass() {
-            return String.class;
-        }
-
-        @Override int precision() {
-            return 1;
-        }
-
-        @Override QValue q(int row) {
-            return v.at(row);
         }
 
         @Override Object object(int row) {
@@ -692,36 +514,12 @@ abstract class Column {
         private final QSymbolVector v;
 
         SymbolColumn(String name, QSymbolVector v) {
-            super(name);
+            super(name, v, new JdbcType(Types.VARCHAR, "symbol", String.class, Integer.MAX_VALUE, false));
             this.v = v;
-        }
-
-        @Override int count() {
-            return v.count();
         }
 
         @Override boolean isNull(int row) {
             return v.get(row).isEmpty();
-        }
-
-        @Override int sqlType() {
-            return Types.VARCHAR;
-        }
-
-        @Override String typeName() {
-            return "symbol";
-        }
-
-        @Override Class<?> javaClass() {
-            return String.class;
-        }
-
-        @Override int precision() {
-            return Integer.MAX_VALUE;
-        }
-
-        @Override QValue q(int row) {
-            return v.at(row);
         }
 
         @Override Object object(int row) {
@@ -742,36 +540,12 @@ abstract class Column {
         private final QGuidVector v;
 
         GuidColumn(String name, QGuidVector v) {
-            super(name);
+            super(name, v, new JdbcType(Types.OTHER, "guid", UUID.class, 36, false));
             this.v = v;
-        }
-
-        @Override int count() {
-            return v.count();
         }
 
         @Override boolean isNull(int row) {
             return v.isNull(row);
-        }
-
-        @Override int sqlType() {
-            return Types.OTHER;
-        }
-
-        @Override String typeName() {
-            return "guid";
-        }
-
-        @Override Class<?> javaClass() {
-            return UUID.class;
-        }
-
-        @Override int precision() {
-            return 36;
-        }
-
-        @Override QValue q(int row) {
-            return v.at(row);
         }
 
         @Override Object object(int row) {
@@ -790,40 +564,16 @@ abstract class Column {
         private final QTimestampVector v;
 
         TimestampColumn(String name, QTimestampVector v) {
-            super(name);
+            super(name, v, new JdbcType(Types.TIMESTAMP, "timestamp", Timestamp.class, 29, false));
             this.v = v;
-        }
-
-        @Override int count() {
-            return v.count();
         }
 
         @Override boolean isNull(int row) {
             return v.isNull(row);
         }
 
-        @Override int sqlType() {
-            return Types.TIMESTAMP;
-        }
-
-        @Override String typeName() {
-            return "timestamp";
-        }
-
-        @Override Class<?> javaClass() {
-            return Timestamp.class;
-        }
-
-        @Override int precision() {
-            return 29;
-        }
-
         @Override int scale() {
             return 9;
-        }
-
-        @Override QValue q(int row) {
-            return v.at(row);
         }
 
         LocalDateTime local(int row) throws SQLException {
@@ -876,40 +626,16 @@ abstract class Column {
         private final QDatetimeVector v;
 
         DatetimeColumn(String name, QDatetimeVector v) {
-            super(name);
+            super(name, v, new JdbcType(Types.TIMESTAMP, "datetime", Timestamp.class, 23, false));
             this.v = v;
-        }
-
-        @Override int count() {
-            return v.count();
         }
 
         @Override boolean isNull(int row) {
             return v.isNull(row);
         }
 
-        @Override int sqlType() {
-            return Types.TIMESTAMP;
-        }
-
-        @Override String typeName() {
-            return "datetime";
-        }
-
-        @Override Class<?> javaClass() {
-            return Timestamp.class;
-        }
-
-        @Override int precision() {
-            return 23;
-        }
-
         @Override int scale() {
             return 3;
-        }
-
-        @Override QValue q(int row) {
-            return v.at(row);
         }
 
         LocalDateTime local(int row) throws SQLException {
@@ -973,36 +699,12 @@ abstract class Column {
         private final QDateVector v;
 
         DateColumn(String name, QDateVector v) {
-            super(name);
+            super(name, v, new JdbcType(Types.DATE, "date", Date.class, 10, false));
             this.v = v;
-        }
-
-        @Override int count() {
-            return v.count();
         }
 
         @Override boolean isNull(int row) {
             return v.isNull(row);
-        }
-
-        @Override int sqlType() {
-            return Types.DATE;
-        }
-
-        @Override String typeName() {
-            return "date";
-        }
-
-        @Override Class<?> javaClass() {
-            return Date.class;
-        }
-
-        @Override int precision() {
-            return 10;
-        }
-
-        @Override QValue q(int row) {
-            return v.at(row);
         }
 
         LocalDate local(int row) throws SQLException {
@@ -1043,36 +745,12 @@ abstract class Column {
         private final QMonthVector v;
 
         MonthColumn(String name, QMonthVector v) {
-            super(name);
+            super(name, v, new JdbcType(Types.DATE, "month", Date.class, 10, false));
             this.v = v;
-        }
-
-        @Override int count() {
-            return v.count();
         }
 
         @Override boolean isNull(int row) {
             return v.isNull(row);
-        }
-
-        @Override int sqlType() {
-            return Types.DATE;
-        }
-
-        @Override String typeName() {
-            return "month";
-        }
-
-        @Override Class<?> javaClass() {
-            return Date.class;
-        }
-
-        @Override int precision() {
-            return 10;
-        }
-
-        @Override QValue q(int row) {
-            return v.at(row);
         }
 
         YearMonth month(int row) throws SQLException {
@@ -1120,46 +798,22 @@ abstract class Column {
         private final QType type;
 
         TimeOfDayColumn(String name, QVector v) {
-            super(name);
+            super(name, v, new JdbcType(Types.TIME, v.type().qName(), Time.class, switch (v.type()) {
+                case TIMESPAN -> 18;
+                case MINUTE -> 5;
+                case SECOND -> 8;
+                default -> 12;
+            }, false));
             this.v = v;
             this.type = v.type();
-        }
-
-        @Override int count() {
-            return v.count();
         }
 
         @Override boolean isNull(int row) {
             return v.isNull(row);
         }
 
-        @Override int sqlType() {
-            return Types.TIME;
-        }
-
-        @Override String typeName() {
-            return type.qName();
-        }
-
-        @Override Class<?> javaClass() {
-            return Time.class;
-        }
-
-        @Override int precision() {
-            return switch (type) {
-                case TIMESPAN -> 18;
-                case MINUTE -> 5;
-                case SECOND -> 8;
-                default -> 12;
-            };
-        }
-
         @Override int scale() {
             return type == QType.TIMESPAN ? 9 : type == QType.TIME ? 3 : 0;
-        }
-
-        @Override QValue q(int row) {
-            return v.at(row);
         }
 
         /** {@return the raw count of the type's unit} */
@@ -1233,64 +887,35 @@ abstract class Column {
      */
     static final class ListColumn extends Column {
         private final QList v;
-        private final int sqlType;
-        private final QType itemType;
 
-        private ListColumn(String name, QList v, int sqlType, QType itemType) {
-            super(name);
+        private ListColumn(String name, QList v, int sqlType, String typeName, Class<?> javaClass) {
+            super(name, v, new JdbcType(sqlType, typeName, javaClass, sqlType == Types.VARCHAR ? Integer.MAX_VALUE : 0,
+                    false));
             this.v = v;
-            this.sqlType = sqlType;
-            this.itemType = itemType;
         }
 
         static ListColumn of(String name, QList v) {
             List<QValue> items = v.items();
             if (!items.isEmpty() && items.stream().allMatch(i -> i.type() == QType.CHAR && i instanceof QVector)) {
-                return new ListColumn(name, v, Types.VARCHAR, QType.CHAR);
+                return new ListColumn(name, v, Types.VARCHAR, "string", String.class);
             }
             if (!items.isEmpty() && items.get(0) instanceof QVector first
                     && items.stream().allMatch(i -> i instanceof QVector && i.type() == first.type())) {
-                return new ListColumn(name, v, Types.ARRAY, first.type());
+                return new ListColumn(name, v, Types.ARRAY, first.type().qName() + " list", java.sql.Array.class);
             }
-            return new ListColumn(name, v, Types.OTHER, QType.LIST);
-        }
-
-        @Override int count() {
-            return v.count();
+            return new ListColumn(name, v, Types.OTHER, "list", QValue.class);
         }
 
         @Override boolean isNull(int row) {
             return false;
         }
 
-        @Override int sqlType() {
-            return sqlType;
-        }
-
-        @Override String typeName() {
-            return sqlType == Types.VARCHAR ? "string" : sqlType == Types.ARRAY ? itemType.qName() + " list"
-                    : "list";
-        }
-
-        @Override Class<?> javaClass() {
-            return sqlType == Types.VARCHAR ? String.class : sqlType == Types.ARRAY ? java.sql.Array.class
-                    : QValue.class;
-        }
-
-        @Override int precision() {
-            return sqlType == Types.VARCHAR ? Integer.MAX_VALUE : 0;
-        }
-
-        @Override QValue q(int row) {
-            return v.at(row);
-        }
-
         @Override Object object(int row) {
             QValue item = v.at(row);
-            if (sqlType == Types.VARCHAR) {
+            if (sqlType() == Types.VARCHAR) {
                 return ((QCharVector) item).asString();
             }
-            if (sqlType == Types.ARRAY) {
+            if (sqlType() == Types.ARRAY) {
                 return new QArray((QVector) item);
             }
             return item;

@@ -31,11 +31,12 @@ import java.util.regex.Pattern;
  * q ({@code trade}); a namespace {@code .ns} is the schema {@code .ns}, its tables named in full ({@code .ns.trade})
  * so that a table's name works in q as it is, whatever the schema.
  */
-final class QDatabaseMetaData implements DatabaseMetaData {
+final class QDatabaseMetaData extends JdbcWrapper implements DatabaseMetaData {
     private final QJdbcConnection connection;
     private QList version;
 
     QDatabaseMetaData(QJdbcConnection connection) {
+        super("q4j's database metadata");
         this.connection = connection;
     }
 
@@ -1344,18 +1345,5 @@ final class QDatabaseMetaData implements DatabaseMetaData {
     public boolean generatedKeyAlwaysReturned() throws SQLException {
         checkOpen();
         return false;
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("q4j's database metadata is not a " + iface.getName(), "HY000");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 }

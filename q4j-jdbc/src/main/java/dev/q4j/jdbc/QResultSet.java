@@ -43,7 +43,7 @@ import java.util.Map;
  * {@code value} column; a vector or list is one column {@code x}; an atom or a string is one row of one column
  * {@code x}. Typed getters read the vectors' primitive items; {@link #wasNull()} is true after reading a q null.
  */
-final class QResultSet implements ResultSet {
+final class QResultSet extends JdbcWrapper implements ResultSet {
     private final Statement statement;
     private final List<Column> columns;
     /** the columns, for the getters: an array read is the cheapest */
@@ -56,6 +56,7 @@ final class QResultSet implements ResultSet {
     private int fetchSize;
 
     QResultSet(Statement statement, List<Column> columns, int maxRows) {
+        super("a q4j result set");
         this.statement = statement;
         this.columns = List.copyOf(columns);
         this.cells = this.columns.toArray(Column[]::new);
@@ -682,19 +683,6 @@ final class QResultSet implements ResultSet {
     public Statement getStatement() throws SQLException {
         checkOpen();
         return statement;
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("a q4j result set is not a " + iface.getName(), "HY000");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 
     // ---------------------------------------------------------------- not supported: read-only, no LOBs

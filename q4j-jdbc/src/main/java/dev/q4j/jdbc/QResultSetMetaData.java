@@ -6,10 +6,11 @@ import java.sql.Types;
 import java.util.List;
 
 /** Column names, JDBC types, q type names and Java classes of a {@link QResultSet}'s columns. */
-final class QResultSetMetaData implements ResultSetMetaData {
+final class QResultSetMetaData extends JdbcWrapper implements ResultSetMetaData {
     private final List<Column> columns;
 
     QResultSetMetaData(List<Column> columns) {
+        super("q4j's result set metadata");
         this.columns = columns;
     }
 
@@ -141,18 +142,5 @@ final class QResultSetMetaData implements ResultSetMetaData {
     @Override
     public String getColumnClassName(int column) throws SQLException {
         return column(column).javaClass().getName();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("q4j's result set metadata is not a " + iface.getName(), "HY000");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 }

@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
  * {@code s)} sends the rest to kdb+'s SQL, as {@code .s.e["..."]} (which needs kdb+'s SQL support, {@code s.k},
  * loaded on the server). Every result is read whole; {@link #setMaxRows} also cuts it on the server.
  */
-class QStatement implements Statement {
+class QStatement extends JdbcWrapper implements Statement {
     /**
      * What {@link #setMaxRows} sends around a request {@code m} (a string to evaluate, or a list to apply): the
      * first {@code n} rows of a table, keyed table, dictionary or list; anything else (an atom, a string) whole.
@@ -45,6 +45,7 @@ class QStatement implements Statement {
     private final List<String> batch = new ArrayList<>();
 
     QStatement(QJdbcConnection connection) {
+        super("a q4j statement");
         this.connection = connection;
         this.queryTimeout = connection.defaultQueryTimeout();
         this.fetchSize = connection.defaultFetchSize();
@@ -451,18 +452,5 @@ class QStatement implements Statement {
     public boolean isCloseOnCompletion() throws SQLException {
         checkOpen();
         return closeOnCompletion;
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("a q4j statement is not a " + iface.getName(), "HY000");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 }

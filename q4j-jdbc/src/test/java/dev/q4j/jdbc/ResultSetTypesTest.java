@@ -332,4 +332,19 @@ class ResultSetTypesTest {
         assertThat(rs.isClosed()).isTrue();
         assertThatThrownBy(rs::next).isInstanceOf(SQLException.class).hasMessageContaining("closed");
     }
+
+    @Test
+    void aResultSetAndItsMetadataUnwrapToThemselvesAndNameWhatTheyAreOtherwise() throws SQLException {
+        ResultSet rs = rs(everyType());
+        assertThat(rs.isWrapperFor(ResultSet.class)).isTrue();
+        assertThat(rs.unwrap(ResultSet.class)).isSameAs(rs);
+        assertThat(rs.isWrapperFor(ResultSetMetaData.class)).isFalse();
+        assertThatThrownBy(() -> rs.unwrap(ResultSetMetaData.class)).isInstanceOf(SQLException.class)
+                .hasMessage("a q4j result set is not a java.sql.ResultSetMetaData");
+        ResultSetMetaData meta = rs.getMetaData();
+        assertThat(meta.isWrapperFor(ResultSetMetaData.class)).isTrue();
+        assertThat(meta.unwrap(ResultSetMetaData.class)).isSameAs(meta);
+        assertThatThrownBy(() -> meta.unwrap(ResultSet.class)).isInstanceOf(SQLException.class)
+                .hasMessage("q4j's result set metadata is not a java.sql.ResultSet");
+    }
 }

@@ -19,7 +19,9 @@ import dev.q4j.value.QUnaryPrimitive;
 import dev.q4j.value.QValue;
 import java.net.ServerSocket;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -189,14 +191,7 @@ class StatementIT {
         kdb.slow("slow", Duration.ofMillis(800), QLong.of(1));
         kdb.answer("fast", QLong.of(2));
         try (Connection c = connect(); Statement s = c.createStatement()) {
-            CompletableFuture<Throwable> failure = CompletableFuture.supplyAsync(() -> {
-                try {
-                    s.executeQuery("slow");
-                    return null;
-                } catch (SQLException e) {
-                    return e;
-                }
-            });
+            CompletableFuture<Throwable> failure = failureOf(s, "slow");
             while (kdb.requests.stream().noneMatch(QCharVector.of("slow")::equals)) {
                 Thread.onSpinWait();
             }
@@ -216,14 +211,7 @@ class StatementIT {
         kdb.slow("slow", Duration.ofSeconds(30), QLong.of(1));
         Connection c = connect();
         Statement s = c.createStatement();
-        CompletableFuture<Throwable> failure = CompletableFuture.supplyAsync(() -> {
-            try {
-                s.executeQuery("slow");
-                return null;
-            } catch (SQLException e) {
-                return e;
-            }
-        });
+        CompletableFuture<Throwable> failure = failureOf(s, "slow");
         while (kdb.requests.stream().noneMatch(QCharVector.of("slow")::equals)) {
             Thread.onSpinWait();
         }
@@ -245,15 +233,7 @@ class StatementIT {
             for (int i = 0; i < 50; i++) {
                 Statement s = c.createStatement();
                 kdb.slow("slow" + i, s.unwrap(QStatement.class)::close, Duration.ofSeconds(60), QLong.of(0));
-                int n = i;
-                CompletableFuture<Throwable> failure = CompletableFuture.supplyAsync(() -> {
-                    try {
-                        s.executeQuery("slow" + n);
-                        return null;
-                    } catch (SQLException e) {
-                        return e;
-                    }
-                });
+                CompletableFuture<Throwable> failure = failureOf(s, "slow" + i);
                 Throwable e = failure.get(10, TimeUnit.SECONDS);
                 assertThat(e).as("attempt %d", i).isInstanceOf(SQLException.class);
             }
@@ -272,15 +252,7 @@ class StatementIT {
                         throw new IllegalStateException(e);
                     }
                 }, Duration.ofSeconds(60), QLong.of(0));
-                int n = i;
-                CompletableFuture<Throwable> failure = CompletableFuture.supplyAsync(() -> {
-                    try {
-                        s.executeQuery("slow" + n);
-                        return null;
-                    } catch (SQLException e) {
-                        return e;
-                    }
-                });
+                CompletableFuture<Throwable> failure = failureOf(s, "slow" + i);
                 Throwable e = failure.get(10, TimeUnit.SECONDS);
                 assertThat(e).as("attempt %d", i).isInstanceOf(SQLException.class);
                 assertThat(((SQLException) e).getSQLState()).isEqualTo("57014");
@@ -349,9 +321,30 @@ class StatementIT {
             assertThat(c.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_NONE);
             assertThat(c.isWrapperFor(QConnection.class)).isTrue();
             assertThat((Object) c.unwrap(QConnection.class).query("trade")).isEqualTo(kdb.globals.get("trade"));
+            try (Statement s = c.createStatement(); PreparedStatement p = c.prepareStatement("trade")) {
+                assertThat(s.unwrap(Statement.class)).isSameAs(s);
+                assertThat(p.isWrapperFor(QStatement.class)).isTrue();
+                assertThatThrownBy(() -> p.unwrap(Connection.class)).isInstanceOf(SQLException.class)
+                        .hasMessage("a q4j statement is not a java.sql.Connection");
+            }
+            assertThat(c.getMetaData().unwrap(DatabaseMetaData.class)).isSameAs(c.getMetaData());
+            assertThatThrownBy(() -> c.getMetaData().unwrap(Statement.class)).isInstanceOf(SQLException.class)
+                    .hasMessage("q4j's database metadata is not a java.sql.Statement");
             assertThat((Object) c.getWarnings()).isNull();
             c.setNetworkTimeout(Runnable::run, 5000);
             assertThat(c.getNetworkTimeout()).isEqualTo(5000);
         }
+    }
+
+    /** {@return what {@code s.executeQuery(query)}, run on another thread, throws (completed with null if nothing)} */
+    private static CompletableFuture<Throwable> failureOf(Statement s, String query) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                s.executeQuery(query);
+                return null;
+            } catch (SQLException e) {
+                return e;
+            }
+        });
     }
 }

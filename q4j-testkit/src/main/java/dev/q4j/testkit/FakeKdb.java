@@ -10,6 +10,7 @@ import dev.q4j.codec.Handshake;
 import dev.q4j.codec.MessageType;
 import dev.q4j.codec.QMessage;
 import dev.q4j.ipc.Frames;
+import dev.q4j.testkit.internal.SocketServer;
 import dev.q4j.value.Q;
 import dev.q4j.value.QCharVector;
 import dev.q4j.value.QError;
@@ -68,28 +69,24 @@ public final class FakeKdb implements AutoCloseable {
     private static final AtomicInteger SERVERS = new AtomicInteger();
 
     private final Options options;
-    private final ServerSocket listener;
-    private final Thread acceptor;
+    private final SocketServer server;
     private final List<Stub> stubs = new CopyOnWriteArrayList<>();
     private final List<Received> received = new ArrayList<>();
     private final List<Received> unmatched = new CopyOnWriteArrayList<>();
     private final List<Peer> peers = new CopyOnWriteArrayList<>();
-    private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final List<QConnection> connections = new CopyOnWriteArrayList<>();
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
     private final CountDownLatch closing = new CountDownLatch(1);
-    private final AtomicInteger accepted = new AtomicInteger();
     private final Encoder encoder = new Encoder();
     private volatile Map<String, QTable> schemas;
     private volatile boolean closed;
 
     private FakeKdb(Options options) throws IOException {
         this.options = options;
-        this.listener = new ServerSocket();
+        ServerSocket listener = new ServerSocket();
         listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port));
-        this.acceptor = new Thread(this::accept, "q4j-fake-kdb-" + SERVERS.incrementAndGet() + "-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        this.server = SocketServer.start(listener, "q4j-fake-kdb-" + SERVERS.incrementAndGet(), this::serve,
+                failures::add);
     }
 
     /**
@@ -110,12 +107,12 @@ public final class FakeKdb implements AutoCloseable {
 
     /** {@return the loopback port it listens on} */
     public int port() {
-        return listener.getLocalPort();
+        return server.port();
     }
 
     /** {@return the host it listens on: the loopback address, {@code 127.0.0.1}} */
     public String host() {
-        return listener.getInetAddress().getHostAddress();
+        return server.host();
     }
 
     /** {@return {@code host:port}, as {@link QConnection#connect(String)} takes it} */
@@ -258,7 +255,7 @@ public final class FakeKdb implements AutoCloseable {
 
     /** {@return how many connections were accepted so far, refused logins included} */
     public int accepted() {
-        return accepted.get();
+        return server.accepted();
     }
 
     // ---------------------------------------------------------------- verification
@@ -423,25 +420,10 @@ public final class FakeKdb implements AutoCloseable {
         for (QConnection q : connections) {
             q.close();
         }
-        try {
-            listener.close();
-        } catch (IOException e) {
-            failures.add(e);
-        }
         for (Peer p : peers) {
             p.close();
         }
-        List<String> alive = new ArrayList<>();
-        for (Thread t : concat(List.of(acceptor), threads)) {
-            try {
-                t.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (t.isAlive()) {
-                alive.add(t.getName());
-            }
-        }
+        List<String> alive = server.close();
         if (!alive.isEmpty()) {
             throw new AssertionError("the fake kdb+'s threads did not stop: " + alive);
         }
@@ -454,31 +436,12 @@ public final class FakeKdb implements AutoCloseable {
 
     // ---------------------------------------------------------------- serving
 
-    private void accept() {
-        while (!closed) {
-            Socket s;
-            try {
-                s = listener.accept();
-            } catch (IOException e) {
-                if (!closed) {
-                    failures.add(e);
-                }
-                return;
-            }
-            int id = accepted.incrementAndGet();
-            Thread t = new Thread(() -> serve(s, id), acceptor.getName().replace("accept", "client-" + id));
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
-        }
-    }
-
     private void serve(Socket socket, int id) {
         Peer peer = null;
         try (socket) {
             socket.setTcpNoDelay(true);
             InputStream in = socket.getInputStream();
-            Handshake.Request login = readLogin(in);
+            Handshake.Request login = SocketServer.readRequest(in);
             if (login == null || options.refuseLogin || options.user != null && !(options.user.equals(login.user())
                     && options.password.equals(login.password()))) {
                 return;   // kdb+ closes the connection to refuse a login
@@ -509,24 +472,6 @@ public final class FakeKdb implements AutoCloseable {
             if (peer != null) {
                 peers.remove(peer);
             }
-        }
-    }
-
-    private static Handshake.Request readLogin(InputStream in) throws IOException {
-        byte[] buf = new byte[Handshake.MAX_REQUEST + 1];
-        int n = 0;
-        while (true) {
-            int b = in.read();
-            if (b < 0) {
-                return null;
-            }
-            if (b == 0) {
-                return Handshake.parseRequest(buf, n);
-            }
-            if (n == buf.length) {
-                return null;
-            }
-            buf[n++] = (byte) b;
         }
     }
 
@@ -687,12 +632,6 @@ public final class FakeKdb implements AutoCloseable {
 
     static String shorten(String text) {
         return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "..(" + text.length() + " chars)";
-    }
-
-    private static <T> List<T> concat(List<T> a, List<T> b) {
-        List<T> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
     }
 
     // ---------------------------------------------------------------- one client

@@ -1,6 +1,7 @@
 package dev.q4j.bench.load;
 
 import com.kx.c;
+import dev.q4j.bench.LoopbackServer;
 import dev.q4j.bench.NeutralServer;
 import dev.q4j.server.QServer;
 import dev.q4j.server.RequestHandler;
@@ -8,7 +9,6 @@ import dev.q4j.server.ServerOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -103,31 +103,14 @@ public final class LoadServer {
      * socket: a client that never completes the handshake then holds only its own thread, not the acceptor.
      */
     static final class JavakdbEcho implements AutoCloseable {
-        private final ServerSocket listener;
+        private final LoopbackServer listener;
 
         JavakdbEcho() throws IOException {
-            listener = new ServerSocket(0, 256, InetAddress.getLoopbackAddress());
-            Thread t = new Thread(this::acceptLoop, "javakdb-accept");
-            t.setDaemon(true);
-            t.start();
+            listener = new LoopbackServer("javakdb", 256, JavakdbEcho::serve);
         }
 
         int port() {
-            return listener.getLocalPort();
-        }
-
-        private void acceptLoop() {
-            while (!listener.isClosed()) {
-                Socket s;
-                try {
-                    s = listener.accept();
-                } catch (IOException e) {
-                    return;
-                }
-                Thread t = new Thread(() -> serve(s), "javakdb-client-" + s.getPort());
-                t.setDaemon(true);
-                t.start();
-            }
+            return listener.port();
         }
 
         private static void serve(Socket socket) {

@@ -2,13 +2,12 @@ package dev.q4j.bench.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.q4j.bench.LoopbackServer;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -58,31 +57,16 @@ class LoadRunCountsFailuresIT {
 
     /** Echoes sync requests, but gets message {@link #FAULTY} of each connection wrong (or drops it). */
     private static final class FaultyServer implements AutoCloseable {
-        private final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final LoopbackServer socket;
         private final boolean drop;
 
         FaultyServer(boolean drop) throws IOException {
             this.drop = drop;
-            Thread t = new Thread(this::accept, "faulty-server");
-            t.setDaemon(true);
-            t.start();
+            this.socket = new LoopbackServer("faulty-server", 50, this::serve);
         }
 
         int port() {
-            return socket.getLocalPort();
-        }
-
-        private void accept() {
-            while (!socket.isClosed()) {
-                try {
-                    Socket s = socket.accept();
-                    Thread t = new Thread(() -> serve(s), "faulty-server-" + s.getPort());
-                    t.setDaemon(true);
-                    t.start();
-                } catch (IOException e) {
-                    return;
-                }
-            }
+            return socket.port();
         }
 
         private void serve(Socket s) {

@@ -3,6 +3,7 @@ package dev.q4j.testkit.replay;
 import dev.q4j.codec.DecodeLimits;
 import dev.q4j.codec.Handshake;
 import dev.q4j.ipc.Frames;
+import dev.q4j.testkit.internal.SocketServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A proxy between kdb+ clients and a kdb+ (or any kdb+-speaking server) that records the session: it forwards every
@@ -36,18 +36,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>It listens on the loopback interface unless told otherwise ({@link #start(String, int, String, int, Path)}).
  */
 public final class RecordingProxy implements AutoCloseable {
-    private final ServerSocket listener;
+    private final SocketServer server;
     private final String targetHost;
     private final int targetPort;
     private final Writer out;
     private final List<Session.Entry> entries = new ArrayList<>();
-    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-    private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
-    private final AtomicInteger connections = new AtomicInteger();
     /** the connections whose close is recorded (guarded by {@link #entries}) */
     private final java.util.Set<Integer> closedConnections = new java.util.HashSet<>();
-    private final Thread acceptor;
     private volatile boolean closed;
 
     private RecordingProxy(String bind, int port, String targetHost, int targetPort, Path file) throws IOException {
@@ -57,7 +53,7 @@ public final class RecordingProxy implements AutoCloseable {
         out.write(Session.HEADER + "\n# recorded by q4j's RecordingProxy from " + targetHost + ":" + targetPort
                 + " at " + java.time.Instant.now() + "\n");
         out.flush();
-        this.listener = new ServerSocket();
+        ServerSocket listener = new ServerSocket();
         try {
             listener.bind(bind == null ? new InetSocketAddress(InetAddress.getLoopbackAddress(), port)
                     : new InetSocketAddress(bind, port));
@@ -65,9 +61,7 @@ public final class RecordingProxy implements AutoCloseable {
             out.close();
             throw e;
         }
-        this.acceptor = new Thread(this::accept, "q4j-record-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        this.server = SocketServer.start(listener, "q4j-record", this::login, failures::add);
     }
 
     /**
@@ -100,7 +94,7 @@ public final class RecordingProxy implements AutoCloseable {
 
     /** {@return the port it listens on} */
     public int port() {
-        return listener.getLocalPort();
+        return server.port();
     }
 
     /** {@return what was recorded so far} */
@@ -122,19 +116,7 @@ public final class RecordingProxy implements AutoCloseable {
             return;
         }
         closed = true;
-        listener.close();
-        for (Socket s : sockets) {
-            closeQuietly(s);
-        }
-        List<Thread> all = new ArrayList<>(threads);
-        all.add(acceptor);
-        for (Thread t : all) {
-            try {
-                t.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        server.close();
         synchronized (entries) {
             out.close();
         }
@@ -146,64 +128,40 @@ public final class RecordingProxy implements AutoCloseable {
         }
     }
 
-    private void accept() {
-        while (!closed) {
-            Socket client;
-            try {
-                client = listener.accept();
-            } catch (IOException e) {
-                if (!closed) {
-                    failures.add(e);
-                }
-                return;
-            }
-            sockets.add(client);
-            int id = connections.incrementAndGet();
-            start("q4j-record-" + id + "-login", () -> login(client, id));
-        }
-    }
-
-    private void start(String name, Runnable task) {
-        Thread t = new Thread(task, name);
-        t.setDaemon(true);
-        threads.add(t);
-        t.start();
-    }
-
     private void login(Socket client, int id) {
-        Socket server = null;
+        Socket target = null;
         try {
             client.setTcpNoDelay(true);
             InputStream in = client.getInputStream();
-            byte[] hello = readHandshake(in);
+            byte[] hello = SocketServer.readLogin(in);
             if (hello == null) {
-                closeQuietly(client);
+                SocketServer.closeQuietly(client);
                 return;
             }
-            server = new Socket(targetHost, targetPort);
-            server.setTcpNoDelay(true);
-            sockets.add(server);
-            server.getOutputStream().write(hello);
-            server.getOutputStream().flush();
+            target = new Socket(targetHost, targetPort);
+            target.setTcpNoDelay(true);
+            server.track(target);
+            target.getOutputStream().write(hello);
+            target.getOutputStream().flush();
             Handshake.Request r = Handshake.parseRequest(hello, hello.length - 1);
             String who = "user=" + r.user() + " capability=" + r.capability();
-            int answer = server.getInputStream().read();
+            int answer = target.getInputStream().read();
             if (answer < 0) {
                 record(new Session.Entry(Session.Kind.REFUSED, id, who, new byte[0], 0));
-                closeQuietly(client);
-                closeQuietly(server);
+                SocketServer.closeQuietly(client);
+                SocketServer.closeQuietly(target);
                 return;
             }
             record(new Session.Entry(Session.Kind.LOGIN, id, who, new byte[] {(byte) answer}, 0));
             client.getOutputStream().write(answer);
             client.getOutputStream().flush();
-            Socket s = server;
-            start("q4j-record-" + id + "-in", () -> pump(client, s, id, Session.Kind.REQUEST));
+            Socket s = target;
+            server.spawn("q4j-record-client-" + id + "-in", () -> pump(client, s, id, Session.Kind.REQUEST));
             pump(s, client, id, Session.Kind.REPLY);
         } catch (IOException e) {
-            closeQuietly(client);
-            closeQuietly(server);
-            if (!closed && server == null) {
+            SocketServer.closeQuietly(client);
+            SocketServer.closeQuietly(target);
+            if (!closed && target == null) {
                 failures.add(new IOException("connection " + id + ": cannot reach " + targetHost + ":" + targetPort
                         + ": " + e.getMessage(), e));
             }
@@ -234,8 +192,8 @@ public final class RecordingProxy implements AutoCloseable {
         if (first) {
             record(new Session.Entry(Session.Kind.CLOSE, id, "", new byte[0], 0));
         }
-        closeQuietly(from);
-        closeQuietly(to);
+        SocketServer.closeQuietly(from);
+        SocketServer.closeQuietly(to);
     }
 
     private void record(Session.Entry e) {
@@ -248,32 +206,6 @@ public final class RecordingProxy implements AutoCloseable {
                 out.flush();
             } catch (IOException x) {
                 failures.add(x);
-            }
-        }
-    }
-
-    private static byte[] readHandshake(InputStream in) throws IOException {
-        byte[] buf = new byte[Handshake.MAX_REQUEST + 1];
-        int n = 0;
-        while (n < buf.length) {
-            int b = in.read();
-            if (b < 0) {
-                return null;
-            }
-            buf[n++] = (byte) b;
-            if (b == 0) {
-                return java.util.Arrays.copyOf(buf, n);
-            }
-        }
-        return null;
-    }
-
-    private static void closeQuietly(Socket s) {
-        if (s != null) {
-            try {
-                s.close();
-            } catch (IOException e) {
-                // closing anyway
             }
         }
     }

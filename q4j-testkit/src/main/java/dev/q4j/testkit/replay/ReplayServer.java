@@ -7,6 +7,7 @@ import dev.q4j.codec.Handshake;
 import dev.q4j.codec.MessageHeader;
 import dev.q4j.codec.MessageType;
 import dev.q4j.ipc.Frames;
+import dev.q4j.testkit.internal.SocketServer;
 import dev.q4j.value.QError;
 import dev.q4j.value.QValue;
 import java.io.IOException;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -49,16 +49,12 @@ public final class ReplayServer implements AutoCloseable {
     private final Session session;
     private final Mode mode;
     private final Consumer<Mismatch> onMismatch;
-    private final ServerSocket listener;
-    private final Thread acceptor;
+    private final SocketServer server;
     /** recorded connections in order: each one's entries */
     private final List<List<Session.Entry>> recorded = new ArrayList<>();
     /** the recorded requests, each with the replies after it (MATCHING) */
     private final List<Exchange> exchanges = new ArrayList<>();
     private final List<Mismatch> mismatches = new CopyOnWriteArrayList<>();
-    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-    private final List<Thread> threads = new CopyOnWriteArrayList<>();
-    private final AtomicInteger accepted = new AtomicInteger();
     private final Encoder encoder = new Encoder();
     private volatile boolean closed;
 
@@ -101,12 +97,10 @@ public final class ReplayServer implements AutoCloseable {
                 }
             }
         }
-        this.listener = new ServerSocket();
+        ServerSocket listener = new ServerSocket();
         listener.bind(b.bind == null ? new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port)
                 : new InetSocketAddress(b.bind, b.port));
-        this.acceptor = new Thread(this::accept, "q4j-replay-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        this.server = SocketServer.start(listener, "q4j-replay", this::serve, e -> { });
     }
 
     /**
@@ -130,12 +124,12 @@ public final class ReplayServer implements AutoCloseable {
 
     /** {@return the port it listens on} */
     public int port() {
-        return listener.getLocalPort();
+        return server.port();
     }
 
     /** {@return {@code host:port} of where it listens} */
     public String address() {
-        return listener.getInetAddress().getHostAddress() + ":" + port();
+        return server.host() + ":" + port();
     }
 
     /** {@return what the application sent that the recording does not have, so far} */
@@ -183,38 +177,7 @@ public final class ReplayServer implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            listener.close();
-        } catch (IOException e) {
-            // closing anyway
-        }
-        sockets.forEach(ReplayServer::closeQuietly);
-        List<Thread> all = new ArrayList<>(threads);
-        all.add(acceptor);
-        for (Thread t : all) {
-            try {
-                t.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private void accept() {
-        while (!closed) {
-            Socket s;
-            try {
-                s = listener.accept();
-            } catch (IOException e) {
-                return;
-            }
-            sockets.add(s);
-            int id = accepted.incrementAndGet();
-            Thread t = new Thread(() -> serve(s, id), "q4j-replay-" + id);
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
-        }
+        server.close();
     }
 
     private void serve(Socket socket, int id) {
@@ -222,7 +185,7 @@ public final class ReplayServer implements AutoCloseable {
             socket.setTcpNoDelay(true);
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
-            Handshake.Request login = readLogin(in);
+            Handshake.Request login = SocketServer.readRequest(in);
             if (login == null) {
                 return;
             }
@@ -414,30 +377,6 @@ public final class ReplayServer implements AutoCloseable {
 
     private static String shorten(String text) {
         return text.length() <= 200 ? text : text.substring(0, 200) + "..";
-    }
-
-    private static Handshake.Request readLogin(InputStream in) throws IOException {
-        byte[] buf = new byte[Handshake.MAX_REQUEST + 1];
-        int n = 0;
-        while (n < buf.length) {
-            int b = in.read();
-            if (b < 0) {
-                return null;
-            }
-            if (b == 0) {
-                return Handshake.parseRequest(buf, n);
-            }
-            buf[n++] = (byte) b;
-        }
-        return null;
-    }
-
-    private static void closeQuietly(Socket s) {
-        try {
-            s.close();
-        } catch (IOException e) {
-            // closing anyway
-        }
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.q4j.interop;
+package dev.q4j.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,8 @@ import dev.q4j.codec.Decoder;
 import dev.q4j.codec.Encoder;
 import dev.q4j.codec.MessageType;
 import dev.q4j.codec.QMessage;
-import dev.q4j.testing.QValueArbitraries;
+import dev.q4j.interop.JavakdbModel;
+import dev.q4j.testkit.generators.QArbitraries;
 import dev.q4j.value.Attribute;
 import dev.q4j.value.QAtom;
 import dev.q4j.value.QChar;
@@ -57,7 +58,7 @@ class JavakdbDifferentialTest {
 
     @Provide
     Arbitrary<QValue> javakdbValues() {
-        return QValueArbitraries.values().map(JavakdbDifferentialTest::javakdbDomain);
+        return QArbitraries.values().map(JavakdbDifferentialTest::javakdbDomain);
     }
 
     @Property(tries = 1500)
