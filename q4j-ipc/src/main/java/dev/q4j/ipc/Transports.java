@@ -439,6 +439,11 @@ public final class Transports {
      * streams share one lock between reading and writing, so a blocked read would stall every write.
      */
     static final class ChannelTransport implements Transport {
+        /**
+         * the most one read or write hands the channel: it goes through a temporary direct buffer of that size, which
+         * stays cached on the thread (a socket's streams cap theirs at 128 KiB too), not one as large as the message
+         */
+        private static final int MAX_CHANNEL_IO = 1 << 17;
         private final SocketChannel channel;
         private final String peer;
         private final InputStream in;
@@ -459,7 +464,7 @@ public final class Transports {
                     if (len == 0) {
                         return 0;
                     }
-                    return channel.read(ByteBuffer.wrap(b, off, len));
+                    return channel.read(ByteBuffer.wrap(b, off, Math.min(len, MAX_CHANNEL_IO)));
                 }
             };
             this.out = new OutputStream() {
@@ -471,7 +476,11 @@ public final class Transports {
                 @Override
                 public void write(byte[] b, int off, int len) throws IOException {
                     ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
-                    while (buffer.hasRemaining()) {
+                    int end = off + len;
+                    while (buffer.position() < end) {
+                        // a slice at a time: the channel copies a heap buffer through a temporary direct one of
+                        // the slice's size, cached on the thread
+                        buffer.limit(Math.min(end, buffer.position() + MAX_CHANNEL_IO));
                         channel.write(buffer);
                     }
                 }

@@ -94,6 +94,39 @@ class TcpChannelTransportIT {
     }
 
     @Test
+    void aLargeReadTakesNoDirectMemoryAsLargeAsItself() throws Exception {
+        // a channel reads into a heap array through a temporary direct buffer of the request's size, kept on the
+        // thread: a 1 GiB message read in one call would take 1 GiB of direct memory
+        byte[] sent = new byte[48 << 20];
+        new Random(3).nextBytes(sent);
+        Thread writer = new Thread(() -> {
+            try {
+                peer.getOutputStream().write(sent);
+                peer.getOutputStream().flush();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        java.lang.management.BufferPoolMXBean direct = java.lang.management.ManagementFactory
+                .getPlatformMXBeans(java.lang.management.BufferPoolMXBean.class).stream()
+                .filter(p -> p.getName().equals("direct")).findFirst().orElseThrow();
+        long before = direct.getTotalCapacity();
+        writer.start();
+        byte[] got = new byte[sent.length];
+        InputStream in = transport.input();
+        int at = 0;
+        while (at < got.length) {
+            int n = in.read(got, at, got.length - at);
+            assertThat(n).isPositive();
+            at += n;
+        }
+        writer.join(10_000);
+        assertThat(got).isEqualTo(sent);
+        assertThat(direct.getTotalCapacity() - before).as("direct memory taken by the reads")
+                .isLessThan(1 << 20);
+    }
+
+    @Test
     void availableCountsWhatIsBufferedAndThenWhatTheKernelHolds() throws Exception {
         InputStream in = transport.input();
         assertThat(in.available()).isZero();
