@@ -1,0 +1,198 @@
+package dev.q4j.spark;
+
+import dev.q4j.hdb.Hdb;
+import dev.q4j.hdb.HdbColumn;
+import dev.q4j.hdb.HdbTable;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.spark.sql.connector.read.Batch;
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.sql.connector.read.Scan;
+import org.apache.spark.sql.connector.read.ScanBuilder;
+import org.apache.spark.sql.connector.read.SupportsPushDownFilters;
+import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
+import org.apache.spark.sql.sources.Filter;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A scan of a table on disk: the partitions its filters leave (partition pruning), in splits of at most
+ * {@code maxRowsPerSplit} rows, the columns Spark asks for (column pruning), the rows its symbol filters choose.
+ */
+final class HdbScan implements Scan, Batch {
+    private final KdbOptions options;
+    private final List<HdbColumn> columns;
+    private final StructType required;
+    private final List<Filter> partitionFilters;
+    private final Map<String, Set<String>> symbolFilters;
+    private final String scanId = UUID.randomUUID().toString();
+
+    HdbScan(KdbOptions options, List<HdbColumn> columns, StructType required, List<Filter> partitionFilters,
+            Map<String, Set<String>> symbolFilters) {
+        this.options = options;
+        this.columns = columns;
+        this.required = required;
+        this.partitionFilters = partitionFilters;
+        this.symbolFilters = symbolFilters;
+    }
+
+    @Override
+    public StructType readSchema() {
+        return required;
+    }
+
+    @Override
+    public String description() {
+        return "kdb " + options.path() + " " + options.table() + " partition filters " + partitionFilters
+                + " symbol filters " + symbolFilters;
+    }
+
+    @Override
+    public Batch toBatch() {
+        return this;
+    }
+
+    @Override
+    public InputPartition[] planInputPartitions() {
+        Hdb hdb = Hdb.open(Path.of(options.path()));
+        HdbTable t = hdb.table(options.table());
+        List<InputPartition> out = new ArrayList<>();
+        if (!t.partitioned()) {
+            split(out, null, 0, t.count(null), isFile());
+            return out.toArray(new InputPartition[0]);
+        }
+        String column = partitionColumn();
+        for (String p : t.partitions()) {
+            long value = partitionValue(p);
+            boolean keep = true;
+            for (Filter f : partitionFilters) {
+                if (Boolean.FALSE.equals(Filters.partition(f, column, value))) {
+                    keep = false;
+                    break;
+                }
+            }
+            if (keep) {
+                split(out, p, value, t.count(p), false);
+            }
+        }
+        return out.toArray(new InputPartition[0]);
+    }
+
+    private boolean isFile() {
+        return !columns.isEmpty() && columns.get(0).storage() == HdbColumn.Storage.IN_FILE;
+    }
+
+    private void split(List<InputPartition> out, String partition, long value, int rows, boolean whole) {
+        int step = whole ? Math.max(rows, 1) : options.maxRowsPerSplit();
+        for (int from = 0; from < rows; from += step) {
+            out.add(new HdbSplit(partition, value, from, Math.min(step, rows - from)));
+        }
+    }
+
+    private String partitionColumn() {
+        for (HdbColumn c : columns) {
+            if (c.storage() == HdbColumn.Storage.PARTITION) {
+                return c.name();
+            }
+        }
+        return null;
+    }
+
+    /** a partition's value as Spark holds it: days since 1970 (a date, a month's first day), or the int */
+    static long partitionValue(String p) {
+        if (p.length() == 10) {
+            return LocalDate.parse(p.replace('.', '-')).toEpochDay();
+        }
+        if (p.length() == 7 && p.charAt(4) == '.') {
+            return LocalDate.parse(p.replace('.', '-') + "-01").toEpochDay();
+        }
+        return Long.parseLong(p);
+    }
+
+    @Override
+    public PartitionReaderFactory createReaderFactory() {
+        Map<String, String> storage = new LinkedHashMap<>();
+        for (HdbColumn c : columns) {
+            storage.put(c.name(), c.storage().name());
+        }
+        Map<String, String[]> symbols = new LinkedHashMap<>();
+        symbolFilters.forEach((k, v) -> symbols.put(k, v.toArray(new String[0])));
+        return new HdbReaderFactory(options, scanId, required, storage, symbols);
+    }
+
+    /** Spark's questions before the scan: which columns, which filters. */
+    static final class Builder implements ScanBuilder, SupportsPushDownRequiredColumns, SupportsPushDownFilters {
+        private final KdbOptions options;
+        private final List<HdbColumn> columns;
+        private StructType required;
+        private final List<Filter> partitionFilters = new ArrayList<>();
+        private final Map<String, Set<String>> symbolFilters = new LinkedHashMap<>();
+        private final List<Filter> pushed = new ArrayList<>();
+
+        Builder(KdbOptions options, List<HdbColumn> columns, StructType schema) {
+            this.options = options;
+            this.columns = columns;
+            this.required = schema;
+        }
+
+        @Override
+        public void pruneColumns(StructType requiredSchema) {
+            this.required = requiredSchema;
+        }
+
+        @Override
+        public Filter[] pushFilters(Filter[] filters) {
+            String partition = null;
+            Set<String> enumerated = new HashSet<>();
+            for (HdbColumn c : columns) {
+                if (c.storage() == HdbColumn.Storage.PARTITION) {
+                    partition = c.name();
+                } else if (c.storage() == HdbColumn.Storage.ENUMERATED) {
+                    enumerated.add(c.name());
+                }
+            }
+            List<Filter> rest = new ArrayList<>();
+            for (Filter f : filters) {
+                Set<String> symbols = Filters.symbols(f, enumerated);
+                if (partition != null && Filters.exactOnPartition(f, partition)) {
+                    partitionFilters.add(f);
+                    pushed.add(f);
+                } else if (symbols != null) {
+                    String column = f.references()[0];
+                    Set<String> before = symbolFilters.get(column);
+                    if (before != null) {
+                        symbols.retainAll(before);
+                    }
+                    symbolFilters.put(column, symbols);
+                    pushed.add(f);
+                } else {
+                    rest.add(f);
+                }
+            }
+            return rest.toArray(new Filter[0]);
+        }
+
+        @Override
+        public Filter[] pushedFilters() {
+            return pushed.toArray(new Filter[0]);
+        }
+
+        @Override
+        public Scan build() {
+            for (StructField f : required.fields()) {
+                if (columns.stream().noneMatch(c -> c.name().equals(f.name()))) {
+                    throw new IllegalArgumentException("kdb: table " + options.table() + " has no column " + f.name());
+                }
+            }
+            return new HdbScan(options, columns, required, List.copyOf(partitionFilters), symbolFilters);
+        }
+    }
+}

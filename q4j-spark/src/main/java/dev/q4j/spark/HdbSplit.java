@@ -1,0 +1,15 @@
+package dev.q4j.spark;
+
+import org.apache.spark.sql.connector.read.InputPartition;
+
+/**
+ * One Spark partition of a scan on disk: rows {@code from} to {@code from + count} of one database partition.
+ *
+ * @param partition the database partition's name, or null when the table is not partitioned
+ * @param value the partition's value as Spark holds it (days since 1970, or the int)
+ * @param from the first row
+ * @param count how many rows
+ */
+record HdbSplit(String partition, long value, int from, int count) implements InputPartition {
+    private static final long serialVersionUID = 1L;
+}

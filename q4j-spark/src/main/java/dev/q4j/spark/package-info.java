@@ -1,0 +1,4 @@
+/**
+ * q4j spark.
+ */
+package dev.q4j.spark;
