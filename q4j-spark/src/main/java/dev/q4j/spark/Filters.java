@@ -162,7 +162,7 @@ final class Filters {
             values.add(e.value());
         } else if (f instanceof In in) {
             column = in.attribute();
-            values.addAll(List.of(in.values()));
+            values.addAll(java.util.Arrays.asList(in.values()));
         } else {
             return null;
         }

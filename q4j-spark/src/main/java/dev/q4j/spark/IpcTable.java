@@ -107,7 +107,7 @@ final class IpcTable implements SupportsRead {
             return k.unkeyed();
         }
         throw new IllegalArgumentException("kdb: " + (o.query() != null ? "query " + o.query() : "table " + o.table())
-                + " gave a " + v.type() + ", not a table");
+                + " gave a " + v.type().qName() + ", not a table");
     }
 
     @Override

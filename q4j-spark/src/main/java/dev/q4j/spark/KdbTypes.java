@@ -67,7 +67,7 @@ final class KdbTypes {
             case TIME:
                 return DataTypes.createDayTimeIntervalType(DayTimeIntervalType.HOUR(), DayTimeIntervalType.SECOND());
             default:
-                throw new IllegalArgumentException("kdb column " + column + " is a " + type + " column: Spark reads"
+                throw new IllegalArgumentException("kdb column " + column + " is a " + type.qName() + " column: Spark reads"
                         + " no such column yet");
         }
     }
@@ -102,7 +102,7 @@ final class KdbTypes {
         if (x instanceof QAtom a) {
             return QVectors.ofAtoms(a.type(), List.of(a));
         }
-        throw new IllegalArgumentException("kdb column " + column + ", row " + row + ": a " + x.type()
+        throw new IllegalArgumentException("kdb column " + column + ", row " + row + ": a " + x.type().qName()
                 + " in a nested column: Spark reads vectors and atoms there");
     }
 
@@ -116,7 +116,7 @@ final class KdbTypes {
             int n) {
         DataType actual = c instanceof QList ? type : of(column, c.type(), o);
         if (!actual.equals(type)) {
-            throw new IllegalStateException("kdb column " + column + " holds " + c.type() + " values (Spark "
+            throw new IllegalStateException("kdb column " + column + " holds " + c.type().qName() + " values (Spark "
                     + actual.simpleString() + ") where the table's schema says " + type.simpleString()
                     + " (its first partition's type)");
         }

@@ -416,7 +416,7 @@ final class Vectors {
             int r = row(rowId);
             QVector x = item(r);
             if (!(x instanceof QCharVector c)) {
-                throw new IllegalStateException("kdb column " + name + ", row " + r + ": a " + x.type()
+                throw new IllegalStateException("kdb column " + name + ", row " + r + ": a " + x.type().qName()
                         + " where the column's first row made it a column of strings");
             }
             return UTF8String.fromBytes(c.array());
