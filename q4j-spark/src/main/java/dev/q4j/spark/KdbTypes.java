@@ -67,8 +67,8 @@ final class KdbTypes {
             case TIME:
                 return DataTypes.createDayTimeIntervalType(DayTimeIntervalType.HOUR(), DayTimeIntervalType.SECOND());
             default:
-                throw new IllegalArgumentException("kdb column " + column + " is a " + type.qName() + " column: Spark reads"
-                        + " no such column yet");
+                throw new IllegalArgumentException("kdb column " + column + " is a " + type.qName()
+                        + " column: Spark reads no such column yet");
         }
     }
 
