@@ -119,8 +119,10 @@ class GeneratedHdbThroughSparkIT {
         assertThat(trade.count()).isEqualTo((long) PARTITIONS * ROWS);
         assertThat(trade.rdd().getNumPartitions()).as("a Spark partition per database partition")
                 .isEqualTo(PARTITIONS);
-        assertThat(trade.agg(sum("size")).queryExecution().executedPlan().toString()).as("columnar batches")
-                .contains("ColumnarToRow");
+        Dataset<Row> sizes = trade.agg(sum("size"));
+        sizes.collectAsList();
+        assertThat(sizes.queryExecution().executedPlan().toString()).as("columnar batches, Spark's final plan")
+                .contains("isFinalPlan=true").contains("ColumnarToRow").contains("BatchScan kdb:trade[size#");
         assertTotals(trade, direct(p -> true, null));
         Row times = trade.agg(min("time"), max("time"), min("date"), max("date")).first();
         HdbTable t = Hdb.open(db).table("trade").columns("time");
