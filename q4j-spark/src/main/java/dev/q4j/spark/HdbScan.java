@@ -6,7 +6,8 @@ import dev.q4j.hdb.HdbTable;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,16 +30,21 @@ import org.apache.spark.sql.types.StructType;
  */
 final class HdbScan implements Scan, Batch {
     private final KdbOptions options;
+    /** the columns read (those asked for and those filtered), from their files' headers */
     private final List<HdbColumn> columns;
+    private final boolean file;
+    private final String partitionColumn;
     private final StructType required;
     private final List<Filter> partitionFilters;
     private final Map<String, Set<String>> symbolFilters;
     private final String scanId = UUID.randomUUID().toString();
 
-    HdbScan(KdbOptions options, List<HdbColumn> columns, StructType required, List<Filter> partitionFilters,
-            Map<String, Set<String>> symbolFilters) {
+    HdbScan(KdbOptions options, List<HdbColumn> columns, boolean file, String partitionColumn, StructType required,
+            List<Filter> partitionFilters, Map<String, Set<String>> symbolFilters) {
         this.options = options;
         this.columns = columns;
+        this.file = file;
+        this.partitionColumn = partitionColumn;
         this.required = required;
         this.partitionFilters = partitionFilters;
         this.symbolFilters = symbolFilters;
@@ -66,10 +72,10 @@ final class HdbScan implements Scan, Batch {
         HdbTable t = hdb.table(options.table());
         List<InputPartition> out = new ArrayList<>();
         if (!t.partitioned()) {
-            split(out, null, 0, t.count(null), isFile());
+            split(out, null, 0, t.count(null), file);
             return out.toArray(new InputPartition[0]);
         }
-        String column = partitionColumn();
+        String column = partitionColumn;
         for (String p : t.partitions()) {
             long value = partitionValue(p);
             boolean keep = true;
@@ -86,24 +92,11 @@ final class HdbScan implements Scan, Batch {
         return out.toArray(new InputPartition[0]);
     }
 
-    private boolean isFile() {
-        return !columns.isEmpty() && columns.get(0).storage() == HdbColumn.Storage.IN_FILE;
-    }
-
     private void split(List<InputPartition> out, String partition, long value, int rows, boolean whole) {
         int step = whole ? Math.max(rows, 1) : options.maxRowsPerSplit();
         for (int from = 0; from < rows; from += step) {
             out.add(new HdbSplit(partition, value, from, Math.min(step, rows - from)));
         }
-    }
-
-    private String partitionColumn() {
-        for (HdbColumn c : columns) {
-            if (c.storage() == HdbColumn.Storage.PARTITION) {
-                return c.name();
-            }
-        }
-        return null;
     }
 
     /** a partition's value as Spark holds it: days since 1970 (a date, a month's first day), or the int */
@@ -131,15 +124,20 @@ final class HdbScan implements Scan, Batch {
     /** Spark's questions before the scan: which columns, which filters. */
     static final class Builder implements ScanBuilder, SupportsPushDownRequiredColumns, SupportsPushDownFilters {
         private final KdbOptions options;
-        private final List<HdbColumn> columns;
+        private final HdbTable table;
+        private final boolean file;
+        private final String partition;
+        private final Map<String, Boolean> enumerated = new HashMap<>();
         private StructType required;
         private final List<Filter> partitionFilters = new ArrayList<>();
         private final Map<String, Set<String>> symbolFilters = new LinkedHashMap<>();
         private final List<Filter> pushed = new ArrayList<>();
 
-        Builder(KdbOptions options, List<HdbColumn> columns, StructType schema) {
+        Builder(KdbOptions options, HdbTable table, boolean file, StructType schema) {
             this.options = options;
-            this.columns = columns;
+            this.table = table;
+            this.file = file;
+            this.partition = table.partitioned() ? table.columns().get(0) : null;
             this.required = schema;
         }
 
@@ -148,25 +146,24 @@ final class HdbScan implements Scan, Batch {
             this.required = requiredSchema;
         }
 
+        /** whether a column is enumerated: its file's header alone is read, once */
+        private boolean enumerated(String column) {
+            return enumerated.computeIfAbsent(column, c -> !c.equals(partition) && table.columns().contains(c)
+                    && table.columns(c).schema().get(0).storage() == HdbColumn.Storage.ENUMERATED);
+        }
+
         @Override
         public Filter[] pushFilters(Filter[] filters) {
-            String partition = null;
-            Set<String> enumerated = new HashSet<>();
-            for (HdbColumn c : columns) {
-                if (c.storage() == HdbColumn.Storage.PARTITION) {
-                    partition = c.name();
-                } else if (c.storage() == HdbColumn.Storage.ENUMERATED) {
-                    enumerated.add(c.name());
-                }
-            }
             List<Filter> rest = new ArrayList<>();
             for (Filter f : filters) {
-                Set<String> symbols = Filters.symbols(f, enumerated);
+                String[] refs = f.references();
+                Set<String> symbols = refs.length == 1 && enumerated(refs[0])
+                        ? Filters.symbols(f, Set.of(refs[0])) : null;
                 if (partition != null && Filters.exactOnPartition(f, partition)) {
                     partitionFilters.add(f);
                     pushed.add(f);
                 } else if (symbols != null) {
-                    String column = f.references()[0];
+                    String column = refs[0];
                     Set<String> before = symbolFilters.get(column);
                     if (before != null) {
                         symbols.retainAll(before);
@@ -187,12 +184,19 @@ final class HdbScan implements Scan, Batch {
 
         @Override
         public Scan build() {
+            List<String> all = table.columns();
+            Set<String> names = new LinkedHashSet<>();
             for (StructField f : required.fields()) {
-                if (columns.stream().noneMatch(c -> c.name().equals(f.name()))) {
+                if (!all.contains(f.name())) {
                     throw new IllegalArgumentException("kdb: table " + options.table() + " has no column " + f.name());
                 }
+                names.add(f.name());
             }
-            return new HdbScan(options, columns, required, List.copyOf(partitionFilters), symbolFilters);
+            names.addAll(symbolFilters.keySet());
+            List<HdbColumn> columns = names.isEmpty() ? List.of()
+                    : table.columns(names.toArray(new String[0])).schema();
+            return new HdbScan(options, columns, file, partition, required, List.copyOf(partitionFilters),
+                    symbolFilters);
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.q4j.hdb.Hdb;
 import dev.q4j.hdb.HdbColumn;
 import dev.q4j.hdb.HdbTable;
 import dev.q4j.value.QTable;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -21,19 +22,23 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 /** A table of a kdb+ database on disk, as Spark sees it: its schema from the files' headers. */
 final class HdbSparkTable implements SupportsRead {
     private final KdbOptions options;
-    private final List<HdbColumn> columns;
+    private final HdbTable table;
+    private final boolean file;
     private final StructType schema;
 
     HdbSparkTable(KdbOptions options, StructType given) {
         this.options = options;
-        HdbTable t = Hdb.open(Path.of(options.path())).table(options.table());
-        this.columns = t.schema();
-        this.schema = given != null ? check(given) : infer(t);
+        Path dir = Path.of(options.path());
+        this.table = Hdb.open(dir).table(options.table());
+        this.file = Files.isRegularFile(dir.resolve(options.table()));
+        // a schema given is checked against the column names only: no column file is opened before the scan, which
+        // opens those it reads
+        this.schema = given != null ? check(given) : infer(table);
     }
 
     private StructType infer(HdbTable t) {
         List<StructField> fields = new ArrayList<>();
-        for (HdbColumn c : columns) {
+        for (HdbColumn c : t.schema()) {
             DataType type = c.storage() == HdbColumn.Storage.NESTED || c.storage() == HdbColumn.Storage.IN_FILE
                     ? KdbTypes.of(c.name(), sample(t, c.name()).column(c.name()), options)
                     : KdbTypes.of(c.name(), c.type(), options);
@@ -58,10 +63,7 @@ final class HdbSparkTable implements SupportsRead {
     }
 
     private StructType check(StructType given) {
-        List<String> names = new ArrayList<>();
-        for (HdbColumn c : columns) {
-            names.add(c.name());
-        }
+        List<String> names = table.columns();
         for (StructField f : given.fields()) {
             if (!names.contains(f.name())) {
                 throw new IllegalArgumentException("kdb: the schema given names a column " + f.name() + " that table "
@@ -90,6 +92,6 @@ final class HdbSparkTable implements SupportsRead {
 
     @Override
     public ScanBuilder newScanBuilder(CaseInsensitiveStringMap ignored) {
-        return new HdbScan.Builder(options, columns, schema);
+        return new HdbScan.Builder(options, table, file, schema);
     }
 }
