@@ -79,6 +79,8 @@ final class HdbReaderFactory implements PartitionReaderFactory {
         final Hdb hdb;
         /** per domain name: its entries as Spark strings, made when first met */
         final Map<String, AtomicReferenceArray<UTF8String>> strings = new ConcurrentHashMap<>();
+        /** per domain name: where it holds the empty symbol, or -1 */
+        final Map<String, Long> emptyAt = new ConcurrentHashMap<>();
         /** per filtered column: which of its domain's entries the filter keeps */
         final Map<String, boolean[]> kept = new ConcurrentHashMap<>();
 
@@ -189,7 +191,8 @@ final class HdbReaderFactory implements PartitionReaderFactory {
                 }
                 AtomicReferenceArray<UTF8String> strings = context.strings.computeIfAbsent(e.domainName(),
                         d -> new AtomicReferenceArray<>(e.domain().count()));
-                return new Vectors.Enumerated(f.name(), e.indices(), e.domain(), strings, base, batchSel, n);
+                long emptyAt = context.emptyAt.computeIfAbsent(e.domainName(), d -> indexOfEmpty(e.domain()));
+                return new Vectors.Enumerated(f.name(), e.indices(), e.domain(), strings, emptyAt, base, batchSel, n);
             }
             QSequence c = simple.column(f.name());
             return KdbTypes.vector(f.name(), c, f.dataType(), options, base, batchSel, n);
@@ -205,6 +208,15 @@ final class HdbReaderFactory implements PartitionReaderFactory {
             simple = null;
             enumerations.clear();
         }
+    }
+
+    private static long indexOfEmpty(QSymbolVector domain) {
+        for (int i = 0; i < domain.count(); i++) {
+            if (domain.get(i).isEmpty()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean[] kept(QSymbolVector domain, String[] symbols) {

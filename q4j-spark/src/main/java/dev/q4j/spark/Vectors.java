@@ -337,18 +337,22 @@ final class Vectors {
         private final QSymbolVector domain;
         private final AtomicReferenceArray<UTF8String> strings;
 
+        /** where the domain holds the empty symbol (read as null), or -1 */
+        private final long emptyAt;
+
         Enumerated(String name, QLongVector indices, QSymbolVector domain, AtomicReferenceArray<UTF8String> strings,
-                int base, int[] sel, int n) {
+                long emptyAt, int base, int[] sel, int n) {
             super(name, DataTypes.StringType, base, sel, n);
             this.indices = indices;
             this.domain = domain;
             this.strings = strings;
+            this.emptyAt = emptyAt;
         }
 
         @Override
         boolean isNullRow(int row) {
             long x = indices.get(row);
-            return x == Long.MIN_VALUE || domain.get((int) x).isEmpty();
+            return x == Long.MIN_VALUE || x == emptyAt;
         }
 
         @Override
