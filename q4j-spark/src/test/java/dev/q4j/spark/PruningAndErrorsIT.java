@@ -1,15 +1,21 @@
 package dev.q4j.spark;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.q4j.hdb.Hdb;
+import dev.q4j.hdb.KdbWriter;
+import dev.q4j.value.QIntVector;
+import dev.q4j.value.QLongVector;
+import dev.q4j.value.QMonthVector;
 import dev.q4j.value.QTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
@@ -72,6 +78,26 @@ class PruningAndErrorsIT {
         assertThat(ord.filter(col("code").equalTo(rows.get(17).getString(0))).count()).isPositive();
         assertThatThrownBy(() -> ord.select("price").collectAsList()).hasStackTraceContaining("price")
                 .hasStackTraceContaining("HdbException");
+    }
+
+    @Test
+    void monthAndIntPartitionsArePrunedByTheirColumn() {
+        QTable byMonth = QTable.of(List.of("month", "x"), List.of(QMonthVector.of(0, 1, 2, 3, 3),
+                QLongVector.of(1, 2, 3, 4, 5)));
+        KdbWriter.writePartitioned(tmp.resolve("m"), "t", byMonth);
+        Dataset<Row> m = spark.read().format("kdb").option("table", "t").load(tmp.resolve("m").toString());
+        Dataset<Row> between = m.filter(col("month").between(LocalDate.of(2000, 2, 1), LocalDate.of(2000, 3, 31)));
+        assertThat(between.rdd().getNumPartitions()).isEqualTo(2);
+        assertThat(between.agg(sum("x")).first().getLong(0)).isEqualTo(5);
+        assertThat(m.filter(col("month").geq(LocalDate.of(2000, 3, 15))).agg(sum("x")).first().getLong(0))
+                .as("2000.04 only: the month column holds first days").isEqualTo(9);
+        QTable byInt = QTable.of(List.of("int", "x"), List.of(QIntVector.of(5, 6, 7, 7), QLongVector.of(1, 2, 3, 4)));
+        KdbWriter.writePartitioned(tmp.resolve("i"), "t", byInt);
+        Dataset<Row> i = spark.read().format("kdb").option("table", "t").load(tmp.resolve("i").toString());
+        Dataset<Row> in = i.filter(col("int").isin(5, 7));
+        assertThat(in.rdd().getNumPartitions()).isEqualTo(2);
+        assertThat(in.agg(sum("x")).first().getLong(0)).isEqualTo(8);
+        assertThat(i.filter(col("int").gt(5).and(col("int").lt(7))).agg(sum("x")).first().getLong(0)).isEqualTo(2);
     }
 
     @Test

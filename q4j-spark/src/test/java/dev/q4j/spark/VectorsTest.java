@@ -10,6 +10,7 @@ import dev.q4j.value.QGuidVector;
 import dev.q4j.value.QInt;
 import dev.q4j.value.QIntVector;
 import dev.q4j.value.QList;
+import dev.q4j.value.QSymbolVector;
 import dev.q4j.value.QTimestampVector;
 import dev.q4j.value.QLongVector;
 import dev.q4j.value.QSequence;
@@ -22,11 +23,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DayTimeIntervalType;
 import org.apache.spark.sql.vectorized.ColumnVector;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -173,6 +176,22 @@ class VectorsTest {
         assertThatThrownBy(() -> KdbTypes.vector("x", QLongVector.of(1), DataTypes.StringType, OPTIONS, 0, null, 1))
                 .hasMessageContaining("kdb column x holds long values (Spark bigint) where the table's schema says"
                         + " string");
+    }
+
+    @Test
+    void aSymbolBecomesOneSparkStringPerDomainEntryNotPerRow() {
+        QSymbolVector domain = QSymbolVector.of("IBM", "", "MSFT");
+        AtomicReferenceArray<UTF8String> strings = new AtomicReferenceArray<>(domain.count());
+        QLongVector indices = QLongVector.of(0, 2, 0, Long.MIN_VALUE, 1, 2);
+        ColumnVector first = new Vectors.Enumerated("sym", indices, domain, strings, 1, 0, null, 3);
+        ColumnVector second = new Vectors.Enumerated("sym", indices, domain, strings, 1, 3, null, 3);
+        assertThat(first.getUTF8String(0)).isSameAs(first.getUTF8String(2)).hasToString("IBM");
+        assertThat(second.getUTF8String(2)).as("another batch, the same string").isSameAs(first.getUTF8String(1))
+                .hasToString("MSFT");
+        assertThat(second.isNullAt(0)).as("0N").isTrue();
+        assertThat(second.isNullAt(1)).as("the empty symbol").isTrue();
+        assertThat(second.getUTF8String(1)).isNull();
+        assertThat(second.numNulls()).isEqualTo(2);
     }
 
     @Test
