@@ -127,8 +127,9 @@ public final class ScaleBench {
     private static void scanFiles(Path hdb, long total, int runs) throws IOException {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.walk(hdb)) {
+            // the column files: not the .d files, nor the domain (read once per Hdb)
             s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")
-                    && !f.getFileName().toString().equals("sym")).forEach(files::add);
+                    && !f.equals(hdb.resolve("sym"))).forEach(files::add);
         }
         long bytes = 0;
         for (Path f : files) {
