@@ -45,7 +45,9 @@ final class Vectors {
     static int monthToDays(int m) {
         int y = 2000 + Math.floorDiv(m, 12);
         int mo = Math.floorMod(m, 12) + 1;
-        return (int) java.time.LocalDate.of(y, mo, 1).toEpochDay();
+        long days = java.time.LocalDate.of(y, mo, 1).toEpochDay();
+        // 0Wm and -0Wm (millions of years away) stay at the ends of Spark's dates rather than wrapping
+        return (int) Math.max(-Integer.MAX_VALUE, Math.min(Integer.MAX_VALUE, days));
     }
 
     /** boolean: never null */
@@ -145,7 +147,8 @@ final class Vectors {
             int x = v.get(row(rowId));
             switch (kind) {
                 case DATE:
-                    return x + EPOCH_DAYS;
+                    // 0Wd stays Spark's last date rather than wrapping round to a negative one
+                    return x > Integer.MAX_VALUE - EPOCH_DAYS ? Integer.MAX_VALUE : x + EPOCH_DAYS;
                 case MONTH:
                     return monthToDays(x);
                 default:
@@ -260,7 +263,15 @@ final class Vectors {
 
         @Override
         public long getLong(int rowId) {
-            return Math.round(v.get(row(rowId)) * 86_400_000_000.0) + EPOCH_MICROS;
+            double micros = v.get(row(rowId)) * 86_400_000_000.0;
+            // 0wz and -0wz (and datetimes past a long of microseconds) stay at the ends, as -0W and 0W do in q
+            if (micros >= Long.MAX_VALUE - EPOCH_MICROS) {
+                return Long.MAX_VALUE;
+            }
+            if (micros <= -Long.MAX_VALUE) {
+                return -Long.MAX_VALUE;
+            }
+            return Math.round(micros) + EPOCH_MICROS;
         }
     }
 

@@ -114,6 +114,24 @@ class VectorsTest {
     }
 
     @Test
+    void infinitiesStayAtTheEndsOfSparksRangesInsteadOfWrapping() {
+        QSequence dates = (QSequence) QText.parse("0W -0W 2024.01.02d");
+        ColumnVector d = KdbTypes.vector("d", dates, DataTypes.DateType, OPTIONS, 0, null, 3);
+        assertThat(d.getInt(0)).as("0Wd").isEqualTo(Integer.MAX_VALUE);
+        assertThat(d.getInt(1)).as("-0Wd").isEqualTo(-Integer.MAX_VALUE + 10957);
+        QSequence months = (QSequence) QText.parse("0W -0W 2024.01m");
+        ColumnVector m = KdbTypes.vector("m", months, DataTypes.DateType, OPTIONS, 0, null, 3);
+        assertThat(m.getInt(0)).as("0Wm").isEqualTo(Integer.MAX_VALUE);
+        assertThat(m.getInt(1)).as("-0Wm").isEqualTo(-Integer.MAX_VALUE);
+        assertThat(m.getInt(2)).isEqualTo((int) LocalDate.of(2024, 1, 1).toEpochDay());
+        QSequence datetimes = (QSequence) QText.parse("0w -0w 2000.01.01T00:00:00.000z");
+        ColumnVector z = KdbTypes.vector("z", datetimes, DataTypes.TimestampNTZType, OPTIONS, 0, null, 3);
+        assertThat(z.getLong(0)).as("0wz").isEqualTo(Long.MAX_VALUE);
+        assertThat(z.getLong(1)).as("-0wz").isEqualTo(-Long.MAX_VALUE);
+        assertThat(z.getLong(2)).isEqualTo(946_684_800_000_000L);
+    }
+
+    @Test
     void guidsAreTheirTextAndTheZeroGuidIsNull() {
         UUID u = UUID.fromString("0a369037-75d3-b24d-6721-5a1d44d4bed5");
         QSequence v = QGuidVector.of(u, new UUID(0, 0));
