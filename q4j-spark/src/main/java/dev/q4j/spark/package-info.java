@@ -61,10 +61,11 @@
  * <tr><td>symbol</td><td>string</td><td>the empty symbol is null</td></tr>
  * <tr><td>timestamp</td><td>timestamp_ntz</td><td>microseconds: the last 3 digits of the nanoseconds are dropped
  * (rounded down); {@code timestampAs=long} keeps them</td></tr>
- * <tr><td>month</td><td>date</td><td>the month's first day</td></tr>
- * <tr><td>date</td><td>date</td><td></td></tr>
+ * <tr><td>month</td><td>date</td><td>the month's first day; {@code 0W} and {@code -0W} are Spark's last and first
+ * day numbers</td></tr>
+ * <tr><td>date</td><td>date</td><td>{@code 0W} is Spark's last day number</td></tr>
  * <tr><td>datetime</td><td>timestamp_ntz</td><td>to the microsecond (a float of days holds about a millisecond's
- * precision)</td></tr>
+ * precision); {@code 0w} and {@code -0w} are the largest and smallest timestamps</td></tr>
  * <tr><td>timespan</td><td>interval day to second</td><td>microseconds (rounded down); {@code timespanAs=long}
  * keeps the nanoseconds</td></tr>
  * <tr><td>minute</td><td>interval hour to minute</td><td>exact</td></tr>
