@@ -174,6 +174,7 @@ class IpcSourceIT {
         assertThat(rows(ds)).isEqualTo(expected);
         assertThat(fake.received(Match.pattern("select date,sym,time,price,size,note from trade where date=.*")))
                 .hasSize(5);
+        assertThat(ds.count()).as("no column asked for: the rows counted").isEqualTo(expected.size());
     }
 
     @Test
