@@ -89,9 +89,11 @@ final class HdbReaderFactory implements PartitionReaderFactory {
         }
     }
 
-    /** One split's batches. */
+    /** One split's batches: its pieces one after the other. */
     final class Reader implements PartitionReader<ColumnarBatch> {
-        private final HdbSplit split;
+        private final HdbSplit whole;
+        private int next;
+        private HdbSplit.Piece split;
         private Context context;
         private QTable simple;
         private final Map<String, Enumeration> enumerations = new LinkedHashMap<>();
@@ -100,12 +102,16 @@ final class HdbReaderFactory implements PartitionReaderFactory {
         private int at;
         private ColumnarBatch batch;
 
-        Reader(HdbSplit split) {
-            this.split = split;
+        Reader(HdbSplit whole) {
+            this.whole = whole;
         }
 
-        private void open() {
-            context = context();
+        private void open(HdbSplit.Piece piece) {
+            split = piece;
+            simple = null;
+            enumerations.clear();
+            sel = null;
+            at = 0;
             HdbTable t = context.hdb.table(options.table());
             List<String> plain = new ArrayList<>();
             Set<String> enumerated = new HashSet<>(symbolFilters.keySet());
@@ -161,10 +167,13 @@ final class HdbReaderFactory implements PartitionReaderFactory {
         @Override
         public boolean next() {
             if (context == null) {
-                open();
+                context = context();
             }
-            if (at >= rows) {
-                return false;
+            while (split == null || at >= rows) {
+                if (next >= whole.pieces().size()) {
+                    return false;
+                }
+                open(whole.pieces().get(next++));
             }
             int n = Math.min(options.batchRows(), rows - at);
             int[] batchSel = sel == null ? null : java.util.Arrays.copyOfRange(sel, at, at + n);

@@ -70,33 +70,56 @@ final class HdbScan implements Scan, Batch {
     public InputPartition[] planInputPartitions() {
         Hdb hdb = Hdb.open(Path.of(options.path()));
         HdbTable t = hdb.table(options.table());
-        List<InputPartition> out = new ArrayList<>();
+        List<HdbSplit.Piece> pieces = new ArrayList<>();
         if (!t.partitioned()) {
-            split(out, null, 0, t.count(null), file);
-            return out.toArray(new InputPartition[0]);
-        }
-        String column = partitionColumn;
-        for (String p : t.partitions()) {
-            long value = partitionValue(p);
-            boolean keep = true;
-            for (Filter f : partitionFilters) {
-                if (Boolean.FALSE.equals(Filters.partition(f, column, value))) {
-                    keep = false;
-                    break;
+            slice(pieces, null, 0, t.count(null), file);
+        } else {
+            for (String p : t.partitions()) {
+                long value = partitionValue(p);
+                boolean keep = true;
+                for (Filter f : partitionFilters) {
+                    if (Boolean.FALSE.equals(Filters.partition(f, partitionColumn, value))) {
+                        keep = false;
+                        break;
+                    }
+                }
+                if (keep) {
+                    slice(pieces, p, value, t.count(p), false);
                 }
             }
-            if (keep) {
-                split(out, p, value, t.count(p), false);
-            }
         }
-        return out.toArray(new InputPartition[0]);
+        return pack(pieces).toArray(new InputPartition[0]);
     }
 
-    private void split(List<InputPartition> out, String partition, long value, int rows, boolean whole) {
+    private void slice(List<HdbSplit.Piece> out, String partition, long value, int rows, boolean whole) {
         int step = whole ? Math.max(rows, 1) : options.maxRowsPerSplit();
         for (int from = 0; from < rows; from += step) {
-            out.add(new HdbSplit(partition, value, from, Math.min(step, rows - from)));
+            out.add(new HdbSplit.Piece(partition, value, from, Math.min(step, rows - from)));
         }
+    }
+
+    /**
+     * One split per piece; with {@code minRowsPerSplit}, consecutive pieces packed into a split until it holds that
+     * many rows (never more than {@code maxRowsPerSplit}): fewer, larger Spark tasks, as Spark packs small files
+     */
+    private List<HdbSplit> pack(List<HdbSplit.Piece> pieces) {
+        List<HdbSplit> out = new ArrayList<>();
+        List<HdbSplit.Piece> current = new ArrayList<>();
+        long rows = 0;
+        for (HdbSplit.Piece p : pieces) {
+            if (!current.isEmpty() && (rows >= options.minRowsPerSplit()
+                    || rows + p.count() > options.maxRowsPerSplit())) {
+                out.add(new HdbSplit(List.copyOf(current)));
+                current.clear();
+                rows = 0;
+            }
+            current.add(p);
+            rows += p.count();
+        }
+        if (!current.isEmpty()) {
+            out.add(new HdbSplit(List.copyOf(current)));
+        }
+        return out;
     }
 
     /** a partition's value as Spark holds it: days since 1970 (a date, a month's first day), or the int */

@@ -18,12 +18,13 @@ import java.util.Map;
  * @param to the last date of the IPC date range, or null
  * @param partitionColumn the partition column of the IPC table ({@code date})
  * @param maxRowsPerSplit the most rows of one Spark partition (files)
+ * @param minRowsPerSplit the rows a Spark partition packs small database partitions up to (files; 0: none packed)
  * @param batchRows the most rows of one columnar batch
  * @param timestampsAsLong whether timestamps are read as long nanoseconds since 1970 rather than Spark timestamps
  * @param timespansAsLong whether timespans are read as long nanoseconds rather than Spark intervals
  */
 record KdbOptions(String path, String table, String query, String host, int port, String user, String password,
-        String from, String to, String partitionColumn, int maxRowsPerSplit, int batchRows,
+        String from, String to, String partitionColumn, int maxRowsPerSplit, int minRowsPerSplit, int batchRows,
         boolean timestampsAsLong, boolean timespansAsLong) implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -70,6 +71,7 @@ record KdbOptions(String path, String table, String query, String host, int port
                 host == null ? 0 : intOption(o, "port", 0, 1, 65535), o.get("user"), o.get("password"),
                 o.get("from"), o.get("to"), o.getOrDefault("partitioncolumn", "date"),
                 intOption(o, "maxrowspersplit", DEFAULT_MAX_ROWS_PER_SPLIT, 1, Integer.MAX_VALUE),
+                intOption(o, "minrowspersplit", 0, 0, Integer.MAX_VALUE),
                 intOption(o, "batchrows", DEFAULT_BATCH_ROWS, 1, Integer.MAX_VALUE),
                 choice(o, "timestampas", "timestamp", "long"), choice(o, "timespanas", "interval", "long"));
     }

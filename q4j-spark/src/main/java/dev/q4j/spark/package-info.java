@@ -10,7 +10,8 @@
  * }</pre>
  *
  * <h2>Files</h2>
- * One Spark partition per database partition, or per slice of at most {@code maxRowsPerSplit} rows of one. Filters
+ * One Spark partition per database partition, or per slice of at most {@code maxRowsPerSplit} rows of one (or, with
+ * {@code minRowsPerSplit}, several small partitions packed into one). Filters
  * on the partition column ({@code date}, {@code month}, {@code int}: {@code =}, {@code <}, {@code <=}, {@code >},
  * {@code >=}, {@code IN}, {@code BETWEEN}, and their {@code AND}, {@code OR}, {@code NOT}) drop partitions before
  * any file is opened; {@code =} and {@code IN} on an enumerated symbol column choose rows by comparing the
@@ -35,6 +36,9 @@
  * <tr><th>option</th><th>default</th><th>meaning</th></tr>
  * <tr><td>{@code table}</td><td></td><td>the table to read (files: required)</td></tr>
  * <tr><td>{@code maxRowsPerSplit}</td><td>4194304</td><td>files: the most rows of one Spark partition</td></tr>
+ * <tr><td>{@code minRowsPerSplit}</td><td>0</td><td>files: small partitions packed into one Spark partition until
+ * it holds this many rows (fewer, larger Spark tasks, as Spark packs small files); 0: one Spark partition per
+ * database partition</td></tr>
  * <tr><td>{@code batchRows}</td><td>16384</td><td>the most rows of one columnar batch</td></tr>
  * <tr><td>{@code timestampAs}</td><td>{@code timestamp}</td><td>{@code long}: timestamps as nanoseconds since
  * 1970.01.01 (every digit kept)</td></tr>

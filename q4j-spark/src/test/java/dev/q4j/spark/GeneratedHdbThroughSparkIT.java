@@ -254,6 +254,16 @@ class GeneratedHdbThroughSparkIT {
                 .load(db.toString()).filter(col("date").lt(day(2)));
         assertThat(split.rdd().getNumPartitions()).isEqualTo(8);
         assertTotals(split, direct(p -> p.compareTo(name(2)) < 0, null));
+        Dataset<Row> packed = spark.read().format("kdb").option("table", "trade")
+                .option("minRowsPerSplit", "1200000").load(db.toString());
+        assertThat(packed.rdd().getNumPartitions()).as("3 partitions of 500000 rows a split, then 2").isEqualTo(7);
+        assertTotals(packed, direct(p -> true, null));
+        assertTotals(packed.filter(col("sym").equalTo("S9").and(col("date").geq(day(4)))),
+                direct(p -> p.compareTo(name(4)) >= 0, Set.of("S9")));
+        Dataset<Row> capped = spark.read().format("kdb").option("table", "trade").option("minRowsPerSplit", "1200000")
+                .option("maxRowsPerSplit", "1000000").load(db.toString());
+        assertThat(capped.rdd().getNumPartitions()).as("never more than maxRowsPerSplit").isEqualTo(10);
+        assertThat(capped.count()).isEqualTo((long) PARTITIONS * ROWS);
     }
 
     private static String name(int i) {

@@ -14,6 +14,7 @@ class KdbOptionsTest {
         assertThat(o.ipc()).isFalse();
         assertThat(o.maxRowsPerSplit()).isEqualTo(KdbOptions.DEFAULT_MAX_ROWS_PER_SPLIT);
         assertThat(o.batchRows()).isEqualTo(KdbOptions.DEFAULT_BATCH_ROWS);
+        assertThat(o.minRowsPerSplit()).as("one Spark partition per database partition").isZero();
         assertThat(o.timestampsAsLong()).isFalse();
         assertThatThrownBy(() -> KdbOptions.of(Map.of("table", "trade"))).hasMessageContaining("database directory");
         assertThatThrownBy(() -> KdbOptions.of(Map.of("path", "/db"))).hasMessageContaining("option table is missing");

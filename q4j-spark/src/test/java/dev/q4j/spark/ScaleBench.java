@@ -40,6 +40,7 @@ import org.apache.spark.sql.SparkSession;
  *
  * <pre>
  * ScaleBench [--partitions 20] [--rows 500000] [--runs 5] [--dir DIR (kept; else a temporary one, deleted)]
+ *            [--only REGEX (only the Spark queries whose name matches; the files' scan is left out)]
  * </pre>
  */
 public final class ScaleBench {
@@ -57,19 +58,21 @@ public final class ScaleBench {
         int rows = 500_000;
         int runs = 5;
         Path dir = null;
+        String only = ".*";
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--partitions" -> partitions = Integer.parseInt(args[i + 1]);
                 case "--rows" -> rows = Integer.parseInt(args[i + 1]);
                 case "--runs" -> runs = Integer.parseInt(args[i + 1]);
                 case "--dir" -> dir = Path.of(args[i + 1]);
+                case "--only" -> only = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         boolean temporary = dir == null;
         Path root = temporary ? Files.createTempDirectory("q4j-scale") : dir;
         try {
-            run(root, partitions, rows, runs);
+            run(root, partitions, rows, runs, only);
         } finally {
             if (temporary) {
                 delete(root);
@@ -77,7 +80,7 @@ public final class ScaleBench {
         }
     }
 
-    private static void run(Path root, int partitions, int rows, int runs) throws IOException {
+    private static void run(Path root, int partitions, int rows, int runs, String only) throws IOException {
         System.out.println("java " + System.getProperty("java.version") + " " + System.getProperty("java.vm.name")
                 + "; " + Runtime.getRuntime().availableProcessors() + " cpus; max heap "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB");
@@ -97,8 +100,10 @@ public final class ScaleBench {
             System.out.printf("wrote Parquet through DuckDB (a file per date) in %.1f s, %d MB%n",
                     (System.nanoTime() - t0) / 1e9, size(parquet) >> 20);
         }
-        scanFiles(hdb, total, runs);
-        scanSpark(hdb, parquet, total, runs);
+        if (only.equals(".*")) {
+            scanFiles(hdb, total, runs);
+        }
+        scanSpark(hdb, parquet, total, runs, only);
     }
 
     /** each partition's rows, with its date, through DuckDB to a Parquet file (timestamps as microseconds) */
@@ -181,7 +186,7 @@ public final class ScaleBench {
         return check;
     }
 
-    private static void scanSpark(Path hdb, Path parquet, long total, int runs) {
+    private static void scanSpark(Path hdb, Path parquet, long total, int runs, String only) {
         SparkSession spark = SparkSession.builder().master("local[2]").appName("scale")
                 .config("spark.ui.enabled", "false")
                 .config("spark.driver.host", "127.0.0.1")
@@ -198,14 +203,18 @@ public final class ScaleBench {
             Dataset<Row> kdb = spark.read().format("kdb").option("table", "trade").load(hdb.toString());
             Dataset<Row> pq = spark.read().parquet(parquet.toString());
             List<String> names = List.of("sum(price), count", "count by sym", "all columns aggregated",
-                    "sym in (S1, S7), sum(size)");
+                    "sym in (S1, S7), sum(size)", "count by sym, in 2 tasks");
             List<Function<Dataset<Row>, Object>> queries = List.of(
                 ds -> ds.agg(sum("price"), count(lit(1))).first(),
                 ds -> ds.groupBy("sym").count().collectAsList().size(),
                 ds -> ds.agg(max("time"), sum("price"), sum("size"), sum("bid"), count("buy"), count("sym"),
                         max("date")).first(),
-                ds -> ds.filter(ds.col("sym").isin("S1", "S7")).agg(sum("size")).first());
+                ds -> ds.filter(ds.col("sym").isin("S1", "S7")).agg(sum("size")).first(),
+                ds -> ds.coalesce(2).groupBy("sym").count().collectAsList().size());
             for (int q = 0; q < queries.size(); q++) {
+                if (!names.get(q).matches(only)) {
+                    continue;
+                }
                 Function<Dataset<Row>, Object> query = queries.get(q);
                 Object a = query.apply(kdb);
                 Object b = query.apply(pq);
