@@ -47,7 +47,7 @@ class LayeringTest {
                 "dev.q4j.ipc.Endpoint", "dev.q4j.arrow.QArrow", "dev.q4j.duckdb.QDuckDB", "dev.q4j.hdb.Hdb",
                 "dev.q4j.unix.JunixsocketTransportProvider", "dev.q4j.cli.Q4j", "dev.q4j.tick.Tickerplant",
                 "dev.q4j.examples.QueryExample", "dev.q4j.examples.demo.DemoRdb", "dev.q4j.testkit.FakeKdb",
-                "dev.q4j.testkit.replay.ReplayServer", "dev.q4j.jdbc.QDriver")) {
+                "dev.q4j.testkit.replay.ReplayServer", "dev.q4j.jdbc.QDriver", "dev.q4j.spark.KdbSource")) {
             assertThat(classes.contain(c)).as(c).isTrue();
         }
         assertThat(classes.stream().map(JavaClass::getSimpleName)).as("no test classes")
@@ -160,6 +160,23 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.q4j.ipc..", "dev.q4j.client..",
                         "dev.q4j.server..")
                 .because("a q table converts the same however it was obtained")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheSparkModuleNeedsSparkAndNothingNeedsIt() {
+        noClasses().that().resideOutsideOfPackage("dev.q4j.spark..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
+                .because("Spark's tree is large: it stays in q4j-spark, where it is provided (issue 17)")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("dev.q4j.spark..")
+                .should().dependOnClassesThat().resideInAPackage("dev.q4j.spark..")
+                .because("q4j-spark is a leaf: Spark's data source over q4j-hdb and the client")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.q4j.spark..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.q4j.server..", "dev.q4j.tick..",
+                        "dev.q4j.testkit..", "dev.q4j.arrow..", "dev.q4j.duckdb..", "dev.q4j.jdbc..")
+                .because("the source reads files through q4j-hdb and a kdb+ through the client, nothing else")
                 .check(classes);
     }
 

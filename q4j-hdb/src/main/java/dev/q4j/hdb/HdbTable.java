@@ -332,6 +332,68 @@ public final class HdbTable {
     }
 
     /**
+     * Reads some rows of one partition (or of the table when it is not partitioned), the chosen columns only: int,
+     * long, float and temporal columns and enumeration indices in place from the mapped files, as
+     * {@link #batches(int)} does. For a reader that splits partitions (Spark's input partitions).
+     *
+     * <pre>{@code
+     * QTable second = trade.columns("time", "price").rows("2024.01.02", 1_000_000, 1_000_000);
+     * }</pre>
+     *
+     * @param partition a partition, or null when the table is not partitioned
+     * @param from the first row
+     * @param count how many rows
+     * @return the rows
+     * @throws IllegalArgumentException when there is no such partition, or the table is saved as one file and the
+     *     rows are not all of it
+     * @throws IndexOutOfBoundsException when the rows lie outside the partition
+     * @throws HdbException when a file cannot be read
+     */
+    public QTable rows(String partition, int from, int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative, not " + count);
+        }
+        if (layout == Layout.FILE) {
+            QTable t = readRows(null, 0, -1);
+            ColumnFile.checkSlice(t.count(), from, count);
+            if (from == 0 && count == t.count()) {
+                return t;
+            }
+            throw new IllegalArgumentException("table " + name + " is saved as one file: it is read whole, not in"
+                    + " slices");
+        }
+        return readRows(partition, from, count);
+    }
+
+    /**
+     * Reads some rows of an enumerated column of one partition as stored: indices plus the shared domain.
+     *
+     * @param partition a partition, or null when the table is not partitioned
+     * @param column an enumerated column
+     * @param from the first row
+     * @param count how many rows
+     * @return the rows of the column
+     * @throws IllegalArgumentException when there is no such partition or column
+     * @throws IndexOutOfBoundsException when the rows lie outside the partition
+     * @throws HdbException when the column is not enumerated or cannot be read
+     */
+    public Enumeration enumeration(String partition, String column, int from, int count) {
+        Path dir = directory(partition);
+        List<String> d = List.of(KdbFiles.symbols(dir.resolve(".d")).toArray());
+        if (!d.contains(column)) {
+            throw new IllegalArgumentException("table " + name + " has no column " + column);
+        }
+        ColumnFile f = ColumnFile.parse(RawFile.read(dir.resolve(column)));
+        if (f.kind != ColumnFile.Kind.ENUMERATED) {
+            throw new HdbException(f.file.path, 0, "not an enumerated column");
+        }
+        int rows = rowCount(dir, d, List.of(f));
+        ColumnFile.checkSlice(rows, from, count);
+        return new Enumeration(f.file.path, f.domain, hdb.domain(f.domain), f.indices(rows, from, count),
+                f.attribute);
+    }
+
+    /**
      * {@return the number of rows of one partition}, or of the table when it is not partitioned
      *
      * @param partition a partition, or null when the table is not partitioned

@@ -37,10 +37,15 @@ import java.util.UUID;
  *
  * <pre>{@code
  * KdbWriter.writeSplayed(Path.of("/data/hdb/2024.01.02/trade"), trade, Path.of("/data/hdb/sym"));
+ * // one partition as .Q.dpft lays it out: /data/hdb/2024.01.02/trade, symbols enumerated against /data/hdb/sym
+ * KdbWriter.writePartition(Path.of("/data/hdb"), "2024.01.02", "trade", day);
+ * // a table with a first column date (or month, or int): one partition per value
+ * KdbWriter.writePartitioned(Path.of("/data/hdb"), "trade", trades);
  * }</pre>
  *
  * <p>Not written (an error says so): attributes (their index data's layout is not known to q4j), nested columns,
- * compression. The files are written whole, not atomically: write to a new directory.
+ * compression; {@code .Q.dpft}'s sorting and {@code p#} are not applied. The files are written whole, not
+ * atomically: write to a new directory.
  */
 public final class KdbWriter {
     private static final long NULL_INDEX = Long.MIN_VALUE;
@@ -90,6 +95,124 @@ public final class KdbWriter {
             writeSymbols(dir.resolve(".d"), names);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes one partition of a partitioned table as kdb+'s {@code .Q.dpft} lays it out (without its sorting and
+     * {@code p#}): {@code db/partition/table/} with {@code .d} and one file per column, symbol columns enumerated
+     * against {@code db/sym}, which gets the symbols it lacks appended.
+     *
+     * <pre>{@code
+     * KdbWriter.writePartition(Path.of("/data/hdb"), "2024.01.02", "trade", day);   // day: sym, time, price
+     * }</pre>
+     *
+     * @param db the database's root (created if missing)
+     * @param partition the partition's name: a date {@code 2024.01.02}, a month {@code 2024.01} or an integer
+     * @param table the table's name
+     * @param rows the partition's rows, without the partition column
+     * @throws IllegalArgumentException when a name is not one kdb+ would read, a column has an attribute or is
+     *     nested, or the rows carry the partition column
+     * @throws UncheckedIOException when a file cannot be written
+     */
+    public static void writePartition(Path db, String partition, String table, QTable rows) {
+        writePartition(db, partition, table, rows, "sym");
+    }
+
+    /**
+     * Writes one partition as {@link #writePartition(Path, String, String, QTable)} does, enumerating symbols
+     * against the domain {@code db/domain} instead of {@code db/sym}.
+     *
+     * @param db the database's root (created if missing)
+     * @param partition the partition's name: a date {@code 2024.01.02}, a month {@code 2024.01} or an integer
+     * @param table the table's name
+     * @param rows the partition's rows, without the partition column
+     * @param domain the name of the domain file in {@code db}, such as {@code sym}
+     * @throws IllegalArgumentException when a name is not one kdb+ would read, a column has an attribute or is
+     *     nested, or the rows carry the partition column
+     * @throws UncheckedIOException when a file cannot be written
+     */
+    public static void writePartition(Path db, String partition, String table, QTable rows, String domain) {
+        PartitionKind kind = partitionKind(partition);
+        checkName("table", table);
+        checkName("domain", domain);
+        if (rows.columnNames().contains(kind.column())) {
+            throw new IllegalArgumentException("the rows of partition " + partition + " carry a column "
+                    + kind.column() + ": kdb+ makes it from the partition's name, so it is not written");
+        }
+        writeSplayed(db.resolve(partition).resolve(table), rows, db.resolve(domain));
+    }
+
+    /**
+     * Writes a partitioned table in one call: its first column, named {@code date}, {@code month} or {@code int}
+     * (as q names a partitioned table's partition column), says which partition each row goes to; each partition
+     * is written by {@link #writePartition(Path, String, String, QTable)} with its rows in their order, the
+     * partition column left out.
+     *
+     * <pre>{@code
+     * QTable trades = QTable.of(List.of("date", "sym", "price"), List.of(QDateVector.ofDates(d1, d1, d2),
+     *         QSymbolVector.of("a", "b", "a"), QFloatVector.of(1, 2, 3)));
+     * KdbWriter.writePartitioned(Path.of("/data/hdb"), "trade", trades);   // 2 partitions
+     * }</pre>
+     *
+     * @param db the database's root (created if missing)
+     * @param table the table's name
+     * @param rows the rows, the partition column first
+     * @return the partitions written, in order
+     * @throws IllegalArgumentException when the first column is not a date, month or int column so named, holds a
+     *     null, or another column cannot be written
+     * @throws UncheckedIOException when a file cannot be written
+     */
+    public static List<String> writePartitioned(Path db, String table, QTable rows) {
+        List<String> names = rows.columnNames();
+        QSequence first = names.isEmpty() ? null : rows.columns().get(0);
+        PartitionKind kind = null;
+        for (PartitionKind k : PartitionKind.values()) {
+            if (!names.isEmpty() && names.get(0).equals(k.column()) && first.type() == k.type()) {
+                kind = k;
+            }
+        }
+        if (kind == null) {
+            throw new IllegalArgumentException("table " + table + ": the first column must be the partition column"
+                    + " (date, month or int, so named and typed); the columns: " + names);
+        }
+        IntBackedVector key = (IntBackedVector) first;
+        java.util.TreeMap<Integer, List<Integer>> groups = new java.util.TreeMap<>();
+        for (int r = 0; r < key.count(); r++) {
+            if (key.isNull(r)) {
+                throw new IllegalArgumentException("table " + table + ": row " + r + "'s " + kind.column()
+                        + " is null, so it has no partition");
+            }
+            groups.computeIfAbsent(key.get(r), x -> new ArrayList<>()).add(r);
+        }
+        String[] rest = names.subList(1, names.size()).toArray(new String[0]);
+        List<String> written = new ArrayList<>();
+        for (Map.Entry<Integer, List<Integer>> g : groups.entrySet()) {
+            int[] at = g.getValue().stream().mapToInt(Integer::intValue).toArray();
+            QSequence[] cols = new QSequence[rest.length];
+            for (int i = 0; i < rest.length; i++) {
+                cols[i] = Take.rows(rows.columns().get(i + 1), at, rest[i]);
+            }
+            String p = kind.name(g.getKey());
+            writePartition(db, p, table, QTable.wrap(rest, cols, Attribute.NONE));
+            written.add(p);
+        }
+        return written;
+    }
+
+    private static PartitionKind partitionKind(String partition) {
+        for (PartitionKind k : PartitionKind.values()) {
+            if (k.matches(partition)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("'" + partition + "' is not a partition name: a date (2024.01.02), a"
+                + " month (2024.01) or a non-negative integer");
+    }
+
+    private static void checkName(String what, String name) {
+        if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
+            throw new IllegalArgumentException("'" + name + "' is not a " + what + " name");
         }
     }
 

@@ -53,6 +53,40 @@ public enum PartitionKind {
         }
     }
 
+    /** {@return the partition column's q type} */
+    QType type() {
+        return this == DATE ? QType.DATE : this == MONTH ? QType.MONTH : QType.INT;
+    }
+
+    /** {@return whether a directory so named is a partition of this kind} (its value checked too) */
+    boolean matches(String name) {
+        String pattern = this == DATE ? "\\d{4}\\.\\d{2}\\.\\d{2}" : this == MONTH ? "\\d{4}\\.\\d{2}" : "\\d{1,10}";
+        if (!name.matches(pattern)) {
+            return false;
+        }
+        try {
+            value(null, name);
+            return true;
+        } catch (HdbException e) {
+            return false;
+        }
+    }
+
+    /** {@return the directory name of the partition whose value (as q holds it) is {@code value}} */
+    String name(int value) {
+        switch (this) {
+            case DATE:
+                return EPOCH.plusDays(value).toString().replace('-', '.');
+            case MONTH:
+                return EPOCH.plusMonths(value).toString().substring(0, 7).replace('-', '.');
+            default:
+                if (value < 0) {
+                    throw new IllegalArgumentException("int partition " + value + " is negative");
+                }
+                return Integer.toString(value);
+        }
+    }
+
     Comparator<String> order() {
         return Comparator.comparingInt((String n) -> value(null, n));
     }

@@ -14,7 +14,8 @@
  * and a shared domain by {@link dev.q4j.hdb.HdbTable#enumeration}, as symbols by {@code read()}), attributes (their
  * index data is skipped), nested columns of type 77 ({@code name} and {@code name#}), tables saved as one file,
  * compressed files (gzip; snappy, lz4hc, zstd with optional libraries). Written: splayed tables with simple and
- * symbol columns ({@link dev.q4j.hdb.KdbWriter}). Not read yet, each an error saying so: q's IPC compression
+ * symbol columns, and the partitions of a partitioned table as {@code .Q.dpft} lays them out
+ * ({@link dev.q4j.hdb.KdbWriter}). Not read yet, each an error saying so: q's IPC compression
  * algorithm in files, symbols in nested columns ({@code name##}), nested columns of types 78 to 96, encrypted files
  * ({@code kxzippEd}), compact nested items of more than 127 elements.
  *

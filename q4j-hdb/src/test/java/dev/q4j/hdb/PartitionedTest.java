@@ -137,6 +137,27 @@ class PartitionedTest {
     }
 
     @Test
+    void rowsAndEnumerationSlicesReadTheRowsAsked() {
+        HdbTable ord = hdb.table("ORD").partitions("2022.12.05");
+        QTable whole = ord.read();
+        QTable slice = ord.columns("order_index", "price").rows("2022.12.05", 1234, 100);
+        assertThat(slice.columnNames()).containsExactly("order_index", "price");
+        assertThat(slice.count()).isEqualTo(100);
+        for (int r = 0; r < 100; r++) {
+            assertThat(slice.column("price").at(r)).isEqualTo(whole.column("price").at(1234 + r));
+        }
+        Enumeration codes = ord.enumeration("2022.12.05", "code", 4990, 10);
+        assertThat(codes.count()).isEqualTo(10);
+        for (int r = 0; r < 10; r++) {
+            assertThat(codes.get(r)).isEqualTo(((dev.q4j.value.QSymbolVector) whole.column("code")).get(4990 + r));
+        }
+        assertThatThrownBy(() -> ord.rows("2022.12.05", 4990, 11)).isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessageContaining("rows 4990 to 5001 of 5000");
+        assertThatThrownBy(() -> ord.enumeration("2022.12.05", "price", 0, 1)).isInstanceOf(HdbException.class)
+                .hasMessageContaining("not an enumerated column");
+    }
+
+    @Test
     void batchesOfNestedAndSplayedTablesSliceTheirRows() {
         HdbTable nested = hdb.table("intArrayVector");
         List<String> rows = new ArrayList<>();
