@@ -23,6 +23,11 @@ final class Snippets {
     static final Path EXAMPLES = Path.of("src/main/java/dev/q4j/examples");
     /** The examples that are tests themselves (the README's testkit section), run by the build as tests. */
     static final Path TEST_EXAMPLES = Path.of("src/test/java/dev/q4j/examples/testing");
+    /**
+     * The Spark example, which only q4j-spark may compile (it alone depends on Spark) and whose tests run it: read
+     * here as a file.
+     */
+    static final Path SPARK_EXAMPLES = Path.of("..", "q4j-spark", "src", "test", "java", "dev", "q4j", "spark");
     /** The README, beside the module. */
     static final Path README = Path.of("..", "README.md");
 
@@ -99,6 +104,7 @@ final class Snippets {
     static Map<String, String> examples() {
         Map<String, String> snippets = new TreeMap<>(examples(EXAMPLES));
         snippets.putAll(examples(TEST_EXAMPLES));
+        snippets.putAll(examples(SPARK_EXAMPLES));
         return snippets;
     }
 

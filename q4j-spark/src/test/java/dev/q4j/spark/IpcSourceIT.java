@@ -163,6 +163,33 @@ class IpcSourceIT {
     }
 
     @Test
+    void theReadmeExampleReadsFilesAndALiveKdb(@org.junit.jupiter.api.io.TempDir java.nio.file.Path db) {
+        GeneratedHdb.write(db, 5, 2000);
+        List<Dataset<Row>> results = ReadmeExample.run(spark, db.toString(), "127.0.0.1", fake.port());
+        // the sizes of S1 and S7 over the first four days, as q4j-hdb reads them
+        Map<String, Long> expected = new java.util.TreeMap<>();
+        dev.q4j.hdb.HdbTable trade = dev.q4j.hdb.Hdb.open(db).table("trade");
+        for (String day : List.of("2024.01.02", "2024.01.03", "2024.01.04", "2024.01.05")) {
+            QTable t = trade.partitions(day).columns("sym", "size").read();
+            QSymbolVector sym = (QSymbolVector) t.column("sym");
+            QLongVector size = (QLongVector) t.column("size");
+            for (int r = 0; r < sym.count(); r++) {
+                if (sym.get(r).equals("S1") || sym.get(r).equals("S7")) {
+                    expected.merge(sym.get(r), size.get(r), Long::sum);
+                }
+            }
+        }
+        Map<String, Long> got = new java.util.TreeMap<>();
+        for (Row r : results.get(0).collectAsList()) {
+            got.put(r.getString(0), r.getLong(1));
+        }
+        assertThat(got).isEqualTo(expected).hasSize(2);
+        // the live table's four dates, as the fake kdb+ holds them
+        long rows = days.values().stream().limit(4).mapToLong(QTable::count).sum();
+        assertThat(results.get(1).count()).isEqualTo(rows).isEqualTo(3 + 4 + 5 + 6);
+    }
+
+    @Test
     void aTableIsReadOneDateAtATimeThroughKdb() {
         Dataset<Row> ds = read("2024-01-02", "2024.01.06");
         assertThat(ds.columns()).containsExactly("date", "sym", "time", "price", "size", "note");
