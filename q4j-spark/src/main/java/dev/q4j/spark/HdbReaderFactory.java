@@ -9,6 +9,7 @@ import dev.q4j.value.QTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,16 +42,17 @@ final class HdbReaderFactory implements PartitionReaderFactory {
     private final KdbOptions options;
     private final String scanId;
     private final StructType required;
-    private final Map<String, String> storage;
-    private final Map<String, String[]> symbolFilters;
+    /** held as HashMaps: the factory is serialised to the executors */
+    private final HashMap<String, String> storage;
+    private final HashMap<String, String[]> symbolFilters;
 
     HdbReaderFactory(KdbOptions options, String scanId, StructType required, Map<String, String> storage,
             Map<String, String[]> symbolFilters) {
         this.options = options;
         this.scanId = scanId;
         this.required = required;
-        this.storage = storage;
-        this.symbolFilters = symbolFilters;
+        this.storage = new HashMap<>(storage);
+        this.symbolFilters = new HashMap<>(symbolFilters);
     }
 
     @Override
