@@ -208,13 +208,24 @@ public final class LoadMain {
             b.append(String.format(Locale.ROOT, "q4j/generator ceiling (neutral server): %.2f%n", vsNeutral));
         }
         if (kx != null && neutral != null) {
-            // at least 2x javakdb, or 80 % of the ceiling where 2x javakdb is above what the generator can drive
-            boolean ceilingLower = 2 * kx.throughput() > neutral.throughput();
-            boolean met = vsKx >= 2 || (ceilingLower && vsNeutral >= 0.8);
-            b.append(String.format(Locale.ROOT, "target throughput >= 2x javakdb%s: %s%n", ceilingLower
-                    ? " (or >= 80 % of the generator's ceiling, which is lower)" : "", met ? "met" : "MISSED"));
+            b.append(targetLine(vsKx, vsNeutral, ceilingLower(kx, neutral), ""));
         }
         return b.toString();
+    }
+
+    /** {@return true when 2x javakdb's throughput is above what the generator can drive (the neutral server's)} */
+    private static boolean ceilingLower(LoadRun.Result kx, LoadRun.Result neutral) {
+        return 2 * kx.throughput() > neutral.throughput();
+    }
+
+    /**
+     * {@return the throughput target's line: at least 2x javakdb, or 80 % of the generator's ceiling where that is
+     * lower}
+     */
+    private static String targetLine(double vsKx, double vsNeutral, boolean ceilingLower, String judgedOn) {
+        boolean met = vsKx >= 2 || (ceilingLower && vsNeutral >= 0.8);
+        return String.format(Locale.ROOT, "target throughput >= 2x javakdb%s%s: %s%n", ceilingLower
+                ? " (or >= 80 % of the generator's ceiling, which is lower)" : "", judgedOn, met ? "met" : "MISSED");
     }
 
     /**
@@ -228,32 +239,34 @@ public final class LoadMain {
             double[] t = rounds.stream().map(r -> find(r, kind)).filter(java.util.Objects::nonNull)
                     .mapToDouble(LoadRun.Result::throughput).toArray();
             if (t.length > 0) {
-                b.append(String.format(Locale.ROOT, "%-8s throughput %.0f req/s (%.0f to %.0f)%n", kind.label(),
-                        median(t), Arrays.stream(t).min().orElse(0), Arrays.stream(t).max().orElse(0)));
+                b.append(String.format(Locale.ROOT, "%-8s throughput %s%n", kind.label(),
+                        spread(t, "%.0f", " req/s")));
             }
         }
         double[] vsKx = ratios(rounds, LoadServer.Kind.JAVAKDB);
         double[] vsNeutral = ratios(rounds, LoadServer.Kind.NEUTRAL);
+        // whether the ceiling is the lower bar, by the rounds' majority
         double[] ceilingLower = rounds.stream().filter(r -> find(r, LoadServer.Kind.JAVAKDB) != null
                 && find(r, LoadServer.Kind.NEUTRAL) != null)
-                .mapToDouble(r -> 2 * find(r, LoadServer.Kind.JAVAKDB).throughput()
-                        > find(r, LoadServer.Kind.NEUTRAL).throughput() ? 1 : 0).toArray();
+                .mapToDouble(r -> ceilingLower(find(r, LoadServer.Kind.JAVAKDB), find(r, LoadServer.Kind.NEUTRAL))
+                        ? 1 : 0).toArray();
         if (vsKx.length > 0) {
-            b.append(String.format(Locale.ROOT, "q4j/javakdb throughput: %.2fx (%.2f to %.2f)%n", median(vsKx),
-                    Arrays.stream(vsKx).min().orElse(0), Arrays.stream(vsKx).max().orElse(0)));
+            b.append(String.format(Locale.ROOT, "q4j/javakdb throughput: %s%n", spread(vsKx, "%.2f", "x")));
         }
         if (vsNeutral.length > 0) {
-            b.append(String.format(Locale.ROOT, "q4j/generator ceiling (neutral server): %.2f (%.2f to %.2f)%n",
-                    median(vsNeutral), Arrays.stream(vsNeutral).min().orElse(0),
-                    Arrays.stream(vsNeutral).max().orElse(0)));
+            b.append(String.format(Locale.ROOT, "q4j/generator ceiling (neutral server): %s%n",
+                    spread(vsNeutral, "%.2f", "")));
         }
         if (vsKx.length > 0 && vsNeutral.length > 0 && ceilingLower.length > 0) {
-            boolean lower = median(ceilingLower) >= 0.5;
-            boolean met = median(vsKx) >= 2 || (lower && median(vsNeutral) >= 0.8);
-            b.append(String.format(Locale.ROOT, "target throughput >= 2x javakdb%s, on the medians: %s%n", lower
-                    ? " (or >= 80 % of the generator's ceiling, which is lower)" : "", met ? "met" : "MISSED"));
+            b.append(targetLine(median(vsKx), median(vsNeutral), median(ceilingLower) >= 0.5, ", on the medians"));
         }
         return b.toString();
+    }
+
+    /** {@return "median unit (min to max)", each in {@code format}} */
+    private static String spread(double[] values, String format, String unit) {
+        return String.format(Locale.ROOT, format + unit + " (" + format + " to " + format + ")", median(values),
+                Arrays.stream(values).min().orElse(0), Arrays.stream(values).max().orElse(0));
     }
 
     private static double[] ratios(List<List<LoadRun.Result>> rounds, LoadServer.Kind other) {
