@@ -25,12 +25,6 @@ import java.nio.channels.SocketChannel;
 final class TcpChannelTransport implements Transport {
     /** what one read may bring in: a message larger than that goes straight into its own array */
     private static final int INPUT_BUFFER = 1 << 15;
-    /**
-     * the most one read of a large message's body asks for: a channel reads into a heap array through a temporary
-     * direct buffer as large as the request (a socket's stream caps it at 128 KiB too), and that buffer stays cached
-     * on the thread
-     */
-    private static final int MAX_DIRECT_READ = 1 << 17;
     /** what one write hands the kernel */
     private static final int OUTPUT_BUFFER = 1 << 16;
 
@@ -119,7 +113,7 @@ final class TcpChannelTransport implements Transport {
             if (!buffer.hasRemaining()) {
                 if (len >= INPUT_BUFFER) {
                     // a large message's body: straight into the caller's array, no second copy
-                    return channel.read(ByteBuffer.wrap(b, off, Math.min(len, MAX_DIRECT_READ)));
+                    return channel.read(ByteBuffer.wrap(b, off, Math.min(len, Transports.MAX_CHANNEL_IO)));
                 }
                 int n = fill();
                 if (n <= 0) {

@@ -24,6 +24,13 @@ import javax.net.ssl.SSLSocket;
  * }</pre>
  */
 public final class Transports {
+    /**
+     * The most one read or write of a heap array hands a channel: the channel copies it through a temporary direct
+     * buffer of that size, which stays cached on the thread (a socket's streams cap theirs at 128 KiB too), not one
+     * as large as the message.
+     */
+    static final int MAX_CHANNEL_IO = 1 << 17;
+
     private Transports() {
     }
 
@@ -439,11 +446,6 @@ public final class Transports {
      * streams share one lock between reading and writing, so a blocked read would stall every write.
      */
     static final class ChannelTransport implements Transport {
-        /**
-         * the most one read or write hands the channel: it goes through a temporary direct buffer of that size, which
-         * stays cached on the thread (a socket's streams cap theirs at 128 KiB too), not one as large as the message
-         */
-        private static final int MAX_CHANNEL_IO = 1 << 17;
         private final SocketChannel channel;
         private final String peer;
         private final InputStream in;
