@@ -63,12 +63,13 @@ final class TcpChannelTransport implements Transport {
     }
 
     @Override
-    public int unreadBytes() {
-        try {
-            return in.available();
-        } catch (IOException e) {
-            return -1;
-        }
+    public void watchPeer(boolean watched) throws IOException {
+        in.watch(watched);
+    }
+
+    @Override
+    public boolean waitsForPeer() {
+        return in.waitsForPeer();
     }
 
     @Override
@@ -79,6 +80,7 @@ final class TcpChannelTransport implements Transport {
     @Override
     public void close() throws IOException {
         channel.close();
+        in.wakeReader();
     }
 
     /** Reads through one direct buffer; one reader thread at a time, as {@link Transport} promises. */
@@ -89,6 +91,15 @@ final class TcpChannelTransport implements Transport {
         /** what was read and not taken yet, between its position and its limit */
         private final ByteBuffer buffer = ByteBuffer.allocateDirect(INPUT_BUFFER).flip();
         private final ByteBuffer incoming = buffer.duplicate();
+        /** while true, the channel does not block and reads poll (see {@link #readWatched}) */
+        private volatile boolean watched;
+        /**
+         * true only while a watched read has found nothing and waits; set false before every read that may take bytes,
+         * so that no moment passes where bytes have left the kernel and this still says the peer is silent
+         */
+        private volatile boolean waiting = true;
+        /** the reader while it waits between polls, woken when the transport closes */
+        private volatile Thread parked;
 
         Input(SocketChannel channel, InputStream counter) {
             super(InputStream.nullInputStream(), 1);
@@ -113,7 +124,7 @@ final class TcpChannelTransport implements Transport {
             if (!buffer.hasRemaining()) {
                 if (len >= INPUT_BUFFER) {
                     // a large message's body: straight into the caller's array, no second copy
-                    return channel.read(ByteBuffer.wrap(b, off, Math.min(len, Transports.MAX_CHANNEL_IO)));
+                    return read(ByteBuffer.wrap(b, off, Math.min(len, Transports.MAX_CHANNEL_IO)));
                 }
                 int n = fill();
                 if (n <= 0) {
@@ -130,7 +141,7 @@ final class TcpChannelTransport implements Transport {
             // into a second view of the same memory: while the read blocks, the buffer itself still says "empty" to
             // a thread asking available() (a server telling a silent client from one it has not read yet)
             incoming.clear();
-            int n = channel.read(incoming);
+            int n = read(incoming);
             if (n > 0) {
                 buffer.limit(n);
                 buffer.position(0);
@@ -143,6 +154,57 @@ final class TcpChannelTransport implements Transport {
         public int available() throws IOException {
             int buffered = buffer.remaining();
             return buffered > 0 ? buffered : counter.available();
+        }
+
+        private int read(ByteBuffer into) throws IOException {
+            return watched ? readWatched(into) : channel.read(into);
+        }
+
+        /**
+         * A read that does not block in the kernel: a blocked read takes the bytes when they come and only then
+         * returns, so another thread could find them neither in the kernel nor here and take a client whose bytes
+         * are being read for a silent one. Polling lets {@link #waiting} turn false before any bytes are taken. The
+         * pause doubles from 20 µs to 20 ms: a client sends its handshake at once, a silent one costs 50 wake-ups a
+         * second until the server's handshake timeout closes it.
+         */
+        private int readWatched(ByteBuffer into) throws IOException {
+            long pause = 20_000;
+            while (true) {
+                waiting = false;
+                int n = channel.read(into);
+                if (n != 0) {
+                    return n;
+                }
+                waiting = true;
+                parked = Thread.currentThread();
+                if (channel.isOpen()) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(this, pause);
+                }
+                parked = null;
+                pause = Math.min(pause * 2, 20_000_000);
+            }
+        }
+
+        void watch(boolean watch) throws IOException {
+            waiting = watch;
+            watched = watch;
+            channel.configureBlocking(!watch);
+        }
+
+        boolean waitsForPeer() {
+            try {
+                // the kernel first, then the flag: a read that took bytes after the first question had cleared it
+                return watched && counter.available() == 0 && waiting;
+            } catch (IOException e) {
+                return true;
+            }
+        }
+
+        void wakeReader() {
+            Thread t = parked;
+            if (t != null) {
+                java.util.concurrent.locks.LockSupport.unpark(t);
+            }
         }
 
         @Override

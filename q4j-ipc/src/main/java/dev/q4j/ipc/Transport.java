@@ -40,17 +40,37 @@ public interface Transport extends Closeable {
     }
 
     /**
-     * {@return how many bytes have arrived that the reader has not taken yet, asked from another thread while the
-     * reader may be blocked in a read (so without waiting for it); -1 when the transport cannot tell} A server uses
-     * it to tell a connection whose client sends nothing (it stalls its handshake) from one whose client has sent
-     * everything and waits for the server.
+     * Starts or ends watching the peer, for {@link #waitsForPeer()}. A server watches a client in its handshake, when
+     * it may have to close the connection that waits longest for its client to make room for others. A transport that
+     * can answer precisely may read differently while watched (see {@code TcpChannelTransport}: its reads poll
+     * instead of blocking); writes are best left until the watch ends. By default nothing changes.
      *
      * <pre>{@code
-     * boolean stalled = transport.unreadBytes() == 0;   // the peer has sent nothing more
+     * transport.watchPeer(true);    // before the first read: a client in its handshake
+     * ...                           // read the handshake
+     * transport.watchPeer(false);   // it is in: reads block again
+     * }</pre>
+     *
+     * @param watched true from now on, false to end it
+     * @throws IOException if the transport cannot change how it reads (it is closed)
+     */
+    default void watchPeer(boolean watched) throws IOException {
+        // nothing to change: waitsForPeer() cannot tell
+    }
+
+    /**
+     * {@return true when the reader of a watched peer waits for bytes the peer has not sent (it never began, or it
+     * stopped halfway); false when bytes have arrived that the reader has not taken, when a read is taking them, when
+     * the reader is busy with what it took, or when the watch has ended} Asked from another thread while the reader
+     * may be waiting. The answer has no gap between a read taking bytes from the kernel and the reader holding them:
+     * a client whose bytes are being read never looks silent. True by default, where a transport cannot tell.
+     *
+     * <pre>{@code
+     * boolean silent = transport.waitsForPeer();   // the client, not the server, is what this connection waits for
      * }</pre>
      */
-    default int unreadBytes() {
-        return -1;
+    default boolean waitsForPeer() {
+        return true;
     }
 
     /** {@return the peer, for messages ({@code localhost:5000}, {@code unix:///tmp/q.sock})} */

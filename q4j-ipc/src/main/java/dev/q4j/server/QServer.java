@@ -243,6 +243,14 @@ public final class QServer implements AutoCloseable {
                 }
                 continue;
             }
+            try {
+                // from before its first read: admission may have to tell whether this client is silent
+                t.watchPeer(true);
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, "accepted " + t.peer() + " and lost it at once: " + e.getMessage());
+                closeQuietly(t);
+                continue;
+            }
             ServerConnection c = new ServerConnection(this, t, ids.incrementAndGet());
             List<ServerConnection> evicted = new ArrayList<>(2);
             List<String> reasons = new ArrayList<>(2);
@@ -253,11 +261,7 @@ public final class QServer implements AutoCloseable {
             if (refused != null) {
                 LOG.log(Level.WARNING, "refused " + t.peer() + ": " + refused);
                 ServerDisconnectEvent.emit(c.id(), t.peer(), "", false, refused);
-                try {
-                    t.close();
-                } catch (IOException ignored) {
-                    // it is being refused anyway
-                }
+                closeQuietly(t);
                 continue;
             }
             connections.add(c);
@@ -268,9 +272,10 @@ public final class QServer implements AutoCloseable {
     /**
      * Counts {@code c} as in its handshake, making room by picking handshakes to close (into {@code evicted}, with
      * their reasons): the longest-waiting of those that wait for their client, which has sent nothing the server has
-     * not read yet (a connection that never handshakes, or stalls in the middle). One whose bytes are there unread
-     * is a client the server has not got round to (a burst of connections on a busy machine) and is not closed to
-     * make room from its address: the newcomer then counts beyond the per-address bound. The overall bound holds
+     * not read yet (a connection that never handshakes, or stalls in the middle). One whose bytes are there unread,
+     * or being read, is a client the server has not got round to (a burst of connections on a busy machine), and one
+     * whose whole handshake is read waits for the server: neither is closed to make room from its address, and the
+     * newcomer then counts beyond the per-address bound. The overall bound holds
      * whatever the connections wait for: if none waits for its client, the longest-waiting of all is closed.
      *
      * @return why {@code c} is refused, or {@code null} when it is in
@@ -324,6 +329,14 @@ public final class QServer implements AutoCloseable {
     private void forgetPending(ServerConnection c) {
         if (pending.remove(c)) {
             pendingByAddress.computeIfPresent(c.address(), (k, n) -> n == 1 ? null : n - 1);
+        }
+    }
+
+    private static void closeQuietly(Transport t) {
+        try {
+            t.close();
+        } catch (IOException ignored) {
+            // it is being refused or is gone anyway
         }
     }
 

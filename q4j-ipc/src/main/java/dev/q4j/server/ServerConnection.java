@@ -124,12 +124,13 @@ final class ServerConnection implements ClientConnection {
     }
 
     /**
-     * {@return true when the client has sent nothing that the server has not read: in its handshake, the client is
-     * what it waits for (it never began, or stalled); false when its bytes are there and the reader has not got round
-     * to them. Asked by the accepting thread; a connection whose transport cannot tell counts as waiting, as before}
+     * {@return true when the client is what this connection waits for: it sent no handshake yet, or stopped in the
+     * middle of one; false when its bytes are there and the reader has not got round to them, or the reader holds a
+     * whole handshake (the server is what it waits for, in its authenticator). Asked by the accepting thread; a
+     * transport that cannot tell counts as waiting}
      */
     boolean waitsForItsClient() {
-        return transport.unreadBytes() <= 0;
+        return transport.waitsForPeer();
     }
 
     /** {@return the peer's address without its port ({@code /127.0.0.1}), for the per-address handshake limit} */
@@ -264,6 +265,7 @@ final class ServerConnection implements ClientConnection {
                 return false;
             }
             if (b == 0) {
+                transport.watchPeer(false);
                 break;
             }
             if (n == hello.length) {

@@ -46,9 +46,12 @@ class TcpChannelTransportIT {
         assertThat(transport.peer()).startsWith("/127.0.0.1:").isEqualTo(peer.getLocalSocketAddress().toString());
     }
 
-    @Test
-    void readsEveryByteInOrderWhateverTheSizesOfTheReadsAndOfWhatArrives() throws Exception {
-        // 1 MB: smaller and larger than the input buffer, sent in pieces of random sizes
+    @org.junit.jupiter.params.ParameterizedTest(name = "peer watched: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void readsEveryByteInOrderWhateverTheSizesOfTheReadsAndOfWhatArrives(boolean watched) throws Exception {
+        // 1 MB: smaller and larger than the input buffer, sent in pieces of random sizes; read as a server reads a
+        // client in its handshake too (polling, not blocking), although it sends far more than one
+        transport.watchPeer(watched);
         byte[] sent = new byte[1 << 20];
         Random random = new Random(7);
         random.nextBytes(sent);
@@ -149,24 +152,70 @@ class TcpChannelTransportIT {
     }
 
     @Test
-    void unreadBytesIsZeroWhileAReadBlocksAndCountsWhatArrivedOnceItHas() throws Exception {
-        // a server asks this from its accepting thread to tell a silent client (0) from one not read yet (> 0)
-        assertThat(transport.unreadBytes()).isZero();
-        java.util.concurrent.CompletableFuture<Integer> first = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> {
-                    try {
-                        return transport.input().read();
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
+    void aWatchedPeerIsSilentUntilItsBytesArriveAndNotWhileTheReaderHoldsWhatItTook() throws Exception {
+        // what a server asks from its accepting thread to tell a silent client from one it has not got round to
+        assertThat(transport.waitsForPeer()).as("not watched: it does not say").isFalse();
+        transport.watchPeer(true);
+        assertThat(transport.waitsForPeer()).as("nothing sent, nothing read").isTrue();
+        InputStream in = transport.input();
+        java.util.concurrent.CompletableFuture<Integer> first = readAsync(in);
         Thread.sleep(200);
         assertThat(first).isNotDone();
-        assertThat(transport.unreadBytes()).as("a read blocked on a silent peer").isZero();
+        assertThat(transport.waitsForPeer()).as("a read waiting on a silent peer").isTrue();
         peer.getOutputStream().write(new byte[] {7, 8, 9});
         peer.getOutputStream().flush();
         assertThat(first.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(7);
-        assertThat(transport.unreadBytes()).isEqualTo(2);
+        assertThat(transport.waitsForPeer()).as("two bytes read and not taken").isFalse();
+        assertThat(in.read()).isEqualTo(8);
+        assertThat(in.read()).isEqualTo(9);
+        assertThat(transport.waitsForPeer()).as("everything taken, the reader busy with it").isFalse();
+        java.util.concurrent.CompletableFuture<Integer> second = readAsync(in);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!transport.waitsForPeer() && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertThat(transport.waitsForPeer()).as("the reader waiting for more").isTrue();
+        assertThat(second).isNotDone();
+        peer.getOutputStream().write(10);
+        peer.getOutputStream().flush();
+        assertThat(second.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(10);
+        transport.watchPeer(false);
+        assertThat(transport.waitsForPeer()).as("the watch ended").isFalse();
+        java.util.concurrent.CompletableFuture<Integer> blocking = readAsync(in);
+        Thread.sleep(100);
+        assertThat(blocking).isNotDone();
+        peer.getOutputStream().write(11);
+        peer.getOutputStream().flush();
+        assertThat(blocking.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(11);
+    }
+
+    @Test
+    void aWatchedReadEndsAtTheEndOfTheStreamAndFailsAtOnceWhenTheTransportCloses() throws Exception {
+        transport.watchPeer(true);
+        InputStream in = transport.input();
+        java.util.concurrent.CompletableFuture<Integer> waiting = readAsync(in);
+        Thread.sleep(200);
+        transport.close();
+        assertThat(waiting).failsWithin(java.time.Duration.ofSeconds(5))
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .withCauseInstanceOf(java.io.UncheckedIOException.class);
+
+        Socket other = new Socket(InetAddress.getLoopbackAddress(), ((Endpoint.Tcp) listener.endpoint()).port());
+        try (Transport t = listener.accept()) {
+            t.watchPeer(true);
+            other.close();
+            assertThat(t.input().read()).as("the peer closed without a byte").isEqualTo(-1);
+        }
+    }
+
+    private static java.util.concurrent.CompletableFuture<Integer> readAsync(InputStream in) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return in.read();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     @Test
