@@ -104,7 +104,7 @@ final class Columns {
         if (decoder == null) {
             return null;
         }
-        Site at = site.withQType(t).withJavaType(javaType);
+        Site at = site.withQType(t);
         MethodHandle get = MethodHandles.filterReturnValue(rawGetter(t), MethodHandles.insertArguments(decoder, 0, at));
         return new Reader(Columns::storage, get);
     }
@@ -220,7 +220,7 @@ final class Columns {
         if (encoder == null) {
             return null;
         }
-        Site at = site.withQType(t).withJavaType(javaType);
+        Site at = site.withQType(t);
         MethodHandle set = t == QType.SYMBOL ? SET_SYMBOL : SETTERS.get(Scalars.rawClass(t));
         set = MethodHandles.filterArguments(set, 2, MethodHandles.insertArguments(encoder, 0, at));
         return new Writer(t, n -> allocate(at, t, n), set, data -> finish(t, data));

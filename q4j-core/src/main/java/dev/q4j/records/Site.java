@@ -4,17 +4,14 @@ import dev.q4j.value.QType;
 import java.lang.reflect.Type;
 
 /**
- * Where a conversion happens: record class, component, column and q type, for error messages. Bound into every cell
- * reader and writer when a plan is built, so that a failure names them without any cost on the way.
+ * Where a conversion happens: record class, component (with its declared type, also for a failure inside an
+ * {@code Optional} or a list), column and q type, for error messages. Bound into every cell reader and writer when a
+ * plan is built, so that a failure names them without any cost on the way.
  */
 record Site(Class<?> recordClass, String component, Type javaType, String column, QType qType) {
 
     Site withQType(QType type) {
         return new Site(recordClass, component, javaType, column, type);
-    }
-
-    Site withJavaType(Type type) {
-        return new Site(recordClass, component, type, column, qType);
     }
 
     String javaTypeName() {

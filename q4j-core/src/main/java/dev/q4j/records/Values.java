@@ -134,7 +134,7 @@ final class Values {
         }
         ColumnConverter<?, ?> c = converterOf(raw, converter);
         if (c != null) {
-            Columns.Reader r = reader(site.withJavaType(c.carrier()), column, c.carrier(), DIRECT);
+            Columns.Reader r = reader(site, column, c.carrier(), DIRECT);
             MethodHandle from = MethodHandles.insertArguments(FROM_CARRIER, 0, c, site);
             return r.map(from.asType(MethodType.methodType(raw, c.carrier())));
         }
@@ -193,7 +193,7 @@ final class Values {
         }
         ColumnConverter<?, ?> c = converterOf(raw, converter);
         if (c != null) {
-            Decoder inner = decoder(site.withJavaType(c.carrier()), c.carrier(), DIRECT);
+            Decoder inner = decoder(site, c.carrier(), DIRECT);
             return v -> fromCarrier(c, site, inner.decode(v));
         } else if (Scalars.isScalar(raw)) {
             return atomDecoder(site, raw);
@@ -309,7 +309,7 @@ final class Values {
     private Decoder listDecoder(Site site, Type itemType) {
         Class<?> item = rawClass(itemType);
         boolean scalar = item != null && fastScalar(item);
-        Decoder items = decoder(site.withJavaType(itemType), itemType);
+        Decoder items = decoder(site, itemType);
         Map<QType, Columns.Reader> readers = new ConcurrentHashMap<>();
         return v -> {
             if (v.isGenericNull()) {
@@ -350,8 +350,8 @@ final class Values {
     }
 
     private Decoder mapDecoder(Site site, Type keyType, Type valueType) {
-        Decoder keys = listDecoder(site.withJavaType(keyType), keyType);
-        Decoder values = listDecoder(site.withJavaType(valueType), valueType);
+        Decoder keys = listDecoder(site, keyType);
+        Decoder values = listDecoder(site, valueType);
         return v -> {
             if (v.isGenericNull()) {
                 return null;
@@ -414,7 +414,7 @@ final class Values {
         }
         ColumnConverter<?, ?> c = converterOf(raw, converter);
         if (c != null) {
-            Columns.Writer w = writer(site.withJavaType(c.carrier()), c.carrier(),
+            Columns.Writer w = writer(site, c.carrier(),
                     hint != null ? hint : c.qType().orElse(null), DIRECT);
             MethodHandle to = MethodHandles.insertArguments(TO_CARRIER, 0, c, site);
             return w.from(to.asType(MethodType.methodType(c.carrier(), raw)));
@@ -460,7 +460,7 @@ final class Values {
         }
         ColumnConverter<?, ?> c = converterOf(raw, converter);
         if (c != null) {
-            Encoder inner = encoder(site.withJavaType(c.carrier()), c.carrier(),
+            Encoder inner = encoder(site, c.carrier(),
                     hint != null ? hint : c.qType().orElse(null), DIRECT);
             return v -> inner.encode(toCarrier(c, site, v));
         } else if (raw == String.class && hint == QType.CHAR) {
@@ -540,12 +540,12 @@ final class Values {
         if (item.isRecord() && mapper.converter(item) == null) {
             return v -> v == null ? Q.NIL : mapper.nestedTable(site, asList(v), item);
         }
-        Columns.Writer w = writer(site.withJavaType(itemType), itemType, hint, null);
+        Columns.Writer w = writer(site, itemType, hint, null);
         if (w.qType() != QType.LIST) {
             // scalars, through a converter too, make a vector
             return v -> v == null ? Q.NIL : w.column(asList(v), site);
         }
-        Encoder items = encoder(site.withJavaType(itemType), itemType, hint);
+        Encoder items = encoder(site, itemType, hint);
         return v -> {
             if (v == null) {
                 return Q.NIL;

@@ -83,6 +83,21 @@ class RecordsErrorsTest {
         }
     }
 
+    record Later(java.util.Optional<Instant> p, java.util.List<LocalDate> ds) {
+    }
+
+    @Test
+    void aFailureInsideAnOptionalOrAListNamesTheComponentsDeclaredType() {
+        // the item type alone ("Later.p (Instant)") would describe a component that does not exist
+        fails(() -> MAPPER.toList(table("([] p:2000.01.01D00:00 0Wp; ds:(2000.01.01 2000.01.02;enlist 2000.01.03))"),
+                Later.class))
+                .hasMessageStartingWith("Later.p (Optional<Instant>) <-> column `p (timestamp), row 1: 0Wp (infinity)"
+                        + " has no Instant");
+        fails(() -> MAPPER.toList(table("([] p:2000.01.01D00:00 0Np; ds:(2000.01.01 2000.01.02;enlist 0Wd))"),
+                Later.class))
+                .hasMessageStartingWith("Later.ds (List<LocalDate>) <-> column `ds");
+    }
+
     record Clock(LocalTime at) {
     }
 
