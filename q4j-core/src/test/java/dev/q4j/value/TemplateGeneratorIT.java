@@ -91,7 +91,7 @@ class TemplateGeneratorIT {
 
         assertThat(run.exit()).as(run.err()).isZero();
         Set<String> generated = javaFiles(out);
-        assertThat(generated).hasSize(29).contains("dev/q4j/value/QIntVector.java", "dev/q4j/value/QSymbolVector.java",
+        assertThat(generated).hasSize(34).contains("dev/q4j/value/QIntVector.java", "dev/q4j/value/QSymbolVector.java",
                 "dev/q4j/value/IntBackedVector.java", "dev/q4j/value/QTimestamp.java", "dev/q4j/value/QDatetime.java");
         assertThat(javaFiles(BUILD_OUTPUT)).isEqualTo(generated);
         for (String f : generated) {

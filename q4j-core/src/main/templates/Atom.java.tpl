@@ -1,7 +1,6 @@
 package ${package};
 
 ${imports}
-
 /**
  * ${summary}
  *
@@ -12,17 +11,17 @@ ${imports}
  * @param ${field} ${fieldDoc}
  */
 public record ${Class}(${prim} ${field}) implements QAtom {
-    /** {@code 0N${letter}} */
+    /** {@code ${nullLiteral}} */
     public static final ${Class} NULL = new ${Class}(${nullValue});
-    /** {@code 0W${letter}} */
+    /** {@code ${infinityLiteral}} */
     public static final ${Class} INFINITY = new ${Class}(${infinityValue});
-    /** -{@code 0W${letter}} */
+    /** -{@code ${infinityLiteral}} */
     public static final ${Class} NEGATIVE_INFINITY = new ${Class}(${negativeInfinityValue});
 
     /**
      * {@return the atom}
      *
-     * @param ${field} ${fieldDoc}
+     * @param ${field} ${ofFieldDoc}
      */
     public static ${Class} of(${prim} ${field}) {
         return new ${Class}(${field});
