@@ -19,8 +19,9 @@ import java.util.stream.Stream;
  * <p>Run by the build at generate-sources, with the JDK's single-file source launcher and nothing else:
  * {@code java Generate.java <templates folder> <output folder>}. For every {@code X.params} in the templates folder
  * it reads the template {@code X.java.tpl} and writes one class per section of {@code X.params} to the output
- * folder, below its package's path. It writes a file only when its text changed, and removes the .java files below
- * the output folder that it no longer writes.
+ * folder, below its package's path. It writes a file only when its text changed, and removes the files below the
+ * output folder that an earlier run generated and this one does not (only those: a file without the generated
+ * header is never removed, should the output folder be given wrong).
  *
  * <p>The format, in full:
  * <ul>
@@ -30,10 +31,9 @@ import java.util.stream.Stream;
  *       set them again). Blank lines and lines starting with {@code #} are comments, outside blocks.
  *   <li>In a template, {@code ${key}} is replaced by the key's value; {@code ${Class}} is the class's name. A line that
  *       holds nothing but {@code ${key}} (after indentation, or a comment's {@code " * "}) is removed when the value
- *       is empty. A value of several
- *       lines must end its line in the template; its lines after the first follow the same text as the first (so
- *       {@code ${key}} alone at the start of a line inserts a block as it is, with its own indentation, and
- *       {@code " * ${key}"} continues a comment).
+ *       is empty. A value of several lines must end its line in the template; its lines after the first follow the
+ *       same text as the first (so {@code ${key}} alone at the start of a line inserts a block as it is, with its own
+ *       indentation, and {@code " * ${key}"} continues a comment).
  *   <li>A value that is just {@code @Y.part.tpl} is the text of that file in the templates folder (without its last
  *       line break: end it with an empty line where one should follow), substituted in turn; any value may itself
  *       use {@code ${key}}.
@@ -50,6 +50,7 @@ public final class Generate {
     private static final Pattern BLOCK = Pattern.compile("([A-Za-z][A-Za-z0-9_]*)[ ]*<<[ ]*([A-Za-z_]+)");
     private static final Pattern PART = Pattern.compile("@[A-Za-z][A-Za-z0-9_]*\\.part\\.tpl");
     private static final int MAX_DEPTH = 8;
+    private static final String HEADER = "// Generated from ";
 
     private Generate() {
     }
@@ -125,7 +126,7 @@ public final class Generate {
                                 + "' is set for " + section.name() + " but no template uses it");
                     }
                 }
-                String header = "// Generated from " + templateName + " and " + params.getFileName()
+                String header = HEADER + templateName + " and " + params.getFileName()
                         + " in q4j-core/src/main/templates: edit those, not this file.\n";
                 Path file = out.resolve(pkg.text().replace('.', '/')).resolve(section.name() + ".java");
                 if (texts.put(file, header + body) != null) {
@@ -162,7 +163,9 @@ public final class Generate {
                 stale = files.filter(p -> p.toString().endsWith(".java") && !texts.containsKey(p)).toList();
             }
             for (Path p : stale) {
-                Files.delete(p);
+                if (read(p).startsWith(HEADER)) {
+                    Files.delete(p);
+                }
             }
         }
         return written;

@@ -145,12 +145,14 @@ class TemplateGeneratorIT {
     }
 
     @Test
-    void anUnchangedClassIsNotRewrittenAndAClassNoLongerGeneratedIsRemoved(@TempDir Path dir) throws Exception {
+    void anUnchangedClassIsNotRewrittenAndAClassNoLongerGeneratedIsRemovedButNoOtherFile(@TempDir Path dir)
+            throws Exception {
         Path in = Files.createDirectories(dir.resolve("in"));
         Path out = dir.resolve("out");
         write(in, "F.java.tpl", "package ${package};\n\nclass ${Class} {\n}\n");
         write(in, "F.params", "package = p\n[A]\n[B]\n");
         assertThat(generate(in, out).out()).contains("2 of the classes");
+        write(out.resolve("p"), "HandWritten.java", "package p;\n\nclass HandWritten {\n}\n");
         FileTime before = FileTime.fromMillis(1_000_000_000_000L);
         Files.setLastModifiedTime(out.resolve("p/A.java"), before);
         write(in, "F.params", "package = p\n[A]\n");
@@ -160,7 +162,7 @@ class TemplateGeneratorIT {
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(again.out()).contains("0 of the classes");
         assertThat(Files.getLastModifiedTime(out.resolve("p/A.java"))).isEqualTo(before);
-        assertThat(javaFiles(out)).containsExactly("p/A.java");
+        assertThat(javaFiles(out)).containsExactly("p/A.java", "p/HandWritten.java");
     }
 
     /** Each mistake, with what the message must name; nothing is written for any of them. */
