@@ -3,6 +3,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +20,9 @@ import java.util.stream.Stream;
  * <p>Run by the build at generate-sources, with the JDK's single-file source launcher and nothing else:
  * {@code java Generate.java <templates folder> <output folder>}. For every {@code X.params} in the templates folder
  * it reads the template {@code X.java.tpl} and writes one class per section of {@code X.params} to the output
- * folder, below its package's path. It writes a file only when its text changed, and removes the files below the
- * output folder that an earlier run generated and this one does not (only those: a file without the generated
- * header is never removed, should the output folder be given wrong).
+ * folder, below its package's path. It writes a file only when its text changed (and says nothing when no file
+ * changed), and removes the files below the output folder that an earlier run generated and this one does not (only
+ * those: a file without the generated header is never removed, should the output folder be given wrong).
  *
  * <p>The format, in full:
  * <ul>
@@ -83,16 +84,20 @@ public final class Generate {
             System.exit(2);
         }
         try {
-            int written = run(Path.of(args[0]), Path.of(args[1]));
-            System.out.println("Generate: " + written + " of the classes in " + args[1] + " written (the others had"
-                    + " not changed)");
+            int[] changed = run(Path.of(args[0]), Path.of(args[1]));
+            // silent when nothing changed, as for most builds
+            if (changed[0] + changed[1] > 0) {
+                System.out.println("Generate: " + changed[0] + " classes written to " + args[1] + ", " + changed[1]
+                        + " no longer generated removed");
+            }
         } catch (GenerateException | IOException e) {
             System.err.println("Generate: " + e.getMessage());
             System.exit(1);
         }
     }
 
-    static int run(Path templates, Path out) throws GenerateException, IOException {
+    /** {@return how many classes were written and how many removed} */
+    static int[] run(Path templates, Path out) throws GenerateException, IOException {
         List<Path> families;
         try (Stream<Path> files = Files.list(templates)) {
             families = files.filter(p -> p.getFileName().toString().endsWith(".params")).sorted().toList();
@@ -145,18 +150,19 @@ public final class Generate {
         return write(out, texts);
     }
 
-    private static int write(Path out, Map<Path, String> texts) throws IOException {
+    private static int[] write(Path out, Map<Path, String> texts) throws IOException {
         int written = 0;
         for (Map.Entry<Path, String> e : texts.entrySet()) {
             byte[] bytes = e.getValue().getBytes(StandardCharsets.UTF_8);
             Path file = e.getKey();
-            if (Files.isRegularFile(file) && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
+            if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
                 continue;
             }
             Files.createDirectories(file.getParent());
             Files.write(file, bytes);
             written++;
         }
+        int removed = 0;
         if (Files.isDirectory(out)) {
             List<Path> stale;
             try (Stream<Path> files = Files.walk(out)) {
@@ -165,10 +171,11 @@ public final class Generate {
             for (Path p : stale) {
                 if (read(p).startsWith(HEADER)) {
                     Files.delete(p);
+                    removed++;
                 }
             }
         }
-        return written;
+        return new int[] {written, removed};
     }
 
     /** Reads a file as text with \n line ends, whatever the checkout made of them. */
