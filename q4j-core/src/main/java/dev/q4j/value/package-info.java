@@ -1,3 +1,6 @@
+// Not every class of this package is here: the per-type classes that share one shape (the primitive-backed vectors
+// and their bases, the array vectors, the number and temporal atoms) are generated from q4j-core/src/main/templates at
+// generate-sources into target/generated-sources/templates; see the README.md there.
 /**
  * The q value model: an immutable Java type for every q type ({@link dev.q4j.value.QType}), sealed under
  * {@link dev.q4j.value.QValue}: atoms (records such as {@link dev.q4j.value.QLong}), vectors over primitive arrays

@@ -1,36 +1,38 @@
-package dev.q4j.value;
+package ${package};
 
-import java.util.Arrays;
-import java.util.Objects;
+${imports}
 
 /**
- * A real vector ({@code 1 2 3e}); NaN is null.
+ * ${summary}
  *
  * <pre>{@code
- * QRealVector.of(1.5f, Float.NaN).isNull(1);   // true
+ * ${example}
  * }</pre>
  *
  * @see QVector on sharing arrays
  */
-public final class QRealVector implements QVector {
+public final class ${Class} implements QVector {
     /** the empty vector */
-    public static final QRealVector EMPTY = new QRealVector(new float[0], Attribute.NONE);
+    public static final ${Class} EMPTY = new ${Class}(new ${item}[0], Attribute.NONE);
 
-    private final float[] values;
+    private final ${item}[] values;
     private final Attribute attribute;
 
-    private QRealVector(float[] values, Attribute attribute) {
+${beforeConstructor}
+    private ${Class}(${item}[] values, Attribute attribute) {
+${itemChecks}
         this.values = Objects.requireNonNull(values, "values");
         this.attribute = Objects.requireNonNull(attribute, "attribute");
     }
 
+${afterConstructor}
     /**
      * {@return the vector}
      *
      * @param values the items, copied
      */
-    public static QRealVector of(float... values) {
-        return new QRealVector(values.clone(), Attribute.NONE);
+    public static ${Class} of(${item}... values) {
+        return new ${Class}(values.clone(), Attribute.NONE);
     }
 
     /**
@@ -38,8 +40,8 @@ public final class QRealVector implements QVector {
      *
      * @param values the items, shared: do not modify the array afterwards
      */
-    public static QRealVector wrap(float[] values) {
-        return new QRealVector(values, Attribute.NONE);
+    public static ${Class} wrap(${item}[] values) {
+        return new ${Class}(values, Attribute.NONE);
     }
 
     /**
@@ -50,8 +52,8 @@ public final class QRealVector implements QVector {
      * @throws IllegalArgumentException for {@link Attribute#SORTED} on items out of order or {@link Attribute#UNIQUE}
      *     on items that repeat, as {@link #withAttribute} refuses them
      */
-    public static QRealVector wrap(float[] values, Attribute attribute) {
-        return Attributes.checked(new QRealVector(values, attribute));
+    public static ${Class} wrap(${item}[] values, Attribute attribute) {
+        return Attributes.checked(new ${Class}(values, attribute));
     }
 
     /**
@@ -59,18 +61,18 @@ public final class QRealVector implements QVector {
      *
      * @param index 0-based position
      */
-    public float get(int index) {
+    public ${item} get(int index) {
         return values[index];
     }
 
     @Override
-    public QReal at(int index) {
-        return QReal.of(values[index]);
+    public ${Atom} at(int index) {
+        return ${atomOfItem};
     }
 
     @Override
     public boolean isNull(int index) {
-        return Float.isNaN(values[index]);
+        return ${isNull};
     }
 
     @Override
@@ -80,7 +82,7 @@ public final class QRealVector implements QVector {
 
     @Override
     public QType type() {
-        return QType.REAL;
+        return QType.${TYPE};
     }
 
     @Override
@@ -89,32 +91,24 @@ public final class QRealVector implements QVector {
     }
 
     @Override
-    public QRealVector withAttribute(Attribute attribute) {
-        return attribute == this.attribute ? this : Attributes.checked(new QRealVector(values, attribute));
+    public ${Class} withAttribute(Attribute attribute) {
+        return attribute == this.attribute ? this : Attributes.checked(new ${Class}(values, attribute));
     }
 
     /** {@return the backing array, shared: read it, never modify it} */
-    public float[] array() {
+    public ${item}[] array() {
         return values;
     }
 
     /** {@return a copy of the items} */
-    public float[] toArray() {
+    public ${item}[] toArray() {
         return values.clone();
     }
 
+${moreMethods}
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof QRealVector other) || attribute != other.attribute || other.values.length != values.length) {
-            return false;
-        }
-        // bit for bit, as the atoms compare: a NaN payload is part of the value
-        for (int i = 0; i < values.length; i++) {
-            if (Float.floatToRawIntBits(values[i]) != Float.floatToRawIntBits(other.values[i])) {
-                return false;
-            }
-        }
-        return true;
+${equalsBody}
     }
 
     @Override

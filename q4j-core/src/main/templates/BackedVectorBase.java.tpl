@@ -1,35 +1,32 @@
-package dev.q4j.value;
+package ${package};
 
-import java.nio.IntBuffer;
+import java.nio.${Box}Buffer;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.function.ToIntFunction;
-import java.util.stream.IntStream;
+import java.util.function.To${Box}Function;
+${streamImports}
 
 /**
- * The int-backed vectors: int, month, date, minute, second and time. They share storage, null and infinity rules; the
- * subclasses add the
- * conversions of their type.
+${summary}
  *
- * <p>The items are held in an {@code int[]}, or, for a vector decoded in place, read from the received message's
+ * <p>The items are held in ${article} {@code ${prim}[]}, or, for a vector decoded in place, read from the received message's
  * bytes (see {@link QVectors#inPlace}); both behave the same.
  *
  * <pre>{@code
- * IntBackedVector v = QIntVector.of(1, 2, 3);
- * int first = v.get(0);
+ * ${Class} v = ${example};
+ * ${prim} first = v.get(0);
  * }</pre>
  *
  * @see QVector on sharing arrays
  */
-public abstract sealed class IntBackedVector implements QVector
-        permits QIntVector, QMonthVector, QDateVector, QMinuteVector, QSecondVector, QTimeVector {
+${declaration}
     /** the items, or {@code null} when they are read from {@link #view} */
-    final int[] values;
+    final ${prim}[] values;
     /** where the items are read from in place, or {@code null} when they are in {@link #values} */
     final ByteView view;
     private final Attribute attribute;
 
-    IntBackedVector(int[] values, ByteView view, Attribute attribute) {
+    ${Class}(${prim}[] values, ByteView view, Attribute attribute) {
         this.values = view == null ? Objects.requireNonNull(values, "values") : null;
         this.view = view;
         this.attribute = Objects.requireNonNull(attribute, "attribute");
@@ -38,14 +35,14 @@ public abstract sealed class IntBackedVector implements QVector
     /**
      * {@return the raw items of java.time values, for the factories of the temporal vectors}
      *
-     * @param items the items; {@code null} items become the type's null ({@code Integer.MIN_VALUE})
+     * @param items the items; {@code null} items become the type's null ({@code ${nullValue}})
      * @param raw the conversion of one item that is not {@code null}
      * @param <T> the java.time type
      */
-    static <T> int[] rawItems(T[] items, ToIntFunction<? super T> raw) {
-        int[] r = new int[items.length];
+    static <T> ${prim}[] rawItems(T[] items, To${Box}Function<? super T> raw) {
+        ${prim}[] r = new ${prim}[items.length];
         for (int i = 0; i < items.length; i++) {
-            r[i] = items[i] == null ? Integer.MIN_VALUE : raw.applyAsInt(items[i]);
+            r[i] = items[i] == null ? ${nullValue} : raw.applyAs${Box}(items[i]);
         }
         return r;
     }
@@ -55,14 +52,14 @@ public abstract sealed class IntBackedVector implements QVector
      *
      * @param index 0-based position
      */
-    public final int get(int index) {
-        int[] v = values;
-        return v != null ? v[index] : view.getInt(index);
+    public final ${prim} get(int index) {
+        ${prim}[] v = values;
+        return v != null ? v[index] : view.get${Box}(index);
     }
 
     @Override
     public final boolean isNull(int index) {
-        return get(index) == Integer.MIN_VALUE;
+        return ${isNull};
     }
 
     /**
@@ -71,8 +68,7 @@ public abstract sealed class IntBackedVector implements QVector
      * @param index 0-based position
      */
     public final boolean isInfinite(int index) {
-        int v = get(index);
-        return v == Integer.MAX_VALUE || v == -Integer.MAX_VALUE;
+${isInfinite}
     }
 
     @Override
@@ -86,14 +82,14 @@ public abstract sealed class IntBackedVector implements QVector
     }
 
     @Override
-    public abstract IntBackedVector withAttribute(Attribute attribute);
+    public abstract ${Class} withAttribute(Attribute attribute);
 
     /**
      * {@return the items in an array, shared: read it, never modify it. A vector decoded in place copies its items into
      * one at the first call, and keeps it.}
      */
-    public final int[] array() {
-        return values != null ? values : view.intArray();
+    public final ${prim}[] array() {
+        return values != null ? values : view.${prim}Array();
     }
 
     /**
@@ -103,35 +99,34 @@ public abstract sealed class IntBackedVector implements QVector
      *
      * @return a read-only buffer of the raw items, positioned at the first
      */
-    public final IntBuffer buffer() {
-        return (values != null ? IntBuffer.wrap(values) : view.ints()).asReadOnlyBuffer();
+    public final ${Box}Buffer buffer() {
+        return (values != null ? ${Box}Buffer.wrap(values) : view.${prim}s()).asReadOnlyBuffer();
     }
 
     /** {@return a copy of the raw items} */
-    public final int[] toArray() {
-        return values != null ? values.clone() : view.toInts();
+    public final ${prim}[] toArray() {
+        return values != null ? values.clone() : view.to${Box}s();
     }
 
     /** {@return the raw items as a stream} */
-    public final IntStream stream() {
-        return values != null ? Arrays.stream(values) : IntStream.range(0, count()).map(view::getInt);
+    public final ${Box}Stream stream() {
+        return values != null ? Arrays.stream(values) : IntStream.range(0, count()).${streamMap}(view::get${Box});
     }
 
+${equalsDoc}
     @Override
     public final boolean equals(Object o) {
-        if (o == null || o.getClass() != getClass() || attribute != ((IntBackedVector) o).attribute) {
+        if (o == null || o.getClass() != getClass() || attribute != ((${Class}) o).attribute) {
             return false;
         }
-        IntBackedVector other = (IntBackedVector) o;
-        if (values != null && other.values != null) {
-            return Arrays.equals(values, other.values);
-        }
+        ${Class} other = (${Class}) o;
+${arraysEqual}
         int n = count();
         if (other.count() != n) {
             return false;
         }
         for (int i = 0; i < n; i++) {
-            if (get(i) != other.get(i)) {
+            if (${itemsDiffer}) {
                 return false;
             }
         }
@@ -147,7 +142,7 @@ public abstract sealed class IntBackedVector implements QVector
             // what Arrays.hashCode gives for the same items, so that equal vectors hash alike
             h = 1;
             for (int i = 0, n = count(); i < n; i++) {
-                h = 31 * h + get(i);
+                h = 31 * h + ${itemHash};
             }
         }
         return 31 * (31 * h + attribute.hashCode()) + type().hashCode();
