@@ -63,6 +63,11 @@ final class TcpChannelTransport implements Transport {
     }
 
     @Override
+    public int bufferedInput() {
+        return in.buffered();
+    }
+
+    @Override
     public void watchPeer(boolean watched) throws IOException {
         in.watch(watched);
     }
@@ -189,6 +194,10 @@ final class TcpChannelTransport implements Transport {
             waiting = watch;
             watched = watch;
             channel.configureBlocking(!watch);
+        }
+
+        int buffered() {
+            return buffer.remaining();
         }
 
         boolean waitsForPeer() {

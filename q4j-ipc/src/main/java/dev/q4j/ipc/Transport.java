@@ -40,6 +40,19 @@ public interface Transport extends Closeable {
     }
 
     /**
+     * {@return how many bytes {@link #input()} holds that it has read from the connection and not handed out yet,
+     * known without a system call; -1 when the transport cannot tell} Unlike {@code input().available()}, it never
+     * asks the kernel: for a reader deciding, once per message, whether its peer has sent more.
+     *
+     * <pre>{@code
+     * boolean more = transport.bufferedInput() > 0;   // the next message (or part of it) is here already
+     * }</pre>
+     */
+    default int bufferedInput() {
+        return -1;
+    }
+
+    /**
      * Starts or ends watching the peer, for {@link #waitsForPeer()}. A server watches a client in its handshake, when
      * it may have to close the connection that waits longest for its client to make room for others. A transport that
      * can answer precisely may read differently while watched (see {@code TcpChannelTransport}: its reads poll

@@ -130,15 +130,18 @@ class TcpChannelTransportIT {
     }
 
     @Test
-    void availableCountsWhatIsBufferedAndThenWhatTheKernelHolds() throws Exception {
+    void availableCountsWhatIsBufferedAndThenWhatTheKernelHoldsBufferedInputOnlyTheFormer() throws Exception {
         InputStream in = transport.input();
         assertThat(in.available()).isZero();
+        assertThat(transport.bufferedInput()).isZero();
         peer.getOutputStream().write(new byte[] {1, 2, 3, 4, 5});
         peer.getOutputStream().flush();
         assertThat(in.read()).isEqualTo(1);
         assertThat(in.available()).isEqualTo(4);
+        assertThat(transport.bufferedInput()).isEqualTo(4);
         assertThat(in.skip(3)).isEqualTo(3);
         assertThat(in.available()).isEqualTo(1);
+        assertThat(transport.bufferedInput()).isEqualTo(1);
         assertThat(in.read()).isEqualTo(5);
         assertThat(in.available()).isZero();
         peer.getOutputStream().write(new byte[] {6, 7});
@@ -148,6 +151,9 @@ class TcpChannelTransportIT {
             Thread.sleep(1);
         }
         assertThat(in.available()).isEqualTo(2);
+        assertThat(transport.bufferedInput()).as("what the kernel holds is not asked for").isZero();
+        assertThat(in.read()).isEqualTo(6);
+        assertThat(transport.bufferedInput()).isEqualTo(1);
         assertThat(in.markSupported()).isFalse();
     }
 
