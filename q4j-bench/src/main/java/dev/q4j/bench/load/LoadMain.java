@@ -20,6 +20,8 @@ import java.util.Map;
  * </pre>
  *
  * <p>Options: {@code --clients N} sync clients; {@code --requests N} requests per client (sync and pipelined);
+ * {@code --jit-warmup N} requests each of 4 clients sends one after the other before the load, then 2 s idle, so
+ * that the server's JIT has compiled its hot path (0: none; under the full load its compiler threads starve);
  * {@code --warmup N} unmeasured requests per client first; {@code --pipelined N} pipelined clients;
  * {@code --batch N} requests per pipelined batch; {@code --hostile N} hostile clients of each kind;
  * {@code --unauthenticated N} of them that never handshake (default: as many as of the other kinds);
@@ -41,6 +43,7 @@ public final class LoadMain {
         int clients = 200;
         int requests = 1000;
         int warmup = 100;
+        int jitWarmup = 20_000;
         int pipelined = 10;
         int batch = 100;
         int hostile = 10;
@@ -56,6 +59,7 @@ public final class LoadMain {
                     clients = 50;
                     requests = 500;
                     warmup = 200;
+                    jitWarmup = 10_000;
                     pipelined = 4;
                     hostile = 2;
                     seconds = 30;
@@ -68,6 +72,9 @@ public final class LoadMain {
                     break;
                 case "--warmup":
                     warmup = Integer.parseInt(value(args, ++i, a));
+                    break;
+                case "--jit-warmup":
+                    jitWarmup = Integer.parseInt(value(args, ++i, a));
                     break;
                 case "--pipelined":
                     pipelined = Integer.parseInt(value(args, ++i, a));
@@ -103,13 +110,9 @@ public final class LoadMain {
                     throw new IllegalArgumentException("unknown option " + a + " (see bench/load)");
             }
         }
-        LoadRun.Config config = new LoadRun.Config(clients, requests, warmup, pipelined, batch, hostile,
+        LoadRun.Config config = new LoadRun.Config(clients, requests, warmup, jitWarmup, pipelined, batch, hostile,
                 unauthenticated < 0 ? hostile : unauthenticated, seconds, 10_000, jvm);
-        System.out.printf(Locale.ROOT, "load: %d sync clients x %d requests + %d pipelined clients x %d (batches of"
-                + " %d); hostile: %d each sending garbage, lying lengths, stalled half messages, and %d never"
-                + " handshaking; %d warm-up requests per client; limit %d s per server; %d cores%n", clients, requests,
-                pipelined, requests, batch, hostile, config.unauthenticated(), warmup, seconds,
-                Runtime.getRuntime().availableProcessors());
+        System.out.println(header(config));
         boolean bad = false;
         List<List<LoadRun.Result>> all = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
@@ -132,6 +135,16 @@ public final class LoadMain {
             System.out.print(medians(all));
         }
         System.exit(bad ? 1 : 0);
+    }
+
+    /** {@return the line that says what the load is} */
+    static String header(LoadRun.Config c) {
+        return String.format(Locale.ROOT, "load: %d sync clients x %d requests + %d pipelined clients x %d (batches of"
+                + " %d); hostile: %d each sending garbage, lying lengths, stalled half messages, and %d never"
+                + " handshaking; JIT warm-up: %d clients x %d requests, then %d ms idle; %d warm-up requests per"
+                + " client; limit %d s per server; %d cores", c.clients(), c.requests(), c.pipelinedClients(),
+                c.requests(), c.batch(), c.hostile(), c.unauthenticated(), LoadRun.JIT_WARMUP_CLIENTS, c.jitWarmup(),
+                LoadRun.JIT_SETTLE_MILLIS, c.warmup(), c.limitSeconds(), Runtime.getRuntime().availableProcessors());
     }
 
     private static String value(String[] args, int i, String option) {

@@ -34,13 +34,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * returns within about {@code limit} + 15 seconds whatever the server does.
  */
 final class LoadRun {
+    /** the clients of the JIT warm-up, few enough to leave the server's compiler threads their share of the CPU */
+    static final int JIT_WARMUP_CLIENTS = 4;
+    /** the pause after the JIT warm-up, for the compilations it queued to finish */
+    static final long JIT_SETTLE_MILLIS = 2000;
+
     /** What to run. */
-    record Config(int clients, int requests, int warmup, int pipelinedClients, int batch, int hostile,
-            int unauthenticated, long limitSeconds, int readTimeoutMillis, List<String> serverJvm) {
+    record Config(int clients, int requests, int warmup, int jitWarmup, int pipelinedClients, int batch,
+            int hostile, int unauthenticated, long limitSeconds, int readTimeoutMillis, List<String> serverJvm) {
         Config {
-            if (clients < 0 || requests < 1 || warmup < 0 || pipelinedClients < 0 || batch < 1 || hostile < 0
-                    || unauthenticated < 0 || limitSeconds < 1 || readTimeoutMillis < 1) {
-                throw new IllegalArgumentException("clients, pipelined clients, warm-up and hostile clients must be"
+            if (clients < 0 || requests < 1 || warmup < 0 || jitWarmup < 0 || pipelinedClients < 0 || batch < 1
+                    || hostile < 0 || unauthenticated < 0 || limitSeconds < 1 || readTimeoutMillis < 1) {
+                throw new IllegalArgumentException("clients, pipelined clients, warm-ups and hostile clients must be"
                         + " at least 0; requests, batch, seconds and the read timeout at least 1");
             }
         }
@@ -206,6 +211,9 @@ final class LoadRun {
                 .anyMatch(e -> e.getValue()[0].get() < config.hostile(e.getKey())); i++) {
             Thread.sleep(100);
         }
+        if (config.jitWarmup() > 0) {
+            warmUpTheServersJit();
+        }
         List<Thread> clients = new ArrayList<>();
         for (int i = 0; i < config.clients(); i++) {
             int id = i;
@@ -292,6 +300,55 @@ final class LoadRun {
     }
 
     // ---------------------------------------------------------------- well-behaved clients
+
+    /**
+     * Before the load: a few clients send their requests one after the other, then nothing runs for a while. Under
+     * the full load the server's compiler threads get one share of the CPU among hundreds of busy threads, and its
+     * hot path would be measured in the first tier's code: with the q4j server, the optimised compilations of the
+     * decoder and the reader loop landed 11 to 16 s after they were queued (-Xlog:jit+compilation), later than the
+     * whole measured phase. The hostile clients are at work already, and the warm-up clients close before the pause:
+     * the paths they take (errors, the end of a stream) are compiled in before the load, not met during it, where a
+     * path the compiled code has not seen sends it back to the first tier. The same for every server.
+     */
+    private void warmUpTheServersJit() throws InterruptedException {
+        List<Thread> warming = new ArrayList<>();
+        for (int i = 0; i < JIT_WARMUP_CLIENTS; i++) {
+            int id = config.clients() + config.pipelinedClients() + i;
+            warming.add(start("load-jit-warmup-" + i, () -> jitWarmupClient(id)));
+        }
+        for (Thread t : warming) {
+            t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        }
+        Thread.sleep(JIT_SETTLE_MILLIS);
+    }
+
+    private void jitWarmupClient(int id) {
+        try (Socket s = new Socket()) {
+            sockets.add(s);
+            s.setTcpNoDelay(true);
+            s.connect(address, 5000);
+            s.setSoTimeout(config.readTimeoutMillis());
+            OutputStream out = s.getOutputStream();
+            InputStream in = new BufferedInputStream(s.getInputStream(), 1 << 16);
+            out.write(Protocol.HANDSHAKE);
+            out.flush();
+            if (in.read() < 0) {
+                throw new IOException("the server closed the connection during the handshake");
+            }
+            byte[] buffer = new byte[Protocol.REQUEST_BYTES];
+            for (long sequence = 0; sequence < config.jitWarmup() && !stop && System.nanoTime() < deadline;
+                    sequence++) {
+                out.write(Protocol.request(id, sequence));
+                if (Protocol.readReply(in, buffer, kind.echoes(), id, sequence) != Protocol.Check.OK) {
+                    throw new IOException("a wrong reply");
+                }
+            }
+        } catch (IOException e) {
+            if (!stop) {
+                error("JIT warm-up client " + id + ": " + e);
+            }
+        }
+    }
 
     private void client(int id, boolean pipelined) {
         boolean counted = false;

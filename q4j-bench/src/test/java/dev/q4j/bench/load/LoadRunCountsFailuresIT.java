@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class LoadRunCountsFailuresIT {
     /** 5 sync clients x 20 requests after 5 warm-up ones, a pipelined client (batches of 7), 1 hostile of each kind */
-    private static final LoadRun.Config TINY = new LoadRun.Config(5, 20, 5, 1, 7, 1, 1, 20, 1000, List.of());
+    private static final LoadRun.Config TINY = new LoadRun.Config(5, 20, 5, 50, 1, 7, 1, 1, 20, 1000, List.of());
     /** the message (counted from 0 on each connection) the faulty server gets wrong: in the measured phase */
     private static final int FAULTY = 10;
 

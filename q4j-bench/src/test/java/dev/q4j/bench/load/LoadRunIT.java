@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  */
 class LoadRunIT {
     private static final LoadRun.Config TINY =
-            new LoadRun.Config(5, 20, 5, 1, 7, 1, 1, 20, 5000, List.of("-Xmx256m"));
+            new LoadRun.Config(5, 20, 5, 50, 1, 7, 1, 1, 20, 5000, List.of("-Xmx256m"));
 
     @Test
     void q4jServerAnswersEveryRequestInOrderUnderAttack() throws Exception {
