@@ -103,6 +103,11 @@ final class TcpChannelTransport implements Transport {
          * so that no moment passes where bytes have left the kernel and this still says the peer is silent
          */
         private volatile boolean waiting = true;
+        /**
+         * whether the last read from the kernel brought all it asked for: then more may be waiting there (a client
+         * that writes faster than it is read), else the kernel had no more at that moment; the reader's own
+         */
+        private boolean lastReadFull;
         /** the reader while it waits between polls, woken when the transport closes */
         private volatile Thread parked;
 
@@ -162,7 +167,10 @@ final class TcpChannelTransport implements Transport {
         }
 
         private int read(ByteBuffer into) throws IOException {
-            return watched ? readWatched(into) : channel.read(into);
+            int asked = into.remaining();
+            int n = watched ? readWatched(into) : channel.read(into);
+            lastReadFull = n == asked;
+            return n;
         }
 
         /**
@@ -197,7 +205,8 @@ final class TcpChannelTransport implements Transport {
         }
 
         int buffered() {
-            return buffer.remaining();
+            int n = buffer.remaining();
+            return n > 0 || !lastReadFull ? n : -1;
         }
 
         boolean waitsForPeer() {

@@ -41,8 +41,10 @@ public interface Transport extends Closeable {
 
     /**
      * {@return how many bytes {@link #input()} holds that it has read from the connection and not handed out yet,
-     * known without a system call; -1 when the transport cannot tell} Unlike {@code input().available()}, it never
-     * asks the kernel: for a reader deciding, once per message, whether its peer has sent more.
+     * known without a system call; 0 only when the last read from the connection also drained what had arrived by
+     * then; -1 when the transport cannot tell (then {@code input().available()} asks)} For the reader, deciding once
+     * per message whether its peer has sent more: a peer that waits for each answer is told apart without asking the
+     * kernel, one that writes faster than it is read is not (its last read filled the buffer).
      *
      * <pre>{@code
      * boolean more = transport.bufferedInput() > 0;   // the next message (or part of it) is here already

@@ -479,10 +479,11 @@ final class ServerConnection implements ClientConnection {
     }
 
     /**
-     * {@return true when the client has sent nothing that the reader has not taken yet, as far as the input knows
-     * without a system call where it can tell} Over plain TCP, bytes still in the kernel do not count: asking for them
-     * cost a system call per request, and a pipelining client's next requests are mostly in the buffer already (the
-     * rest are answered through the writer from the next reply on).
+     * {@return true when the client has sent nothing that the reader has not taken yet} Over plain TCP the input
+     * knows without asking the kernel when its last read got less than it asked for (a client that waits for each
+     * answer): a system call per request saved. When that read filled the buffer, the kernel is asked: a client that
+     * writes requests faster than they are read, and reads no replies meanwhile, must not find the reader blocked
+     * writing it a reply while it is itself blocked writing to the reader.
      */
     private boolean nothingMoreToRead() {
         int held = in == transport.input() ? transport.bufferedInput() : -1;

@@ -158,6 +158,29 @@ class TcpChannelTransportIT {
     }
 
     @Test
+    void bufferedInputCannotTellOnceAReadFilledTheBufferForMoreMayWaitInTheKernel() throws Exception {
+        // a peer that writes faster than it is read: the reader must ask the kernel (available()), not assume 0
+        byte[] lots = new byte[(1 << 15) + 100];
+        peer.getOutputStream().write(lots);
+        peer.getOutputStream().flush();
+        InputStream in = transport.input();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (in.available() < lots.length && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        byte[] part = new byte[1 << 15];
+        // a small read first, so that the input fills its own buffer (32 KiB) and hands out of it
+        assertThat(in.read(part, 0, 10)).isEqualTo(10);
+        assertThat(transport.bufferedInput()).isEqualTo((1 << 15) - 10);
+        assertThat(in.readNBytes(part, 0, (1 << 15) - 10)).isEqualTo((1 << 15) - 10);
+        assertThat(transport.bufferedInput()).as("the last read filled the buffer").isEqualTo(-1);
+        assertThat(in.available()).isEqualTo(100);
+        assertThat(in.read(part, 0, 10)).isEqualTo(10);
+        assertThat(in.readNBytes(part, 0, 90)).isEqualTo(90);
+        assertThat(transport.bufferedInput()).as("the last read got less than it asked for").isZero();
+    }
+
+    @Test
     void aWatchedPeerIsSilentUntilItsBytesArriveAndNotWhileTheReaderHoldsWhatItTook() throws Exception {
         // what a server asks from its accepting thread to tell a silent client from one it has not got round to
         assertThat(transport.waitsForPeer()).as("not watched: it does not say").isFalse();
