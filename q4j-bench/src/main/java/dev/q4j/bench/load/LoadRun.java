@@ -324,25 +324,9 @@ final class LoadRun {
 
     private void jitWarmupClient(int id) {
         try (Socket s = new Socket()) {
-            sockets.add(s);
-            s.setTcpNoDelay(true);
-            s.connect(address, 5000);
-            s.setSoTimeout(config.readTimeoutMillis());
-            OutputStream out = s.getOutputStream();
-            InputStream in = new BufferedInputStream(s.getInputStream(), 1 << 16);
-            out.write(Protocol.HANDSHAKE);
-            out.flush();
-            if (in.read() < 0) {
-                throw new IOException("the server closed the connection during the handshake");
-            }
-            byte[] buffer = new byte[Protocol.REQUEST_BYTES];
-            for (long sequence = 0; sequence < config.jitWarmup() && !stop && System.nanoTime() < deadline;
-                    sequence++) {
-                out.write(Protocol.request(id, sequence));
-                if (Protocol.readReply(in, buffer, kind.echoes(), id, sequence) != Protocol.Check.OK) {
-                    throw new IOException("a wrong reply");
-                }
-            }
+            InputStream in = connect(s);
+            uncountedRoundTrips(s.getOutputStream(), in, new byte[Protocol.REQUEST_BYTES], id, 0, config.jitWarmup(),
+                    "the JIT warm-up");
         } catch (IOException e) {
             if (!stop) {
                 error("JIT warm-up client " + id + ": " + e);
@@ -350,31 +334,45 @@ final class LoadRun {
         }
     }
 
+    /** Connects {@code s} to the server and handshakes; {@return its buffered input} */
+    private InputStream connect(Socket s) throws IOException {
+        sockets.add(s);
+        s.setTcpNoDelay(true);
+        s.connect(address, 5000);
+        s.setSoTimeout(config.readTimeoutMillis());
+        OutputStream out = s.getOutputStream();
+        InputStream in = new BufferedInputStream(s.getInputStream(), 1 << 16);
+        out.write(Protocol.HANDSHAKE);
+        out.flush();
+        if (in.read() < 0) {
+            throw new IOException("the server closed the connection during the handshake");
+        }
+        return in;
+    }
+
+    /** {@code count} checked requests, one after the other, not counted; {@return the next sequence number} */
+    private long uncountedRoundTrips(OutputStream out, InputStream in, byte[] buffer, int id, long sequence,
+            long count, String during) throws IOException {
+        long next = sequence;
+        for (long i = 0; i < count && !stop && System.nanoTime() < deadline; i++) {
+            out.write(Protocol.request(id, next));
+            if (Protocol.readReply(in, buffer, kind.echoes(), id, next++) != Protocol.Check.OK) {
+                throw new IOException("a wrong reply during " + during);
+            }
+        }
+        return next;
+    }
+
     private void client(int id, boolean pipelined) {
         boolean counted = false;
         boolean finished = false;
         int[] measured = {0};
         try (Socket s = new Socket()) {
-            sockets.add(s);
-            s.setTcpNoDelay(true);
-            s.connect(address, 5000);
-            s.setSoTimeout(config.readTimeoutMillis());
+            InputStream in = connect(s);
             OutputStream out = s.getOutputStream();
-            InputStream in = new BufferedInputStream(s.getInputStream(), 1 << 16);
-            out.write(Protocol.HANDSHAKE);
-            out.flush();
-            if (in.read() < 0) {
-                throw new IOException("the server closed the connection during the handshake");
-            }
             byte[] buffer = new byte[Protocol.REQUEST_BYTES];
-            long sequence = 0;
             // warm-up: the same requests, checked, not counted
-            for (int i = 0; i < config.warmup() && !stop; i++) {
-                out.write(Protocol.request(id, sequence));
-                if (Protocol.readReply(in, buffer, kind.echoes(), id, sequence++) != Protocol.Check.OK) {
-                    throw new IOException("a wrong reply during the warm-up");
-                }
-            }
+            long sequence = uncountedRoundTrips(out, in, buffer, id, 0, config.warmup(), "the warm-up");
             ready.countDown();
             counted = true;
             go.await();
