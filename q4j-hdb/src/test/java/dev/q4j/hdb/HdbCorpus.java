@@ -1,8 +1,8 @@
 package dev.q4j.hdb;
 
+import dev.q4j.corpus.Corpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 
 /**
  * The kdb+ files real kdb+ wrote, in {@code shared/corpus/hdb} (see its SOURCE.md). The corpus root is the system
@@ -14,21 +14,11 @@ final class HdbCorpus {
     }
 
     static Path root() {
-        String configured = System.getProperty("q4j.corpus");
-        if (configured != null && !configured.isBlank()) {
-            Path p = Paths.get(configured).toAbsolutePath().normalize().resolve("hdb");
-            if (Files.isDirectory(p)) {
-                return p;
-            }
-            throw new IllegalStateException("corpus not found: q4j.corpus=" + configured + " has no hdb directory");
+        Path hdb = Corpus.root().resolve("hdb");
+        if (!Files.isDirectory(hdb)) {
+            throw new IllegalStateException("corpus not found: " + Corpus.root() + " has no hdb directory");
         }
-        for (String c : new String[] {"../shared/corpus/hdb", "../../shared/corpus/hdb"}) {
-            Path p = Paths.get(c).toAbsolutePath().normalize();
-            if (Files.isDirectory(p)) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("corpus not found: set -Dq4j.corpus=<path to shared/corpus>");
+        return hdb;
     }
 
     /** {@return kdb_sample: a date-partitioned database with splayed tables and a table saved as one file} */

@@ -1,5 +1,6 @@
 package dev.q4j.spark;
 
+import dev.q4j.corpus.Corpus;
 import dev.q4j.value.QAtom;
 import dev.q4j.value.QBoolean;
 import dev.q4j.value.QByte;
@@ -25,7 +26,6 @@ import dev.q4j.value.QVector;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -50,21 +50,11 @@ final class SparkTests {
 
     /** the corpus of kdb+ files (shared/corpus/hdb), as q4j-hdb's tests find it */
     static Path corpus() {
-        String configured = System.getProperty("q4j.corpus");
-        if (configured != null && !configured.isBlank()) {
-            Path p = Paths.get(configured).toAbsolutePath().normalize().resolve("hdb");
-            if (Files.isDirectory(p)) {
-                return p;
-            }
-            throw new IllegalStateException("corpus not found: q4j.corpus=" + configured + " has no hdb directory");
+        Path hdb = Corpus.root().resolve("hdb");
+        if (!Files.isDirectory(hdb)) {
+            throw new IllegalStateException("corpus not found: " + Corpus.root() + " has no hdb directory");
         }
-        for (String c : new String[] {"../shared/corpus/hdb", "../../shared/corpus/hdb"}) {
-            Path p = Paths.get(c).toAbsolutePath().normalize();
-            if (Files.isDirectory(p)) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("corpus not found: set -Dq4j.corpus=<path to shared/corpus>");
+        return hdb;
     }
 
     /**
