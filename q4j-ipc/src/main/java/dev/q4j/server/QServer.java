@@ -332,11 +332,12 @@ public final class QServer implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(Transport t) {
+    /** Closes {@code t}, which is being refused, cut off or is gone anyway: a failure to close changes nothing. */
+    static void closeQuietly(Transport t) {
         try {
             t.close();
         } catch (IOException ignored) {
-            // it is being refused or is gone anyway
+            // closed either way
         }
     }
 

@@ -750,7 +750,7 @@ final class ServerConnection implements ClientConnection {
             // with the write lock, none is and none can begin; without it, the transport is cut off under the write
             if (writeLock.tryLock()) {
                 try {
-                    closeTransport();
+                    QServer.closeQuietly(transport);
                 } finally {
                     writeLock.unlock();
                 }
@@ -774,14 +774,6 @@ final class ServerConnection implements ClientConnection {
             options.onClose().accept(this);
         } catch (RuntimeException | Error e) {
             QServer.log().log(Level.WARNING, "onClose callback failed for " + this + ": " + e, e);
-        }
-    }
-
-    private void closeTransport() {
-        try {
-            transport.close();
-        } catch (IOException ignored) {
-            // closed either way
         }
     }
 
